@@ -1,0 +1,28 @@
+// Everything the CLI may touch of the outside world, passed in so tests can run it in-process.
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdoutIsTTY: boolean;
+  /** The clock, for the default `--as-of`; tests pass a fixed one. */
+  now(): Date;
+}
+
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    now: () => new Date(),
+  };
+}
+
+/** Today in the machine's time zone, YYYY-MM-DD: what a Swedish user means by "today". */
+export function localDate(date: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

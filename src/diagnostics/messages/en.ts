@@ -1,0 +1,166 @@
+// English wording (`--lang en`), for tools and readers outside Sweden.
+
+import { formatPath } from '../types.js';
+import type { Args, Diagnostic } from '../types.js';
+import { code, list, str, type Language, type Wording } from './types.js';
+
+function kindWord(kind: Args[string], typ: Args[string]): string {
+  if (typ === 'kommun') return 'a municipality (Aktor with typ kommun)';
+  if (typ === 'lokalpolisomrade') return 'a local police area (Aktor with typ lokalpolisomrade)';
+  const names: Record<string, string> = { Aktor: 'an actor', Problembild: 'a problem picture', Medborgarlofte: 'a citizen promise document', Uppfoljning: 'a follow-up' };
+  return names[str(kind)] ?? `a ${str(kind)} document`;
+}
+
+const didYouMean = (names: string[]): string | undefined =>
+  names.length === 0 ? undefined : `Did you mean ${names.map((n) => code(n)).join(' or ')}?`;
+
+function schemaWording(a: Args, d: Diagnostic): Wording {
+  const last = d.path[d.path.length - 1];
+  const field = code(typeof last === 'number' ? formatPath(d.path) : str(a['field']) || formatPath(d.path));
+  const where = d.path.length > 0 ? ` in ${code(formatPath(d.path))}` : '';
+  switch (a['problem']) {
+    case 'required':
+      return { message: `Missing field ${code(a['field'])}${where}.`, hint: a['field'] === 'kind' ? `One of: ${list(a['allowed']).join(', ')}.` : 'Add the field; the schema describes it.' };
+    case 'additional':
+      return { message: `Unknown field ${field}.`, hint: a['suggestion'] ? `Did you mean ${code(a['suggestion'])}?` : 'Remove it, or move it under `intern:` if it is an internal note.' };
+    case 'type':
+      return {
+        message: `${field} must be ${list(a['expected']).join(' or ')}, but is ${str(a['actual'])}.`,
+        hint: list(a['expected']).includes('string') && (a['actual'] === 'integer' || a['actual'] === 'number') ? 'YAML reads it as a number: put it in quotes.' : undefined,
+      };
+    case 'enum':
+      return { message: `${code(a['value'])} is not an allowed value for ${field}.`, hint: `${a['suggestion'] ? `Did you mean ${code(a['suggestion'])}? ` : ''}Allowed: ${list(a['allowed']).join(', ')}.` };
+    case 'const':
+      return { message: `${field} must be ${code(a['expected'])}, not ${code(a['value'])}.` };
+    case 'format':
+      return { message: `${code(a['value'])} in ${field} is not a valid ${str(a['format'])}.`, hint: a['format'] === 'date' ? 'Write dates as YYYY-MM-DD and check that the day exists.' : undefined };
+    case 'id-pattern':
+      return { message: `Id ${code(a['value'])} is malformed.`, hint: 'Ids are kebab-case: lowercase a–z, digits and hyphens, e.g. `laxa-2026-2027`.' };
+    case 'pattern':
+      return { message: `${code(a['value'])} has the wrong form for ${field}.` };
+    case 'min-items':
+      return { message: `${field} needs at least ${str(a['limit'])} item(s).` };
+    case 'empty':
+      return { message: `${field} must not be empty.` };
+    case 'max-length':
+      return { message: `${field} is too long (at most ${str(a['limit'])} characters).` };
+    case 'minimum':
+      return { message: `${field} must be ${a['exclusive'] ? 'greater than' : 'at least'} ${str(a['limit'])}, but is ${str(a['value'])}.` };
+    case 'unique':
+      return { message: `${code(a['value'])} appears more than once in the list.`, hint: 'Remove the duplicate.' };
+    case 'unknown-kind':
+      return { message: `Unknown kind ${code(a['value'])}.`, hint: `${a['suggestion'] ? `Did you mean ${code(a['suggestion'])}? ` : ''}Known kinds: ${list(a['allowed']).join(', ')}.` };
+    default:
+      return { message: `${field} does not match the schema (${str(a['keyword'])}).` };
+  }
+}
+
+function yamlWording(a: Args): Wording {
+  switch (a['code']) {
+    case 'DUPLICATE_KEY':
+      return { message: `Key ${code(a['detail'])} appears twice.`, hint: 'A key may appear only once in the same mapping.' };
+    case 'TAB_AS_INDENT':
+      return { message: 'A tab is used for indentation.', hint: 'YAML needs spaces for indentation.' };
+    case 'TAG_RESOLVE_FAILED':
+      return { message: `Unknown YAML tag ${code(a['detail'])}.`, hint: 'lofte reads plain YAML only: remove the tag.' };
+    case 'BAD_ALIAS':
+      return { message: `Alias ${code(a['detail'])} has no anchor.`, hint: 'An alias (`*name`) needs an anchor (`&name`) earlier in the same document.' };
+    case 'ALIAS_COUNT':
+      return { message: 'The document reuses YAML anchors too many times.', hint: 'Write the values out; this many aliases looks like an alias bomb.' };
+    case 'UNTERMINATED_FRONT_MATTER':
+      return { message: 'Front matter has no closing `---`.', hint: 'End the YAML block at the top of the file with a line holding only `---`.' };
+    case 'MULTIPLE_FRONT_MATTER_DOCUMENTS':
+      return { message: 'Front matter may hold only one document.' };
+    case 'BODY_AND_BESKRIVNING':
+      return { message: '`beskrivning` is given both in front matter and as the body.', hint: 'In a .md file the body is the description: remove `beskrivning` from the front matter.' };
+    default:
+      return { message: `YAML syntax error${a['detail'] ? ` at ${code(a['detail'])}` : ''}.`, hint: 'Check indentation (spaces, not tabs), a colon and space after each key, and closed quotes and lists.' };
+  }
+}
+
+export const en: Language = {
+  rules: {
+    'yaml-syntax': { title: 'YAML syntax error', say: yamlWording },
+    'file-unreadable': {
+      title: 'File cannot be read',
+      say: (a) => ({ message: `The file cannot be read (${str(a['reason'])}).`, hint: 'Save it as UTF-8 and check that it can be opened.' }),
+    },
+    schema: { title: 'Does not match the schema', say: schemaWording },
+    'duplicate-id': {
+      title: 'Duplicate id',
+      say: (a) =>
+        a['scope'] === 'document'
+          ? { message: `Promise ${code(a['id'])} appears twice in ${code(a['document'])}.`, hint: 'Promise ids must be unique within their document.' }
+          : { message: `Id ${code(a['id'])} is already used.`, hint: 'Ids must be unique across the repository.' },
+    },
+    'unresolved-reference': {
+      title: 'Reference to a missing id',
+      say: (a) => ({
+        message: `${code(a['id'])} does not exist: it should be the id of ${kindWord(a['expectedKind'], a['expectedTyp'])}.`,
+        hint: didYouMean(list(a['suggestions'])) ?? 'Fix the spelling or create the document.',
+      }),
+    },
+    'reference-kind': {
+      title: 'Reference to the wrong kind',
+      say: (a) => ({
+        message: `${code(a['id'])} is ${kindWord(a['actualKind'], a['actualTyp'])}, but ${kindWord(a['expectedKind'], a['expectedTyp'])} is required here.`,
+      }),
+    },
+    'unknown-kommunkod': {
+      title: 'Unknown municipality code',
+      say: (a) => ({
+        message: `Municipality code ${code(a['value'])} is not one of SCB's 290 codes.`,
+        hint: a['suggestion'] ? `${str(a['suggestionName'])} has code ${code(a['suggestion'])}.` : undefined,
+      }),
+    },
+    'period-order': {
+      title: 'Period ends before it starts',
+      say: (a) => ({ message: `The period ends ${str(a['tom'])}, before it starts ${str(a['from'])}.`, hint: '`from` is the first day, `tom` the last.' }),
+    },
+    'outside-validity': {
+      title: 'Time frame outside validity',
+      say: (a) => ({
+        message: `Promise ${code(a['lofte'])} runs ${str(a['from'])}–${str(a['tom'])}, outside the document's validity ${str(a['validFrom'])}–${str(a['validTom'])}.`,
+        hint: 'Keep the time frame inside the validity, or leave it out.',
+      }),
+    },
+    'follow-up-unknown-promise': {
+      title: 'Follow-up of an unknown promise',
+      say: (a) => ({
+        message: `The follow-up reports on promise ${code(a['lofte'])}, but ${code(a['document'])} has no promise with that id.`,
+        hint: didYouMean(list(a['suggestions'])),
+      }),
+    },
+    'deviation-reason': {
+      title: 'Deviation without a reason',
+      say: (a) => ({ message: `Promise ${code(a['lofte'])} has status ${code(a['status'])} but no \`orsak\`.`, hint: 'Tell citizens why the promise was not kept in full: add `orsak:`.' }),
+    },
+    'personal-data': {
+      title: 'Personal identity number in text',
+      say: (a) => ({ message: `The text contains a personal identity number (${str(a['masked'])}).`, hint: 'Remove it; personal identity numbers never belong in the repository.' }),
+    },
+  },
+  ui: {
+    severity: { error: 'error', warning: 'warning' },
+    hint: 'Hint',
+    related: { 'first-definition': 'First defined here', other: 'See' },
+    summary({ errors, warnings, filesWithProblems, files }) {
+      const checked = `${files} ${files === 1 ? 'file' : 'files'} checked`;
+      if (errors + warnings === 0) return `✔ No errors or warnings (${checked}).`;
+      return `${errors > 0 ? '✖' : '⚠'} ${errors} ${errors === 1 ? 'error' : 'errors'} and ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} in ${filesWithProblems} ${filesWithProblems === 1 ? 'file' : 'files'} (${checked}).`;
+    },
+    skippedHeader: 'Skipped (not lofte files):',
+    skipped: {
+      'no-front-matter': 'Markdown without front matter',
+      'no-lofte-document': 'no lofte document (no lofte/ apiVersion or lofte kind)',
+      'not-lofte-yaml-error': 'unparseable YAML that does not look like lofte',
+    },
+    usage: {
+      'path-not-found': (a) => `Path "${a['path'] ?? ''}" does not exist.`,
+      'unsupported-file': (a) => `"${a['path'] ?? ''}" is neither a folder nor a .yaml, .yml or .md file.`,
+      'bad-option': (a) => a['message'] ?? 'Invalid argument.',
+      config: (a) => a['message'] ?? 'The configuration cannot be read.',
+    },
+    internalError: (message) => `lofte: internal error (${message}). This is a bug in lofte, not in your files. Run again with --debug and report the output.`,
+  },
+};

@@ -1,0 +1,35 @@
+// The shape of one language's wording: every rule's text and the CLI's own words.
+
+import type { Args, Diagnostic } from '../types.js';
+
+export interface Wording {
+  message: string;
+  hint?: string;
+}
+
+export interface RuleWords {
+  /** A short name for the rule, used in rule tables and SARIF. */
+  title: string;
+  say(args: Args, d: Diagnostic): Wording;
+}
+
+export interface UiWords {
+  severity: Record<Diagnostic['severity'], string>;
+  hint: string;
+  related: Record<'first-definition' | 'other', string>;
+  summary(counts: { errors: number; warnings: number; filesWithProblems: number; files: number }): string;
+  skipped: Record<string, string>;
+  skippedHeader: string;
+  usage: Record<string, (args: Readonly<Record<string, string>>) => string>;
+  internalError(message: string): string;
+}
+
+export interface Language {
+  rules: Record<string, RuleWords>;
+  ui: UiWords;
+}
+
+/** Reads an argument as text, a list, or a number, whatever the finding stored. */
+export const str = (v: Args[string]): string => (v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v));
+export const list = (v: Args[string]): string[] => (Array.isArray(v) ? [...(v as readonly string[])] : v === undefined ? [] : [String(v)]);
+export const code = (v: Args[string] | string): string => `\`${str(v)}\``;

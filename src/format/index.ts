@@ -1,0 +1,9 @@
+// The formatters by name.
+
+import { github } from './github.js';
+import { json } from './json.js';
+import { stylish } from './stylish.js';
+import type { Formatter } from './types.js';
+
+export const FORMATTERS: Readonly<Record<string, Formatter>> = { stylish, json, github };
+export type { FormatContext, Formatter } from './types.js';

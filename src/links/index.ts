@@ -1,0 +1,117 @@
+// The link stage: index every entity by id across the repository and resolve every reference.
+
+import { makeDiagnostic } from '../diagnostics/make.js';
+import type { Diagnostic, DocPath } from '../diagnostics/types.js';
+import type { Entity } from '../schema/index.js';
+import { suggest } from '../util/suggest.js';
+import { collectReferences, REFERENCES, type ReferenceSpec } from './references.js';
+
+export interface Link {
+  from: Entity;
+  path: DocPath;
+  to: Entity;
+  spec: ReferenceSpec;
+}
+
+export interface LinkGraph {
+  byId: ReadonlyMap<string, Entity>;
+  links: readonly Link[];
+}
+
+export interface LinkResult {
+  graph: LinkGraph;
+  diagnostics: Diagnostic[];
+}
+
+export function actorTyp(entity: Entity): string | undefined {
+  const typ = entity.value['typ'];
+  return entity.kind === 'Aktor' && typeof typ === 'string' ? typ : undefined;
+}
+
+function fits(entity: Entity, spec: ReferenceSpec): boolean {
+  return entity.kind === spec.to && (spec.typ === undefined || actorTyp(entity) === spec.typ);
+}
+
+export function buildIndex(entities: readonly Entity[]): { byId: Map<string, Entity>; diagnostics: Diagnostic[] } {
+  const byId = new Map<string, Entity>();
+  const diagnostics: Diagnostic[] = [];
+  for (const entity of entities) {
+    if (entity.id === undefined) continue;
+    const first = byId.get(entity.id);
+    if (!first) {
+      byId.set(entity.id, entity);
+      continue;
+    }
+    diagnostics.push(
+      makeDiagnostic('duplicate-id', entity.doc.file, entity.doc.locator.locate(['id']), ['id'], { id: entity.id, scope: 'repository' }, [
+        { file: first.doc.file, range: first.doc.locator.locate(['id']), role: 'first-definition' },
+      ]),
+    );
+  }
+  for (const entity of entities) diagnostics.push(...duplicatePromiseIds(entity));
+  return { byId, diagnostics };
+}
+
+/** A promise's id only has to be unique inside its document. */
+function duplicatePromiseIds(entity: Entity): Diagnostic[] {
+  const loften = entity.kind === 'Medborgarlofte' ? entity.value['loften'] : undefined;
+  if (!Array.isArray(loften)) return [];
+  const firstAt = new Map<string, number>();
+  const out: Diagnostic[] = [];
+  loften.forEach((lofte: unknown, i) => {
+    const id = typeof lofte === 'object' && lofte !== null ? (lofte as Record<string, unknown>)['id'] : undefined;
+    if (typeof id !== 'string') return;
+    const first = firstAt.get(id);
+    if (first === undefined) {
+      firstAt.set(id, i);
+      return;
+    }
+    const loc = entity.doc.locator;
+    out.push(
+      makeDiagnostic('duplicate-id', entity.doc.file, loc.locate(['loften', i, 'id']), ['loften', i, 'id'], { id, scope: 'document', document: entity.id }, [
+        { file: entity.doc.file, range: loc.locate(['loften', first, 'id']), role: 'first-definition' },
+      ]),
+    );
+  });
+  return out;
+}
+
+export function resolveReferences(entities: readonly Entity[]): LinkResult {
+  const { byId, diagnostics } = buildIndex(entities);
+  const links: Link[] = [];
+  const ids = [...byId.keys()];
+  for (const entity of entities) {
+    for (const spec of REFERENCES) {
+      if (spec.from !== entity.kind) continue;
+      for (const ref of collectReferences(entity.value, spec.path)) {
+        const target = byId.get(ref.id);
+        const range = entity.doc.locator.locate(ref.path);
+        const expected = { id: ref.id, expectedKind: spec.to, expectedTyp: spec.typ };
+        if (!target) {
+          const fitting = [...byId.values()].filter((e) => fits(e, spec)).map((e) => e.id as string);
+          const suggestions = suggest(ref.id, fitting, 3);
+          diagnostics.push(
+            makeDiagnostic('unresolved-reference', entity.doc.file, range, ref.path, {
+              ...expected,
+              suggestions: suggestions.length > 0 ? suggestions : suggest(ref.id, ids, 3),
+            }),
+          );
+        } else if (!fits(target, spec)) {
+          diagnostics.push(
+            makeDiagnostic(
+              'reference-kind',
+              entity.doc.file,
+              range,
+              ref.path,
+              { ...expected, actualKind: target.kind, actualTyp: actorTyp(target) },
+              [{ file: target.doc.file, range: target.doc.locator.locate(['id']), role: 'other' }],
+            ),
+          );
+        } else {
+          links.push({ from: entity, path: ref.path, to: target, spec });
+        }
+      }
+    }
+  }
+  return { graph: { byId, links }, diagnostics };
+}

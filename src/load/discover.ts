@@ -1,0 +1,91 @@
+// Walks the paths a user gave for YAML and Markdown files, in a stable order.
+
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+export const SOURCE_EXTENSIONS = ['.yaml', '.yml', '.md'] as const;
+
+export interface DiscoveredFile {
+  absPath: string;
+  /** Relative to the working directory, forward slashes: how people see it. */
+  name: string;
+}
+
+export class UsageError extends Error {
+  constructor(
+    readonly code: 'path-not-found' | 'unsupported-file' | 'bad-option' | 'config',
+    readonly args: Readonly<Record<string, string>>,
+  ) {
+    super(code);
+  }
+}
+
+export interface DiscoverOptions {
+  cwd: string;
+  /** True for a repo-relative path (forward slashes) that configuration tells lofte to ignore. */
+  ignored?: (relPath: string) => boolean;
+}
+
+export function displayName(cwd: string, absPath: string): string {
+  const rel = path.relative(cwd, absPath);
+  return (rel === '' ? path.basename(absPath) : rel).split(path.sep).join('/');
+}
+
+export function isSourceFile(name: string): boolean {
+  return SOURCE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
+}
+
+export async function discover(paths: readonly string[], options: DiscoverOptions): Promise<DiscoveredFile[]> {
+  const found = new Map<string, DiscoveredFile>();
+  const visitedDirs = new Set<string>();
+  const add = (absPath: string): void => {
+    const name = displayName(options.cwd, absPath);
+    if (options.ignored?.(name)) return;
+    if (!found.has(absPath)) found.set(absPath, { absPath, name });
+  };
+
+  const walk = async (dir: string): Promise<void> => {
+    let real: string;
+    try {
+      real = await fs.realpath(dir);
+    } catch {
+      return;
+    }
+    // A symlink loop (or two links to one folder) is walked once.
+    if (visitedDirs.has(real)) return;
+    visitedDirs.add(real);
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      return; // unreadable folder: the files in it cannot be ours to check
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const stat = await fs.stat(full).catch(() => undefined);
+        isDir = stat?.isDirectory() ?? false;
+        isFile = stat?.isFile() ?? false;
+      }
+      if (isDir) {
+        if (!options.ignored?.(displayName(options.cwd, full) + '/')) await walk(full);
+      } else if (isFile && isSourceFile(entry.name)) {
+        add(full);
+      }
+    }
+  };
+
+  for (const given of paths) {
+    const absPath = path.resolve(options.cwd, given);
+    const stat = await fs.stat(absPath).catch(() => undefined);
+    if (!stat) throw new UsageError('path-not-found', { path: given });
+    if (stat.isDirectory()) await walk(absPath);
+    else if (isSourceFile(absPath)) add(absPath);
+    else throw new UsageError('unsupported-file', { path: given });
+  }
+  return [...found.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}

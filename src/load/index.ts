@@ -1,0 +1,89 @@
+// The load stage: read discovered files and turn them into documents with locators.
+
+import { promises as fs } from 'node:fs';
+import { makeDiagnostic, START_OF_FILE } from '../diagnostics/make.js';
+import type { Diagnostic } from '../diagnostics/types.js';
+import { API_PREFIX, isKind } from '../model/kinds.js';
+import type { DiscoveredFile } from './discover.js';
+import type { Locator } from './locator.js';
+import { DEFAULT_PARSE_LIMITS, parseMarkdownFile, parseYamlFile, stripBom, type ParseLimits } from './parse.js';
+
+export interface LoadedDocument {
+  file: string;
+  /** Position of the document in its file (YAML files may hold several, separated by `---`). */
+  index: number;
+  value: unknown;
+  locator: Locator;
+}
+
+export type SkipReason = 'no-front-matter' | 'no-lofte-document' | 'not-lofte-yaml-error';
+
+export interface SkippedFile {
+  file: string;
+  reason: SkipReason;
+}
+
+export interface LoadResult {
+  documents: LoadedDocument[];
+  diagnostics: Diagnostic[];
+  skipped: SkippedFile[];
+  fileCount: number;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+export async function loadFiles(files: readonly DiscoveredFile[], limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<LoadResult> {
+  const texts = await Promise.all(files.map((f) => readText(f.absPath)));
+  const result: LoadResult = { documents: [], diagnostics: [], skipped: [], fileCount: 0 };
+  files.forEach((file, i) => {
+    const read = texts[i];
+    if (!read || 'error' in read) {
+      result.fileCount++;
+      result.diagnostics.push(makeDiagnostic('file-unreadable', file.name, START_OF_FILE, [], { reason: read?.error ?? 'read' }));
+      return;
+    }
+    addFile(result, file, read.text, limits);
+  });
+  return result;
+}
+
+export function addFile(result: LoadResult, file: DiscoveredFile, text: string, limits: ParseLimits): void {
+  const markdown = file.name.toLowerCase().endsWith('.md');
+  const parsed = markdown ? parseMarkdownFile(text, limits) : parseYamlFile(text, limits);
+  const lofteDocs = parsed.documents.filter((d) => isLofteCandidate(d.value));
+  if (parsed.noDocuments || (lofteDocs.length === 0 && parsed.problems.length === 0)) {
+    result.skipped.push({ file: file.name, reason: markdown && parsed.noDocuments ? 'no-front-matter' : 'no-lofte-document' });
+    return;
+  }
+  if (parsed.problems.length > 0 && !parsed.looksLikeLofte && lofteDocs.length === 0) {
+    result.skipped.push({ file: file.name, reason: 'not-lofte-yaml-error' });
+    return;
+  }
+  result.fileCount++;
+  for (const p of parsed.problems) result.diagnostics.push(makeDiagnostic('yaml-syntax', file.name, p.range, [], p.args));
+  for (const d of lofteDocs) result.documents.push({ file: file.name, index: d.index, value: d.value, locator: d.locator });
+}
+
+/** A document is lofte's when it says so: a `lofte/` apiVersion or one of lofte's kinds. */
+export function isLofteCandidate(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const v = value as Record<string, unknown>;
+  const api = v['apiVersion'];
+  const kind = v['kind'];
+  return (typeof api === 'string' && api.startsWith(API_PREFIX)) || isKind(kind);
+}
+
+async function readText(absPath: string): Promise<{ text: string } | { error: string }> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(absPath);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { error: code === 'ENOENT' ? 'gone' : code === 'EACCES' || code === 'EPERM' ? 'permission' : 'read' };
+  }
+  try {
+    return { text: stripBom(UTF8.decode(bytes)) };
+  } catch {
+    return { error: 'encoding' };
+  }
+}

@@ -1,0 +1,86 @@
+// Finds the source range of a path inside a parsed YAML document, asked only when a diagnostic needs it.
+
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { DocPath, Range } from '../diagnostics/types.js';
+import type { LineIndex } from './line-index.js';
+
+export type LocateTarget = 'key' | 'value';
+
+export interface Locator {
+  /** The range of the node at `path`, or of its closest existing ancestor. */
+  locate(path: DocPath, target?: LocateTarget): Range;
+}
+
+type Span = readonly [number, number];
+
+export class YamlLocator implements Locator {
+  constructor(
+    private readonly doc: Document,
+    private readonly lines: LineIndex,
+    /** Where the YAML text starts in the file (front matter sits after `---`). */
+    private readonly offset: number,
+    /** Paths whose value lives outside the YAML (a Markdown body), with their span in the file. */
+    private readonly external: ReadonlyMap<string, Span> = new Map(),
+  ) {}
+
+  locate(path: DocPath, target: LocateTarget = 'value'): Range {
+    const head = path[0];
+    const ext = typeof head === 'string' ? this.external.get(head) : undefined;
+    if (ext) return this.lines.range(ext[0], Math.min(ext[1], this.lineEnd(ext[0])));
+    const span = this.findSpan(path, target);
+    return this.lines.range(this.offset + span[0], this.offset + span[1]);
+  }
+
+  private lineEnd(fileOffset: number): number {
+    const nl = this.lines.text.indexOf('\n', fileOffset);
+    return nl === -1 ? this.lines.text.length : nl;
+  }
+
+  private findSpan(path: DocPath, target: LocateTarget): Span {
+    let node: unknown = this.doc.contents;
+    let key: Node | null = null;
+    let found = true;
+    for (const seg of path) {
+      if (isAlias(node)) node = node.resolve(this.doc);
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) {
+          found = false;
+          break;
+        }
+        key = pair.key as Node;
+        node = pair.value ?? pair.key;
+      } else if (isSeq(node) && typeof seg === 'number' && seg < node.items.length) {
+        key = null;
+        node = node.items[seg];
+      } else {
+        found = false;
+        break;
+      }
+    }
+    // A missing child is reported at its parent's key, where the user would add it.
+    const useKey = key !== null && (target === 'key' || !found || !hasRange(node));
+    const chosen = useKey ? key : node;
+    if (hasRange(chosen)) {
+      const [start, valueEnd] = chosen.range;
+      return [start, this.firstLineEnd(start, valueEnd)];
+    }
+    const start = this.doc.range?.[0] ?? 0;
+    return [start, this.firstLineEnd(start, this.doc.range?.[1] ?? start)];
+  }
+
+  /** Ranges stop at the end of their first line: a whole map is shown by where it starts. */
+  private firstLineEnd(start: number, end: number): number {
+    const nl = this.lines.text.indexOf('\n', this.offset + start) - this.offset;
+    const stop = nl < 0 ? end : Math.min(end, nl);
+    let e = stop;
+    while (e > start && /\s/.test(this.lines.text.charAt(this.offset + e - 1))) e--;
+    return Math.max(start, e);
+  }
+}
+
+function hasRange(node: unknown): node is { range: [number, number, number] } {
+  if (typeof node !== 'object' || node === null || !('range' in node)) return false;
+  const range = (node as { range: unknown }).range;
+  return Array.isArray(range) && typeof range[0] === 'number';
+}

@@ -1,0 +1,137 @@
+// Parses one file's text into documents: plain values plus a locator, and yaml-syntax findings.
+
+import matter from 'gray-matter';
+import { parseAllDocuments, type Document } from 'yaml';
+import type { Args, Range } from '../diagnostics/types.js';
+import { LOFTE_MARKER } from '../model/kinds.js';
+import { LineIndex } from './line-index.js';
+import { YamlLocator, type Locator } from './locator.js';
+
+export interface ParsedDocument {
+  index: number;
+  value: unknown;
+  locator: Locator;
+}
+
+export interface SyntaxProblem {
+  range: Range;
+  args: Args;
+}
+
+export interface ParsedFile {
+  documents: ParsedDocument[];
+  problems: SyntaxProblem[];
+  /** Whether the text is meant for lofte: only then are its syntax problems reported. */
+  looksLikeLofte: boolean;
+  /** Markdown without front matter, and the like: nothing for lofte in it. */
+  noDocuments: boolean;
+}
+
+export interface ParseLimits {
+  maxAliasCount: number;
+}
+
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxAliasCount: 100 };
+
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export function parseYamlFile(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedFile {
+  const lines = new LineIndex(text);
+  return parseYamlSource(text, 0, lines, limits, new Map());
+}
+
+function parseYamlSource(
+  source: string,
+  offset: number,
+  lines: LineIndex,
+  limits: ParseLimits,
+  external: Map<string, readonly [number, number]>,
+): ParsedFile {
+  const looksLikeLofte = LOFTE_MARKER.test(source);
+  const documents: ParsedDocument[] = [];
+  const problems: SyntaxProblem[] = [];
+  const docs = parseAllDocuments(source, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const list: Document[] = Array.isArray(docs) ? docs : [];
+  list.forEach((doc, index) => {
+    const found = [...doc.errors, ...doc.warnings];
+    for (const err of found) {
+      const [start, end] = err.pos;
+      problems.push({
+        range: lines.range(offset + start, offset + Math.max(start, Math.min(end, start + 80))),
+        args: { code: err.code, detail: snippet(source, start, end) },
+      });
+    }
+    if (found.length > 0) return;
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
+    } catch {
+      const start = doc.range?.[0] ?? 0;
+      problems.push({ range: lines.range(offset + start, offset + start), args: { code: 'ALIAS_COUNT', detail: '' } });
+      return;
+    }
+    if (value === null || value === undefined) return;
+    documents.push({ index, value, locator: new YamlLocator(doc, lines, offset, external) });
+  });
+  return { documents, problems, looksLikeLofte, noDocuments: documents.length === 0 && problems.length === 0 };
+}
+
+// gray-matter only splits the file here; its own engines would parse with js-yaml 3 (which turns
+// dates into Date objects and rolls 2024-13-01 over) and its `js` engine would eval the text.
+const captureOnly = (): Record<string, never> => ({});
+const SPLIT_ONLY = {
+  engines: { yaml: captureOnly, javascript: captureOnly, json: captureOnly, coffee: captureOnly, toml: captureOnly },
+};
+
+export function parseMarkdownFile(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedFile {
+  const lines = new LineIndex(text);
+  const none: ParsedFile = { documents: [], problems: [], looksLikeLofte: false, noDocuments: true };
+  if (!/^---[ \t]*\r?\n/.test(text)) return none;
+  let split: { matter?: string; content: string; language?: string };
+  try {
+    split = matter(text, SPLIT_ONLY);
+  } catch {
+    return none; // a front matter language gray-matter does not know: not a lofte file
+  }
+  const matterStart = text.indexOf('\n') + 1;
+  const close = /\r?\n---[ \t]*(?:\r?\n|$)/.exec(text.slice(matterStart - 1));
+  const looksLikeLofte = LOFTE_MARKER.test(split.matter ?? '');
+  if (!close) {
+    if (!looksLikeLofte) return none;
+    const problem = { range: lines.range(0, 3), args: { code: 'UNTERMINATED_FRONT_MATTER', detail: '' } };
+    return { documents: [], problems: [problem], looksLikeLofte, noDocuments: false };
+  }
+  const source = text.slice(matterStart, Math.max(matterStart, matterStart - 1 + close.index));
+  const body = split.content;
+  const bodyStart = text.length - body.length;
+  const external = new Map<string, readonly [number, number]>();
+  const parsed = parseYamlSource(source, matterStart, lines, limits, external);
+  if (parsed.documents.length > 1) {
+    const second = parsed.documents[1];
+    const range = second ? second.locator.locate([]) : lines.range(0, 0);
+    parsed.problems.push({ range, args: { code: 'MULTIPLE_FRONT_MATTER_DOCUMENTS', detail: '' } });
+    parsed.documents.length = 1;
+  }
+  const first = parsed.documents[0];
+  if (first && body.trim() !== '' && isPlainObject(first.value)) {
+    if ('beskrivning' in first.value) {
+      const range = first.locator.locate(['beskrivning'], 'key');
+      parsed.problems.push({ range, args: { code: 'BODY_AND_BESKRIVNING', detail: '' } });
+    } else {
+      first.value = { ...first.value, beskrivning: body.trim() };
+      external.set('beskrivning', [bodyStart + (body.length - body.trimStart().length), text.length]);
+    }
+  }
+  return { ...parsed, looksLikeLofte: parsed.looksLikeLofte || looksLikeLofte };
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function snippet(source: string, start: number, end: number): string {
+  const text = source.slice(start, Math.max(start, end)).split(/\r?\n/)[0] ?? '';
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}

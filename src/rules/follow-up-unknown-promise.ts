@@ -1,0 +1,30 @@
+// follow-up-unknown-promise: a follow-up may only report on promises of the document it follows up.
+
+import { asArray, asDict, asString } from '../model/access.js';
+import { suggest } from '../util/suggest.js';
+import type { Rule } from './types.js';
+
+export const followUpUnknownPromise: Rule = {
+  code: 'follow-up-unknown-promise',
+  check(ctx) {
+    for (const entity of ctx.entities) {
+      if (entity.kind !== 'Uppfoljning') continue;
+      const docId = asString(entity.value['medborgarlofte']);
+      const doc = docId === undefined ? undefined : ctx.graph.byId.get(docId);
+      if (!doc || doc.kind !== 'Medborgarlofte') continue; // unresolved-reference / reference-kind say why
+      const promiseIds = asArray(doc.value['loften'])
+        .map((l) => asString(asDict(l)?.['id']))
+        .filter((id): id is string => id !== undefined);
+      asArray(entity.value['resultat']).forEach((item, i) => {
+        const lofte = asString(asDict(item)?.['lofte']);
+        if (lofte === undefined || promiseIds.includes(lofte)) return;
+        ctx.report(
+          entity,
+          ['resultat', i, 'lofte'],
+          { lofte, document: docId, suggestions: suggest(lofte, promiseIds, 3) },
+          { related: [{ file: doc.doc.file, range: doc.doc.locator.locate(['loften'], 'key'), role: 'other' }] },
+        );
+      });
+    }
+  },
+};

@@ -1,0 +1,50 @@
+// The rules stage: the explicit list of domain rules, run over the linked repository.
+
+import { makeDiagnostic } from '../diagnostics/make.js';
+import type { Diagnostic } from '../diagnostics/types.js';
+import type { LinkGraph } from '../links/index.js';
+import type { ReferenceData } from '../model/reference-data.js';
+import type { Entity } from '../schema/index.js';
+import { deviationReason } from './deviation-reason.js';
+import { followUpUnknownPromise } from './follow-up-unknown-promise.js';
+import { outsideValidity } from './outside-validity.js';
+import { periodOrder } from './period-order.js';
+import { personalData } from './personal-data.js';
+import type { Rule } from './types.js';
+import { unknownKommunkod } from './unknown-kommunkod.js';
+
+export const DOMAIN_RULES: readonly Rule[] = [
+  unknownKommunkod,
+  periodOrder,
+  outsideValidity,
+  followUpUnknownPromise,
+  deviationReason,
+  personalData,
+];
+
+export interface RulesInput {
+  entities: readonly Entity[];
+  graph: LinkGraph;
+  asOf: string;
+  data: ReferenceData;
+  /** Rules that configuration turned off are not run at all. */
+  enabled?: (code: string) => boolean;
+}
+
+export function runRules(input: RulesInput, rules: readonly Rule[] = DOMAIN_RULES): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    if (input.enabled && !input.enabled(rule.code)) continue;
+    rule.check({
+      entities: input.entities,
+      graph: input.graph,
+      asOf: input.asOf,
+      data: input.data,
+      report(entity, path, args, options) {
+        const range = entity.doc.locator.locate(path, options?.target ?? 'value');
+        out.push(makeDiagnostic(rule.code, entity.doc.file, range, path, args, options?.related));
+      },
+    });
+  }
+  return out;
+}

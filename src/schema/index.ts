@@ -1,0 +1,54 @@
+// The schema stage: check each lofte document against its kind's JSON Schema.
+
+import { makeDiagnostic } from '../diagnostics/make.js';
+import type { Diagnostic } from '../diagnostics/types.js';
+import type { LoadedDocument } from '../load/index.js';
+import { isPlainObject } from '../load/parse.js';
+import { API_PREFIX, isKind, KINDS, type Kind } from '../model/kinds.js';
+import { suggest } from '../util/suggest.js';
+import { schemaFindings } from './errors.js';
+import type { SchemaSet } from './validators.js';
+
+/** A lofte document of a known kind; `valid` when it passed its schema. */
+export interface Entity {
+  kind: Kind;
+  id: string | undefined;
+  value: Record<string, unknown>;
+  doc: LoadedDocument;
+  valid: boolean;
+}
+
+export interface SchemaResult {
+  entities: Entity[];
+  diagnostics: Diagnostic[];
+}
+
+export function checkSchemas(documents: readonly LoadedDocument[], schemas: SchemaSet): SchemaResult {
+  const result: SchemaResult = { entities: [], diagnostics: [] };
+  for (const doc of documents) {
+    const value = doc.value;
+    if (!isPlainObject(value)) continue;
+    const kind = value['kind'];
+    if (!isKind(kind)) {
+      const hasKind = 'kind' in value;
+      result.diagnostics.push(
+        makeDiagnostic('schema', doc.file, doc.locator.locate(hasKind ? ['kind'] : [], 'value'), ['kind'], {
+          problem: hasKind ? 'unknown-kind' : 'required',
+          field: 'kind',
+          value: hasKind ? String(kind) : undefined,
+          allowed: [...KINDS],
+          suggestion: hasKind ? suggest(String(kind), KINDS, 1)[0] : undefined,
+          apiPrefix: API_PREFIX,
+        }),
+      );
+      continue;
+    }
+    const errors = schemas.validate(kind, value);
+    for (const f of schemaFindings(errors, schemas)) {
+      result.diagnostics.push(makeDiagnostic('schema', doc.file, doc.locator.locate(f.path, f.target), f.path, f.args));
+    }
+    const id = typeof value['id'] === 'string' ? value['id'] : undefined;
+    result.entities.push({ kind, id, value, doc, valid: errors.length === 0 });
+  }
+  return result;
+}
