@@ -56,11 +56,12 @@ function parseYamlSource(
   const list: Document[] = Array.isArray(docs) ? docs : [];
   list.forEach((doc, index) => {
     const found = [...doc.errors, ...doc.warnings];
-    for (const err of found) {
+    // The first syntax error of a document is the one to fix; later ones are mostly its echo.
+    for (const err of found.slice(0, 1)) {
       const [start, end] = err.pos;
       problems.push({
         range: lines.range(offset + start, offset + Math.max(start, Math.min(end, start + 80))),
-        args: { code: err.code, detail: snippet(source, start, end) },
+        args: { code: err.code, detail: err.code === 'DUPLICATE_KEY' ? keyAt(source, start) : snippet(source, start, end) },
       });
     }
     if (found.length > 0) return;
@@ -129,6 +130,13 @@ export function parseMarkdownFile(text: string, limits: ParseLimits = DEFAULT_PA
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The key a duplicate-key error points at: yaml's span covers only its first character. */
+function keyAt(source: string, start: number): string {
+  const line = source.slice(start).split(/\r?\n/)[0] ?? '';
+  const colon = line.search(/:(\s|$)/);
+  return snippet(line, 0, colon < 0 ? line.length : colon).replace(/^["']|["']$/g, '');
 }
 
 function snippet(source: string, start: number, end: number): string {

@@ -116,7 +116,9 @@ export function schemaFindings(errors: readonly ErrorObject[], schemas: SchemaSe
     if (wrongType.some((p) => err.instancePath.startsWith(`${p}/`))) continue;
     const f = finding(err, schemas);
     if (!f) continue;
-    const key = `${JSON.stringify(f.path)}|${String(f.args['problem'])}|${String(f.args['field'])}`;
+    // A field can be missing or unknown several times over, but a value is wrong only once.
+    const perField = f.args['problem'] === 'required' || f.args['problem'] === 'additional';
+    const key = `${JSON.stringify(f.path)}|${perField ? `${String(f.args['problem'])}|${String(f.args['field'])}` : 'value'}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(f);

@@ -59,6 +59,13 @@ function yamlWording(a: Args): Wording {
   switch (a['code']) {
     case 'DUPLICATE_KEY':
       return { message: `Key ${code(a['detail'])} appears twice.`, hint: 'A key may appear only once in the same mapping.' };
+    case 'MISSING_CHAR':
+      return { message: 'Something is not closed: a quote, `]` or `}` is missing.' };
+    case 'BAD_INDENT':
+      return { message: 'Bad indentation.', hint: 'Keys on the same level start in the same column; use spaces, not tabs.' };
+    case 'MULTILINE_IMPLICIT_KEY':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return { message: 'A key runs over several lines.', hint: 'Is a colon after the key missing, or a closing quote on the line above?' };
     case 'TAB_AS_INDENT':
       return { message: 'A tab is used for indentation.', hint: 'YAML needs spaces for indentation.' };
     case 'TAG_RESOLVE_FAILED':

@@ -134,6 +134,13 @@ function yamlWording(a: Args): Wording {
   switch (a['code']) {
     case 'DUPLICATE_KEY':
       return { message: `Nyckeln ${code(a['detail'])} står två gånger.`, hint: 'En nyckel får bara finnas en gång på samma nivå. Ta bort eller slå ihop dubbletten.' };
+    case 'MISSING_CHAR':
+      return { message: 'Något stängs inte: ett citattecken, en hakparentes `]` eller en klammerparentes `}` saknas.', hint: 'Stäng citattecknet eller parentesen på samma rad som den öppnas.' };
+    case 'BAD_INDENT':
+      return { message: 'Fel indrag.', hint: 'Nycklar på samma nivå ska börja i samma kolumn; använd mellanslag, inte tabb.' };
+    case 'MULTILINE_IMPLICIT_KEY':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return { message: 'En nyckel fortsätter över flera rader.', hint: 'Saknas ett kolon efter nyckeln, eller ett citattecken som stänger texten på raden ovanför?' };
     case 'TAB_AS_INDENT':
       return { message: 'Tabb används som indrag.', hint: 'YAML kräver mellanslag för indrag. Byt tabbar mot mellanslag.' };
     case 'TAG_RESOLVE_FAILED':

@@ -1,0 +1,62 @@
+// Runs lofte's CLI in-process (through run(argv, io)) or as a real process, and captures the result.
+
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { run } from '../src/cli/run.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const fixture = (...p: string[]): string => path.join(ROOT, 'test', 'fixtures', ...p);
+export const example = (...p: string[]): string => path.join(ROOT, 'examples', ...p);
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+  tty?: boolean;
+  today?: string;
+}
+
+export async function runCli(argv: string[], options: RunOptions = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, {
+    stdout: (s) => void (stdout += s),
+    stderr: (s) => void (stderr += s),
+    cwd: options.cwd ?? ROOT,
+    env: options.env ?? {},
+    stdoutIsTTY: options.tty ?? false,
+    now: () => new Date(`${options.today ?? '2026-11-24'}T12:00:00`),
+  });
+  return { code, stdout, stderr };
+}
+
+/** The real thing: node bin/lofte.js, as a user or CI runs it (needs `npm run build`). */
+export function spawnCli(argv: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'lofte.js'), ...argv], {
+    cwd: options.cwd ?? ROOT,
+    env: { PATH: process.env['PATH'] ?? '', ...options.env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export interface Found {
+  rule: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** Validates through the CLI's JSON output and returns the findings as compact rows. */
+export async function findings(paths: string[], extra: string[] = []): Promise<{ code: number; found: Found[] }> {
+  const r = await runCli(['validate', ...paths, '--format', 'json', '--as-of', '2026-11-24', ...extra]);
+  const parsed = JSON.parse(r.stdout) as { diagnostics: Found[] };
+  return { code: r.code, found: parsed.diagnostics.map(({ rule, file, line, column }) => ({ rule, file, line, column })) };
+}
