@@ -1,6 +1,7 @@
 // The whole check as one function: discover → load → schema → links → rules → sorted diagnostics.
 
 import { compareDiagnostics, type Diagnostic } from './diagnostics/types.js';
+import { applyDirectives } from './load/directives.js';
 import { discover } from './load/discover.js';
 import { loadFiles, type SkippedFile } from './load/index.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './load/parse.js';
@@ -17,6 +18,8 @@ export interface ValidateOptions {
   asOf: string;
   limits?: ParseLimits;
   ignored?: (relPath: string) => boolean;
+  /** Report findings only in these files (named on the command line); the rest is context for links. */
+  reportOnly?: { has(file: string): boolean };
   /** The severity configuration gives a rule, or 'off'; undefined keeps the default. */
   severityOf?: (rule: string) => Diagnostic['severity'] | 'off' | undefined;
 }
@@ -42,7 +45,8 @@ export async function validateRepository(options: ValidateOptions): Promise<Vali
     data: referenceData(),
     enabled: (code) => options.severityOf?.(code) !== 'off',
   });
-  const diagnostics = applySeverity([...loaded.diagnostics, ...schema.diagnostics, ...linked.diagnostics, ...ruled], options.severityOf);
+  const all = applyDirectives([...loaded.diagnostics, ...schema.diagnostics, ...linked.diagnostics, ...ruled], loaded.directives);
+  const diagnostics = applySeverity(all, options.severityOf).filter((d) => !options.reportOnly || options.reportOnly.has(d.file));
   return { diagnostics, entities: schema.entities, graph: linked.graph, fileCount: loaded.fileCount, skipped: loaded.skipped };
 }
 

@@ -5,6 +5,7 @@ import { isLang, language, type Lang } from '../diagnostics/messages/index.js';
 import { UsageError } from '../load/discover.js';
 import { commanderMessage } from './commander-sv.js';
 import type { CliIo } from './io.js';
+import { linksCommand } from './links.js';
 import { validateCommand } from './validate.js';
 
 export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
@@ -31,6 +32,7 @@ export function commonOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('--lang <språk>', 'språk för meddelanden: sv eller en').choices(['sv', 'en']))
     .addOption(new Option('--as-of <datum>', 'dagen som tidsberoende regler utgår från (ÅÅÅÅ-MM-DD); standard: i dag').argParser(parseDate))
+    .option('--config <fil>', 'konfigurationsfil (standard: närmaste lofte.config.yaml)')
     // --color before --no-color: commander then leaves the default undefined, meaning "decide".
     .option('--color', 'färger även när utdata inte går till en terminal')
     .option('--no-color', 'utan färger')
@@ -52,7 +54,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       outputError: (s, write) => write(`lofte: ${commanderMessage(s, lang)}\n`),
     });
 
-  validateCommand(program, io, (code) => (exitCode = code));
+  const setExit = (code: number): void => void (exitCode = code);
+  validateCommand(program, io, setExit);
+  linksCommand(program, io, setExit);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -4,30 +4,28 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { language, type Lang } from '../diagnostics/messages/index.js';
+import type { Diagnostic } from '../diagnostics/types.js';
 import { FORMATTERS } from '../format/index.js';
 import { countDiagnostics } from '../format/types.js';
 import { validateRepository } from '../validate.js';
-import { localDate, type CliIo } from './io.js';
+import { repoContext, type RepoFlags } from './context.js';
+import type { CliIo } from './io.js';
 import { commonOptions, EXIT, parseCount } from './run.js';
 
-interface ValidateFlags {
+interface ValidateFlags extends RepoFlags {
   format: string;
-  lang?: Lang;
-  asOf?: string;
   color?: boolean;
   maxWarnings?: number;
+  strict?: boolean;
   verbose?: boolean;
 }
 
 /** The folder CI annotations are relative to: $GITHUB_WORKSPACE, else the git root, else cwd. */
 export function repoRoot(io: CliIo): string {
   if (io.env['GITHUB_WORKSPACE']) return io.env['GITHUB_WORKSPACE'];
-  let dir = io.cwd;
-  for (;;) {
+  for (let dir = io.cwd; ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, '.git'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return io.cwd;
-    dir = parent;
+    if (path.dirname(dir) === dir) return io.cwd;
   }
 }
 
@@ -38,6 +36,19 @@ export function useColor(flag: boolean | undefined, io: CliIo): boolean {
   return io.stdoutIsTTY;
 }
 
+export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], fileCount: number, flags: { format: string; color?: boolean }, lang: Lang): void {
+  const root = repoRoot(io);
+  const formatter = FORMATTERS[flags.format] ?? FORMATTERS['stylish'];
+  io.stdout(
+    formatter!(diagnostics, {
+      lang,
+      color: flags.format === 'stylish' && useColor(flags.color, io),
+      fileCount,
+      toRepoPath: (file) => path.relative(root, path.resolve(io.cwd, file)).split(path.sep).join('/'),
+    }),
+  );
+}
+
 export function validateCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const cmd = program
     .command('validate')
@@ -45,28 +56,23 @@ export function validateCommand(program: Command, io: CliIo, setExit: (code: num
     .argument('[sökvägar...]', 'filer och mappar att kontrollera', ['.'])
     .addOption(new Option('-f, --format <format>', 'utdataformat').choices(Object.keys(FORMATTERS)).default('stylish'))
     .addOption(new Option('--max-warnings <antal>', 'misslyckas (slutkod 1) om varningarna är fler än så').argParser(parseCount))
+    .option('--strict', 'misslyckas (slutkod 1) även vid varningar')
     .option('--verbose', 'visa också vilka filer som hoppades över');
   commonOptions(cmd).action(async (paths: string[], flags: ValidateFlags) => {
-    const lang = flags.lang ?? 'sv';
-    const asOf = flags.asOf ?? localDate(io.now());
-    const result = await validateRepository({ cwd: io.cwd, paths, asOf });
-    const root = repoRoot(io);
-    const formatter = FORMATTERS[flags.format] ?? FORMATTERS['stylish'];
-    const color = flags.format === 'stylish' && useColor(flags.color, io);
+    const ctx = await repoContext(paths, flags, io);
+    if (ctx.configDiagnostics.length > 0) {
+      printDiagnostics(io, ctx.configDiagnostics, 1, flags, ctx.lang);
+      setExit(EXIT.failure);
+      return;
+    }
+    const result = await validateRepository(ctx.options);
     if (flags.verbose && result.skipped.length > 0) {
-      const ui = language(lang).ui;
+      const ui = language(ctx.lang).ui;
       io.stderr(`${ui.skippedHeader}\n${result.skipped.map((s) => `  ${s.file}: ${ui.skipped[s.reason] ?? s.reason}`).join('\n')}\n`);
     }
-    io.stdout(
-      formatter!(result.diagnostics, {
-        lang,
-        color,
-        fileCount: result.fileCount,
-        toRepoPath: (file) => path.relative(root, path.resolve(io.cwd, file)).split(path.sep).join('/'),
-      }),
-    );
+    printDiagnostics(io, result.diagnostics, result.fileCount, flags, ctx.lang);
     const counts = countDiagnostics(result.diagnostics, result.fileCount);
-    const tooManyWarnings = flags.maxWarnings !== undefined && counts.warnings > flags.maxWarnings;
-    setExit(counts.errors > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok);
+    const warningsFail = (flags.strict && counts.warnings > 0) || (flags.maxWarnings !== undefined && counts.warnings > flags.maxWarnings);
+    setExit(counts.errors > 0 || warningsFail ? EXIT.findings : EXIT.ok);
   });
 }

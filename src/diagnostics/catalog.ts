@@ -28,6 +28,17 @@ export const RULES: readonly RuleMeta[] = [
   rule('follow-up-unknown-promise', 'error', 'rules'),
   rule('deviation-reason', 'error', 'rules'),
   rule('personal-data', 'error', 'rules'),
+  rule('invalid-disable', 'error', 'load'),
+  rule('config', 'error', 'load'),
+  rule('vague-wording', 'warning', 'rules'),
+  rule('conditional-promise', 'warning', 'rules'),
+  rule('not-measurable', 'warning', 'rules'),
+  rule('one-party', 'warning', 'rules'),
+  rule('orphan-problembild', 'warning', 'rules'),
+  rule('missing-dialogue', 'warning', 'rules'),
+  rule('follow-up-missing', 'warning', 'rules'),
+  rule('kommun-outside-region', 'warning', 'rules'),
+  rule('contact-in-text', 'warning', 'rules'),
 ];
 
 export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.code));

@@ -5,6 +5,7 @@ import { makeDiagnostic, START_OF_FILE } from '../diagnostics/make.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { API_PREFIX, isKind } from '../model/kinds.js';
 import type { DiscoveredFile } from './discover.js';
+import { scanDirectives, type DisableDirective } from './directives.js';
 import type { Locator } from './locator.js';
 import { DEFAULT_PARSE_LIMITS, parseMarkdownFile, parseYamlFile, stripBom, type ParseLimits } from './parse.js';
 
@@ -27,6 +28,7 @@ export interface LoadResult {
   documents: LoadedDocument[];
   diagnostics: Diagnostic[];
   skipped: SkippedFile[];
+  directives: DisableDirective[];
   fileCount: number;
 }
 
@@ -34,7 +36,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 export async function loadFiles(files: readonly DiscoveredFile[], limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<LoadResult> {
   const texts = await Promise.all(files.map((f) => readText(f.absPath)));
-  const result: LoadResult = { documents: [], diagnostics: [], skipped: [], fileCount: 0 };
+  const result: LoadResult = { documents: [], diagnostics: [], skipped: [], directives: [], fileCount: 0 };
   files.forEach((file, i) => {
     const read = texts[i];
     if (!read || 'error' in read) {
@@ -60,6 +62,9 @@ export function addFile(result: LoadResult, file: DiscoveredFile, text: string, 
     return;
   }
   result.fileCount++;
+  const scanned = scanDirectives(file.name, text);
+  result.directives.push(...scanned.directives);
+  result.diagnostics.push(...scanned.diagnostics);
   for (const p of parsed.problems) result.diagnostics.push(makeDiagnostic('yaml-syntax', file.name, p.range, [], p.args));
   for (const d of lofteDocs) result.documents.push({ file: file.name, index: d.index, value: d.value, locator: d.locator });
 }

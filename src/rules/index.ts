@@ -12,6 +12,15 @@ import { periodOrder } from './period-order.js';
 import { personalData } from './personal-data.js';
 import type { Rule } from './types.js';
 import { unknownKommunkod } from './unknown-kommunkod.js';
+import { conditionalPromise } from './conditional-promise.js';
+import { contactInText } from './contact-in-text.js';
+import { followUpMissing } from './follow-up-missing.js';
+import { kommunOutsideRegion } from './kommun-outside-region.js';
+import { missingDialogue } from './missing-dialogue.js';
+import { notMeasurable } from './not-measurable.js';
+import { oneParty } from './one-party.js';
+import { orphanProblembild } from './orphan-problembild.js';
+import { vagueWording } from './vague-wording.js';
 
 export const DOMAIN_RULES: readonly Rule[] = [
   unknownKommunkod,
@@ -20,6 +29,15 @@ export const DOMAIN_RULES: readonly Rule[] = [
   followUpUnknownPromise,
   deviationReason,
   personalData,
+  vagueWording,
+  conditionalPromise,
+  notMeasurable,
+  oneParty,
+  orphanProblembild,
+  missingDialogue,
+  followUpMissing,
+  kommunOutsideRegion,
+  contactInText,
 ];
 
 export interface RulesInput {

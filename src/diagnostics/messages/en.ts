@@ -92,6 +92,7 @@ export const en: Language = {
       title: 'File cannot be read',
       say: (a) => ({ message: `The file cannot be read (${str(a['reason'])}).`, hint: 'Save it as UTF-8 and check that it can be opened.' }),
     },
+    config: { title: 'Configuration error', say: schemaWording },
     schema: { title: 'Does not match the schema', say: schemaWording },
     'duplicate-id': {
       title: 'Duplicate id',
@@ -145,6 +146,49 @@ export const en: Language = {
     'personal-data': {
       title: 'Personal identity number in text',
       say: (a) => ({ message: `The text contains a personal identity number (${str(a['masked'])}).`, hint: 'Remove it; personal identity numbers never belong in the repository.' }),
+    },
+    'invalid-disable': {
+      title: 'Invalid disable comment',
+      say: (a) => ({
+        message: a['problem'] === 'unknown-rule' ? `The comment disables ${code(a['rule'])}, which is not a lofte rule.` : a['problem'] === 'no-rule' ? 'The `lofte-disable-next-line` comment names no rule.' : `The comment disables ${code(a['rule'])} without a reason.`,
+        hint: 'Write: `# lofte-disable-next-line vague-wording -- why it is right here`.',
+      }),
+    },
+    'vague-wording': {
+      title: 'Vague wording',
+      say: (a) => ({ message: `Promise ${code(a['lofte'])} is vague: ${list(a['phrases']).map((p) => `"${p}"`).join(', ')}.`, hint: 'Say what will be done, how much and when.' }),
+    },
+    'conditional-promise': {
+      title: 'Conditional promise',
+      say: (a) => ({ message: `Promise ${code(a['lofte'])} is conditional: ${list(a['phrases']).map((p) => `"${p}"`).join(', ')}.`, hint: 'Promise what you will do regardless, with a number or frequency.' }),
+    },
+    'not-measurable': {
+      title: 'Promise is not measurable',
+      say: (a) => ({ message: `Promise ${code(a['lofte'])} has neither \`omfattning\` nor \`frekvens\`.`, hint: 'Add e.g. `frekvens: { antal: 2, per: vecka }`.' }),
+    },
+    'one-party': {
+      title: 'Only one party promises',
+      say: (a) => ({ message: `All ${str(a['count'])} promises in ${code(a['document'])} are ${code(a['actor'])}'s.`, hint: 'Citizen promises are made together: add promises by the municipality or other local actors.' }),
+    },
+    'orphan-problembild': {
+      title: 'Problem picture without a promise',
+      say: (a) => ({ message: `No promise answers problem picture ${code(a['id'])}.` }),
+    },
+    'missing-dialogue': {
+      title: 'Dialogue missing from the problem picture',
+      say: (a) => ({ message: `The problem picture lacks a source of type ${list(a['missing']).join(' and ')}.` }),
+    },
+    'follow-up-missing': {
+      title: 'Follow-up missing',
+      say: (a) => ({ message: `Promise ${code(a['lofte'])} was due for follow-up for ${str(a['periodFrom'])}–${str(a['periodTom'])} (${str(a['kadens'])}), but there is none as of ${str(a['asOf'])}.` }),
+    },
+    'kommun-outside-region': {
+      title: 'Municipality in another police region',
+      say: (a) => ({ message: `${str(a['kommun'])} belongs to ${str(a['kommunRegion'])}, but ${str(a['lpo'])} belongs to ${str(a['lpoRegion'])}.` }),
+    },
+    'contact-in-text': {
+      title: 'Contact details in free text',
+      say: (a) => ({ message: `The text contains contact details: ${list(a['found']).join(', ')}.`, hint: "Put function addresses in the actor's `kontakt` instead." }),
     },
   },
   ui: {

@@ -76,7 +76,11 @@ function schemaWording(a: Args, d: Diagnostic): Wording {
     case 'additional':
       return {
         message: `Okänt fält ${field}${parent ? ` i ${parent.toLowerCase()}` : ''}.`,
-        hint: a['suggestion'] ? `Menade du ${code(a['suggestion'])}?` : 'Ta bort fältet, eller lägg det under `intern:` om det är en intern anteckning.',
+        hint: a['suggestion']
+          ? `Menade du ${code(a['suggestion'])}?`
+          : d.rule === 'config'
+            ? 'Ta bort fältet; lofte.config.yaml kan innehålla sprak, regler och ignorera.'
+            : 'Ta bort fältet, eller lägg det under `intern:` om det är en intern anteckning.',
       };
     case 'type': {
       // YAML reads an unquoted 1860 or 0114 as a number; the fix is quoting, not another value.
@@ -174,6 +178,7 @@ export const sv: Language = {
       title: 'Filen kan inte läsas',
       say: (a) => ({ message: UNREADABLE[str(a['reason'])] ?? UNREADABLE['read'] ?? '', hint: 'Spara filen som UTF-8 och kontrollera att den går att öppna.' }),
     },
+    config: { title: 'Fel i konfigurationen', say: schemaWording },
     schema: { title: 'Följer inte schemat', say: schemaWording },
     'duplicate-id': {
       title: 'Samma id två gånger',
@@ -233,6 +238,88 @@ export const sv: Language = {
       say: (a) => ({
         message: `Texten innehåller ett personnummer (${str(a['masked'])}).`,
         hint: 'Personnummer får aldrig finnas i förrådet, inte ens under `intern`. Ta bort det och skriv utan personuppgifter.',
+      }),
+    },
+    'invalid-disable': {
+      title: 'Felaktig avstängningskommentar',
+      say: (a) => ({
+        message:
+          a['problem'] === 'unknown-rule'
+            ? `Kommentaren stänger av ${code(a['rule'])}, som inte är någon lofte-regel.`
+            : a['problem'] === 'no-rule'
+              ? 'Kommentaren `lofte-disable-next-line` säger inte vilken regel den stänger av.'
+              : `Kommentaren stänger av ${code(a['rule'])} utan motivering.`,
+        hint:
+          a['problem'] === 'unknown-rule' && a['suggestion']
+            ? `Menade du ${code(a['suggestion'])}?`
+            : 'Skriv så här: `# lofte-disable-next-line vague-wording -- varför det är rätt här`.',
+      }),
+    },
+    'vague-wording': {
+      title: 'Vag formulering',
+      say: (a) => ({
+        message: `Löftet ${code(a['lofte'])} är vagt formulerat: ${list(a['phrases']).map((p) => `"${p}"`).join(', ')}.`,
+        hint: str(a['tips']) || 'Skriv vad som ska göras, hur mycket och när.',
+      }),
+    },
+    'conditional-promise': {
+      title: 'Villkorat löfte',
+      say: (a) => ({
+        message: `Löftet ${code(a['lofte'])} är villkorat: ${list(a['phrases']).map((p) => `"${p}"`).join(', ')}.`,
+        hint: str(a['tips']) || 'Lova det ni gör oavsett, med antal eller frekvens.',
+      }),
+    },
+    'not-measurable': {
+      title: 'Löftet går inte att mäta',
+      say: (a) => ({
+        message: `Löftet ${code(a['lofte'])} har varken \`omfattning\` eller \`frekvens\`, så ingen kan se om det hölls.`,
+        hint: 'Lägg till t.ex. `omfattning: { antal: 20, enhet: trafikkontroller, minst: true }` eller `frekvens: { antal: 2, per: vecka }`.',
+      }),
+    },
+    'one-party': {
+      title: 'Bara en part lovar',
+      say: (a) => ({
+        message: `${a['count'] === 1 ? 'Det enda löftet' : `Alla ${str(a['count'])} löften`} i ${code(a['document'])} ges av ${code(a['actor'])}: medborgarlöften genomförs tillsammans.`,
+        hint: 'Låt kommunen eller andra lokala aktörer stå för egna löften, med egen `ansvarig`.',
+      }),
+    },
+    'orphan-problembild': {
+      title: 'Problembild utan löfte',
+      say: (a) => ({
+        message: `Inget löfte svarar på problembilden ${code(a['id'])}.`,
+        hint: 'Ge ett löfte `problembild: ' + str(a['id']) + '`, eller ta bort problembilden om den inte längre är aktuell.',
+      }),
+    },
+    'missing-dialogue': {
+      title: 'Dialog saknas i problembilden',
+      say: (a) => {
+        const m = list(a['missing']);
+        const what = m.map((x) => (x === 'medborgardialog' ? 'medborgarnas kunskap (medborgardialog, trygghetsmätning eller trygghetsvandring)' : 'medarbetarnas kunskap (medarbetardialog)'));
+        return {
+          message: `Problembilden bygger inte på ${what.join(' eller ')}.`,
+          hint: `Lägg till en källa med \`typ: ${m[0] ?? 'medborgardialog'}\` i \`kallor\`.`,
+        };
+      },
+    },
+    'follow-up-missing': {
+      title: 'Uppföljning saknas',
+      say: (a) => ({
+        message: `Löftet ${code(a['lofte'])} skulle ha följts upp för perioden ${str(a['periodFrom'])}–${str(a['periodTom'])} (kadens ${str(a['kadens'])}), men ingen uppföljning finns per ${str(a['asOf'])}.`,
+        hint: 'Skriv en Uppfoljning med ett resultat för löftet, daterad efter periodens början.',
+      }),
+    },
+    'kommun-outside-region': {
+      title: 'Kommun i annan polisregion',
+      say: (a) => ({
+        message: `${str(a['kommun'])} hör till ${str(a['kommunRegion'])}, men ${str(a['lpo'])} hör till ${str(a['lpoRegion'])}.`,
+        hint: 'Kontrollera kommunkoden och lokalpolisområdets `polisregion`.',
+      }),
+    },
+    'contact-in-text': {
+      title: 'Kontaktuppgift i fri text',
+      say: (a) => ({
+        message: `Texten innehåller kontaktuppgifter: ${list(a['found']).join(', ')}.`,
+        hint: 'Publicerade texter lever länge: lägg funktionsadresser i aktörens `kontakt` i stället.',
       }),
     },
   },

@@ -1,0 +1,54 @@
+// What every command that reads a repository needs: config, language, date and what to check.
+
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { loadConfig, ignorePredicate, type Config } from '../config/index.js';
+import { isLang, type Lang } from '../diagnostics/messages/index.js';
+import type { Diagnostic } from '../diagnostics/types.js';
+import { displayName } from '../load/discover.js';
+import type { ValidateOptions } from '../validate.js';
+import { localDate, type CliIo } from './io.js';
+
+export interface RepoFlags {
+  lang?: Lang;
+  asOf?: string;
+  config?: string;
+}
+
+export interface RepoContext {
+  config: Config;
+  lang: Lang;
+  asOf: string;
+  options: ValidateOptions;
+  /** Problems in lofte.config.yaml itself: the command cannot run until they are fixed. */
+  configDiagnostics: Diagnostic[];
+}
+
+/** --lang, then the config's `sprak`, then $LOFTE_LANG, then Swedish. */
+export function chooseLang(flag: Lang | undefined, config: Config | undefined, env: CliIo['env']): Lang {
+  const fromEnv = env['LOFTE_LANG'];
+  return flag ?? config?.lang ?? (isLang(fromEnv) ? fromEnv : 'sv');
+}
+
+export async function repoContext(paths: readonly string[], flags: RepoFlags, io: CliIo): Promise<RepoContext> {
+  const { config, diagnostics } = await loadConfig(io.cwd, flags.config);
+  const given = paths.length > 0 ? paths : ['.'];
+  // Named files are checked in the context of their whole repository, so their references resolve
+  // (pre-commit passes only the changed files); findings are reported for the named files only.
+  const stats = await Promise.all(given.map((p) => fs.stat(path.resolve(io.cwd, p)).catch(() => undefined)));
+  const files = given.filter((_, i) => stats[i]?.isFile());
+  const withRepo = files.length > 0 && config.file !== undefined;
+  const options: ValidateOptions = {
+    cwd: io.cwd,
+    paths: withRepo ? [...given.filter((_, i) => !stats[i]?.isFile()), config.root, ...files] : given,
+    asOf: flags.asOf ?? localDate(io.now()),
+    ignored: ignorePredicate(config, io.cwd),
+    severityOf: (rule) => config.severities.get(rule),
+  };
+  if (withRepo) {
+    const named = new Set(files.map((f) => displayName(io.cwd, path.resolve(io.cwd, f))));
+    const dirs = given.filter((_, i) => stats[i]?.isDirectory()).map((d) => `${displayName(io.cwd, path.resolve(io.cwd, d))}/`);
+    options.reportOnly = { has: (file: string) => named.has(file) || dirs.some((d) => d === './' || file.startsWith(d)) };
+  }
+  return { config, lang: chooseLang(flags.lang, config, io.env), asOf: options.asOf, options, configDiagnostics: diagnostics };
+}

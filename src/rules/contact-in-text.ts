@@ -1,0 +1,29 @@
+// contact-in-text: e-mail addresses and phone numbers do not belong in published free text.
+
+import { walkStrings } from '../model/access.js';
+import type { Rule } from './types.js';
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
+// Swedish numbers: 0584-47 30 00, 070-123 45 67, 08-401 00 00, +46 70 123 45 67.
+const PHONE = /(?<![\d-])(?:\+46\s?|0)\d{1,3}[-\s]?\d{2,3}(?:[\s-]?\d{2}){1,2}(?![\d-])/g;
+
+/** Where contact details are meant to be, or that are never published. */
+const NOT_FREE_TEXT = new Set(['intern', 'kontakt', 'webbplats', 'url', 'referens']);
+
+export function findContacts(text: string): string[] {
+  return [...text.matchAll(EMAIL), ...text.matchAll(PHONE)].sort((a, b) => (a.index ?? 0) - (b.index ?? 0)).map((m) => m[0]);
+}
+
+export const contactInText: Rule = {
+  code: 'contact-in-text',
+  check(ctx) {
+    for (const entity of ctx.entities) {
+      for (const { path, text } of walkStrings(entity.value)) {
+        if (path.some((seg) => typeof seg === 'string' && NOT_FREE_TEXT.has(seg))) continue;
+        if (path.length > 0 && text === path[path.length - 1]) continue; // a key, not text
+        const found = findContacts(text);
+        if (found.length > 0) ctx.report(entity, path, { found });
+      }
+    }
+  },
+};

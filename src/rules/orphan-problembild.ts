@@ -1,0 +1,16 @@
+// orphan-problembild: a problem picture that no promise answers has been analysed and then left alone.
+
+import type { Rule } from './types.js';
+
+export const orphanProblembild: Rule = {
+  code: 'orphan-problembild',
+  check(ctx) {
+    const answered = new Set(ctx.graph.links.filter((l) => l.spec.to === 'Problembild').map((l) => l.to));
+    for (const entity of ctx.entities) {
+      if (entity.kind !== 'Problembild' || entity.id === undefined || answered.has(entity)) continue;
+      // A duplicate's links went to the first definition; only judge the one the index holds.
+      if (ctx.graph.byId.get(entity.id) !== entity) continue;
+      ctx.report(entity, ['id'], { id: entity.id });
+    }
+  },
+};
