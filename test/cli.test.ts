@@ -82,7 +82,7 @@ describe('the real bin/', () => {
     const r = spawnCli(['validate', 'examples/trasig/schema.yaml']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/\n {2}10:5 +fel {2}Löftet saknar fältet `ansvarig`\. {2}schema\n/);
+    expect(r.stdout).toMatch(/\n {2}10:5 +fel +Löftet saknar fältet `ansvarig`\. {2}schema\n/);
     expect(r.stdout).not.toContain('\u001b[');
   });
 

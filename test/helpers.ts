@@ -49,14 +49,15 @@ export function spawnCli(argv: string[], options: { cwd?: string; env?: Record<s
 
 export interface Found {
   rule: string;
+  severity?: string;
   file: string;
   line: number;
   column: number;
 }
 
 /** Validates through the CLI's JSON output and returns the findings as compact rows. */
-export async function findings(paths: string[], extra: string[] = []): Promise<{ code: number; found: Found[] }> {
+export async function findings(paths: string[], extra: string[] = []): Promise<{ code: number; found: Found[]; errors: Found[] }> {
   const r = await runCli(['validate', ...paths, '--format', 'json', '--as-of', '2026-11-24', ...extra]);
-  const parsed = JSON.parse(r.stdout) as { diagnostics: Found[] };
-  return { code: r.code, found: parsed.diagnostics.map(({ rule, file, line, column }) => ({ rule, file, line, column })) };
+  const parsed = JSON.parse(r.stdout) as { diagnostics: (Found & { severity: string })[] };
+  return { code: r.code, found: parsed.diagnostics.map(({ rule, file, line, column }) => ({ rule, file, line, column })), errors: parsed.diagnostics.filter((d) => d.severity === 'error').map(({ rule, file, line, column }) => ({ rule, file, line, column })) };
 }

@@ -1,0 +1,80 @@
+// lofte.config.yaml and disable comments, on fixture repositories with their own config.
+
+import { describe, expect, it } from 'vitest';
+import { findings, fixture, runCli } from './helpers.js';
+
+
+
+describe('lofte.config.yaml', () => {
+  it('is found from the working directory and applied: severities, off, ignore globs', async () => {
+    const r = await runCli(['validate', '--format', 'json', '--as-of', '2026-11-24'], { cwd: fixture('config', 'repo') });
+    const found = (JSON.parse(r.stdout) as { diagnostics: { rule: string; severity: string; file: string }[] }).diagnostics;
+    expect(found.map((d) => [d.rule, d.severity, d.file])).toEqual([
+      ['not-measurable', 'error', 'loften.yaml'],
+      ['missing-dialogue', 'error', 'problembild.yaml'],
+    ]);
+    expect(r.code).toBe(1);
+  });
+
+  it('takes its language from sprak:', async () => {
+    const r = await runCli(['validate', '--as-of', '2026-11-24'], { cwd: fixture('config', 'repo-en') });
+    expect(r.stdout).toContain("Promise `omatbart` has neither `omfattning` nor `frekvens`.");
+  });
+
+  it('a typo in a rule name is an error naming the file and line (exit 2)', async () => {
+    const r = await runCli(['validate'], { cwd: fixture('config', 'typo') });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe(
+      [
+        'lofte.config.yaml',
+        '  3:3   fel  Okänt fält `vage-wording` i regler.  config',
+        '             Tips: Menade du `vague-wording`?',
+        '  4:14  fel  `of` är inte ett tillåtet värde för `one-party`.  config',
+        '             Tips: Menade du `off`? Tillåtna värden: off, warn, error.',
+        '  5:1   fel  Okänt fält `farg` i lofte-konfiguration.  config',
+        '             Tips: Ta bort fältet; lofte.config.yaml kan innehålla sprak, regler och ignorera.',
+        '',
+        '✖ 3 fel och 0 varningar i 1 fil (1 fil kontrollerade).',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('--config names the file to use instead', async () => {
+    const r = await runCli(['validate', 'examples/parken', '--config', 'test/fixtures/config/typo/lofte.config.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('test/fixtures/config/typo/lofte.config.yaml');
+  });
+
+  it('a --config that does not exist is a usage error', async () => {
+    expect(await runCli(['validate', '--config', 'nej.yaml'])).toEqual({ code: 2, stdout: '', stderr: 'lofte: Sökvägen "nej.yaml" finns inte.\n' });
+  });
+
+  it('checks a named file in the context of its repository, reporting only that file', async () => {
+    const r = await runCli(['validate', 'loften.yaml', '--format', 'json', '--as-of', '2026-11-24'], { cwd: fixture('config', 'repo') });
+    const found = (JSON.parse(r.stdout) as { diagnostics: { rule: string; file: string }[] }).diagnostics;
+    expect(found.map((d) => [d.rule, d.file])).toEqual([['not-measurable', 'loften.yaml']]);
+  });
+});
+
+describe('disable comments', () => {
+  it('silence the named rule on the next line, with a reason', async () => {
+    // The first promise's "Se över" is silenced; the three bad comments silence nothing.
+    const r = await findings(['test/fixtures/disable']);
+    expect(r.found).toEqual([
+      { rule: 'invalid-disable', file: 'test/fixtures/disable/loften.yaml', line: 17, column: 5 },
+      { rule: 'vague-wording', file: 'test/fixtures/disable/loften.yaml', line: 18, column: 11 },
+      { rule: 'invalid-disable', file: 'test/fixtures/disable/loften.yaml', line: 23, column: 5 },
+      { rule: 'vague-wording', file: 'test/fixtures/disable/loften.yaml', line: 24, column: 11 },
+      { rule: 'invalid-disable', file: 'test/fixtures/disable/loften.yaml', line: 29, column: 5 },
+    ]);
+  });
+
+  it('say what is wrong with a bad comment', async () => {
+    const r = await runCli(['validate', 'test/fixtures/disable', '--as-of', '2026-11-24']);
+    expect(r.stdout).toContain('17:5   fel      Kommentaren stänger av `vague-wording` utan motivering.  invalid-disable');
+    expect(r.stdout).toContain('23:5   fel      Kommentaren stänger av `vage-wording`, som inte är någon lofte-regel.  invalid-disable');
+    expect(r.stdout).toContain('Tips: Menade du `vague-wording`?');
+    expect(r.stdout).toContain('29:5   fel      Kommentaren `lofte-disable-next-line` säger inte vilken regel den stänger av.  invalid-disable');
+  });
+});
