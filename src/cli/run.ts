@@ -6,6 +6,7 @@ import { UsageError } from '../load/discover.js';
 import { commanderMessage } from './commander-sv.js';
 import type { CliIo } from './io.js';
 import { linksCommand } from './links.js';
+import { reportCommand } from './report.js';
 import { validateCommand } from './validate.js';
 
 export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
@@ -57,6 +58,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const setExit = (code: number): void => void (exitCode = code);
   validateCommand(program, io, setExit);
   linksCommand(program, io, setExit);
+  reportCommand(program, io, setExit);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -3,6 +3,7 @@
 import { asArray, asDict, asPeriod, asString, isIsoDate, type Period } from '../model/access.js';
 import { addDays, addMonths } from '../model/dates.js';
 import { promises } from './promises.js';
+import type { Entity } from '../schema/index.js';
 import type { Rule } from './types.js';
 
 const MONTHS: Readonly<Record<string, number>> = { manad: 1, kvartal: 3, tertial: 4, halvar: 6, ar: 12 };
@@ -25,31 +26,49 @@ export function followUpPeriods(frame: Period, kadens: string | undefined): Peri
   return out;
 }
 
+export interface OverdueFollowUp {
+  doc: Entity;
+  index: number;
+  document: string;
+  lofte: string;
+  period: Period;
+  kadens: string;
+}
+
+/** Every promise whose latest ended follow-up period (plus grace) has no follow-up, as of a date. */
+export function overdueFollowUps(entities: readonly Entity[], asOf: string): OverdueFollowUp[] {
+  // Every reported promise with the dates of the follow-ups that report on it.
+  const reported = new Map<string, string[]>();
+  for (const entity of entities) {
+    if (entity.kind !== 'Uppfoljning' || !isIsoDate(entity.value['datum'])) continue;
+    const doc = asString(entity.value['medborgarlofte']);
+    for (const r of asArray(entity.value['resultat'])) {
+      const key = `${doc ?? ''}\u0000${asString(asDict(r)?.['lofte']) ?? ''}`;
+      reported.set(key, [...(reported.get(key) ?? []), entity.value['datum']]);
+    }
+  }
+  const cutoff = addDays(asOf, -GRACE_DAYS);
+  const out: OverdueFollowUp[] = [];
+  for (const p of promises(entities)) {
+    if (!COMMITTED.has(asString(p.doc.value['status']) ?? '')) continue;
+    const frame = asPeriod(p.lofte['tidsram']) ?? asPeriod(p.doc.value['giltighet']);
+    if (!frame || frame.tom < frame.from) continue;
+    const kadens = asString(asDict(p.lofte['uppfoljning'])?.['kadens']);
+    const ended = followUpPeriods(frame, kadens).filter((period) => period.tom < cutoff);
+    const latest = ended[ended.length - 1];
+    if (!latest) continue;
+    const dates = reported.get(`${p.doc.id ?? ''}\u0000${p.id ?? ''}`) ?? [];
+    if (dates.some((d) => d >= latest.from)) continue;
+    out.push({ doc: p.doc, index: p.index, document: p.doc.id ?? '', lofte: p.id ?? '', period: latest, kadens: kadens ?? 'periodens_slut' });
+  }
+  return out;
+}
+
 export const followUpMissing: Rule = {
   code: 'follow-up-missing',
   check(ctx) {
-    // Every reported promise with the dates of the follow-ups that report on it.
-    const reported = new Map<string, string[]>();
-    for (const entity of ctx.entities) {
-      if (entity.kind !== 'Uppfoljning' || !isIsoDate(entity.value['datum'])) continue;
-      const doc = asString(entity.value['medborgarlofte']);
-      for (const r of asArray(entity.value['resultat'])) {
-        const key = `${doc ?? ''}\u0000${asString(asDict(r)?.['lofte']) ?? ''}`;
-        reported.set(key, [...(reported.get(key) ?? []), entity.value['datum']]);
-      }
-    }
-    const cutoff = addDays(ctx.asOf, -GRACE_DAYS);
-    for (const p of promises(ctx.entities)) {
-      if (!COMMITTED.has(asString(p.doc.value['status']) ?? '')) continue;
-      const frame = asPeriod(p.lofte['tidsram']) ?? asPeriod(p.doc.value['giltighet']);
-      if (!frame || frame.tom < frame.from) continue;
-      const kadens = asString(asDict(p.lofte['uppfoljning'])?.['kadens']);
-      const ended = followUpPeriods(frame, kadens).filter((period) => period.tom < cutoff);
-      const latest = ended[ended.length - 1];
-      if (!latest) continue;
-      const dates = reported.get(`${p.doc.id ?? ''}\u0000${p.id ?? ''}`) ?? [];
-      if (dates.some((d) => d >= latest.from)) continue;
-      ctx.report(p.doc, ['loften', p.index, 'id'], { lofte: p.id, periodFrom: latest.from, periodTom: latest.tom, kadens: kadens ?? 'periodens_slut', asOf: ctx.asOf });
+    for (const o of overdueFollowUps(ctx.entities, ctx.asOf)) {
+      ctx.report(o.doc, ['loften', o.index, 'id'], { lofte: o.lofte, periodFrom: o.period.from, periodTom: o.period.tom, kadens: o.kadens, asOf: ctx.asOf });
     }
   },
 };

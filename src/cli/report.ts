@@ -1,0 +1,60 @@
+// `lofte report [paths…] --out DIR`: validate, then publish the repository as HTML and/or Markdown.
+
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { referenceData } from '../model/reference-data.js';
+import { buildReportModel } from '../report/model.js';
+import { buildSite, type SiteFormat } from '../report/site.js';
+import { writeSite } from '../report/write.js';
+import { validateRepository } from '../validate.js';
+import { repoContext, type RepoFlags } from './context.js';
+import type { CliIo } from './io.js';
+import { commonOptions, EXIT } from './run.js';
+import { printDiagnostics } from './validate.js';
+
+interface ReportFlags extends RepoFlags {
+  out: string;
+  format: SiteFormat;
+  color?: boolean;
+  lpo?: string;
+  kommun?: string;
+  id?: string[];
+  status?: string[];
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+export function reportCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  const cmd = program
+    .command('report')
+    .description('gör publiceringsklara sidor (HTML och/eller Markdown) av medborgarlöftena')
+    .argument('[sökvägar...]', 'filer och mappar att läsa', ['.'])
+    .requiredOption('-o, --out <mapp>', 'mappen sidorna skrivs till')
+    .addOption(new Option('-f, --format <format>', 'html, md eller both').choices(['html', 'md', 'both']).default('html'))
+    .option('--lpo <id>', 'bara medborgarlöften från detta lokalpolisområde')
+    .option('--kommun <kommun>', 'bara medborgarlöften för denna kommun (id, kommunkod eller namn)')
+    .option('--id <id>', 'bara detta medborgarlöfte (kan upprepas)', collect)
+    .addOption(new Option('--status <status>', 'bara medborgarlöften med denna status (kan upprepas)').choices(['utkast', 'beslutad', 'publicerad', 'avslutad']).argParser(collect));
+  commonOptions(cmd).action(async (paths: string[], flags: ReportFlags) => {
+    const ctx = await repoContext(paths, flags, io);
+    const stderrIo = { ...io, stdout: io.stderr };
+    if (ctx.configDiagnostics.length > 0) {
+      printDiagnostics(stderrIo, ctx.configDiagnostics, 1, { format: 'stylish', color: flags.color }, ctx.lang);
+      setExit(EXIT.failure);
+      return;
+    }
+    const result = await validateRepository({ ...ctx.options, reportOnly: undefined });
+    if (result.diagnostics.length > 0) printDiagnostics(stderrIo, result.diagnostics, result.fileCount, { format: 'stylish', color: flags.color }, ctx.lang);
+    if (result.diagnostics.some((d) => d.severity === 'error')) {
+      io.stderr('lofte: Rapporten skrevs inte: rätta felen ovan först.\n');
+      setExit(EXIT.findings);
+      return;
+    }
+    const filter = { lpo: flags.lpo, kommun: flags.kommun, ids: flags.id, statuses: flags.status };
+    const model = buildReportModel(result.entities, result.graph, ctx.asOf, referenceData(), filter);
+    const out = path.resolve(io.cwd, flags.out);
+    const written = await writeSite(out, buildSite(model, flags.format));
+    io.stdout(`Skrev ${written.written.length} sidor till ${path.relative(io.cwd, out) || '.'} (${model.documents.length} medborgarlöften, läget per ${ctx.asOf}).\n`);
+    if (written.removed.length > 0) io.stdout(`Tog bort ${written.removed.length} sidor från en tidigare körning som inte längre finns.\n`);
+  });
+}

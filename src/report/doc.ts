@@ -1,0 +1,40 @@
+// A neutral page structure: the page builders say what a page contains, the renderers how it looks.
+
+export type PageId = string;
+
+export type Inline =
+  | string
+  | { text: string; page: PageId; anchor?: string }
+  | { text: string; href: string }
+  | { strong: string }
+  | { status: string; text: string };
+
+export type Block =
+  | { kind: 'heading'; level: 2 | 3 | 4; text: string; id?: string }
+  | { kind: 'paragraph'; content: Inline[] }
+  | { kind: 'list'; items: Block[][] }
+  | { kind: 'facts'; items: [string, Inline[]][] }
+  | { kind: 'table'; caption: string; head: string[]; rows: Inline[][][] }
+  | { kind: 'markdown'; source: string; baseLevel: number }
+  | { kind: 'figure'; svg: string; caption: string; equivalent: Block };
+
+export interface Page {
+  id: PageId;
+  title: string;
+  lead?: Inline[];
+  blocks: Block[];
+}
+
+export const p = (...content: Inline[]): Block => ({ kind: 'paragraph', content });
+export const h = (level: 2 | 3 | 4, text: string, id?: string): Block => ({ kind: 'heading', level, text, ...(id ? { id } : {}) });
+
+/** Where a page lives in the site, without extension: `index`, `medborgarloften/<id>`. */
+export function pagePath(id: PageId): string {
+  return id;
+}
+
+/** A link from one page to another that works from a file system and a web server alike. */
+export function relativeLink(from: PageId, to: PageId, ext: string, anchor?: string): string {
+  const depth = from.split('/').length - 1;
+  return `${'../'.repeat(depth)}${to}${ext}${anchor ? `#${anchor}` : ''}`;
+}

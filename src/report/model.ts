@@ -1,0 +1,225 @@
+// The report model: what each page says, built from a valid repository. Nothing internal gets past here.
+
+import { compareStrings } from '../diagnostics/types.js';
+import type { LinkGraph } from '../links/index.js';
+import { asArray, asDict, asPeriod, asString, type Dict, type Period } from '../model/access.js';
+import type { ReferenceData } from '../model/reference-data.js';
+import { overdueFollowUps } from '../rules/follow-up-missing.js';
+import type { Entity } from '../schema/index.js';
+
+export interface ActorRef {
+  id: string;
+  namn: string;
+  typ: string;
+}
+
+export interface SourceView {
+  typ: string;
+  /** Absent for underrättelse sources: their detail is never published. */
+  beskrivning?: string;
+  datum?: string;
+  period?: Period;
+  antalSvarande?: number;
+}
+
+export interface ProblemView {
+  id: string;
+  titel: string;
+  sammanfattning: string;
+  intern: boolean;
+  /** Only for public problem pictures. */
+  beskrivning?: string;
+  plats?: string;
+  tid?: string;
+  malgrupp?: string;
+  faststalld?: string;
+  kallor: SourceView[];
+}
+
+export interface ResultView {
+  status: string;
+  datum: string;
+  uppfoljning: string;
+  antal?: number;
+  kommentar?: string;
+  orsak?: string;
+}
+
+export interface PromiseView {
+  document: string;
+  id: string;
+  text: string;
+  ansvarig: ActorRef;
+  medverkande: ActorRef[];
+  problembilder: string[];
+  tidsram: Period;
+  omfattning?: { antal: number; enhet: string; minst: boolean };
+  frekvens?: { antal: number; per: string; minst: boolean };
+  plats?: string;
+  uppfoljning?: { metod?: string; kadens?: string };
+  /** The latest follow-up dated on or before the as-of date. */
+  latest?: ResultView;
+  overdue?: Period;
+}
+
+export interface DocumentView {
+  id: string;
+  titel: string;
+  status: string;
+  giltighet: Period;
+  lpo: ActorRef;
+  polisregion: { id: string; namn: string };
+  kommuner: ActorRef[];
+  inledning?: string;
+  beskrivning?: string;
+  problembilder: ProblemView[];
+  loften: PromiseView[];
+  effekter: { beskrivning: string; indikator?: string }[];
+  undertecknare: { aktor: ActorRef; roll: string; namn?: string; datum?: string }[];
+  publicering?: { url?: string; datum?: string };
+}
+
+export interface ReportModel {
+  asOf: string;
+  documents: DocumentView[];
+  actors: ActorRef[];
+}
+
+export interface ReportFilter {
+  lpo?: string;
+  kommun?: string;
+  ids?: readonly string[];
+  statuses?: readonly string[];
+}
+
+const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+
+function actorRef(graph: LinkGraph, id: string | undefined): ActorRef {
+  const e = id === undefined ? undefined : graph.byId.get(id);
+  return { id: id ?? '', namn: asString(e?.value['namn']) ?? id ?? '', typ: asString(e?.value['typ']) ?? '' };
+}
+
+function problemView(e: Entity): ProblemView {
+  const v = e.value;
+  const intern = v['sekretess'] === 'intern';
+  const base = { id: e.id ?? '', titel: asString(v['titel']) ?? '', sammanfattning: asString(v['sammanfattning']) ?? '', intern };
+  if (intern) return { ...base, kallor: [] };
+  return {
+    ...base,
+    beskrivning: asString(v['beskrivning']),
+    plats: asString(v['plats']),
+    tid: asString(v['tid']),
+    malgrupp: asString(v['malgrupp']),
+    faststalld: asString(v['faststalld']),
+    kallor: asArray(v['kallor']).map((k) => {
+      const d = asDict(k) ?? {};
+      const typ = asString(d['typ']) ?? 'ovrig';
+      if (typ === 'underrattelse') return { typ };
+      return { typ, beskrivning: asString(d['beskrivning']), datum: asString(d['datum']), period: asPeriod(d['period']), antalSvarande: num(d['antal_svarande']) };
+    }),
+  };
+}
+
+function latestResults(entities: readonly Entity[], asOf: string): Map<string, ResultView> {
+  const out = new Map<string, ResultView>();
+  const followUps = entities
+    .filter((e) => e.kind === 'Uppfoljning' && (asString(e.value['datum']) ?? '') <= asOf)
+    .sort((a, b) => compareStrings(asString(a.value['datum']) ?? '', asString(b.value['datum']) ?? '') || compareStrings(a.id ?? '', b.id ?? ''));
+  for (const f of followUps) {
+    for (const r of asArray(f.value['resultat'])) {
+      const d = asDict(r) ?? {};
+      out.set(`${asString(f.value['medborgarlofte']) ?? ''}/${asString(d['lofte']) ?? ''}`, {
+        status: asString(d['status']) ?? '',
+        datum: asString(f.value['datum']) ?? '',
+        uppfoljning: f.id ?? '',
+        antal: num(asDict(d['utfall'])?.['antal']),
+        kommentar: asString(d['kommentar']),
+        orsak: asString(d['orsak']),
+      });
+    }
+  }
+  return out;
+}
+
+function promiseView(doc: Entity, raw: Dict, giltighet: Period, graph: LinkGraph, latest: Map<string, ResultView>): PromiseView {
+  const id = asString(raw['id']) ?? '';
+  const omf = asDict(raw['omfattning']);
+  const frek = asDict(raw['frekvens']);
+  const upp = asDict(raw['uppfoljning']);
+  const pb = raw['problembild'];
+  return {
+    document: doc.id ?? '',
+    id,
+    text: asString(raw['text']) ?? '',
+    ansvarig: actorRef(graph, asString(raw['ansvarig'])),
+    medverkande: asArray(raw['medverkande']).map((m) => actorRef(graph, asString(m))),
+    problembilder: (Array.isArray(pb) ? pb : [pb]).map((p) => asString(p) ?? ''),
+    tidsram: asPeriod(raw['tidsram']) ?? giltighet,
+    omfattning: omf ? { antal: num(omf['antal']) ?? 0, enhet: asString(omf['enhet']) ?? '', minst: omf['minst'] === true } : undefined,
+    frekvens: frek ? { antal: num(frek['antal']) ?? 0, per: asString(frek['per']) ?? '', minst: frek['minst'] === true } : undefined,
+    plats: asString(raw['plats']),
+    uppfoljning: upp ? { metod: asString(upp['metod']), kadens: asString(upp['kadens']) } : undefined,
+    latest: latest.get(`${doc.id ?? ''}/${id}`),
+  };
+}
+
+/** The kommun actors a `--kommun` value names: by actor id, SCB kommunkod or kommun name. */
+function kommunActors(entities: readonly Entity[], wanted: string, data: ReferenceData): Set<string> {
+  const w = wanted.toLowerCase();
+  const ids = new Set<string>();
+  for (const e of entities) {
+    if (e.kind !== 'Aktor' || e.value['typ'] !== 'kommun' || e.id === undefined) continue;
+    const kod = asString(e.value['kommunkod']) ?? '';
+    if (e.id === wanted || kod === wanted || data.kommuner.get(kod)?.namn.toLowerCase() === w) ids.add(e.id);
+  }
+  return ids;
+}
+
+function matches(doc: DocumentView, filter: ReportFilter, kommuner: Set<string> | undefined): boolean {
+  if (filter.lpo && doc.lpo.id !== filter.lpo) return false;
+  if (filter.ids && filter.ids.length > 0 && !filter.ids.includes(doc.id)) return false;
+  if (filter.statuses && filter.statuses.length > 0 && !filter.statuses.includes(doc.status)) return false;
+  if (kommuner && !doc.kommuner.some((k) => kommuner.has(k.id))) return false;
+  return true;
+}
+
+export function buildReportModel(entities: readonly Entity[], graph: LinkGraph, asOf: string, data: ReferenceData, filter: ReportFilter = {}): ReportModel {
+  const latest = latestResults(entities, asOf);
+  const overdue = new Map(overdueFollowUps(entities, asOf).map((o) => [`${o.document}/${o.lofte}`, o.period]));
+  const documents: DocumentView[] = [];
+  for (const doc of entities) {
+    if (doc.kind !== 'Medborgarlofte' || doc.id === undefined) continue;
+    const v = doc.value;
+    const giltighet = asPeriod(v['giltighet']) ?? { from: '', tom: '' };
+    const lpo = actorRef(graph, asString(v['lokalpolisomrade']));
+    const regionId = asString(graph.byId.get(lpo.id)?.value['polisregion']) ?? '';
+    const loften = asArray(v['loften']).map((l) => promiseView(doc, asDict(l) ?? {}, giltighet, graph, latest));
+    for (const p of loften) p.overdue = overdue.get(`${p.document}/${p.id}`);
+    const problemIds = [...new Set(loften.flatMap((l) => l.problembilder))];
+    const publicering = asDict(v['publicering']);
+    documents.push({
+      id: doc.id,
+      titel: asString(v['titel']) ?? doc.id,
+      status: asString(v['status']) ?? '',
+      giltighet,
+      lpo,
+      polisregion: { id: regionId, namn: data.polisregioner.get(regionId)?.namn ?? regionId },
+      kommuner: asArray(v['kommuner']).map((k) => actorRef(graph, asString(k))),
+      inledning: asString(v['inledning']),
+      beskrivning: asString(v['beskrivning']),
+      problembilder: problemIds.map((id) => graph.byId.get(id)).filter((e): e is Entity => e?.kind === 'Problembild').map(problemView),
+      loften,
+      effekter: asArray(v['forvantade_effekter']).map((e) => ({ beskrivning: asString(asDict(e)?.['beskrivning']) ?? '', indikator: asString(asDict(e)?.['indikator']) })),
+      undertecknare: asArray(v['undertecknare']).map((u) => {
+        const d = asDict(u) ?? {};
+        return { aktor: actorRef(graph, asString(d['aktor'])), roll: asString(d['roll']) ?? '', namn: asString(d['namn']), datum: asString(d['datum']) };
+      }),
+      publicering: publicering ? { url: asString(publicering['url']), datum: asString(publicering['datum']) } : undefined,
+    });
+  }
+  const kommuner = filter.kommun ? kommunActors(entities, filter.kommun, data) : undefined;
+  const chosen = documents.filter((d) => matches(d, filter, kommuner)).sort((a, b) => compareStrings(a.id, b.id));
+  const actorIds = new Set(chosen.flatMap((d) => d.loften.flatMap((l) => [l.ansvarig.id, ...l.medverkande.map((m) => m.id)])));
+  const actors = [...actorIds].map((id) => actorRef(graph, id)).sort((a, b) => compareStrings(a.namn, b.namn) || compareStrings(a.id, b.id));
+  return { asOf, documents: chosen, actors };
+}
