@@ -7,6 +7,7 @@ const TRANSLATIONS: readonly [RegExp, string][] = [
   [/^error: option '(.+?)' argument '(.*?)' is invalid\. (.+)/, "ogiltigt värde '$2' för '$1': $3"],
   [/^error: option '(.+?)' argument missing/, "flaggan '$1' saknar värde"],
   [/^error: too many arguments.*/, 'för många argument'],
+  [/^error: required option '(.+?)' not specified/, "flaggan '$1' måste anges"],
   [/^error: missing required argument '(.+?)'/, "argumentet '$1' saknas"],
   [/\(Did you mean (.+?)\?\)/, '(Menade du $1?)'],
 ];

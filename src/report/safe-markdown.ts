@@ -81,7 +81,7 @@ function mdMarked(baseLevel: number): Marked {
       blockquote({ tokens }: Tokens.Blockquote) {
         return `${this.parser.parse(tokens).trim().replace(/^/gm, '> ')}\n\n`;
       },
-      html: ({ text }: Tokens.HTML | Tokens.Tag) => escapeMarkdown(text),
+      html: (token: Tokens.HTML | Tokens.Tag) => ('block' in token && token.block ? `${escapeMarkdown(token.text.trim())}\n\n` : escapeMarkdown(token.text)),
       heading({ tokens, depth }: Tokens.Heading) {
         return `${'#'.repeat(Math.max(2, Math.min(6, baseLevel + depth - 1)))} ${this.parser.parseInline(tokens)}\n\n`;
       },
