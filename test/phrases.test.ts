@@ -63,3 +63,15 @@ describe('conditional promises', () => {
     },
   );
 });
+
+describe('refinements from the rule review', () => {
+  it('catches "fortsätta arbetet med" and "när behov finns"', () => {
+    expect(vague('Vi ska fortsätta arbetet med trygghet.')).toEqual(['fortsätta arbetet med']);
+    expect(conditional('När behov finns genomför vi kontroller.')).toEqual(['När behov finns']);
+  });
+
+  it('does not flag concrete work "for" a purpose, or "eventuella" as an adjective', () => {
+    expect(vague('Polisen lovar att arbeta med skolorna för att hålla 6 lektioner.')).toEqual([]);
+    expect(vague('Kommunen lovar att anmäla eventuella skador inom en vecka.')).toEqual([]);
+  });
+});

@@ -85,3 +85,13 @@ describe('contact-in-text', () => {
     expect(findContacts(text)).toEqual([]);
   });
 });
+
+describe('follow-up-missing: which follow-up covers a period', () => {
+  it('a report early in the period does not cover it; one near the end does', async () => {
+    const r = await findings(['test/fixtures/follow-up'], ['--as-of', '2027-03-01']);
+    expect(r.found.filter((f) => f.rule === 'follow-up-missing')).toEqual([
+      { rule: 'follow-up-missing', file: 'test/fixtures/follow-up/loften.yaml', line: 10, column: 9 },
+      { rule: 'follow-up-missing', file: 'test/fixtures/follow-up/loften.yaml', line: 15, column: 9 },
+    ]);
+  });
+});

@@ -11,6 +11,8 @@ const MONTHS: Readonly<Record<string, number>> = { manad: 1, kvartal: 3, tertial
 const COMMITTED = new Set(['beslutad', 'publicerad', 'avslutad']);
 /** Days after a period ends before its follow-up counts as missing: reports take time to write. */
 export const GRACE_DAYS = 30;
+/** How long before a period ends a follow-up may be dated and still report on that period. */
+export const REPORT_WINDOW_DAYS = 31;
 
 /** The follow-up periods of a time frame: one per cadence step, the last cut at the frame's end. */
 export function followUpPeriods(frame: Period, kadens: string | undefined): Period[] {
@@ -57,8 +59,10 @@ export function overdueFollowUps(entities: readonly Entity[], asOf: string): Ove
     const ended = followUpPeriods(frame, kadens).filter((period) => period.tom < cutoff);
     const latest = ended[ended.length - 1];
     if (!latest) continue;
+    // A report early in a period does not cover it: it must come at most a month before the end.
+    const earliest = addDays(latest.tom, -REPORT_WINDOW_DAYS);
     const dates = reported.get(`${p.doc.id ?? ''}\u0000${p.id ?? ''}`) ?? [];
-    if (dates.some((d) => d >= latest.from)) continue;
+    if (dates.some((d) => d >= earliest)) continue;
     out.push({ doc: p.doc, index: p.index, document: p.doc.id ?? '', lofte: p.id ?? '', period: latest, kadens: kadens ?? 'periodens_slut' });
   }
   return out;
