@@ -32,7 +32,7 @@ describe('lofte.config.yaml', () => {
         '  4:14  fel  `of` är inte ett tillåtet värde för `one-party`.  config',
         '             Tips: Menade du `off`? Tillåtna värden: off, warn, error.',
         '  5:1   fel  Okänt fält `farg` i lofte-konfiguration.  config',
-        '             Tips: Ta bort fältet; lofte.config.yaml kan innehålla sprak, regler och ignorera.',
+        '             Tips: Ta bort fältet; lofte.config.yaml kan innehålla sprak, regler, ignorera och granser.',
         '',
         '✖ 3 fel och 0 varningar i 1 fil (1 fil kontrollerade).',
         '',

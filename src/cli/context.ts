@@ -43,6 +43,7 @@ export async function repoContext(paths: readonly string[], flags: RepoFlags, io
     paths: withRepo ? [...given.filter((_, i) => !stats[i]?.isFile()), config.root, ...files] : given,
     asOf: flags.asOf ?? localDate(io.now()),
     ignored: ignorePredicate(config, io.cwd),
+    limits: config.limits,
     severityOf: (rule) => config.severities.get(rule),
   };
   if (withRepo) {

@@ -8,7 +8,7 @@ import { RULES } from '../diagnostics/catalog.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import { compareDiagnostics, type Diagnostic, type Severity } from '../diagnostics/types.js';
 import { displayName, UsageError } from '../load/discover.js';
-import { parseYamlFile, stripBom } from '../load/parse.js';
+import { DEFAULT_PARSE_LIMITS, parseYamlFile, stripBom, type ParseLimits } from '../load/parse.js';
 import { schemaFindings } from '../schema/errors.js';
 import { readSchema, type JsonSchema } from '../schema/validators.js';
 
@@ -24,6 +24,7 @@ export interface Config {
   lang: 'sv' | 'en' | undefined;
   severities: ReadonlyMap<string, ConfiguredSeverity>;
   ignore: readonly string[];
+  limits: ParseLimits;
 }
 
 const SEVERITY: Readonly<Record<string, ConfiguredSeverity>> = { off: 'off', warn: 'warning', error: 'error' };
@@ -62,7 +63,7 @@ export interface ConfigResult {
 
 export async function loadConfig(cwd: string, explicit?: string): Promise<ConfigResult> {
   const file = explicit ? path.resolve(cwd, explicit) : findConfig(cwd);
-  const defaults: Config = { file: undefined, root: gitRoot(cwd) ?? cwd, lang: undefined, severities: new Map(), ignore: [] };
+  const defaults: Config = { file: undefined, root: gitRoot(cwd) ?? cwd, lang: undefined, severities: new Map(), ignore: [], limits: DEFAULT_PARSE_LIMITS };
   if (!file) return { config: defaults, diagnostics: [] };
   let text: string;
   try {
@@ -85,14 +86,20 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
       }
     }
   }
-  const v = value as { sprak?: 'sv' | 'en'; regler?: Record<string, string>; ignorera?: string[] };
+  const v = value as { sprak?: 'sv' | 'en'; regler?: Record<string, string>; ignorera?: string[]; granser?: { filstorlek_kb?: number; alias?: number; djup?: number } };
+  const int = (n: unknown, fallback: number): number => (typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : fallback);
+  const limits: ParseLimits = {
+    maxFileBytes: int(v.granser?.filstorlek_kb, DEFAULT_PARSE_LIMITS.maxFileBytes / 1024) * 1024,
+    maxAliasCount: int(v.granser?.alias, DEFAULT_PARSE_LIMITS.maxAliasCount),
+    maxDepth: int(v.granser?.djup, DEFAULT_PARSE_LIMITS.maxDepth),
+  };
   const severities = new Map<string, ConfiguredSeverity>();
   for (const [rule, level] of Object.entries(v.regler ?? {})) {
     const severity = SEVERITY[level];
     if (severity) severities.set(rule, severity);
   }
   return {
-    config: { file, root: path.dirname(file), lang: v.sprak, severities, ignore: Array.isArray(v.ignorera) ? v.ignorera.filter((g) => typeof g === 'string') : [] },
+    config: { file, root: path.dirname(file), lang: v.sprak, severities, ignore: Array.isArray(v.ignorera) ? v.ignorera.filter((g) => typeof g === 'string') : [], limits },
     diagnostics: diagnostics.sort(compareDiagnostics),
   };
 }

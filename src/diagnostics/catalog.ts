@@ -18,6 +18,8 @@ const rule = (code: string, defaultSeverity: Severity, stage: RuleMeta['stage'])
 export const RULES: readonly RuleMeta[] = [
   rule('yaml-syntax', 'error', 'load'),
   rule('file-unreadable', 'error', 'load'),
+  rule('file-too-large', 'error', 'load'),
+  rule('limit-exceeded', 'error', 'load'),
   rule('schema', 'error', 'schema'),
   rule('duplicate-id', 'error', 'links'),
   rule('unresolved-reference', 'error', 'links'),

@@ -35,13 +35,14 @@ export interface LoadResult {
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 export async function loadFiles(files: readonly DiscoveredFile[], limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<LoadResult> {
-  const texts = await Promise.all(files.map((f) => readText(f.absPath)));
+  const texts = await Promise.all(files.map((f) => readText(f.absPath, limits.maxFileBytes)));
   const result: LoadResult = { documents: [], diagnostics: [], skipped: [], directives: [], fileCount: 0 };
   files.forEach((file, i) => {
     const read = texts[i];
-    if (!read || 'error' in read) {
+    if (!read || read.kind !== 'text') {
       result.fileCount++;
-      result.diagnostics.push(makeDiagnostic('file-unreadable', file.name, START_OF_FILE, [], { reason: read?.error ?? 'read' }));
+      if (read?.kind === 'too-large') result.diagnostics.push(makeDiagnostic('file-too-large', file.name, START_OF_FILE, [], { size: read.size, max: limits.maxFileBytes }));
+      else result.diagnostics.push(makeDiagnostic('file-unreadable', file.name, START_OF_FILE, [], { reason: read?.error ?? 'read' }));
       return;
     }
     addFile(result, file, read.text, limits);
@@ -65,8 +66,16 @@ export function addFile(result: LoadResult, file: DiscoveredFile, text: string, 
   const scanned = scanDirectives(file.name, text);
   result.directives.push(...scanned.directives);
   result.diagnostics.push(...scanned.diagnostics);
-  for (const p of parsed.problems) result.diagnostics.push(makeDiagnostic('yaml-syntax', file.name, p.range, [], p.args));
+  for (const p of parsed.problems) result.diagnostics.push(makeDiagnostic(p.rule ?? 'yaml-syntax', file.name, p.range, [], p.args));
   for (const d of lofteDocs) result.documents.push({ file: file.name, index: d.index, value: d.value, locator: d.locator });
+  // In a file meant for lofte, a document that is a list or a bare value is a mistake, not "not ours".
+  if (parsed.looksLikeLofte) {
+    for (const d of parsed.documents) {
+      if (typeof d.value !== 'object' || d.value === null || Array.isArray(d.value)) {
+        result.diagnostics.push(makeDiagnostic('schema', file.name, d.locator.locate([]), [], { problem: 'not-object', actual: Array.isArray(d.value) ? 'array' : typeof d.value }));
+      }
+    }
+  }
 }
 
 /** A document is lofte's when it says so: a `lofte/` apiVersion or one of lofte's kinds. */
@@ -78,17 +87,23 @@ export function isLofteCandidate(value: unknown): boolean {
   return (typeof api === 'string' && api.startsWith(API_PREFIX)) || isKind(kind);
 }
 
-async function readText(absPath: string): Promise<{ text: string } | { error: string }> {
+type ReadResult = { kind: 'text'; text: string } | { kind: 'too-large'; size: number } | { kind: 'unreadable'; error: string };
+
+async function readText(absPath: string, maxBytes: number): Promise<ReadResult> {
   let bytes: Buffer;
   try {
+    // Never read a file past the limit: a 50 MB file is refused from its size alone.
+    const { size } = await fs.stat(absPath);
+    if (size > maxBytes) return { kind: 'too-large', size };
     bytes = await fs.readFile(absPath);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { error: code === 'ENOENT' ? 'gone' : code === 'EACCES' || code === 'EPERM' ? 'permission' : 'read' };
+    return { kind: 'unreadable', error: code === 'ENOENT' ? 'gone' : code === 'EACCES' || code === 'EPERM' ? 'permission' : 'read' };
   }
+  if (bytes.includes(0)) return { kind: 'unreadable', error: 'binary' };
   try {
-    return { text: stripBom(UTF8.decode(bytes)) };
+    return { kind: 'text', text: stripBom(UTF8.decode(bytes)) };
   } catch {
-    return { error: 'encoding' };
+    return { kind: 'unreadable', error: 'encoding' };
   }
 }

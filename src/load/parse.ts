@@ -14,6 +14,8 @@ export interface ParsedDocument {
 }
 
 export interface SyntaxProblem {
+  /** yaml-syntax unless a limit was exceeded (limit-exceeded). */
+  rule?: 'yaml-syntax' | 'limit-exceeded';
   range: Range;
   args: Args;
 }
@@ -28,10 +30,29 @@ export interface ParsedFile {
 }
 
 export interface ParseLimits {
+  /** Largest file read at all, in bytes. */
+  maxFileBytes: number;
+  /** Alias expansions per document (a "billion laughs" file has millions). */
   maxAliasCount: number;
+  /** Nesting depth of maps and lists; lofte's own documents need about 6. */
+  maxDepth: number;
 }
 
-export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxAliasCount: 100 };
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxFileBytes: 2 * 1024 * 1024, maxAliasCount: 100, maxDepth: 64 };
+
+/** Nesting depth of a plain value, without recursion (a hostile file must not blow the stack). */
+export function depthOf(value: unknown, stopAt: number): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop() as [unknown, number];
+    if (typeof v !== 'object' || v === null) continue;
+    if (d + 1 > max) max = d + 1;
+    if (max > stopAt) return max;
+    for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
+}
 
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -59,10 +80,12 @@ function parseYamlSource(
     // The first syntax error of a document is the one to fix; later ones are mostly its echo.
     for (const err of found.slice(0, 1)) {
       const [start, end] = err.pos;
-      problems.push({
-        range: lines.range(offset + start, offset + Math.max(start, Math.min(end, start + 80))),
-        args: { code: err.code, detail: err.code === 'DUPLICATE_KEY' ? keyAt(source, start) : snippet(source, start, end) },
-      });
+      const range = lines.range(offset + start, offset + Math.max(start, Math.min(end, start + 80)));
+      if (err.code === 'RESOURCE_EXHAUSTION') {
+        problems.push({ rule: 'limit-exceeded', range, args: { limit: 'depth', max: limits.maxDepth } });
+        continue;
+      }
+      problems.push({ range, args: { code: err.code, detail: err.code === 'DUPLICATE_KEY' ? keyAt(source, start) : snippet(source, start, end) } });
     }
     if (found.length > 0) return;
     let value: unknown;
@@ -70,10 +93,15 @@ function parseYamlSource(
       value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
     } catch {
       const start = doc.range?.[0] ?? 0;
-      problems.push({ range: lines.range(offset + start, offset + start), args: { code: 'ALIAS_COUNT', detail: '' } });
+      problems.push({ rule: 'limit-exceeded', range: lines.range(offset + start, offset + start), args: { limit: 'alias', max: limits.maxAliasCount } });
       return;
     }
     if (value === null || value === undefined) return;
+    if (depthOf(value, limits.maxDepth) > limits.maxDepth) {
+      const start = doc.range?.[0] ?? 0;
+      problems.push({ rule: 'limit-exceeded', range: lines.range(offset + start, offset + start), args: { limit: 'depth', max: limits.maxDepth } });
+      return;
+    }
     documents.push({ index, value, locator: new YamlLocator(doc, lines, offset, external) });
   });
   return { documents, problems, looksLikeLofte, noDocuments: documents.length === 0 && problems.length === 0 };

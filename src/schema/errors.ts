@@ -64,6 +64,7 @@ function finding(err: ErrorObject, schemas: SchemaSet): SchemaFinding | undefine
     }
     case 'additionalProperties': {
       const extra = String(p['additionalProperty']);
+      if (extra === '<<') return { path: [...path, extra], target: 'key', args: { problem: 'merge-key' } };
       const [best] = suggest(extra, propertyNames(err.parentSchema), 1);
       return { path: [...path, extra], target: 'key', args: { problem: 'additional', field: extra, parent: parentTitle, suggestion: best } };
     }

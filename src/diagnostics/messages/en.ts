@@ -48,6 +48,10 @@ function schemaWording(a: Args, d: Diagnostic): Wording {
       return { message: `${field} must be ${a['exclusive'] ? 'greater than' : 'at least'} ${str(a['limit'])}, but is ${str(a['value'])}.` };
     case 'unique':
       return { message: `${code(a['value'])} appears more than once in the list.`, hint: 'Remove the duplicate.' };
+    case 'merge-key':
+      return { message: 'lofte does not support merge keys (`<<`).', hint: 'Write the fields out in each document.' };
+    case 'not-object':
+      return { message: `The document must be a mapping of fields, but is ${str(a['actual'])}.` };
     case 'unknown-kind':
       return { message: `Unknown kind ${code(a['value'])}.`, hint: `${a['suggestion'] ? `Did you mean ${code(a['suggestion'])}? ` : ''}Known kinds: ${list(a['allowed']).join(', ')}.` };
     default:
@@ -94,6 +98,14 @@ export const en: Language = {
     },
     config: { title: 'Configuration error', say: schemaWording },
     schema: { title: 'Does not match the schema', say: schemaWording },
+    'file-too-large': {
+      title: 'File too large',
+      say: (a) => ({ message: `The file is ${(Number(a['size']) / 1048576).toFixed(1)} MB; lofte reads files of at most ${(Number(a['max']) / 1048576).toFixed(1)} MB.`, hint: 'Split it, or raise `granser: { filstorlek_kb: … }` in lofte.config.yaml.' }),
+    },
+    'limit-exceeded': {
+      title: 'Limit exceeded',
+      say: (a) => ({ message: a['limit'] === 'alias' ? `The document expands YAML aliases more than ${str(a['max'])} times.` : `The document nests deeper than ${str(a['max'])} levels.` }),
+    },
     'duplicate-id': {
       title: 'Duplicate id',
       say: (a) =>

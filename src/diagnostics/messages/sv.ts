@@ -79,7 +79,7 @@ function schemaWording(a: Args, d: Diagnostic): Wording {
         hint: a['suggestion']
           ? `Menade du ${code(a['suggestion'])}?`
           : d.rule === 'config'
-            ? 'Ta bort fältet; lofte.config.yaml kan innehålla sprak, regler och ignorera.'
+            ? 'Ta bort fältet; lofte.config.yaml kan innehålla sprak, regler, ignorera och granser.'
             : 'Ta bort fältet, eller lägg det under `intern:` om det är en intern anteckning.',
       };
     case 'type': {
@@ -119,6 +119,10 @@ function schemaWording(a: Args, d: Diagnostic): Wording {
       return { message: `${field} måste vara ${a['exclusive'] ? 'större än' : 'minst'} ${str(a['limit'])}, men är ${str(a['value'])}.`, hint: description };
     case 'unique':
       return { message: `${code(a['value'])} står flera gånger i listan.`, hint: 'Ta bort dubbletten.' };
+    case 'merge-key':
+      return { message: 'lofte stöder inte sammanslagningsnycklar (`<<`).', hint: 'Skriv ut fälten i varje dokument; då blir filen lätt att läsa och varje fel får rätt rad.' };
+    case 'not-object':
+      return { message: `Dokumentet ska vara en karta med fält (\`nyckel: värde\`), men är ${TYPES[str(a['actual'])] ?? str(a['actual'])}.`, hint: 'Ett lofte-dokument börjar med `apiVersion:`, `kind:` och `id:` på egna rader.' };
     case 'unknown-kind':
       return {
         message: `Okänd sort ${code(`kind: ${str(a['value'])}`)}.`,
@@ -128,6 +132,8 @@ function schemaWording(a: Args, d: Diagnostic): Wording {
       return { message: `${field} följer inte schemat (${str(a['keyword'])}).`, hint: description };
   }
 }
+
+const mb = (bytes: Args[string]): string => (Number(bytes) / 1024 / 1024).toFixed(1).replace('.', ',');
 
 const YAML_GENERIC: Wording = {
   message: 'YAML-syntaxfel: filen kan inte läsas här.',
@@ -166,6 +172,7 @@ function yamlWording(a: Args): Wording {
 
 const UNREADABLE: Record<string, string> = {
   gone: 'Filen försvann medan lofte läste förrådet.',
+  binary: 'Filen innehåller binära data (NUL-tecken), inte text.',
   permission: 'Filen kan inte läsas: behörighet saknas.',
   encoding: 'Filen är inte UTF-8-text.',
   read: 'Filen kunde inte läsas.',
@@ -180,6 +187,20 @@ export const sv: Language = {
     },
     config: { title: 'Fel i konfigurationen', say: schemaWording },
     schema: { title: 'Följer inte schemat', say: schemaWording },
+    'file-too-large': {
+      title: 'Filen är för stor',
+      say: (a) => ({
+        message: `Filen är ${mb(a['size'])} MB; lofte läser filer på högst ${mb(a['max'])} MB.`,
+        hint: 'Dela upp den i flera filer, eller höj gränsen med `granser: { filstorlek_kb: … }` i lofte.config.yaml om den verkligen ska vara så stor.',
+      }),
+    },
+    'limit-exceeded': {
+      title: 'Gräns överskriden',
+      say: (a) =>
+        a['limit'] === 'alias'
+          ? { message: `Dokumentet återanvänder YAML-ankare fler än ${str(a['max'])} gånger.`, hint: 'Skriv ut värdena i stället för att upprepa alias; så många alias ser ut som en alias-bomb. Gränsen är `granser: { alias: … }`.' }
+          : { message: `Dokumentet är nästlat djupare än ${str(a['max'])} nivåer.`, hint: 'lofte-dokument behöver bara några nivåer. Gränsen är `granser: { djup: … }`.' },
+    },
     'duplicate-id': {
       title: 'Samma id två gånger',
       say: (a) =>
