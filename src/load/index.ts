@@ -7,7 +7,7 @@ import { API_PREFIX, isKind } from '../model/kinds.js';
 import type { DiscoveredFile } from './discover.js';
 import { scanDirectives, type DisableDirective } from './directives.js';
 import type { Locator } from './locator.js';
-import { DEFAULT_PARSE_LIMITS, parseMarkdownFile, parseYamlFile, stripBom, type ParseLimits } from './parse.js';
+import { DEFAULT_PARSE_LIMITS, isPlainObject, parseMarkdownFile, parseYamlFile, stripBom, type ParseLimits } from './parse.js';
 
 export interface LoadedDocument {
   file: string;
@@ -54,12 +54,11 @@ export function addFile(result: LoadResult, file: DiscoveredFile, text: string, 
   const markdown = file.name.toLowerCase().endsWith('.md');
   const parsed = markdown ? parseMarkdownFile(text, limits) : parseYamlFile(text, limits);
   const lofteDocs = parsed.documents.filter((d) => isLofteCandidate(d.value));
-  if (parsed.noDocuments || (lofteDocs.length === 0 && parsed.problems.length === 0)) {
-    result.skipped.push({ file: file.name, reason: markdown && parsed.noDocuments ? 'no-front-matter' : 'no-lofte-document' });
-    return;
-  }
-  if (parsed.problems.length > 0 && !parsed.looksLikeLofte && lofteDocs.length === 0) {
-    result.skipped.push({ file: file.name, reason: 'not-lofte-yaml-error' });
+  // In a file meant for lofte, a document that is a list or a bare value is a mistake, not "not ours".
+  const notMaps = parsed.looksLikeLofte ? parsed.documents.filter((d) => !isPlainObject(d.value)) : [];
+  if (lofteDocs.length === 0 && notMaps.length === 0 && (parsed.problems.length === 0 || !parsed.looksLikeLofte)) {
+    const reason: SkipReason = parsed.problems.length > 0 ? 'not-lofte-yaml-error' : markdown && parsed.noDocuments ? 'no-front-matter' : 'no-lofte-document';
+    result.skipped.push({ file: file.name, reason });
     return;
   }
   result.fileCount++;
@@ -68,13 +67,9 @@ export function addFile(result: LoadResult, file: DiscoveredFile, text: string, 
   result.diagnostics.push(...scanned.diagnostics);
   for (const p of parsed.problems) result.diagnostics.push(makeDiagnostic(p.rule ?? 'yaml-syntax', file.name, p.range, [], p.args));
   for (const d of lofteDocs) result.documents.push({ file: file.name, index: d.index, value: d.value, locator: d.locator });
-  // In a file meant for lofte, a document that is a list or a bare value is a mistake, not "not ours".
-  if (parsed.looksLikeLofte) {
-    for (const d of parsed.documents) {
-      if (typeof d.value !== 'object' || d.value === null || Array.isArray(d.value)) {
-        result.diagnostics.push(makeDiagnostic('schema', file.name, d.locator.locate([]), [], { problem: 'not-object', actual: Array.isArray(d.value) ? 'array' : typeof d.value }));
-      }
-    }
+  for (const d of notMaps) {
+    const actual = Array.isArray(d.value) ? 'array' : typeof d.value;
+    result.diagnostics.push(makeDiagnostic('schema', file.name, d.locator.locate([]), [], { problem: 'not-object', actual }));
   }
 }
 

@@ -91,9 +91,16 @@ function parseYamlSource(
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
-    } catch {
+    } catch (err) {
       const start = doc.range?.[0] ?? 0;
-      problems.push({ rule: 'limit-exceeded', range: lines.range(offset + start, offset + start), args: { limit: 'alias', max: limits.maxAliasCount } });
+      const range = lines.range(offset + start, offset + start);
+      // yaml throws for an alias bomb and for an alias whose anchor is not in this document.
+      if (err instanceof Error && /alias count/i.test(err.message)) {
+        problems.push({ rule: 'limit-exceeded', range, args: { limit: 'alias', max: limits.maxAliasCount } });
+      } else {
+        const name = err instanceof Error ? /:\s*(\S+)\s*$/.exec(err.message)?.[1] : undefined;
+        problems.push({ range, args: { code: 'BAD_ALIAS', detail: name ? `*${name}` : '' } });
+      }
       return;
     }
     if (value === null || value === undefined) return;

@@ -12,4 +12,4 @@ export function isKind(value: unknown): value is Kind {
 
 /** Text that marks a file as meant for lofte, used only to decide whether a broken file is ours. */
 export const LOFTE_MARKER =
-  /^[ \t]*(?:apiVersion[ \t]*:[ \t]*["']?lofte\/|kind[ \t]*:[ \t]*["']?(?:Aktor|Problembild|Medborgarlofte|Uppfoljning)\b)/m;
+  /^[ \t]*(?:-[ \t]+)?(?:apiVersion[ \t]*:[ \t]*["']?lofte\/|kind[ \t]*:[ \t]*["']?(?:Aktor|Problembild|Medborgarlofte|Uppfoljning)\b)/m;
