@@ -8,6 +8,8 @@ export interface CliIo {
   stdoutIsTTY: boolean;
   /** The clock, for the default `--as-of`; tests pass a fixed one. */
   now(): Date;
+  /** Calls `handler` on Ctrl-C instead of dying at once; returns a function that stops listening. */
+  onInterrupt?(handler: () => void): () => void;
 }
 
 export function processIo(): CliIo {
@@ -18,6 +20,14 @@ export function processIo(): CliIo {
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
     now: () => new Date(),
+    onInterrupt(handler) {
+      process.on('SIGINT', handler);
+      process.on('SIGTERM', handler);
+      return () => {
+        process.off('SIGINT', handler);
+        process.off('SIGTERM', handler);
+      };
+    },
   };
 }
 

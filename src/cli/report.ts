@@ -5,7 +5,7 @@ import { Command, Option } from 'commander';
 import { referenceData } from '../model/reference-data.js';
 import { buildReportModel } from '../report/model.js';
 import { buildSite, type SiteFormat } from '../report/site.js';
-import { writeSite } from '../report/write.js';
+import { writeSite, WriteInterrupted } from '../report/write.js';
 import { validateRepository } from '../validate.js';
 import { repoContext, type RepoFlags } from './context.js';
 import type { CliIo } from './io.js';
@@ -53,7 +53,19 @@ export function reportCommand(program: Command, io: CliIo, setExit: (code: numbe
     const filter = { lpo: flags.lpo, kommun: flags.kommun, ids: flags.id, statuses: flags.status };
     const model = buildReportModel(result.entities, result.graph, ctx.asOf, referenceData(), filter);
     const out = path.resolve(io.cwd, flags.out);
-    const written = await writeSite(out, buildSite(model, flags.format));
+    const interrupt = new AbortController();
+    const stop = io.onInterrupt?.(() => interrupt.abort());
+    let written;
+    try {
+      written = await writeSite(out, buildSite(model, flags.format), interrupt.signal);
+    } catch (err) {
+      if (!(err instanceof WriteInterrupted)) throw err;
+      io.stderr('lofte: Avbrutet. Den tidigare webbplatsen är orörd och inga tillfälliga filer finns kvar.\n');
+      setExit(EXIT.interrupted);
+      return;
+    } finally {
+      stop?.();
+    }
     io.stdout(`Skrev ${written.written.length} sidor till ${path.relative(io.cwd, out) || '.'} (${model.documents.length} medborgarlöften, läget per ${ctx.asOf}).\n`);
     if (written.removed.length > 0) io.stdout(`Tog bort ${written.removed.length} sidor från en tidigare körning som inte längre finns.\n`);
   });

@@ -9,7 +9,7 @@ import { linksCommand } from './links.js';
 import { reportCommand } from './report.js';
 import { validateCommand } from './validate.js';
 
-export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
+export const EXIT = { ok: 0, findings: 1, failure: 2, interrupted: 130 } as const;
 
 function argvLang(argv: readonly string[], env: CliIo['env']): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));

@@ -1,10 +1,13 @@
-// Writes a site under the output folder, safely: each file whole (temp + rename), only under the
-// folder, and only removing files an earlier lofte run wrote there (listed in its manifest).
+// Writes a site under the output folder, safely: every file whole, only under the folder, only
+// removing files an earlier lofte run wrote there (its manifest), and never leaving a half-swapped
+// site behind: the new site is staged first, a journal marks the commit, and the swap is redone
+// from the journal by the next run if this one is killed in the middle of it.
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
 export const MANIFEST = '.lofte-manifest.json';
+export const JOURNAL = '.lofte-swap.json';
 const STAGING_PREFIX = '.lofte-staging-';
 
 export interface WriteResult {
@@ -12,58 +15,97 @@ export interface WriteResult {
   removed: string[];
 }
 
+export class WriteInterrupted extends Error {
+  constructor() {
+    super('interrupted');
+  }
+}
+
+interface Journal {
+  staging: string;
+  files: string[];
+  remove: string[];
+}
+
 /** A site path must stay inside the folder: no absolute paths, no `..`, nothing hidden. */
 export function safeSitePath(rel: string): boolean {
   return /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*\.(html|md)$/.test(rel);
 }
 
-async function readManifest(out: string): Promise<string[]> {
+async function readJson(file: string): Promise<unknown> {
   try {
-    const parsed = JSON.parse(await fs.readFile(path.join(out, MANIFEST), 'utf8')) as { files?: unknown };
-    return Array.isArray(parsed.files) ? parsed.files.filter((f): f is string => typeof f === 'string' && safeSitePath(f)) : [];
+    return JSON.parse(await fs.readFile(file, 'utf8')) as unknown;
   } catch {
-    return [];
+    return undefined;
   }
 }
 
-/** Staging folders left by a run that was killed: ours by name, safe to remove. */
-async function removeStaleStaging(out: string): Promise<void> {
+const stringList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((f): f is string => typeof f === 'string' && safeSitePath(f)) : []);
+
+async function readManifest(out: string): Promise<string[]> {
+  return stringList(((await readJson(path.join(out, MANIFEST))) as { files?: unknown } | undefined)?.files);
+}
+
+/** Text written whole: a temp file beside the target, then one rename. */
+async function writeWhole(file: string, content: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(tmp, content, 'utf8');
+  await fs.rename(tmp, file);
+}
+
+/** Moves the staged files into place. Idempotent: a file already moved is skipped. */
+async function swap(out: string, journal: Journal): Promise<void> {
+  const staging = path.join(out, journal.staging);
+  for (const rel of [...journal.files, MANIFEST]) {
+    const from = path.join(staging, rel);
+    try {
+      await fs.mkdir(path.dirname(path.join(out, rel)), { recursive: true });
+      await fs.rename(from, path.join(out, rel));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+  }
+  for (const rel of journal.remove) await fs.rm(path.join(out, rel), { force: true });
+  // Folders emptied by removing old pages go too; a folder with anything else in it stays.
+  const dirs = [...new Set(journal.remove.map((rel) => path.dirname(rel)).filter((d) => d !== '.'))].sort((a, b) => b.length - a.length);
+  for (const dir of dirs) await fs.rmdir(path.join(out, dir)).catch(() => undefined);
+}
+
+/** Finishes a swap that a killed run committed, and removes staging folders it left. */
+export async function recover(out: string): Promise<void> {
+  const j = (await readJson(path.join(out, JOURNAL))) as Partial<Journal> | undefined;
+  if (j && typeof j.staging === 'string' && j.staging.startsWith(STAGING_PREFIX) && !j.staging.includes('/')) {
+    await swap(out, { staging: j.staging, files: stringList(j.files), remove: stringList(j.remove) });
+  }
+  await fs.rm(path.join(out, JOURNAL), { force: true });
   const entries = await fs.readdir(out).catch(() => [] as string[]);
   await Promise.all(entries.filter((e) => e.startsWith(STAGING_PREFIX)).map((e) => fs.rm(path.join(out, e), { recursive: true, force: true })));
 }
 
-export async function writeSite(out: string, files: ReadonlyMap<string, string>): Promise<WriteResult> {
+export async function writeSite(out: string, files: ReadonlyMap<string, string>, signal?: AbortSignal): Promise<WriteResult> {
   for (const rel of files.keys()) if (!safeSitePath(rel)) throw new Error(`unsafe site path: ${rel}`);
   await fs.mkdir(out, { recursive: true });
-  await removeStaleStaging(out);
+  await recover(out);
   const previous = await readManifest(out);
-  // Build the whole new site first, beside the old one, so a failure leaves the old site as it was.
   const staging = await fs.mkdtemp(path.join(out, STAGING_PREFIX));
-  try {
-    for (const [rel, content] of files) {
-      const target = path.join(staging, rel);
-      await fs.mkdir(path.dirname(target), { recursive: true });
-      await fs.writeFile(target, content, 'utf8');
-    }
-    const manifest = `${JSON.stringify({ generator: 'lofte', files: [...files.keys()] }, null, 2)}\n`;
-    await fs.writeFile(path.join(staging, MANIFEST), manifest, 'utf8');
-    // Swap in: each rename replaces one file whole.
-    for (const rel of files.keys()) {
-      await fs.mkdir(path.dirname(path.join(out, rel)), { recursive: true });
-      await fs.rename(path.join(staging, rel), path.join(out, rel));
-    }
-    const removed = previous.filter((rel) => !files.has(rel));
-    for (const rel of removed) await fs.rm(path.join(out, rel), { force: true });
-    await removeEmptyDirs(out, removed);
-    await fs.rename(path.join(staging, MANIFEST), path.join(out, MANIFEST));
-    return { written: [...files.keys()], removed };
-  } finally {
+  const check = async (): Promise<void> => {
+    if (!signal?.aborted) return;
     await fs.rm(staging, { recursive: true, force: true });
+    throw new WriteInterrupted();
+  };
+  for (const [rel, content] of files) {
+    await check();
+    const target = path.join(staging, rel);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.writeFile(target, content, 'utf8');
   }
-}
-
-/** Folders emptied by removing old pages go too; a folder with anything else in it stays. */
-async function removeEmptyDirs(out: string, removed: readonly string[]): Promise<void> {
-  const dirs = [...new Set(removed.map((rel) => path.dirname(rel)).filter((d) => d !== '.'))].sort((a, b) => b.length - a.length);
-  for (const dir of dirs) await fs.rmdir(path.join(out, dir)).catch(() => undefined);
+  await fs.writeFile(path.join(staging, MANIFEST), `${JSON.stringify({ generator: 'lofte', files: [...files.keys()] }, null, 2)}\n`, 'utf8');
+  await check();
+  const journal: Journal = { staging: path.basename(staging), files: [...files.keys()], remove: previous.filter((rel) => !files.has(rel)) };
+  // The commit point: from here on the new site wins, even if this process dies.
+  await writeWhole(path.join(out, JOURNAL), `${JSON.stringify(journal)}\n`);
+  await swap(out, journal);
+  await fs.rm(path.join(out, JOURNAL), { force: true });
+  await fs.rm(staging, { recursive: true, force: true });
+  return { written: journal.files, removed: journal.remove };
 }
