@@ -1,14 +1,16 @@
-// The whole check as one function: discover → load → schema → links → rules → sorted diagnostics.
+// The whole check: discover → load → schema (per file) → links → rules (whole repository) →
+// disable comments and severities → sorted diagnostics. Watch mode keeps the per-file half.
 
+import { promises as fs } from 'node:fs';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/types.js';
 import { applyDirectives } from './load/directives.js';
-import { discover } from './load/discover.js';
-import { loadFiles, type SkippedFile } from './load/index.js';
+import { discover, type DiscoveredFile } from './load/discover.js';
+import { loadEachFile, loadText, mergeLoads, readText, type FileLoad, type Progress, type SkippedFile } from './load/index.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './load/parse.js';
 import { resolveReferences, type LinkGraph } from './links/index.js';
 import { referenceData } from './model/reference-data.js';
 import { runRules } from './rules/index.js';
-import { checkSchemas, type Entity } from './schema/index.js';
+import { checkSchemas, type Entity, type SchemaResult } from './schema/index.js';
 import { loadSchemas } from './schema/validators.js';
 
 export interface ValidateOptions {
@@ -17,6 +19,7 @@ export interface ValidateOptions {
   /** YYYY-MM-DD: the day time-dependent rules judge by. */
   asOf: string;
   limits?: ParseLimits;
+  onProgress?: Progress;
   ignored?: (relPath: string) => boolean;
   /** Report findings only in these files (named on the command line); the rest is context for links. */
   reportOnly?: { has(file: string): boolean };
@@ -33,21 +36,32 @@ export interface ValidationResult {
   skipped: SkippedFile[];
 }
 
+/** One file's own findings: everything that does not need the rest of the repository. */
+export interface FileResult {
+  load: FileLoad;
+  schema: SchemaResult;
+}
+
+export function checkFile(load: FileLoad): FileResult {
+  return { load, schema: checkSchemas(load.documents, loadSchemas()) };
+}
+
+/** The repository-wide half: links, rules, disable comments, severities, order. */
+export function analyse(files: readonly FileResult[], options: ValidateOptions): ValidationResult {
+  const loaded = mergeLoads(files.map((f) => f.load));
+  const entities = files.flatMap((f) => f.schema.entities);
+  const linked = resolveReferences(entities);
+  const ruled = runRules({ entities, graph: linked.graph, asOf: options.asOf, data: referenceData(), enabled: (code) => options.severityOf?.(code) !== 'off' });
+  const all = applyDirectives([...loaded.diagnostics, ...files.flatMap((f) => f.schema.diagnostics), ...linked.diagnostics, ...ruled], loaded.directives);
+  const diagnostics = applySeverity(all, options.severityOf).filter((d) => !options.reportOnly || options.reportOnly.has(d.file));
+  return { diagnostics, entities, graph: linked.graph, fileCount: loaded.fileCount, skipped: loaded.skipped };
+}
+
 export async function validateRepository(options: ValidateOptions): Promise<ValidationResult> {
   const files = await discover(options.paths, { cwd: options.cwd, ignored: options.ignored });
-  const loaded = await loadFiles(files, options.limits ?? DEFAULT_PARSE_LIMITS);
-  const schema = checkSchemas(loaded.documents, loadSchemas());
-  const linked = resolveReferences(schema.entities);
-  const ruled = runRules({
-    entities: schema.entities,
-    graph: linked.graph,
-    asOf: options.asOf,
-    data: referenceData(),
-    enabled: (code) => options.severityOf?.(code) !== 'off',
-  });
-  const all = applyDirectives([...loaded.diagnostics, ...schema.diagnostics, ...linked.diagnostics, ...ruled], loaded.directives);
-  const diagnostics = applySeverity(all, options.severityOf).filter((d) => !options.reportOnly || options.reportOnly.has(d.file));
-  return { diagnostics, entities: schema.entities, graph: linked.graph, fileCount: loaded.fileCount, skipped: loaded.skipped };
+  const loads = await loadEachFile(files, options.limits ?? DEFAULT_PARSE_LIMITS, options.onProgress);
+  options.onProgress?.(files.length, files.length);
+  return analyse(loads.map(checkFile), options);
 }
 
 export function applySeverity(diagnostics: Diagnostic[], severityOf: ValidateOptions['severityOf']): Diagnostic[] {
@@ -58,4 +72,42 @@ export function applySeverity(diagnostics: Diagnostic[], severityOf: ValidateOpt
     out.push(configured ? { ...d, severity: configured } : d);
   }
   return out.sort(compareDiagnostics);
+}
+
+/**
+ * A repository checked again and again (watch mode): files whose size and modification time are
+ * unchanged keep their parse and schema results; only the changed ones are read again.
+ */
+export class ValidationSession {
+  private readonly cache = new Map<string, { stamp: string; result: FileResult }>();
+
+  constructor(private readonly options: ValidateOptions) {}
+
+  async run(): Promise<ValidationResult & { reread: number }> {
+    const files = await discover(this.options.paths, { cwd: this.options.cwd, ignored: this.options.ignored });
+    const limits = this.options.limits ?? DEFAULT_PARSE_LIMITS;
+    let reread = 0;
+    const results: FileResult[] = [];
+    const seen = new Set<string>();
+    for (const file of files) {
+      seen.add(file.absPath);
+      const stamp = await stampOf(file);
+      const hit = this.cache.get(file.absPath);
+      if (hit && hit.stamp === stamp) {
+        results.push(hit.result);
+        continue;
+      }
+      reread++;
+      const result = checkFile(loadText(file, await readText(file.absPath, limits.maxFileBytes), limits));
+      this.cache.set(file.absPath, { stamp, result });
+      results.push(result);
+    }
+    for (const key of [...this.cache.keys()]) if (!seen.has(key)) this.cache.delete(key);
+    return { ...analyse(results, this.options), reread };
+  }
+}
+
+async function stampOf(file: DiscoveredFile): Promise<string> {
+  const st = await fs.stat(file.absPath).catch(() => undefined);
+  return st ? `${st.size}:${st.mtimeMs}` : 'gone';
 }

@@ -24,6 +24,18 @@ export interface RepoContext {
   configDiagnostics: Diagnostic[];
 }
 
+/** Files from which a run counts as long enough to show progress. */
+export const PROGRESS_FROM = 200;
+
+/** A progress line on stderr for long runs at a terminal; nothing in CI logs or pipes. */
+export function progressLine(io: CliIo): ((done: number, total: number) => void) | undefined {
+  if (!io.stderrIsTTY || (io.env['CI'] ?? '') !== '') return undefined;
+  return (done, total) => {
+    if (total < PROGRESS_FROM) return;
+    io.stderr(done < total ? `\rLäser filer: ${done}/${total}` : '\r\u001b[K');
+  };
+}
+
 /** --lang, then the config's `sprak`, then $LOFTE_LANG, then Swedish. */
 export function chooseLang(flag: Lang | undefined, config: Config | undefined, env: CliIo['env']): Lang {
   const fromEnv = env['LOFTE_LANG'];
@@ -45,6 +57,7 @@ export async function repoContext(paths: readonly string[], flags: RepoFlags, io
     ignored: ignorePredicate(config, io.cwd),
     limits: config.limits,
     severityOf: (rule) => config.severities.get(rule),
+    onProgress: progressLine(io),
   };
   if (withRepo) {
     const named = new Set(files.map((f) => displayName(io.cwd, path.resolve(io.cwd, f))));

@@ -6,6 +6,8 @@ export interface CliIo {
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
   stdoutIsTTY: boolean;
+  /** Progress lines go to stderr only at a terminal, never into CI logs or pipes. */
+  stderrIsTTY?: boolean;
   /** The clock, for the default `--as-of`; tests pass a fixed one. */
   now(): Date;
   /** Calls `handler` on Ctrl-C instead of dying at once; returns a function that stops listening. */
@@ -19,6 +21,7 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
     now: () => new Date(),
     onInterrupt(handler) {
       process.on('SIGINT', handler);

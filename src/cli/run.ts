@@ -7,6 +7,7 @@ import { commanderMessage } from './commander-sv.js';
 import type { CliIo } from './io.js';
 import { linksCommand } from './links.js';
 import { reportCommand } from './report.js';
+import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
 
 export const EXIT = { ok: 0, findings: 1, failure: 2, interrupted: 130 } as const;
@@ -59,6 +60,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   validateCommand(program, io, setExit);
   linksCommand(program, io, setExit);
   reportCommand(program, io, setExit);
+  schemaCommand(program, io, setExit);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

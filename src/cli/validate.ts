@@ -10,10 +10,11 @@ import { countDiagnostics } from '../format/types.js';
 import { validateRepository } from '../validate.js';
 import { repoContext, type RepoFlags } from './context.js';
 import type { CliIo } from './io.js';
+import { collectFormat, parseOutputs, writeOutput } from './outputs.js';
 import { commonOptions, EXIT, parseCount } from './run.js';
 
 interface ValidateFlags extends RepoFlags {
-  format: string;
+  format?: string[];
   color?: boolean;
   maxWarnings?: number;
   strict?: boolean;
@@ -36,17 +37,19 @@ export function useColor(flag: boolean | undefined, io: CliIo): boolean {
   return io.stdoutIsTTY;
 }
 
-export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], fileCount: number, flags: { format: string; color?: boolean }, lang: Lang): void {
+export function formatDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], fileCount: number, format: string, color: boolean, lang: Lang): string {
   const root = repoRoot(io);
-  const formatter = FORMATTERS[flags.format] ?? FORMATTERS['stylish'];
-  io.stdout(
-    formatter!(diagnostics, {
-      lang,
-      color: flags.format === 'stylish' && useColor(flags.color, io),
-      fileCount,
-      toRepoPath: (file) => path.relative(root, path.resolve(io.cwd, file)).split(path.sep).join('/'),
-    }),
-  );
+  const formatter = FORMATTERS[format] ?? FORMATTERS['stylish'];
+  return formatter!(diagnostics, {
+    lang,
+    color: format === 'stylish' && color,
+    fileCount,
+    toRepoPath: (file) => path.relative(root, path.resolve(io.cwd, file)).split(path.sep).join('/'),
+  });
+}
+
+export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], fileCount: number, flags: { format: string; color?: boolean }, lang: Lang): void {
+  io.stdout(formatDiagnostics(io, diagnostics, fileCount, flags.format, useColor(flags.color, io), lang));
 }
 
 export function validateCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -54,14 +57,16 @@ export function validateCommand(program: Command, io: CliIo, setExit: (code: num
     .command('validate')
     .description('kontrollera filerna och visa alla fel och varningar')
     .argument('[sökvägar...]', 'filer och mappar att kontrollera', ['.'])
-    .addOption(new Option('-f, --format <format>', 'utdataformat').choices(Object.keys(FORMATTERS)).default('stylish'))
+    .addOption(new Option('-f, --format <format>', `utdataformat: ${Object.keys(FORMATTERS).join(', ')}; upprepa med format=fil för fler utdata, t.ex. --format sarif=lofte.sarif`).argParser(collectFormat))
     .addOption(new Option('--max-warnings <antal>', 'misslyckas (slutkod 1) om varningarna är fler än så').argParser(parseCount))
     .option('--strict', 'misslyckas (slutkod 1) även vid varningar')
     .option('--verbose', 'visa också vilka filer som hoppades över');
   commonOptions(cmd).action(async (paths: string[], flags: ValidateFlags) => {
+    const outputs = parseOutputs(flags.format, 'stylish');
+    const toStdout = outputs.find((o) => o.file === undefined) ?? { format: 'stylish' };
     const ctx = await repoContext(paths, flags, io);
     if (ctx.configDiagnostics.length > 0) {
-      printDiagnostics(io, ctx.configDiagnostics, 1, flags, ctx.lang);
+      printDiagnostics(io, ctx.configDiagnostics, 1, { format: toStdout.format, color: flags.color }, ctx.lang);
       setExit(EXIT.failure);
       return;
     }
@@ -70,7 +75,11 @@ export function validateCommand(program: Command, io: CliIo, setExit: (code: num
       const ui = language(ctx.lang).ui;
       io.stderr(`${ui.skippedHeader}\n${result.skipped.map((s) => `  ${s.file}: ${ui.skipped[s.reason] ?? s.reason}`).join('\n')}\n`);
     }
-    printDiagnostics(io, result.diagnostics, result.fileCount, flags, ctx.lang);
+    for (const o of outputs) {
+      const text = formatDiagnostics(io, result.diagnostics, result.fileCount, o.format, o.file === undefined && useColor(flags.color, io), ctx.lang);
+      if (o.file === undefined) io.stdout(text);
+      else await writeOutput(io.cwd, o.file, text);
+    }
     const counts = countDiagnostics(result.diagnostics, result.fileCount);
     const warningsFail = (flags.strict && counts.warnings > 0) || (flags.maxWarnings !== undefined && counts.warnings > flags.maxWarnings);
     setExit(counts.errors > 0 || warningsFail ? EXIT.findings : EXIT.ok);

@@ -32,25 +32,68 @@ export interface LoadResult {
   fileCount: number;
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** What one file contributes: kept per file so watch mode can re-read only what changed. */
+export interface FileLoad {
+  file: string;
+  documents: LoadedDocument[];
+  diagnostics: Diagnostic[];
+  directives: DisableDirective[];
+  skipped?: SkippedFile;
+}
 
-export async function loadFiles(files: readonly DiscoveredFile[], limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<LoadResult> {
-  const texts = await Promise.all(files.map((f) => readText(f.absPath, limits.maxFileBytes)));
-  const result: LoadResult = { documents: [], diagnostics: [], skipped: [], directives: [], fileCount: 0 };
-  files.forEach((file, i) => {
-    const read = texts[i];
-    if (!read || read.kind !== 'text') {
-      result.fileCount++;
-      if (read?.kind === 'too-large') result.diagnostics.push(makeDiagnostic('file-too-large', file.name, START_OF_FILE, [], { size: read.size, max: limits.maxFileBytes }));
-      else result.diagnostics.push(makeDiagnostic('file-unreadable', file.name, START_OF_FILE, [], { reason: read?.error ?? 'read' }));
-      return;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** Files read at once: enough to keep the disk busy, far below the open-file limit. */
+const READ_CONCURRENCY = 64;
+
+export type Progress = (done: number, total: number) => void;
+
+export async function loadFiles(files: readonly DiscoveredFile[], limits: ParseLimits = DEFAULT_PARSE_LIMITS, onProgress?: Progress): Promise<LoadResult> {
+  return mergeLoads(await loadEachFile(files, limits, onProgress));
+}
+
+/** Every file read and parsed on its own, in the order given. */
+export async function loadEachFile(files: readonly DiscoveredFile[], limits: ParseLimits = DEFAULT_PARSE_LIMITS, onProgress?: Progress): Promise<FileLoad[]> {
+  const loads: FileLoad[] = new Array<FileLoad>(files.length);
+  let next = 0;
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const i = next++;
+      const file = files[i] as DiscoveredFile;
+      loads[i] = loadText(file, await readText(file.absPath, limits.maxFileBytes), limits);
+      if (onProgress && ++done % 100 === 0) onProgress(done, files.length);
     }
-    addFile(result, file, read.text, limits);
-  });
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+  return loads;
+}
+
+export function mergeLoads(loads: readonly FileLoad[]): LoadResult {
+  const result: LoadResult = { documents: [], diagnostics: [], skipped: [], directives: [], fileCount: 0 };
+  for (const l of loads) {
+    if (l.skipped) {
+      result.skipped.push(l.skipped);
+      continue;
+    }
+    result.fileCount++;
+    result.documents.push(...l.documents);
+    result.diagnostics.push(...l.diagnostics);
+    result.directives.push(...l.directives);
+  }
   return result;
 }
 
-export function addFile(result: LoadResult, file: DiscoveredFile, text: string, limits: ParseLimits): void {
+export function loadText(file: DiscoveredFile, read: ReadResult, limits: ParseLimits): FileLoad {
+  const load: FileLoad = { file: file.name, documents: [], diagnostics: [], directives: [] };
+  if (read.kind === 'too-large') {
+    load.diagnostics.push(makeDiagnostic('file-too-large', file.name, START_OF_FILE, [], { size: read.size, max: limits.maxFileBytes }));
+    return load;
+  }
+  if (read.kind === 'unreadable') {
+    load.diagnostics.push(makeDiagnostic('file-unreadable', file.name, START_OF_FILE, [], { reason: read.error }));
+    return load;
+  }
+  const text = read.text;
   const markdown = file.name.toLowerCase().endsWith('.md');
   const parsed = markdown ? parseMarkdownFile(text, limits) : parseYamlFile(text, limits);
   const lofteDocs = parsed.documents.filter((d) => isLofteCandidate(d.value));
@@ -58,19 +101,18 @@ export function addFile(result: LoadResult, file: DiscoveredFile, text: string, 
   const notMaps = parsed.looksLikeLofte ? parsed.documents.filter((d) => !isPlainObject(d.value)) : [];
   if (lofteDocs.length === 0 && notMaps.length === 0 && (parsed.problems.length === 0 || !parsed.looksLikeLofte)) {
     const reason: SkipReason = parsed.problems.length > 0 ? 'not-lofte-yaml-error' : markdown && parsed.noDocuments ? 'no-front-matter' : 'no-lofte-document';
-    result.skipped.push({ file: file.name, reason });
-    return;
+    return { ...load, skipped: { file: file.name, reason } };
   }
-  result.fileCount++;
   const scanned = scanDirectives(file.name, text);
-  result.directives.push(...scanned.directives);
-  result.diagnostics.push(...scanned.diagnostics);
-  for (const p of parsed.problems) result.diagnostics.push(makeDiagnostic(p.rule ?? 'yaml-syntax', file.name, p.range, [], p.args));
-  for (const d of lofteDocs) result.documents.push({ file: file.name, index: d.index, value: d.value, locator: d.locator });
+  load.directives.push(...scanned.directives);
+  load.diagnostics.push(...scanned.diagnostics);
+  for (const p of parsed.problems) load.diagnostics.push(makeDiagnostic(p.rule ?? 'yaml-syntax', file.name, p.range, [], p.args));
+  for (const d of lofteDocs) load.documents.push({ file: file.name, index: d.index, value: d.value, locator: d.locator });
   for (const d of notMaps) {
     const actual = Array.isArray(d.value) ? 'array' : typeof d.value;
-    result.diagnostics.push(makeDiagnostic('schema', file.name, d.locator.locate([]), [], { problem: 'not-object', actual }));
+    load.diagnostics.push(makeDiagnostic('schema', file.name, d.locator.locate([]), [], { problem: 'not-object', actual }));
   }
+  return load;
 }
 
 /** A document is lofte's when it says so: a `lofte/` apiVersion or one of lofte's kinds. */
@@ -82,9 +124,9 @@ export function isLofteCandidate(value: unknown): boolean {
   return (typeof api === 'string' && api.startsWith(API_PREFIX)) || isKind(kind);
 }
 
-type ReadResult = { kind: 'text'; text: string } | { kind: 'too-large'; size: number } | { kind: 'unreadable'; error: string };
+export type ReadResult = { kind: 'text'; text: string } | { kind: 'too-large'; size: number } | { kind: 'unreadable'; error: string };
 
-async function readText(absPath: string, maxBytes: number): Promise<ReadResult> {
+export async function readText(absPath: string, maxBytes: number): Promise<ReadResult> {
   let bytes: Buffer;
   try {
     // Never read a file past the limit: a 50 MB file is refused from its size alone.
