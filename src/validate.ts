@@ -89,7 +89,8 @@ export class ValidationSession {
     let reread = 0;
     const results: FileResult[] = [];
     const seen = new Set<string>();
-    for (const file of files) {
+    for (const [i, file] of files.entries()) {
+      if (i > 0 && i % 100 === 0) this.options.onProgress?.(i, files.length);
       seen.add(file.absPath);
       const stamp = await stampOf(file);
       const hit = this.cache.get(file.absPath);
@@ -102,6 +103,7 @@ export class ValidationSession {
       this.cache.set(file.absPath, { stamp, result });
       results.push(result);
     }
+    this.options.onProgress?.(files.length, files.length);
     for (const key of [...this.cache.keys()]) if (!seen.has(key)) this.cache.delete(key);
     return { ...analyse(results, this.options), reread };
   }

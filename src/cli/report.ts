@@ -6,7 +6,8 @@ import { referenceData } from '../model/reference-data.js';
 import { buildReportModel } from '../report/model.js';
 import { buildSite, type SiteFormat } from '../report/site.js';
 import { writeSite, WriteInterrupted } from '../report/write.js';
-import { validateRepository } from '../validate.js';
+import { ValidationSession } from '../validate.js';
+import { clock, watchPaths } from './watch.js';
 import { repoContext, type RepoFlags } from './context.js';
 import type { CliIo } from './io.js';
 import { commonOptions, EXIT } from './run.js';
@@ -20,6 +21,7 @@ interface ReportFlags extends RepoFlags {
   kommun?: string;
   id?: string[];
   status?: string[];
+  watch?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -34,7 +36,8 @@ export function reportCommand(program: Command, io: CliIo, setExit: (code: numbe
     .option('--lpo <id>', 'bara medborgarlöften från detta lokalpolisområde')
     .option('--kommun <kommun>', 'bara medborgarlöften för denna kommun (id, kommunkod eller namn)')
     .option('--id <id>', 'bara detta medborgarlöfte (kan upprepas)', collect)
-    .addOption(new Option('--status <status>', 'bara medborgarlöften med denna status (kan upprepas)').choices(['utkast', 'beslutad', 'publicerad', 'avslutad']).argParser(collect));
+    .addOption(new Option('--status <status>', 'bara medborgarlöften med denna status (kan upprepas)').choices(['utkast', 'beslutad', 'publicerad', 'avslutad']).argParser(collect))
+    .option('-w, --watch', 'gör om sidorna vid varje ändring, tills Ctrl-C');
   commonOptions(cmd).action(async (paths: string[], flags: ReportFlags) => {
     const ctx = await repoContext(paths, flags, io);
     const stderrIo = { ...io, stdout: io.stderr };
@@ -43,30 +46,42 @@ export function reportCommand(program: Command, io: CliIo, setExit: (code: numbe
       setExit(EXIT.failure);
       return;
     }
-    const result = await validateRepository({ ...ctx.options, reportOnly: undefined });
-    if (result.diagnostics.length > 0) printDiagnostics(stderrIo, result.diagnostics, result.fileCount, { format: 'stylish', color: flags.color }, ctx.lang);
-    if (result.diagnostics.some((d) => d.severity === 'error')) {
-      io.stderr('lofte: Rapporten skrevs inte: rätta felen ovan först.\n');
-      setExit(EXIT.findings);
-      return;
-    }
-    const filter = { lpo: flags.lpo, kommun: flags.kommun, ids: flags.id, statuses: flags.status };
-    const model = buildReportModel(result.entities, result.graph, ctx.asOf, referenceData(), filter);
+    const session = new ValidationSession({ ...ctx.options, reportOnly: undefined });
     const out = path.resolve(io.cwd, flags.out);
-    const interrupt = new AbortController();
-    const stop = io.onInterrupt?.(() => interrupt.abort());
-    let written;
-    try {
-      written = await writeSite(out, buildSite(model, flags.format), interrupt.signal);
-    } catch (err) {
-      if (!(err instanceof WriteInterrupted)) throw err;
-      io.stderr('lofte: Avbrutet. Den tidigare webbplatsen är orörd och inga tillfälliga filer finns kvar.\n');
-      setExit(EXIT.interrupted);
+    const publish = async (): Promise<number> => {
+      const result = await session.run();
+      if (result.diagnostics.length > 0) printDiagnostics(stderrIo, result.diagnostics, result.fileCount, { format: 'stylish', color: flags.color }, ctx.lang);
+      if (result.diagnostics.some((d) => d.severity === 'error')) {
+        io.stderr('lofte: Rapporten skrevs inte: rätta felen ovan först.\n');
+        return EXIT.findings;
+      }
+      const filter = { lpo: flags.lpo, kommun: flags.kommun, ids: flags.id, statuses: flags.status };
+      const model = buildReportModel(result.entities, result.graph, ctx.asOf, referenceData(), filter);
+      const interrupt = new AbortController();
+      const stop = flags.watch ? undefined : io.onInterrupt?.(() => interrupt.abort());
+      try {
+        const written = await writeSite(out, buildSite(model, flags.format), interrupt.signal);
+        io.stdout(`Skrev ${written.written.length} sidor till ${path.relative(io.cwd, out) || '.'} (${model.documents.length} medborgarlöften, läget per ${ctx.asOf}).\n`);
+        if (written.removed.length > 0) io.stdout(`Tog bort ${written.removed.length} sidor från en tidigare körning som inte längre finns.\n`);
+        return EXIT.ok;
+      } catch (err) {
+        if (!(err instanceof WriteInterrupted)) throw err;
+        io.stderr('lofte: Avbrutet. Den tidigare webbplatsen är orörd och inga tillfälliga filer finns kvar.\n');
+        return EXIT.interrupted;
+      } finally {
+        stop?.();
+      }
+    };
+    const code = await publish();
+    if (!flags.watch) {
+      setExit(code);
       return;
-    } finally {
-      stop?.();
     }
-    io.stdout(`Skrev ${written.written.length} sidor till ${path.relative(io.cwd, out) || '.'} (${model.documents.length} medborgarlöften, läget per ${ctx.asOf}).\n`);
-    if (written.removed.length > 0) io.stdout(`Tog bort ${written.removed.length} sidor från en tidigare körning som inte längre finns.\n`);
+    io.stderr('lofte: Bevakar filerna. Ctrl-C avslutar.\n');
+    await watchPaths(paths, io, async () => {
+      io.stderr(`\n[${clock(io.now())}] Ändring – gör om rapporten.\n`);
+      await publish();
+    });
+    setExit(EXIT.ok);
   });
 }

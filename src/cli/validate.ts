@@ -7,7 +7,8 @@ import { language, type Lang } from '../diagnostics/messages/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { FORMATTERS } from '../format/index.js';
 import { countDiagnostics } from '../format/types.js';
-import { validateRepository } from '../validate.js';
+import { ValidationSession } from '../validate.js';
+import { clock, watchPaths } from './watch.js';
 import { repoContext, type RepoFlags } from './context.js';
 import type { CliIo } from './io.js';
 import { collectFormat, parseOutputs, writeOutput } from './outputs.js';
@@ -19,6 +20,7 @@ interface ValidateFlags extends RepoFlags {
   maxWarnings?: number;
   strict?: boolean;
   verbose?: boolean;
+  watch?: boolean;
 }
 
 /** The folder CI annotations are relative to: $GITHUB_WORKSPACE, else the git root, else cwd. */
@@ -60,7 +62,8 @@ export function validateCommand(program: Command, io: CliIo, setExit: (code: num
     .addOption(new Option('-f, --format <format>', `utdataformat: ${Object.keys(FORMATTERS).join(', ')}; upprepa med format=fil för fler utdata, t.ex. --format sarif=lofte.sarif`).argParser(collectFormat))
     .addOption(new Option('--max-warnings <antal>', 'misslyckas (slutkod 1) om varningarna är fler än så').argParser(parseCount))
     .option('--strict', 'misslyckas (slutkod 1) även vid varningar')
-    .option('--verbose', 'visa också vilka filer som hoppades över');
+    .option('--verbose', 'visa också vilka filer som hoppades över')
+    .option('-w, --watch', 'kontrollera igen vid varje ändring, tills Ctrl-C');
   commonOptions(cmd).action(async (paths: string[], flags: ValidateFlags) => {
     const outputs = parseOutputs(flags.format, 'stylish');
     const toStdout = outputs.find((o) => o.file === undefined) ?? { format: 'stylish' };
@@ -70,18 +73,32 @@ export function validateCommand(program: Command, io: CliIo, setExit: (code: num
       setExit(EXIT.failure);
       return;
     }
-    const result = await validateRepository(ctx.options);
-    if (flags.verbose && result.skipped.length > 0) {
-      const ui = language(ctx.lang).ui;
-      io.stderr(`${ui.skippedHeader}\n${result.skipped.map((s) => `  ${s.file}: ${ui.skipped[s.reason] ?? s.reason}`).join('\n')}\n`);
+    const session = new ValidationSession(ctx.options);
+    const check = async (): Promise<number> => {
+      const result = await session.run();
+      if (flags.verbose && result.skipped.length > 0) {
+        const ui = language(ctx.lang).ui;
+        io.stderr(`${ui.skippedHeader}\n${result.skipped.map((s) => `  ${s.file}: ${ui.skipped[s.reason] ?? s.reason}`).join('\n')}\n`);
+      }
+      for (const o of outputs) {
+        const text = formatDiagnostics(io, result.diagnostics, result.fileCount, o.format, o.file === undefined && useColor(flags.color, io), ctx.lang);
+        if (o.file === undefined) io.stdout(text);
+        else await writeOutput(io.cwd, o.file, text);
+      }
+      const counts = countDiagnostics(result.diagnostics, result.fileCount);
+      const warningsFail = (flags.strict && counts.warnings > 0) || (flags.maxWarnings !== undefined && counts.warnings > flags.maxWarnings);
+      return counts.errors > 0 || warningsFail ? EXIT.findings : EXIT.ok;
+    };
+    const code = await check();
+    if (!flags.watch) {
+      setExit(code);
+      return;
     }
-    for (const o of outputs) {
-      const text = formatDiagnostics(io, result.diagnostics, result.fileCount, o.format, o.file === undefined && useColor(flags.color, io), ctx.lang);
-      if (o.file === undefined) io.stdout(text);
-      else await writeOutput(io.cwd, o.file, text);
-    }
-    const counts = countDiagnostics(result.diagnostics, result.fileCount);
-    const warningsFail = (flags.strict && counts.warnings > 0) || (flags.maxWarnings !== undefined && counts.warnings > flags.maxWarnings);
-    setExit(counts.errors > 0 || warningsFail ? EXIT.findings : EXIT.ok);
+    io.stderr('lofte: Bevakar filerna. Ctrl-C avslutar.\n');
+    await watchPaths(paths, io, async () => {
+      io.stderr(`\n[${clock(io.now())}] Ändring – kontrollerar igen.\n`);
+      await check();
+    });
+    setExit(EXIT.ok);
   });
 }

@@ -1,0 +1,95 @@
+// Watch mode, as a user runs it: change a file, see the new result, stop with Ctrl-C.
+
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+function start(args: string[], cwd: string) {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'lofte.js'), ...args], { cwd, env: { PATH: process.env['PATH'] ?? '' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => void (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => void (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const waitFor = async (test: () => boolean, what: string, ms = 8000): Promise<void> => {
+    const t0 = Date.now();
+    while (!test()) {
+      if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}\nstdout: ${stdout}\nstderr: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  return { child, exited, waitFor, out: () => stdout, err: () => stderr };
+}
+
+describe('--watch', () => {
+  it('validate: sees a new mistake, then its fix, and stops cleanly on Ctrl-C', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lofte-watch-'));
+    cpSync(path.join(ROOT, 'examples', 'parken'), dir, { recursive: true });
+    const w = start(['validate', '.', '--watch', '--as-of', '2026-11-24'], dir);
+    await w.waitFor(() => w.out().includes('✔ Inga fel eller varningar'), 'the first result');
+    await w.waitFor(() => w.err().includes('Bevakar filerna'), 'the watcher');
+    const file = path.join(dir, 'medborgarlofte-2026-2027.yaml');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace('ansvarig: lpo-hallsberg', 'ansvarig: lpo-halsberg'));
+    await w.waitFor(() => w.out().includes('unresolved-reference'), 'the new mistake');
+    writeFileSync(file, original);
+    await w.waitFor(() => w.out().split('✔ Inga fel eller varningar').length === 3, 'the fix');
+    w.child.kill('SIGINT');
+    expect(await w.exited).toBe(0);
+  }, 30_000);
+
+  it('report: writes the site again after a change, and keeps running through errors', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lofte-watch-rep-'));
+    cpSync(path.join(ROOT, 'examples', 'parken'), path.join(dir, 'repo'), { recursive: true });
+    const w = start(['report', 'repo', '--out', 'site', '--watch', '--as-of', '2026-11-24'], dir);
+    await w.waitFor(() => w.out().includes('Skrev 4 sidor'), 'the first site');
+    const file = path.join(dir, 'repo', 'medborgarlofte-2026-2027.yaml');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace('giltighet:', 'giltighet:\n  felstavat: ja\n  '));
+    await w.waitFor(() => w.err().includes('Rapporten skrevs inte'), 'the error');
+    writeFileSync(file, original.replace(/^titel: .*$/m, 'titel: Ny titel för Laxå'));
+    await w.waitFor(() => w.out().split('Skrev 4 sidor').length === 3, 'the second site');
+    expect(readFileSync(path.join(dir, 'site', 'medborgarloften', 'laxa-medborgarloften-2026-2027.html'), 'utf8')).toContain('<h1>Ny titel för Laxå</h1>');
+    w.child.kill('SIGINT');
+    expect(await w.exited).toBe(0);
+  }, 30_000);
+});
+
+describe('ValidationSession', () => {
+  it('reads again only the files that changed, with the same result as a fresh run', async () => {
+    const { ValidationSession, validateRepository } = await import('../src/validate.js');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lofte-session-'));
+    cpSync(path.join(ROOT, 'examples', 'vastra-blekinge'), dir, { recursive: true });
+    const options = { cwd: dir, paths: ['.'], asOf: '2026-11-24' };
+    const session = new ValidationSession(options);
+    expect((await session.run()).reread).toBe(11);
+    expect((await session.run()).reread).toBe(0);
+    const file = path.join(dir, 'aktorer.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('kommunkod: "1060"', 'kommunkod: "1061"'));
+    const again = await session.run();
+    expect(again.reread).toBe(1);
+    expect(again.diagnostics.map((d) => d.rule)).toEqual(['unknown-kommunkod']);
+    expect(again.diagnostics).toEqual((await validateRepository(options)).diagnostics);
+  });
+});
+
+describe('progress', () => {
+  it('shows a progress line at a terminal for long runs, never in CI or a pipe', async () => {
+    const { runCli } = await import('./helpers.js');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lofte-progress-'));
+    for (let i = 0; i < 250; i++) writeFileSync(path.join(dir, `a-${i}.yaml`), `apiVersion: lofte/v1\nkind: Aktor\nid: a-${i}\nnamn: Aktör ${i}\ntyp: ovrig\n`);
+    const run = async (stderrIsTTY: boolean, env: Record<string, string>): Promise<string> => {
+      let stderr = '';
+      const { run: cli } = await import('../src/cli/run.js');
+      await cli(['validate', dir], { stdout: () => undefined, stderr: (s) => void (stderr += s), cwd: ROOT, env, stdoutIsTTY: false, stderrIsTTY, now: () => new Date() });
+      return stderr;
+    };
+    expect(await run(true, {})).toContain('\rLäser filer: 100/250');
+    expect(await run(true, { CI: 'true' })).toBe('');
+    expect(await run(false, {})).toBe('');
+    void runCli;
+  });
+});
