@@ -1,16 +1,22 @@
 // The command line as a function: run(argv, io) → exit code (0 clean, 1 findings, 2 could not run).
 
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { packagePath } from '../paths.js';
 import { isLang, language, type Lang } from '../diagnostics/messages/index.js';
 import { UsageError } from '../load/discover.js';
 import { commanderMessage } from './commander-sv.js';
 import type { CliIo } from './io.js';
 import { linksCommand } from './links.js';
 import { reportCommand } from './report.js';
+import { initCommand, newCommand } from './init.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
 
 export const EXIT = { ok: 0, findings: 1, failure: 2, interrupted: 130 } as const;
+
+/** The package's version, from package.json: shown by --version and written into init's workflow. */
+export const VERSION = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
 
 function argvLang(argv: readonly string[], env: CliIo['env']): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
@@ -48,7 +54,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .description('Medborgarlöften som kod: kontrollera, länka och publicera lokala medborgarlöften.')
     .helpOption('-h, --help', 'visa hjälp')
     .helpCommand('help [kommando]', 'visa hjälp för ett kommando')
-    .version('0.1.0', '-V, --version', 'visa versionen')
+    .version(VERSION, '-V, --version', 'visa versionen')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout(s),
@@ -61,6 +67,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   linksCommand(program, io, setExit);
   reportCommand(program, io, setExit);
   schemaCommand(program, io, setExit);
+  initCommand(program, io, setExit);
+  newCommand(program, io, setExit);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

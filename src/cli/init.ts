@@ -1,0 +1,172 @@
+// `lofte init [DIR]` sets up a repository for a lokalpolisområde; `lofte new <kind>` adds a document.
+
+import { existsSync, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { Command } from 'commander';
+import { configSchema } from '../config/index.js';
+import { UsageError } from '../load/discover.js';
+import { referenceData, type Kommun } from '../model/reference-data.js';
+import { KINDS, type Kind } from '../model/kinds.js';
+import { readSchema, SCHEMA_FILES } from '../schema/validators.js';
+import { validateRepository } from '../validate.js';
+import { repoContext } from './context.js';
+import { localDate, type CliIo } from './io.js';
+import { writeOutput } from './outputs.js';
+import { EXIT, VERSION } from './run.js';
+import { fill, readTemplate, schemaDirFor, slugify, templateFiles } from './templates.js';
+
+const EXAMPLE_KOMMUN = 'Laxå';
+const REGIONS = ['nord', 'mitt', 'stockholm', 'ost', 'vast', 'syd', 'bergslagen'];
+/** Names go into YAML unquoted in the templates: keep them to what needs no quoting. */
+const SAFE_NAME = /^[\p{L}\p{N}][\p{L}\p{N} .–-]*$/u;
+
+function findKommun(value: string): Kommun {
+  const data = referenceData();
+  const wanted = value.trim().toLowerCase().replace(/ kommun$/, '');
+  const kommun = data.kommuner.get(value.trim()) ?? [...data.kommuner.values()].find((k) => k.namn.toLowerCase() === wanted);
+  if (!kommun) throw new UsageError('bad-option', { message: `"${value}" är varken ett kommunnamn eller en kommunkod bland SCB:s 290 kommuner.` });
+  return kommun;
+}
+
+/** "Laxå" → "Laxå kommun", "Stockholm" → "Stockholms kommun", "Borås" → "Borås kommun". */
+const kommunNamn = (k: Kommun): string => (/[aeiouyåäösxz]$/i.test(k.namn) ? `${k.namn} kommun` : `${k.namn}s kommun`);
+
+function schemaFiles(): [string, string][] {
+  return [
+    [SCHEMA_FILES.common, readSchema(SCHEMA_FILES.common)],
+    ...KINDS.map((k): [string, object] => [SCHEMA_FILES[k], readSchema(SCHEMA_FILES[k])]),
+    ['config.schema.json', configSchema()],
+  ].map(([f, s]) => [`.lofte/schemas/${String(f)}`, `${JSON.stringify(s, null, 2)}\n`]);
+}
+
+interface InitFlags {
+  lpo?: string;
+  kommun?: string;
+  polisregion?: string;
+  force?: boolean;
+}
+
+export function initCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('init')
+    .description('lägg upp ett nytt förråd för ett lokalpolisområde (frågar inget; allt anges med flaggor)')
+    .argument('[mapp]', 'mappen att lägga upp (standard: den här)', '.')
+    .option('--lpo <namn>', 'lokalpolisområdets namn, t.ex. "Lokalpolisområde Hallsberg"')
+    .option('--kommun <kommun>', `kommunens namn eller kommunkod (standard: ${EXAMPLE_KOMMUN}, som exempel)`)
+    .option('--polisregion <id>', `polisregionen: ${REGIONS.join(', ')} (standard: kommunens)`)
+    .option('--force', 'skriv över filer som redan finns')
+    .action(async (dir: string, flags: InitFlags) => {
+      const kommun = findKommun(flags.kommun ?? EXAMPLE_KOMMUN);
+      const polisregion = flags.polisregion ?? kommun.polisregion;
+      if (!REGIONS.includes(polisregion)) throw new UsageError('bad-option', { message: `okänd polisregion "${polisregion}". Välj ${REGIONS.join(', ')}.` });
+      const lpoNamn = flags.lpo ?? `Lokalpolisområde ${kommun.namn}`;
+      if (!SAFE_NAME.test(lpoNamn)) throw new UsageError('bad-option', { message: `--lpo "${lpoNamn}" får bara innehålla bokstäver, siffror, mellanslag, punkt och bindestreck.` });
+      const today = localDate(io.now());
+      const year = Number(today.slice(0, 4));
+      const values = {
+        lpo_id: `lpo-${slugify(lpoNamn.replace(/^lokalpolisområde\s+/i, ''))}`,
+        lpo_namn: lpoNamn,
+        polisregion,
+        kommun_id: `${slugify(kommun.namn)}-kommun`,
+        kommun_namn: kommunNamn(kommun),
+        kommun_kort: kommun.namn,
+        kommunkod: kommun.kod,
+        idag: today,
+        ar: String(year),
+        nasta_ar: String(year + 1),
+        lofte_version: VERSION,
+      };
+      const root = path.resolve(io.cwd, dir);
+      const files: [string, string][] = [
+        ...templateFiles('init').map((rel): [string, string] => [rel, fill(readTemplate('init', rel), { ...values, schema_dir: schemaDirFor(rel) })]),
+        ...schemaFiles(),
+      ];
+      const existing = files.map(([rel]) => rel).filter((rel) => existsSync(path.join(root, rel)));
+      if (existing.length > 0 && !flags.force) {
+        io.stderr(`lofte: Filerna finns redan och skrivs inte över:\n${existing.map((f) => `  ${f}`).join('\n')}\nFlytta dem, eller kör igen med --force.\n`);
+        setExit(EXIT.failure);
+        return;
+      }
+      for (const [rel, content] of files) await writeOutput(root, rel, content);
+      const shown = path.relative(io.cwd, root) || '.';
+      io.stdout(
+        `Lade upp ett lofte-förråd i ${shown} för ${lpoNamn} och ${values.kommun_namn} (${kommun.kod}):\n${files.map(([rel]) => `  ${rel}`).join('\n')}\n\n` +
+          `Nästa steg:\n  npx lofte validate ${shown}\n  npx lofte report ${shown} --out site\n`,
+      );
+      if (!flags.kommun) io.stdout(`\nKommunen är ett exempel (${EXAMPLE_KOMMUN}); ange --kommun för er egen.\n`);
+      setExit(EXIT.ok);
+    });
+}
+
+const FOLDERS: Readonly<Record<Kind, string>> = { Aktor: 'aktorer', Problembild: 'problembilder', Medborgarlofte: 'medborgarloften', Uppfoljning: 'uppfoljningar' };
+const TEMPLATE: Readonly<Record<Kind, string>> = { Aktor: 'aktor.yaml', Problembild: 'problembild.md', Medborgarlofte: 'medborgarlofte.yaml', Uppfoljning: 'uppfoljning.yaml' };
+
+interface NewFlags {
+  titel?: string;
+  id?: string;
+  dir?: string;
+}
+
+export function newCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('new')
+    .description('skriv ett nytt dokument från en mall, med ett nytt id och dagens datum')
+    .argument('<sort>', `${KINDS.join(', ')} (små bokstäver går bra)`)
+    .option('--titel <titel>', 'titel (namn för en aktör); id:t görs av den')
+    .option('--id <id>', 'id för dokumentet (standard: av titeln, annars sort och datum)')
+    .option('--dir <mapp>', 'mappen att skriva i (standard: aktorer/, problembilder/, medborgarloften/ eller uppfoljningar/)')
+    .action(async (sort: string, flags: NewFlags) => {
+      const kind = KINDS.find((k) => k.toLowerCase() === sort.toLowerCase());
+      if (!kind) throw new UsageError('bad-option', { message: `okänd sort "${sort}". Välj ${KINDS.join(', ')}.` });
+      const ctx = await repoContext(['.'], {}, io);
+      const repo = await validateRepository({ ...ctx.options, reportOnly: undefined });
+      const today = localDate(io.now());
+      const taken = (id: string): boolean => repo.graph.byId.has(id);
+      if (flags.id !== undefined && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(flags.id)) {
+        throw new UsageError('bad-option', { message: `id "${flags.id}" har fel form: skriv kebab-case med a–z, 0–9 och bindestreck.` });
+      }
+      if (flags.id !== undefined && taken(flags.id)) {
+        const other = repo.graph.byId.get(flags.id);
+        const where = other ? ` i ${other.doc.file}:${other.doc.locator.locate(['id']).start.line}` : '';
+        io.stderr(`lofte: Id "${flags.id}" används redan${where}. Välj ett annat med --id.\n`);
+        setExit(EXIT.failure);
+        return;
+      }
+      let id = flags.id ?? (slugify(flags.titel ?? '') || `${kind.toLowerCase()}-${today}`);
+      for (let n = 2; flags.id === undefined && taken(id); n++) id = `${id.replace(/-\d+$/, '')}-${n}`;
+      const actorOf = (typ: string, fallback: string): string => repo.entities.find((e) => e.kind === 'Aktor' && e.value['typ'] === typ && e.id)?.id ?? fallback;
+      const dir = flags.dir ?? FOLDERS[kind];
+      const rel = path.posix.join(dir.split(path.sep).join('/'), `${id}${path.extname(TEMPLATE[kind])}`);
+      const target = path.resolve(io.cwd, rel);
+      if (existsSync(target)) {
+        io.stderr(`lofte: Filen ${rel} finns redan och skrivs inte över.\n`);
+        setExit(EXIT.failure);
+        return;
+      }
+      const year = Number(today.slice(0, 4));
+      const text = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback);
+      const lpo = repo.graph.byId.get(actorOf('lokalpolisomrade', ''));
+      const kommun = repo.graph.byId.get(actorOf('kommun', ''));
+      const kod = text(kommun?.value['kommunkod'], '0000');
+      const content = fill(readTemplate('new', TEMPLATE[kind]), {
+        id,
+        // A title is user text: quoted, so any character is safe in YAML.
+        titel: JSON.stringify(flags.titel ?? `Ny ${kind === 'Aktor' ? 'aktör' : kind.toLowerCase()}`),
+        idag: today,
+        ar: String(year),
+        nasta_ar: String(year + 1),
+        lofte_version: VERSION,
+        lpo_id: lpo?.id ?? 'mitt-lpo',
+        lpo_namn: text(lpo?.value['namn'], 'Lokalpolisområdet'),
+        polisregion: text(lpo?.value['polisregion'], 'bergslagen'),
+        kommun_id: kommun?.id ?? 'min-kommun',
+        kommun_namn: text(kommun?.value['namn'], 'Kommunen'),
+        kommun_kort: referenceData().kommuner.get(kod)?.namn ?? text(kommun?.value['namn'], 'Kommunen'),
+        kommunkod: kod,
+        schema_dir: schemaDirFor(rel),
+      });
+      await writeOutput(io.cwd, rel, content);
+      io.stdout(`Skrev ${rel} (id ${id}).\n`);
+      setExit(EXIT.ok);
+    });
+}

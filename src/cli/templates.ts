@@ -1,0 +1,45 @@
+// Fills lofte's templates (templates/init, templates/new) and turns names into ids.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { packagePath } from '../paths.js';
+
+/** "Laxå kommun" → "laxa-kommun": ASCII kebab-case, as ids must be. */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+}
+
+/** Replaces `{{name}}`; an unknown placeholder is a bug in lofte, not something to write out. */
+export function fill(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{\{([a-z_]+)\}\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`template placeholder {{${name}}} has no value`);
+    return value;
+  });
+}
+
+/** Every template file under a folder of templates/, as paths relative to it. */
+export function templateFiles(folder: string, dir = ''): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(packagePath('templates', folder, dir), { withFileTypes: true })) {
+    const rel = dir ? `${dir}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...templateFiles(folder, rel));
+    else out.push(rel);
+  }
+  return out.sort();
+}
+
+export const readTemplate = (folder: string, rel: string): string => readFileSync(packagePath('templates', folder, rel), 'utf8');
+
+/** The path from a file's folder to the schemas folder, for its yaml-language-server modeline. */
+export function schemaDirFor(rel: string, schemas = '.lofte/schemas'): string {
+  const up = path.posix.relative(path.posix.dirname(rel), '.');
+  return up === '' ? schemas : `${up}/${schemas}`;
+}

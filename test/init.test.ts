@@ -1,0 +1,100 @@
+// lofte init and lofte new, end to end through the real bin/, as an analyst starts a repository.
+
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { escapeData } from '../src/format/github.js';
+import { spawnCli } from './helpers.js';
+
+const VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+const empty = (): string => mkdtempSync(path.join(os.tmpdir(), 'lofte-init-'));
+
+describe('lofte init', () => {
+  it('in an empty folder: init, then validate exits 0 and report writes a site', () => {
+    const dir = empty();
+    const init = spawnCli(['init'], { cwd: dir });
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain('Lade upp ett lofte-förråd i . för Lokalpolisområde Laxå och Laxå kommun (1860):');
+    const validate = spawnCli(['validate'], { cwd: dir });
+    expect(validate).toEqual({ code: 0, stdout: '✔ Inga fel eller varningar (4 filer kontrollerade).\n', stderr: '' });
+    const report = spawnCli(['report', '--out', 'site'], { cwd: dir });
+    expect(report.code).toBe(0);
+    expect(existsSync(path.join(dir, 'site', 'index.html'))).toBe(true);
+  });
+
+  it('takes the kommun by name or code, and the LPO name', () => {
+    const dir = empty();
+    expect(spawnCli(['init', 'repo', '--kommun', '0114', '--lpo', 'Lokalpolisområde Sollentuna'], { cwd: dir }).code).toBe(0);
+    const actors = readFileSync(path.join(dir, 'repo', 'aktorer.yaml'), 'utf8');
+    expect(actors).toContain('id: lpo-sollentuna');
+    expect(actors).toContain('kommunkod: "0114"');
+    expect(actors).toContain('polisregion: stockholm');
+    expect(spawnCli(['validate', 'repo'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('writes a GitHub workflow that is valid YAML and runs the real commands', () => {
+    const dir = empty();
+    spawnCli(['init'], { cwd: dir });
+    const text = readFileSync(path.join(dir, '.github', 'workflows', 'lofte.yml'), 'utf8');
+    const docs = parseAllDocuments(text);
+    expect(docs.flatMap((d) => [...d.errors, ...d.warnings])).toEqual([]);
+    const wf = docs[0]?.toJS() as { on: Record<string, unknown>; jobs: Record<string, { steps: { run?: string }[] }> };
+    expect(Object.keys(wf.on)).toEqual(expect.arrayContaining(['pull_request', 'push']));
+    const runs = Object.values(wf.jobs).flatMap((j) => j.steps.map((s) => s.run ?? '')).join('\n');
+    expect(runs).toContain(`npx --yes lofte@${VERSION} validate --format github`);
+    expect(runs).toMatch(new RegExp(`npx --yes lofte@${VERSION.replace(/\./g, '\\.')} report .*--out site`));
+  });
+
+  it('points each file at a schema that exists, for the editor', () => {
+    const dir = empty();
+    spawnCli(['init'], { cwd: dir });
+    for (const rel of ['aktorer.yaml', 'medborgarloften/exempel-medborgarlofte.yaml', 'uppfoljningar/exempel-uppfoljning.yaml', 'problembilder/exempel-problembild.md']) {
+      const line = readFileSync(path.join(dir, rel), 'utf8').split('\n').find((l) => l.startsWith('# yaml-language-server: $schema='));
+      const schema = line?.split('$schema=')[1] ?? '';
+      expect(existsSync(path.resolve(path.dirname(path.join(dir, rel)), schema)), `${rel} → ${schema}`).toBe(true);
+    }
+    const settings = JSON.parse(readFileSync(path.join(dir, '.vscode', 'settings.json'), 'utf8')) as { 'yaml.schemas': Record<string, unknown> };
+    for (const file of Object.keys(settings['yaml.schemas'])) expect(existsSync(path.join(dir, file)), file).toBe(true);
+  });
+
+  it('never overwrites: lists the files that exist and stops, unless --force', () => {
+    const dir = empty();
+    writeFileSync(path.join(dir, 'README.md'), '# Mitt eget\n');
+    const r = spawnCli(['init'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('lofte: Filerna finns redan och skrivs inte över:\n  README.md\nFlytta dem, eller kör igen med --force.\n');
+    expect(readFileSync(path.join(dir, 'README.md'), 'utf8')).toBe('# Mitt eget\n');
+    expect(existsSync(path.join(dir, 'aktorer.yaml'))).toBe(false);
+    expect(spawnCli(['init', '--force'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'README.md'), 'utf8')).not.toBe('# Mitt eget\n');
+  });
+
+  it('says clearly what is wrong with a bad --kommun or --polisregion', () => {
+    expect(spawnCli(['init', '--kommun', 'Atlantis'], { cwd: empty() })).toEqual({ code: 2, stdout: '', stderr: 'lofte: "Atlantis" är varken ett kommunnamn eller en kommunkod bland SCB:s 290 kommuner.\n' });
+    expect(spawnCli(['init', '--polisregion', 'norr'], { cwd: empty() }).stderr).toBe('lofte: okänd polisregion "norr". Välj nord, mitt, stockholm, ost, vast, syd, bergslagen.\n');
+  });
+});
+
+describe('lofte new', () => {
+  it('writes a document with a fresh id from the title and today’s date, and refuses a taken id', () => {
+    const dir = empty();
+    spawnCli(['init'], { cwd: dir });
+    const r = spawnCli(['new', 'problembild', '--titel', 'Otrygghet vid stationen: kvällar'], { cwd: dir });
+    expect(r).toEqual({ code: 0, stdout: 'Skrev problembilder/otrygghet-vid-stationen-kvallar.md (id otrygghet-vid-stationen-kvallar).\n', stderr: '' });
+    const text = readFileSync(path.join(dir, 'problembilder', 'otrygghet-vid-stationen-kvallar.md'), 'utf8');
+    expect(text).toContain('titel: "Otrygghet vid stationen: kvällar"');
+    expect(text).toMatch(/faststalld: \d{4}-\d{2}-\d{2}/);
+    const again = spawnCli(['new', 'problembild', '--titel', 'Otrygghet vid stationen: kvällar'], { cwd: dir });
+    expect(again.stdout).toBe('Skrev problembilder/otrygghet-vid-stationen-kvallar-2.md (id otrygghet-vid-stationen-kvallar-2).\n');
+    expect(spawnCli(['new', 'aktor', '--id', 'laxa-kommun'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^lofte: Id "laxa-kommun" används redan i aktorer\.yaml:\d+\. Välj ett annat med --id\.\n$/) });
+    expect(spawnCli(['new', 'lofte'], { cwd: dir }).stderr).toBe('lofte: okänd sort "lofte". Välj Aktor, Problembild, Medborgarlofte, Uppfoljning.\n');
+  });
+});
+
+describe('github annotations', () => {
+  it('escape %, :, , and newlines as GitHub documents', () => {
+    expect(escapeData('50% klart\nrad två')).toBe('50%25 klart%0Arad två');
+  });
+});
