@@ -34,3 +34,14 @@ describe('did-you-mean', () => {
     expect(suggest('xyz', ['omfattning'])).toEqual([]);
   });
 });
+
+describe('SuggestionIndex', () => {
+  it('finds the same suggestions as comparing with every name', async () => {
+    const { SuggestionIndex, suggest: plain } = await import('../src/util/suggest.js');
+    const names = ['lpo-hallsberg', 'lpo-hallstahammar', 'laxa-kommun', 'askersunds-kommun', 'laxa-2026-2027', 'otrygghet-centrum', 'cykelstolder', 'narkotika-parken', 'lpo', 'a'];
+    const index = new SuggestionIndex(names);
+    for (const input of ['lpo-halsberg', 'laxa-komun', 'laxa-2026-2028', 'otrygghet-centrm', 'cykelstölder', 'narkotika', 'xyz', 'lp', 'hallsberg']) {
+      expect(index.suggest(input), input).toEqual(plain(input, names));
+    }
+  });
+});

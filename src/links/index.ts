@@ -3,7 +3,7 @@
 import { makeDiagnostic } from '../diagnostics/make.js';
 import type { Diagnostic, DocPath } from '../diagnostics/types.js';
 import type { Entity } from '../schema/index.js';
-import { suggest } from '../util/suggest.js';
+import { SuggestionIndex } from '../util/suggest.js';
 import { collectReferences, REFERENCES, type ReferenceSpec } from './references.js';
 
 export interface Link {
@@ -79,7 +79,13 @@ function duplicatePromiseIds(entity: Entity): Diagnostic[] {
 export function resolveReferences(entities: readonly Entity[]): LinkResult {
   const { byId, diagnostics } = buildIndex(entities);
   const links: Link[] = [];
-  const ids = [...byId.keys()];
+  // Built only when a reference fails, and once per kind of target: suggestions stay cheap at scale.
+  const indexes = new Map<string, SuggestionIndex>();
+  const indexFor = (key: string, names: () => Iterable<string>): SuggestionIndex => {
+    let index = indexes.get(key);
+    if (!index) indexes.set(key, (index = new SuggestionIndex(names())));
+    return index;
+  };
   for (const entity of entities) {
     for (const spec of REFERENCES) {
       if (spec.from !== entity.kind) continue;
@@ -88,12 +94,12 @@ export function resolveReferences(entities: readonly Entity[]): LinkResult {
         const range = entity.doc.locator.locate(ref.path);
         const expected = { id: ref.id, expectedKind: spec.to, expectedTyp: spec.typ };
         if (!target) {
-          const fitting = [...byId.values()].filter((e) => fits(e, spec)).map((e) => e.id as string);
-          const suggestions = suggest(ref.id, fitting, 3);
+          const fitting = indexFor(`${spec.to}/${spec.typ ?? ''}`, () => [...byId.values()].filter((e) => fits(e, spec)).map((e) => e.id as string));
+          const suggestions = fitting.suggest(ref.id, 3);
           diagnostics.push(
             makeDiagnostic('unresolved-reference', entity.doc.file, range, ref.path, {
               ...expected,
-              suggestions: suggestions.length > 0 ? suggestions : suggest(ref.id, ids, 3),
+              suggestions: suggestions.length > 0 ? suggestions : indexFor('*', () => byId.keys()).suggest(ref.id, 3),
             }),
           );
         } else if (!fits(target, spec)) {

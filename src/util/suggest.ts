@@ -14,17 +14,66 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length] ?? 0;
 }
 
-/** Up to `max` candidates close enough to be a plausible typo, best first, ties by name. */
-export function suggest(input: string, candidates: Iterable<string>, max = 3): string[] {
+const limitFor = (input: string): number => Math.max(2, Math.floor(input.length / 3));
+
+function rank(input: string, names: Iterable<string>, max: number): string[] {
   const needle = input.toLowerCase();
-  const limit = Math.max(2, Math.floor(needle.length / 3));
+  const limit = limitFor(needle);
   const scored: { name: string; score: number }[] = [];
-  for (const name of new Set(candidates)) {
+  for (const name of new Set(names)) {
     const hay = name.toLowerCase();
+    // A name that contains what was typed ("hallsberg" → "lpo-hallsberg") counts as close.
+    const contains = needle.length >= 4 && hay.includes(needle);
+    if (Math.abs(hay.length - needle.length) > limit && !contains) continue;
     let score = editDistance(needle, hay);
-    if (score > limit && needle.length >= 4 && (hay.includes(needle) || needle.includes(hay))) score = limit;
+    if (score > limit && contains) score = limit;
     if (score <= limit) scored.push({ name, score });
   }
   scored.sort((x, y) => x.score - y.score || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
   return scored.slice(0, max).map((s) => s.name);
+}
+
+/** Up to `max` candidates close enough to be a plausible typo, best first, ties by name. */
+export function suggest(input: string, candidates: Iterable<string>, max = 3): string[] {
+  return rank(input, candidates, max);
+}
+
+const bigrams = (text: string): string[] => {
+  const t = `^${text.toLowerCase()}$`;
+  return Array.from({ length: t.length - 1 }, (_, i) => t.slice(i, i + 2));
+};
+
+/**
+ * Suggestions among many names (every id of a national repository). Edit distance d destroys at
+ * most 2d bigrams, so a name sharing fewer than `bigrams - 2·limit` bigrams with the input cannot be
+ * within the limit; the index finds the rest without comparing the input to every name.
+ */
+export class SuggestionIndex {
+  private readonly postings = new Map<string, number[]>();
+  private readonly names: string[];
+
+  constructor(names: Iterable<string>) {
+    this.names = [...new Set(names)];
+    this.names.forEach((name, i) => {
+      for (const g of new Set(bigrams(name))) {
+        const list = this.postings.get(g);
+        if (list) list.push(i);
+        else this.postings.set(g, [i]);
+      }
+    });
+  }
+
+  suggest(input: string, max = 3): string[] {
+    const grams = [...new Set(bigrams(input))];
+    const need = grams.length - 2 * limitFor(input);
+    // Very short input: the bound says nothing, every name is a candidate.
+    if (need <= 0) return rank(input, this.names, max);
+    const shared = new Map<number, number>();
+    for (const g of grams) for (const i of this.postings.get(g) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    const candidates: string[] = [];
+    for (const [i, count] of shared) if (count >= need) candidates.push(this.names[i] as string);
+    // Names containing what was typed may share few bigrams with it: keep those too.
+    if (input.length >= 4) for (const name of this.names) if (name.includes(input.toLowerCase())) candidates.push(name);
+    return rank(input, candidates, max);
+  }
 }
