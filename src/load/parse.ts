@@ -1,6 +1,7 @@
 // Parses one file's text into documents: plain values plus a locator, and yaml-syntax findings.
 
 import matter from 'gray-matter';
+import jsyaml from 'js-yaml';
 import { parseAllDocuments, type Document } from 'yaml';
 import type { Args, Range } from '../diagnostics/types.js';
 import { LOFTE_MARKER } from '../model/kinds.js';
@@ -59,18 +60,84 @@ export function stripBom(text: string): string {
 }
 
 export function parseYamlFile(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedFile {
-  const lines = new LineIndex(text);
-  return parseYamlSource(text, 0, lines, limits, new Map());
+  return parseYamlSource(text, 0, lazyLines(text), limits, new Map());
 }
 
-function parseYamlSource(
-  source: string,
-  offset: number,
-  lines: LineIndex,
-  limits: ParseLimits,
-  external: Map<string, readonly [number, number]>,
-): ParsedFile {
+type Lines = () => LineIndex;
+
+/** Line starts are only counted when a position is asked for: most files never need one. */
+function lazyLines(text: string): Lines {
+  let lines: LineIndex | undefined;
+  return () => (lines ??= new LineIndex(text));
+}
+
+let fastPath = true;
+
+/** Turns the fast path off: every file is parsed with positions (tests compare the two paths). */
+export function useFastPath(enabled: boolean): void {
+  fastPath = enabled;
+}
+
+function parseYamlSource(source: string, offset: number, lines: Lines, limits: ParseLimits, external: Map<string, readonly [number, number]>): ParsedFile {
   const looksLikeLofte = LOFTE_MARKER.test(source);
+  if (!fastPath) return parseExact(source, offset, lines(), limits, external, looksLikeLofte);
+  return parseFast(source, offset, lines, limits, external, looksLikeLofte) ?? parseExact(source, offset, lines(), limits, external, looksLikeLofte);
+}
+
+/**
+ * The fast path: js-yaml to plain values, positions found later by the exact parser only if a
+ * finding needs one. Anything js-yaml refuses (syntax, tags, duplicate keys, depth) and anything
+ * with shared nodes (aliases, where the alias limit applies) goes the exact way, which words it.
+ */
+function parseFast(source: string, offset: number, lines: Lines, limits: ParseLimits, external: Map<string, readonly [number, number]>, looksLikeLofte: boolean): ParsedFile | undefined {
+  let values: unknown[];
+  try {
+    values = jsyaml.loadAll(source, undefined, { schema: jsyaml.CORE_SCHEMA });
+  } catch {
+    return undefined;
+  }
+  const exact = lazyExact(source, offset, lines, external);
+  const documents: ParsedDocument[] = [];
+  for (const [index, value] of values.entries()) {
+    if (value === null || value === undefined) continue;
+    if (!isTree(value, limits.maxDepth)) return undefined;
+    documents.push({ index, value, locator: { locate: (path, target) => exact().locator(index).locate(path, target) } });
+  }
+  return { documents, problems: [], looksLikeLofte, noDocuments: documents.length === 0 };
+}
+
+/** A plain tree within the depth limit: no node reached twice (that is an alias), not too deep. */
+function isTree(value: unknown, maxDepth: number): boolean {
+  const seen = new Set<object>();
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (typeof v !== 'object' || v === null) continue;
+    if (seen.has(v) || depth > maxDepth) return false;
+    seen.add(v);
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return true;
+}
+
+/** The exact parse of a source, made once and only when a position is first needed. */
+function lazyExact(source: string, offset: number, lines: Lines, external: Map<string, readonly [number, number]>) {
+  let docs: Document[] | undefined;
+  return () => ({
+    locator(index: number): Locator {
+      docs ??= (() => {
+        const all = parseAllDocuments(source, { prettyErrors: false, uniqueKeys: true, strict: true });
+        return Array.isArray(all) ? all : [];
+      })();
+      const doc = docs[index];
+      if (!doc) return { locate: () => lines().range(offset, offset) };
+      return new YamlLocator(doc, lines(), offset, external);
+    },
+  });
+}
+
+/** The exact path: the `yaml` parser with source positions, which words every syntax problem. */
+function parseExact(source: string, offset: number, lines: LineIndex, limits: ParseLimits, external: Map<string, readonly [number, number]>, looksLikeLofte: boolean): ParsedFile {
   const documents: ParsedDocument[] = [];
   const problems: SyntaxProblem[] = [];
   const docs = parseAllDocuments(source, { prettyErrors: false, uniqueKeys: true, strict: true });
@@ -122,7 +189,7 @@ const SPLIT_ONLY = {
 };
 
 export function parseMarkdownFile(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedFile {
-  const lines = new LineIndex(text);
+  const lines = lazyLines(text);
   const none: ParsedFile = { documents: [], problems: [], looksLikeLofte: false, noDocuments: true };
   if (!/^---[ \t]*\r?\n/.test(text)) return none;
   let split: { matter?: string; content: string; language?: string };
@@ -136,7 +203,7 @@ export function parseMarkdownFile(text: string, limits: ParseLimits = DEFAULT_PA
   const looksLikeLofte = LOFTE_MARKER.test(split.matter ?? '');
   if (!close) {
     if (!looksLikeLofte) return none;
-    const problem = { range: lines.range(0, 3), args: { code: 'UNTERMINATED_FRONT_MATTER', detail: '' } };
+    const problem = { range: lines().range(0, 3), args: { code: 'UNTERMINATED_FRONT_MATTER', detail: '' } };
     return { documents: [], problems: [problem], looksLikeLofte, noDocuments: false };
   }
   const source = text.slice(matterStart, Math.max(matterStart, matterStart - 1 + close.index));
@@ -146,7 +213,7 @@ export function parseMarkdownFile(text: string, limits: ParseLimits = DEFAULT_PA
   const parsed = parseYamlSource(source, matterStart, lines, limits, external);
   if (parsed.documents.length > 1) {
     const second = parsed.documents[1];
-    const range = second ? second.locator.locate([]) : lines.range(0, 0);
+    const range = second ? second.locator.locate([]) : lines().range(0, 0);
     parsed.problems.push({ range, args: { code: 'MULTIPLE_FRONT_MATTER_DOCUMENTS', detail: '' } });
     parsed.documents.length = 1;
   }
