@@ -5,7 +5,8 @@ import { promises as fs } from 'node:fs';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/types.js';
 import { applyDirectives } from './load/directives.js';
 import { discover, type DiscoveredFile } from './load/discover.js';
-import { loadEachFile, loadText, mergeLoads, readText, type FileLoad, type Progress, type SkippedFile } from './load/index.js';
+import { loadEachFile, mergeLoads, type FileLoad, type Progress, type SkippedFile } from './load/index.js';
+import { IO_CONCURRENCY, mapLimit } from './util/concurrency.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './load/parse.js';
 import { resolveReferences, type LinkGraph } from './links/index.js';
 import { referenceData } from './model/reference-data.js';
@@ -85,27 +86,16 @@ export class ValidationSession {
 
   async run(): Promise<ValidationResult & { reread: number }> {
     const files = await discover(this.options.paths, { cwd: this.options.cwd, ignored: this.options.ignored });
-    const limits = this.options.limits ?? DEFAULT_PARSE_LIMITS;
-    let reread = 0;
-    const results: FileResult[] = [];
-    const seen = new Set<string>();
-    for (const [i, file] of files.entries()) {
-      if (i > 0 && i % 100 === 0) this.options.onProgress?.(i, files.length);
-      seen.add(file.absPath);
-      const stamp = await stampOf(file);
-      const hit = this.cache.get(file.absPath);
-      if (hit && hit.stamp === stamp) {
-        results.push(hit.result);
-        continue;
-      }
-      reread++;
-      const result = checkFile(loadText(file, await readText(file.absPath, limits.maxFileBytes), limits));
-      this.cache.set(file.absPath, { stamp, result });
-      results.push(result);
-    }
+    const stamps = await mapLimit(files, IO_CONCURRENCY, stampOf);
+    const changedAt = files.flatMap((f, i) => (this.cache.get(f.absPath)?.stamp === stamps[i] ? [] : [i]));
+    const changed = changedAt.map((i) => files[i] as DiscoveredFile);
+    const loads = await loadEachFile(changed, this.options.limits ?? DEFAULT_PARSE_LIMITS, this.options.onProgress);
+    changedAt.forEach((at, k) => this.cache.set((files[at] as DiscoveredFile).absPath, { stamp: stamps[at] as string, result: checkFile(loads[k] as FileLoad) }));
     this.options.onProgress?.(files.length, files.length);
+    const seen = new Set(files.map((f) => f.absPath));
     for (const key of [...this.cache.keys()]) if (!seen.has(key)) this.cache.delete(key);
-    return { ...analyse(results, this.options), reread };
+    const results = files.map((f) => (this.cache.get(f.absPath) as { result: FileResult }).result);
+    return { ...analyse(results, this.options), reread: changed.length };
   }
 }
 

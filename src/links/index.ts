@@ -1,7 +1,7 @@
 // The link stage: index every entity by id across the repository and resolve every reference.
 
 import { makeDiagnostic } from '../diagnostics/make.js';
-import type { Diagnostic, DocPath } from '../diagnostics/types.js';
+import type { Diagnostic, DocPath, Range } from '../diagnostics/types.js';
 import type { Entity } from '../schema/index.js';
 import { SuggestionIndex } from '../util/suggest.js';
 import { collectReferences, REFERENCES, type ReferenceSpec } from './references.js';
@@ -91,13 +91,14 @@ export function resolveReferences(entities: readonly Entity[]): LinkResult {
       if (spec.from !== entity.kind) continue;
       for (const ref of collectReferences(entity.value, spec.path)) {
         const target = byId.get(ref.id);
-        const range = entity.doc.locator.locate(ref.path);
+        // Positions only for findings: finding one may mean parsing the file again.
+        const range = (): Range => entity.doc.locator.locate(ref.path);
         const expected = { id: ref.id, expectedKind: spec.to, expectedTyp: spec.typ };
         if (!target) {
           const fitting = indexFor(`${spec.to}/${spec.typ ?? ''}`, () => [...byId.values()].filter((e) => fits(e, spec)).map((e) => e.id as string));
           const suggestions = fitting.suggest(ref.id, 3);
           diagnostics.push(
-            makeDiagnostic('unresolved-reference', entity.doc.file, range, ref.path, {
+            makeDiagnostic('unresolved-reference', entity.doc.file, range(), ref.path, {
               ...expected,
               suggestions: suggestions.length > 0 ? suggestions : indexFor('*', () => byId.keys()).suggest(ref.id, 3),
             }),
@@ -107,7 +108,7 @@ export function resolveReferences(entities: readonly Entity[]): LinkResult {
             makeDiagnostic(
               'reference-kind',
               entity.doc.file,
-              range,
+              range(),
               ref.path,
               { ...expected, actualKind: target.kind, actualTyp: actorTyp(target) },
               [{ file: target.doc.file, range: target.doc.locator.locate(['id']), role: 'other' }],

@@ -1,6 +1,6 @@
 // Walks the paths a user gave for YAML and Markdown files, in a stable order.
 
-import { promises as fs } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 
 export const SOURCE_EXTENSIONS = ['.yaml', '.yml', '.md'] as const;
@@ -35,6 +35,14 @@ export function isSourceFile(name: string): boolean {
   return SOURCE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
 }
 
+function statOrUndefined(file: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
 export async function discover(paths: readonly string[], options: DiscoverOptions): Promise<DiscoveredFile[]> {
   const found = new Map<string, DiscoveredFile>();
   const visitedDirs = new Set<string>();
@@ -44,19 +52,20 @@ export async function discover(paths: readonly string[], options: DiscoverOption
     if (!found.has(absPath)) found.set(absPath, { absPath, name });
   };
 
-  const walk = async (dir: string): Promise<void> => {
+  // Synchronous calls: one readdir per folder, no waiting between thousands of small awaits.
+  const walk = (dir: string): void => {
     let real: string;
     try {
-      real = await fs.realpath(dir);
+      real = realpathSync(dir);
     } catch {
       return;
     }
     // A symlink loop (or two links to one folder) is walked once.
     if (visitedDirs.has(real)) return;
     visitedDirs.add(real);
-    let entries;
+    let entries: Dirent[];
     try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return; // unreadable folder: the files in it cannot be ours to check
     }
@@ -67,12 +76,12 @@ export async function discover(paths: readonly string[], options: DiscoverOption
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
-        const stat = await fs.stat(full).catch(() => undefined);
+        const stat = statOrUndefined(full);
         isDir = stat?.isDirectory() ?? false;
         isFile = stat?.isFile() ?? false;
       }
       if (isDir) {
-        if (!options.ignored?.(displayName(options.cwd, full) + '/')) await walk(full);
+        if (!options.ignored?.(displayName(options.cwd, full) + '/')) walk(full);
       } else if (isFile && isSourceFile(entry.name)) {
         add(full);
       }
@@ -81,9 +90,9 @@ export async function discover(paths: readonly string[], options: DiscoverOption
 
   for (const given of paths) {
     const absPath = path.resolve(options.cwd, given);
-    const stat = await fs.stat(absPath).catch(() => undefined);
+    const stat = statOrUndefined(absPath);
     if (!stat) throw new UsageError('path-not-found', { path: given });
-    if (stat.isDirectory()) await walk(absPath);
+    if (stat.isDirectory()) walk(absPath);
     else if (isSourceFile(absPath)) add(absPath);
     else throw new UsageError('unsupported-file', { path: given });
   }

@@ -1,9 +1,10 @@
 // The load stage: read discovered files and turn them into documents with locators.
 
-import { promises as fs } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { makeDiagnostic, START_OF_FILE } from '../diagnostics/make.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { API_PREFIX, isKind } from '../model/kinds.js';
+import { IO_CONCURRENCY, mapLimit } from '../util/concurrency.js';
 import type { DiscoveredFile } from './discover.js';
 import { scanDirectives, type DisableDirective } from './directives.js';
 import type { Locator } from './locator.js';
@@ -42,8 +43,6 @@ export interface FileLoad {
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
-/** Files read at once: enough to keep the disk busy, far below the open-file limit. */
-const READ_CONCURRENCY = 64;
 
 export type Progress = (done: number, total: number) => void;
 
@@ -53,19 +52,12 @@ export async function loadFiles(files: readonly DiscoveredFile[], limits: ParseL
 
 /** Every file read and parsed on its own, in the order given. */
 export async function loadEachFile(files: readonly DiscoveredFile[], limits: ParseLimits = DEFAULT_PARSE_LIMITS, onProgress?: Progress): Promise<FileLoad[]> {
-  const loads: FileLoad[] = new Array<FileLoad>(files.length);
-  let next = 0;
   let done = 0;
-  const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      const i = next++;
-      const file = files[i] as DiscoveredFile;
-      loads[i] = loadText(file, await readText(file.absPath, limits.maxFileBytes), limits);
-      if (onProgress && ++done % 100 === 0) onProgress(done, files.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
-  return loads;
+  return mapLimit(files, IO_CONCURRENCY, async (file) => {
+    const load = loadText(file, await readText(file.absPath, limits.maxFileBytes), limits);
+    if (onProgress && ++done % 100 === 0) onProgress(done, files.length);
+    return load;
+  });
 }
 
 export function mergeLoads(loads: readonly FileLoad[]): LoadResult {
@@ -127,15 +119,23 @@ export function isLofteCandidate(value: unknown): boolean {
 export type ReadResult = { kind: 'text'; text: string } | { kind: 'too-large'; size: number } | { kind: 'unreadable'; error: string };
 
 export async function readText(absPath: string, maxBytes: number): Promise<ReadResult> {
+  return readTextSync(absPath, maxBytes);
+}
+
+/** One open, one fstat, one read: a 50 MB file is refused from its size without reading it. */
+export function readTextSync(absPath: string, maxBytes: number): ReadResult {
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    // Never read a file past the limit: a 50 MB file is refused from its size alone.
-    const { size } = await fs.stat(absPath);
+    fd = openSync(absPath, 'r');
+    const { size } = fstatSync(fd);
     if (size > maxBytes) return { kind: 'too-large', size };
-    bytes = await fs.readFile(absPath);
+    bytes = readFileSync(fd);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return { kind: 'unreadable', error: code === 'ENOENT' ? 'gone' : code === 'EACCES' || code === 'EPERM' ? 'permission' : 'read' };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   if (bytes.includes(0)) return { kind: 'unreadable', error: 'binary' };
   try {

@@ -32,27 +32,45 @@ export function asPeriod(value: unknown): Period | undefined {
   return { from: d['from'], tom: d['tom'] };
 }
 
-/** Every string in a value with its path, keys included as their own path. */
-export function* walkStrings(value: unknown, path: (string | number)[] = []): Generator<{ path: (string | number)[]; text: string }> {
+/**
+ * Calls `visit` for every string in a value (keys included) with the live path to it. The path array
+ * is reused as the walk goes on: copy it (`[...path]`) to keep it. No array per string is made.
+ */
+export function visitStrings(value: unknown, visit: (text: string, path: readonly (string | number)[]) => void, path: (string | number)[] = []): void {
   if (typeof value === 'string') {
-    yield { path, text: value };
+    visit(value, path);
   } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) yield* walkStrings(value[i], [...path, i]);
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      visitStrings(value[i], visit, path);
+      path.pop();
+    }
   } else if (typeof value === 'object' && value !== null) {
-    for (const [k, v] of Object.entries(value)) {
-      yield { path: [...path, k], text: k };
-      yield* walkStrings(v, [...path, k]);
+    for (const k of Object.keys(value)) {
+      path.push(k);
+      visit(k, path);
+      visitStrings((value as Dict)[k], visit, path);
+      path.pop();
     }
   }
 }
 
-export function* walkObjects(value: unknown, path: (string | number)[] = []): Generator<{ path: (string | number)[]; dict: Dict }> {
+/** Every map in a value with the live path to it, as for visitStrings. */
+export function visitObjects(value: unknown, visit: (dict: Dict, path: readonly (string | number)[]) => void, path: (string | number)[] = []): void {
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) yield* walkObjects(value[i], [...path, i]);
-  } else {
-    const d = asDict(value);
-    if (!d) return;
-    yield { path, dict: d };
-    for (const [k, v] of Object.entries(d)) yield* walkObjects(v, [...path, k]);
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      visitObjects(value[i], visit, path);
+      path.pop();
+    }
+    return;
+  }
+  const d = asDict(value);
+  if (!d) return;
+  visit(d, path);
+  for (const k of Object.keys(d)) {
+    path.push(k);
+    visitObjects(d[k], visit, path);
+    path.pop();
   }
 }

@@ -14,8 +14,20 @@ export const GRACE_DAYS = 30;
 /** How long before a period ends a follow-up may be dated and still report on that period. */
 export const REPORT_WINDOW_DAYS = 31;
 
+const periodCache = new Map<string, Period[]>();
+
 /** The follow-up periods of a time frame: one per cadence step, the last cut at the frame's end. */
 export function followUpPeriods(frame: Period, kadens: string | undefined): Period[] {
+  // Most promises share their document's giltighet and cadence: compute each combination once.
+  const key = `${frame.from}|${frame.tom}|${kadens ?? ''}`;
+  const hit = periodCache.get(key);
+  if (hit) return hit;
+  const periods = computePeriods(frame, kadens);
+  periodCache.set(key, periods);
+  return periods;
+}
+
+function computePeriods(frame: Period, kadens: string | undefined): Period[] {
   const months = kadens === undefined ? undefined : MONTHS[kadens];
   if (months === undefined) return [frame];
   const out: Period[] = [];

@@ -1,19 +1,19 @@
 // period-order: every period ({from, tom}) must end on or after the day it starts.
 
-import { isIsoDate, walkObjects } from '../model/access.js';
+import { isIsoDate, visitObjects } from '../model/access.js';
 import type { Rule } from './types.js';
 
 export const periodOrder: Rule = {
   code: 'period-order',
   check(ctx) {
     for (const entity of ctx.entities) {
-      for (const { path, dict } of walkObjects(entity.value)) {
+      visitObjects(entity.value, (dict, path) => {
         const from = dict['from'];
         const tom = dict['tom'];
-        if (isIsoDate(from) && isIsoDate(tom) && tom < from) {
+        if (typeof from === 'string' && typeof tom === 'string' && tom < from && isIsoDate(from) && isIsoDate(tom)) {
           ctx.report(entity, [...path, 'tom'], { from, tom, field: String(path[path.length - 1] ?? '') });
         }
-      }
+      });
     }
   },
 };

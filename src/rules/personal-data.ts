@@ -1,6 +1,6 @@
 // personal-data: no Swedish personnummer or samordningsnummer anywhere in the repository.
 
-import { walkStrings } from '../model/access.js';
+import { visitStrings } from '../model/access.js';
 import type { Rule } from './types.js';
 
 // 12 digits (with or without separator), or 10 digits with a separator: a bare 10-digit number is
@@ -26,8 +26,11 @@ function plausibleDate(yymmdd: string, century: string | undefined): boolean {
 }
 
 /** The personnummer in a text, masked (`850709-XXXX`) so the finding itself leaks nothing. */
+const SIX_DIGITS = /\d{6}/;
+
 export function findPersonnummer(text: string): string[] {
   const found: string[] = [];
+  if (!SIX_DIGITS.test(text)) return found;
   for (const m of text.matchAll(CANDIDATE)) {
     const century = m[1];
     const date = m[2] ?? m[4] ?? '';
@@ -41,9 +44,9 @@ export const personalData: Rule = {
   code: 'personal-data',
   check(ctx) {
     for (const entity of ctx.entities) {
-      for (const { path, text } of walkStrings(entity.value)) {
-        for (const masked of findPersonnummer(text)) ctx.report(entity, path, { masked });
-      }
+      visitStrings(entity.value, (text, path) => {
+        for (const masked of findPersonnummer(text)) ctx.report(entity, [...path], { masked });
+      });
     }
   },
 };

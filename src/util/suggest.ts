@@ -14,7 +14,26 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length] ?? 0;
 }
 
-const limitFor = (input: string): number => Math.max(2, Math.floor(input.length / 3));
+/** How many edits still count as a typo: two for short names, at most four for long ids. */
+const limitFor = (input: string): number => Math.max(2, Math.min(4, Math.floor(input.length / 3)));
+
+/** Edit distance, or limit + 1 as soon as it must exceed `limit`. */
+function boundedDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur[j] = v;
+      if (v < best) best = v;
+    }
+    if (best > limit) return limit + 1;
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
 
 function rank(input: string, names: Iterable<string>, max: number): string[] {
   const needle = input.toLowerCase();
@@ -25,7 +44,7 @@ function rank(input: string, names: Iterable<string>, max: number): string[] {
     // A name that contains what was typed ("hallsberg" → "lpo-hallsberg") counts as close.
     const contains = needle.length >= 4 && hay.includes(needle);
     if (Math.abs(hay.length - needle.length) > limit && !contains) continue;
-    let score = editDistance(needle, hay);
+    let score = boundedDistance(needle, hay, limit);
     if (score > limit && contains) score = limit;
     if (score <= limit) scored.push({ name, score });
   }
