@@ -12,7 +12,7 @@ import { resolveReferences, type LinkGraph } from './links/index.js';
 import { referenceData } from './model/reference-data.js';
 import { runRules } from './rules/index.js';
 import { checkSchemas, type Entity, type SchemaResult } from './schema/index.js';
-import { loadSchemas } from './schema/validators.js';
+import { loadSchemas, type SchemaSet } from './schema/validators.js';
 
 export interface ValidateOptions {
   cwd: string;
@@ -43,8 +43,8 @@ export interface FileResult {
   schema: SchemaResult;
 }
 
-export function checkFile(load: FileLoad): FileResult {
-  return { load, schema: checkSchemas(load.documents, loadSchemas()) };
+export function checkFile(load: FileLoad, schemas: SchemaSet): FileResult {
+  return { load, schema: checkSchemas(load.documents, schemas) };
 }
 
 /** The repository-wide half: links, rules, disable comments, severities, order. */
@@ -62,7 +62,8 @@ export async function validateRepository(options: ValidateOptions): Promise<Vali
   const files = await discover(options.paths, { cwd: options.cwd, ignored: options.ignored });
   const loads = await loadEachFile(files, options.limits ?? DEFAULT_PARSE_LIMITS, options.onProgress);
   options.onProgress?.(files.length, files.length);
-  return analyse(loads.map(checkFile), options);
+  const schemas = await loadSchemas();
+  return analyse(loads.map((l) => checkFile(l, schemas)), options);
 }
 
 export function applySeverity(diagnostics: Diagnostic[], severityOf: ValidateOptions['severityOf']): Diagnostic[] {
@@ -90,7 +91,8 @@ export class ValidationSession {
     const changedAt = files.flatMap((f, i) => (this.cache.get(f.absPath)?.stamp === stamps[i] ? [] : [i]));
     const changed = changedAt.map((i) => files[i] as DiscoveredFile);
     const loads = await loadEachFile(changed, this.options.limits ?? DEFAULT_PARSE_LIMITS, this.options.onProgress);
-    changedAt.forEach((at, k) => this.cache.set((files[at] as DiscoveredFile).absPath, { stamp: stamps[at] as string, result: checkFile(loads[k] as FileLoad) }));
+    const schemas = await loadSchemas();
+    changedAt.forEach((at, k) => this.cache.set((files[at] as DiscoveredFile).absPath, { stamp: stamps[at] as string, result: checkFile(loads[k] as FileLoad, schemas) }));
     this.options.onProgress?.(files.length, files.length);
     const seen = new Set(files.map((f) => f.absPath));
     for (const key of [...this.cache.keys()]) if (!seen.has(key)) this.cache.delete(key);

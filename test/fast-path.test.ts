@@ -40,3 +40,31 @@ describe('fast path vs exact path', () => {
     }
   }, 60_000);
 });
+
+describe('precompiled validators (dist/schema/compiled.js, made by the build)', () => {
+  it('give the same errors as ajv compiling the schemas, for every document in examples and fixtures', async () => {
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const formats = (await import('ajv-formats')).default as unknown as { default: (a: unknown, f: string[]) => void };
+    const { readSchema, SCHEMA_FILES } = await import('../src/schema/validators.js');
+    const { KINDS, isKind } = await import('../src/model/kinds.js');
+    const { loadFiles } = await import('../src/load/index.js');
+    const { discover } = await import('../src/load/discover.js');
+    const compiled = (await import(path.join(process.cwd(), 'dist', 'schema', 'compiled.js'))) as Record<string, ((v: unknown) => boolean) & { errors?: unknown[] | null }>;
+    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+    formats.default(ajv, ['date', 'email', 'uri']);
+    ajv.addSchema(readSchema(SCHEMA_FILES.common), SCHEMA_FILES.common);
+    for (const k of KINDS) ajv.addSchema(readSchema(SCHEMA_FILES[k]), SCHEMA_FILES[k]);
+    const loaded = await loadFiles(await discover(['examples', 'test/fixtures'], { cwd: process.cwd() }));
+    let compared = 0;
+    for (const doc of loaded.documents) {
+      const kind = (doc.value as Record<string, unknown>)['kind'];
+      if (!isKind(kind)) continue;
+      const runtime = ajv.getSchema(SCHEMA_FILES[kind]) as ((v: unknown) => boolean) & { errors?: unknown[] | null };
+      const pre = compiled[kind] as ((v: unknown) => boolean) & { errors?: unknown[] | null };
+      expect(pre(doc.value), doc.file).toBe(runtime(doc.value));
+      expect(JSON.stringify(pre.errors ?? null), doc.file).toBe(JSON.stringify(runtime.errors ?? null));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+});

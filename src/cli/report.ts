@@ -3,9 +3,7 @@
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { referenceData } from '../model/reference-data.js';
-import { buildReportModel } from '../report/model.js';
-import { buildSite, type SiteFormat } from '../report/site.js';
-import { writeSite, WriteInterrupted } from '../report/write.js';
+import type { SiteFormat } from '../report/site.js';
 import { ValidationSession } from '../validate.js';
 import { clock, watchPaths } from './watch.js';
 import { repoContext, type RepoFlags } from './context.js';
@@ -39,6 +37,12 @@ export function reportCommand(program: Command, io: CliIo, setExit: (code: numbe
     .addOption(new Option('--status <status>', 'bara medborgarlöften med denna status (kan upprepas)').choices(['utkast', 'beslutad', 'publicerad', 'avslutad']).argParser(collect))
     .option('-w, --watch', 'gör om sidorna vid varje ändring, tills Ctrl-C');
   commonOptions(cmd).action(async (paths: string[], flags: ReportFlags) => {
+    // The report's modules (marked, sanitize-html, the page builders) load only when it runs.
+    const [{ buildReportModel }, { buildSite }, { writeSite, WriteInterrupted }] = await Promise.all([
+      import('../report/model.js'),
+      import('../report/site.js'),
+      import('../report/write.js'),
+    ]);
     const ctx = await repoContext(paths, flags, io);
     const stderrIo = { ...io, stdout: io.stderr };
     if (ctx.configDiagnostics.length > 0) {

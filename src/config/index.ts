@@ -2,7 +2,6 @@
 
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import picomatch from 'picomatch';
 import { RULES } from '../diagnostics/catalog.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
@@ -77,6 +76,8 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
   const doc = parsed.documents[0];
   const value = doc?.value ?? {};
   if (doc) {
+    // Loaded only when a repository has a config file: most runs never need ajv itself.
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
     const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
     const validate = ajv.compile(configSchema());
     if (!validate(value)) {

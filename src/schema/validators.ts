@@ -1,8 +1,8 @@
 // Compiles one ajv validator per kind from the JSON Schemas in schemas/, once per process.
 
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import formatsModule, { type FormatsPlugin } from 'ajv-formats';
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import type { FormatsPlugin } from 'ajv-formats';
 import { KINDS, type Kind } from '../model/kinds.js';
 import { packagePath } from '../paths.js';
 
@@ -26,37 +26,63 @@ export function readSchema(file: string): JsonSchema {
   return JSON.parse(readFileSync(packagePath('schemas', file), 'utf8')) as JsonSchema;
 }
 
+type Validate = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
 let cached: SchemaSet | undefined;
 
-export function loadSchemas(): SchemaSet {
-  if (cached) return cached;
+/** Compiles the schemas with ajv, for running from source; the build precompiles them instead. */
+async function compileAll(): Promise<Record<Kind, Validate>> {
+  const { Ajv2020 } = await import('ajv/dist/2020.js');
+  const formatsModule = await import('ajv-formats');
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
   // ajv-formats is CommonJS: under NodeNext its function is the module's `default` property.
-  const addFormats = (formatsModule as unknown as { default: FormatsPlugin }).default;
-  addFormats(ajv, ['date', 'email', 'uri']);
+  (formatsModule.default as unknown as { default: FormatsPlugin }).default(ajv, ['date', 'email', 'uri']);
   ajv.addSchema(readSchema(SCHEMA_FILES.common), SCHEMA_FILES.common);
-  const validators = new Map<Kind, ValidateFunction>();
+  for (const kind of KINDS) ajv.addSchema(readSchema(SCHEMA_FILES[kind]), SCHEMA_FILES[kind]);
+  const out = {} as Record<Kind, Validate>;
   for (const kind of KINDS) {
-    ajv.addSchema(readSchema(SCHEMA_FILES[kind]), SCHEMA_FILES[kind]);
+    const v = ajv.getSchema(SCHEMA_FILES[kind]);
+    if (!v) throw new Error(`schema for ${kind} did not compile`);
+    out[kind] = v;
   }
-  const get = (kind: Kind): ValidateFunction => {
-    let v = validators.get(kind);
-    if (!v) {
-      v = ajv.getSchema(SCHEMA_FILES[kind]);
-      if (!v) throw new Error(`schema for ${kind} did not compile`);
-      validators.set(kind, v);
-    }
-    return v;
-  };
+  return out;
+}
+
+/**
+ * The validators: precompiled at build time (dist/schema/compiled.js, by scripts/compile-schemas.mjs)
+ * so a run neither loads ajv nor compiles schemas at start-up; compiled here when running from source.
+ */
+export async function loadSchemas(): Promise<SchemaSet> {
+  if (cached) return cached;
+  const precompiled = await import(new URL('./compiled.js', import.meta.url).href).then(
+    (m: Record<Kind, Validate>) => m,
+    () => undefined,
+  );
+  const validators = precompiled ?? (await compileAll());
   cached = {
     validate(kind, value) {
-      const v = get(kind);
+      const v = validators[kind];
       return v(value) ? [] : [...(v.errors ?? [])];
     },
-    resolveRef(ref) {
-      const found = ajv.getSchema(ref);
-      return found ? (found.schema as JsonSchema) : undefined;
-    },
+    resolveRef,
   };
   return cached;
+}
+
+const raw = new Map<string, JsonSchema>();
+
+/** The schema a `$ref` points at ("common.schema.json#/$defs/text"), read as plain JSON. */
+function resolveRef(ref: string): JsonSchema | undefined {
+  const [file = '', pointer = ''] = ref.split('#');
+  let schema = raw.get(file);
+  if (!schema) {
+    if (!Object.values(SCHEMA_FILES).includes(file)) return undefined;
+    schema = readSchema(file);
+    raw.set(file, schema);
+  }
+  let node: unknown = schema;
+  for (const seg of pointer.split('/').filter((x) => x !== '')) {
+    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[seg.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+  }
+  return typeof node === 'object' && node !== null ? (node as JsonSchema) : undefined;
 }
