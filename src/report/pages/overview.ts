@@ -4,7 +4,7 @@
 import { compareStrings } from '../../diagnostics/types.js';
 import { h, p, type Block, type Inline, type Page } from '../doc.js';
 import { label } from '../labels.js';
-import type { ReportModel } from '../model.js';
+import type { DocumentView, PromiseView, ReportModel } from '../model.js';
 import { documentPageId, promiseAnchor, statusFigure } from './document.js';
 import { longDate, outcomeText, periodText, resultText } from './words.js';
 
@@ -83,11 +83,18 @@ export function followUpPage(model: ReportModel): Page {
 
 export function actorsPage(model: ReportModel): Page {
   const blocks: Block[] = [];
+  // One pass over all promises, not one per actor: a national report has hundreds of actors.
+  const byActor = new Map<string, { d: DocumentView; l: PromiseView; role: string }[]>();
+  const add = (id: string, row: { d: DocumentView; l: PromiseView; role: string }): void => void byActor.set(id, [...(byActor.get(id) ?? []), row]);
+  for (const d of model.documents) {
+    for (const l of d.loften) {
+      add(l.ansvarig.id, { d, l, role: 'Ansvarig' });
+      for (const m of new Set(l.medverkande.map((x) => x.id))) if (m !== l.ansvarig.id) add(m, { d, l, role: 'Medverkar' });
+    }
+  }
   for (const actor of model.actors) {
     blocks.push(h(2, `${actor.namn}`, `aktor-${actor.id}`), p(label('aktor', actor.typ)));
-    const rows = model.documents.flatMap((d) =>
-      d.loften.filter((l) => l.ansvarig.id === actor.id || l.medverkande.some((m) => m.id === actor.id)).map((l) => ({ d, l, role: l.ansvarig.id === actor.id ? 'Ansvarig' : 'Medverkar' })),
-    );
+    const rows = byActor.get(actor.id) ?? [];
     blocks.push({
       kind: 'table',
       caption: `Löften där ${actor.namn} är ansvarig eller medverkar`,
