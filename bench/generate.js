@@ -20,6 +20,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+// lofte's own date arithmetic and follow-up periods (built by `npm ci`), so the corpus agrees with
+// the rule it plants follow-ups for.
+import { addDays, addMonths } from '../dist/model/dates.js';
+import { followUpPeriods, GRACE_DAYS, REPORT_WINDOW_DAYS } from '../dist/rules/follow-up-missing.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -28,8 +32,6 @@ export const REFERENCE_DATE = '2026-11-24';
 /** The name of the manifest written at the corpus root (a dotfile: lofte and the floors never read it). */
 export const MANIFEST = '.corpus.json';
 const TARGET_LPO_COUNT = 95;
-const GRACE_DAYS = 30; // as lofte's follow-up-missing
-const REPORT_WINDOW_DAYS = 31;
 
 // ───────────────────────────── PRNG ─────────────────────────────
 
@@ -82,20 +84,6 @@ class Rng {
 
 const toDate = (iso) => new Date(`${iso}T00:00:00Z`);
 const toIso = (d) => d.toISOString().slice(0, 10);
-function addDays(iso, days) {
-  const d = toDate(iso);
-  d.setUTCDate(d.getUTCDate() + days);
-  return toIso(d);
-}
-/** As lofte's addMonths: keeps the day of month where it exists. */
-function addMonths(iso, months) {
-  const d = toDate(iso);
-  const day = d.getUTCDate();
-  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  return toIso(target);
-}
 const endOfMonth = (year, month) => toIso(new Date(Date.UTC(year, month, 0))); // month 1–12
 /** The `months` whole calendar months that end before the month of `iso`. */
 function monthsBefore(iso, months) {
@@ -103,22 +91,6 @@ function monthsBefore(iso, months) {
   return { from: addMonths(first, -months), tom: addDays(first, -1) };
 }
 const daysBetween = (a, b) => Math.round((toDate(b) - toDate(a)) / 86_400_000);
-const CADENCE_MONTHS = { manad: 1, kvartal: 3, tertial: 4, halvar: 6, ar: 12 };
-
-/** lofte's follow-up periods of a time frame for a cadence. */
-function followUpPeriods(frame, kadens) {
-  const months = CADENCE_MONTHS[kadens];
-  if (months === undefined) return [frame];
-  const out = [];
-  for (let step = 0, from = frame.from; from <= frame.tom; step++) {
-    const next = addMonths(frame.from, (step + 1) * months);
-    const tom = addDays(next, -1) < frame.tom ? addDays(next, -1) : frame.tom;
-    out.push({ from, tom });
-    from = next;
-  }
-  return out;
-}
-
 // ───────────────────────────── text helpers ─────────────────────────────
 
 const WORDS = ['noll', 'en', 'två', 'tre', 'fyra', 'fem', 'sex', 'sju', 'åtta', 'nio', 'tio', 'elva', 'tolv'];

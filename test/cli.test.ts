@@ -102,37 +102,32 @@ describe('the real bin/', () => {
 });
 
 describe('unexpected internal errors', () => {
-  // A real failure from outside lofte's own logic: the output pipe is gone (EPIPE).
-  const brokenPipe = (): never => {
-    throw Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
-  };
-
-  it('print a short Swedish message with a bug-report hint and exit 2, never 0', async () => {
+  /** A real failure from outside lofte's own logic: the output pipe is gone (EPIPE). */
+  async function withBrokenPipe(argv: string[]): Promise<{ code: number; stderr: string }> {
     let stderr = '';
     const { run } = await import('../src/cli/run.js');
-    const code = await run(['validate', 'examples/parken'], {
-      stdout: brokenPipe,
+    const code = await run(argv, {
+      stdout: () => {
+        throw Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+      },
       stderr: (s) => void (stderr += s),
       cwd: process.cwd(),
       env: {},
       stdoutIsTTY: false,
       now: () => new Date('2026-11-24T12:00:00'),
     });
-    expect(code).toBe(2);
-    expect(stderr).toBe('lofte: internt fel (write EPIPE). Det här är en bugg i lofte, inte i dina filer. Kör igen med --debug och rapportera utskriften.\n');
+    return { code, stderr };
+  }
+
+  it('print a short Swedish message with a bug-report hint and exit 2, never 0', async () => {
+    expect(await withBrokenPipe(['validate', 'examples/parken'])).toEqual({
+      code: 2,
+      stderr: 'lofte: internt fel (write EPIPE). Det här är en bugg i lofte, inte i dina filer. Kör igen med --debug och rapportera utskriften.\n',
+    });
   });
 
   it('show the stack only with --debug', async () => {
-    let stderr = '';
-    const { run } = await import('../src/cli/run.js');
-    await run(['validate', 'examples/parken', '--debug'], {
-      stdout: brokenPipe,
-      stderr: (s) => void (stderr += s),
-      cwd: process.cwd(),
-      env: {},
-      stdoutIsTTY: false,
-      now: () => new Date('2026-11-24T12:00:00'),
-    });
+    const { stderr } = await withBrokenPipe(['validate', 'examples/parken', '--debug']);
     expect(stderr).toMatch(/^lofte: internt fel \(write EPIPE\)\..*\nError: write EPIPE\n\s+at /s);
   });
 });
