@@ -5,7 +5,7 @@ import { Command, Option } from 'commander';
 import { referenceData } from '../model/reference-data.js';
 import type { SiteFormat } from '../report/site.js';
 import { ValidationSession } from '../validate.js';
-import { clock, watchPaths } from './watch.js';
+import { runThenWatch } from './watch.js';
 import { repoContext, type RepoFlags } from './context.js';
 import type { CliIo } from './io.js';
 import { commonOptions, EXIT } from './run.js';
@@ -76,16 +76,6 @@ export function reportCommand(program: Command, io: CliIo, setExit: (code: numbe
         stop?.();
       }
     };
-    const code = await publish();
-    if (!flags.watch) {
-      setExit(code);
-      return;
-    }
-    io.stderr('lofte: Bevakar filerna. Ctrl-C avslutar.\n');
-    await watchPaths(paths, io, async () => {
-      io.stderr(`\n[${clock(io.now())}] Ändring – gör om rapporten.\n`);
-      await publish();
-    });
-    setExit(EXIT.ok);
+    await runThenWatch(flags.watch, paths, io, setExit, 'gör om rapporten', publish);
   });
 }

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import { FORMATTERS } from '../format/index.js';
 import { countDiagnostics } from '../format/types.js';
 import { ValidationSession } from '../validate.js';
-import { clock, watchPaths } from './watch.js';
+import { runThenWatch } from './watch.js';
 import { repoContext, type RepoFlags } from './context.js';
 import type { CliIo } from './io.js';
 import { collectFormat, parseOutputs, writeOutput } from './outputs.js';
@@ -89,16 +89,6 @@ export function validateCommand(program: Command, io: CliIo, setExit: (code: num
       const warningsFail = (flags.strict && counts.warnings > 0) || (flags.maxWarnings !== undefined && counts.warnings > flags.maxWarnings);
       return counts.errors > 0 || warningsFail ? EXIT.findings : EXIT.ok;
     };
-    const code = await check();
-    if (!flags.watch) {
-      setExit(code);
-      return;
-    }
-    io.stderr('lofte: Bevakar filerna. Ctrl-C avslutar.\n');
-    await watchPaths(paths, io, async () => {
-      io.stderr(`\n[${clock(io.now())}] Ändring – kontrollerar igen.\n`);
-      await check();
-    });
-    setExit(EXIT.ok);
+    await runThenWatch(flags.watch, paths, io, setExit, 'kontrollerar igen', check);
   });
 }

@@ -53,3 +53,18 @@ export function watchPaths(paths: readonly string[], io: CliIo, again: () => Pro
 export function clock(date: Date): string {
   return date.toTimeString().slice(0, 8);
 }
+
+/** Runs once; with `watch`, again after every change until Ctrl-C (then exit 0). */
+export async function runThenWatch(watch: boolean | undefined, paths: readonly string[], io: CliIo, setExit: (code: number) => void, again: string, run: () => Promise<number>): Promise<void> {
+  const code = await run();
+  if (!watch) {
+    setExit(code);
+    return;
+  }
+  io.stderr('lofte: Bevakar filerna. Ctrl-C avslutar.\n');
+  await watchPaths(paths, io, async () => {
+    io.stderr(`\n[${clock(io.now())}] Ändring – ${again}.\n`);
+    await run();
+  });
+  setExit(0);
+}
