@@ -2,13 +2,13 @@
 
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
 import { RULES } from '../diagnostics/catalog.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import { compareDiagnostics, type Diagnostic, type Severity } from '../diagnostics/types.js';
 import { displayName, UsageError } from '../load/discover.js';
 import { DEFAULT_PARSE_LIMITS, parseYamlFile, stripBom, type ParseLimits } from '../load/parse.js';
 import { schemaFindings } from '../schema/errors.js';
+import { picomatchLib } from '../util/lazy.js';
 import { readSchema, type JsonSchema } from '../schema/validators.js';
 
 export const CONFIG_FILE = 'lofte.config.yaml';
@@ -108,7 +108,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
 /** A predicate for discovery: true for paths (relative to cwd) that the config's globs ignore. */
 export function ignorePredicate(config: Config, cwd: string): ((relPath: string) => boolean) | undefined {
   if (config.ignore.length === 0) return undefined;
-  const match = picomatch([...config.ignore], { dot: true });
+  const match = picomatchLib()([...config.ignore], { dot: true });
   return (relPath) => {
     const fromRoot = path.relative(config.root, path.resolve(cwd, relPath)).split(path.sep).join('/');
     return match(fromRoot) || match(fromRoot.replace(/\/$/, ''));

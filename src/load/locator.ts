@@ -1,6 +1,7 @@
 // Finds the source range of a path inside a parsed YAML document, asked only when a diagnostic needs it.
 
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { yamlLib } from '../util/lazy.js';
 import type { DocPath, Range } from '../diagnostics/types.js';
 import type { LineIndex } from './line-index.js';
 
@@ -37,6 +38,7 @@ export class YamlLocator implements Locator {
   }
 
   private findSpan(path: DocPath, target: LocateTarget): Span {
+    const { isAlias, isMap, isPair, isScalar, isSeq } = yamlLib();
     let node: unknown = this.doc.contents;
     let key: Node | null = null;
     let found = true;

@@ -1,8 +1,8 @@
 // Parses one file's text into documents: plain values plus a locator, and yaml-syntax findings.
 
-import matter from 'gray-matter';
 import jsyaml from 'js-yaml';
-import { parseAllDocuments, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { grayMatter, yamlLib } from '../util/lazy.js';
 import type { Args, Range } from '../diagnostics/types.js';
 import { LOFTE_MARKER } from '../model/kinds.js';
 import { LineIndex } from './line-index.js';
@@ -126,7 +126,7 @@ function lazyExact(source: string, offset: number, lines: Lines, external: Map<s
   return () => ({
     locator(index: number): Locator {
       docs ??= (() => {
-        const all = parseAllDocuments(source, { prettyErrors: false, uniqueKeys: true, strict: true });
+        const all = yamlLib().parseAllDocuments(source, { prettyErrors: false, uniqueKeys: true, strict: true });
         return Array.isArray(all) ? all : [];
       })();
       const doc = docs[index];
@@ -140,7 +140,7 @@ function lazyExact(source: string, offset: number, lines: Lines, external: Map<s
 function parseExact(source: string, offset: number, lines: LineIndex, limits: ParseLimits, external: Map<string, readonly [number, number]>, looksLikeLofte: boolean): ParsedFile {
   const documents: ParsedDocument[] = [];
   const problems: SyntaxProblem[] = [];
-  const docs = parseAllDocuments(source, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const docs = yamlLib().parseAllDocuments(source, { prettyErrors: false, uniqueKeys: true, strict: true });
   const list: Document[] = Array.isArray(docs) ? docs : [];
   list.forEach((doc, index) => {
     const found = [...doc.errors, ...doc.warnings];
@@ -194,7 +194,7 @@ export function parseMarkdownFile(text: string, limits: ParseLimits = DEFAULT_PA
   if (!/^---[ \t]*\r?\n/.test(text)) return none;
   let split: { matter?: string; content: string; language?: string };
   try {
-    split = matter(text, SPLIT_ONLY);
+    split = grayMatter()(text, SPLIT_ONLY);
   } catch {
     return none; // a front matter language gray-matter does not know: not a lofte file
   }

@@ -1,7 +1,7 @@
 // Swedish words for enum values in reports, from data/etiketter.yaml.
 
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import jsyaml from 'js-yaml';
 import { packagePath } from '../paths.js';
 
 export type LabelGroup = 'status' | 'resultat' | 'kalla' | 'aktor' | 'per' | 'kadens';
@@ -9,6 +9,6 @@ export type LabelGroup = 'status' | 'resultat' | 'kalla' | 'aktor' | 'per' | 'ka
 let cached: Record<LabelGroup, Record<string, string>> | undefined;
 
 export function label(group: LabelGroup, key: string): string {
-  cached ??= parse(readFileSync(packagePath('data', 'etiketter.yaml'), 'utf8')) as Record<LabelGroup, Record<string, string>>;
+  cached ??= jsyaml.load(readFileSync(packagePath('data', 'etiketter.yaml'), 'utf8')) as Record<LabelGroup, Record<string, string>>;
   return cached[group][key] ?? key;
 }

@@ -1,7 +1,7 @@
 // Swedish phrase lists (data/ordlistor/) compiled to matchers that know word boundaries and inflections.
 
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import jsyaml from 'js-yaml';
 import { packagePath } from '../paths.js';
 
 export interface Phrase {
@@ -68,7 +68,7 @@ const cache = new Map<string, PhraseList>();
 export function phraseList(file: string): PhraseList {
   const hit = cache.get(file);
   if (hit) return hit;
-  const entries = parse(readFileSync(packagePath('data', 'ordlistor', file), 'utf8')) as PhraseEntry[];
+  const entries = jsyaml.load(readFileSync(packagePath('data', 'ordlistor', file), 'utf8')) as PhraseEntry[];
   const phrases = entries.map((e) => ({
     fras: e.fras,
     tips: e.tips,

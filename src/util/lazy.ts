@@ -1,0 +1,20 @@
+// Libraries loaded on first use: a check of a small repository should not pay for what it never needs.
+
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type GrayMatter from 'gray-matter';
+import type Picomatch from 'picomatch';
+
+const require = createRequire(import.meta.url);
+
+function lazy<T>(name: string): () => T {
+  let mod: T | undefined;
+  return () => (mod ??= require(name) as T);
+}
+
+/** The exact YAML parser (source positions): for files with findings and for syntax errors. */
+export const yamlLib = lazy<typeof Yaml>('yaml');
+/** Front matter splitting: only for Markdown files. */
+export const grayMatter = lazy<typeof GrayMatter>('gray-matter');
+/** Glob matching: only when lofte.config.yaml has `ignorera`. */
+export const picomatchLib = lazy<typeof Picomatch>('picomatch');
