@@ -14,7 +14,7 @@ function start(args: string[], cwd: string) {
   child.stdout.on('data', (d: Buffer) => void (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => void (stderr += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const waitFor = async (test: () => boolean, what: string, ms = 8000): Promise<void> => {
+  const waitFor = async (test: () => boolean, what: string, ms = 30_000): Promise<void> => {
     const t0 = Date.now();
     while (!test()) {
       if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}\nstdout: ${stdout}\nstderr: ${stderr}`);
@@ -39,7 +39,7 @@ describe('--watch', () => {
     await w.waitFor(() => w.out().split('✔ Inga fel eller varningar').length === 3, 'the fix');
     w.child.kill('SIGINT');
     expect(await w.exited).toBe(0);
-  }, 30_000);
+  }, 90_000);
 
   it('report: writes the site again after a change, and keeps running through errors', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lofte-watch-rep-'));
@@ -55,7 +55,7 @@ describe('--watch', () => {
     expect(readFileSync(path.join(dir, 'site', 'medborgarloften', 'laxa-medborgarloften-2026-2027.html'), 'utf8')).toContain('<h1>Ny titel för Laxå</h1>');
     w.child.kill('SIGINT');
     expect(await w.exited).toBe(0);
-  }, 30_000);
+  }, 90_000);
 });
 
 describe('ValidationSession', () => {
