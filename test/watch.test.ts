@@ -1,7 +1,7 @@
 // Watch mode, as a user runs it: change a file, see the new result, stop with Ctrl-C.
 
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,6 +37,10 @@ describe('--watch', () => {
     await w.waitFor(() => w.out().includes('unresolved-reference'), 'the new mistake');
     writeFileSync(file, original);
     await w.waitFor(() => w.out().split('✔ Inga fel eller varningar').length === 3, 'the fix');
+    // A folder made while watching is watched too.
+    mkdirSync(path.join(dir, 'ny'));
+    writeFileSync(path.join(dir, 'ny', 'aktor.yaml'), 'apiVersion: lofte/v1\nkind: Aktor\nid: ny-aktor\nnamn: Ny\ntyp: okand\n');
+    await w.waitFor(() => w.out().includes('ny/aktor.yaml'), 'the file in the new folder');
     w.child.kill('SIGINT');
     expect(await w.exited).toBe(0);
   }, 90_000);

@@ -1,19 +1,39 @@
 // Watch mode: run again whenever a file under the given paths changes, until Ctrl-C.
 
-import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, readdirSync, statSync, watch, type Dirent, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import type { CliIo } from './io.js';
 
 /** Time to let a burst of saves settle (editors write a file in several steps). */
 const DEBOUNCE_MS = 120;
 
-/** Calls `again` after every settled change; resolves when the user stops it. Never two runs at once. */
+/** Folders to watch under a root: lofte's own discovery skips dot-folders and node_modules too. */
+function foldersUnder(root: string): string[] {
+  const out = [root];
+  for (let i = 0; i < out.length; i++) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(out[i] as string, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') out.push(path.join(out[i] as string, e.name));
+  }
+  return out;
+}
+
+/**
+ * Calls `again` after every settled change; resolves when the user stops it. Never two runs at once.
+ * One plain watch per folder, registered before this returns: Node 20's recursive watch on Linux
+ * scans the tree asynchronously, and would miss a change made right after the message.
+ */
 export function watchPaths(paths: readonly string[], io: CliIo, again: () => Promise<void>): Promise<void> {
   const roots = [...new Set(paths.map((p) => path.resolve(io.cwd, p)).map((p) => (existsSync(p) && !p.match(/\.(ya?ml|md)$/i) ? p : path.dirname(p))))];
   return new Promise((resolve) => {
     let timer: NodeJS.Timeout | undefined;
     let running = false;
     let pending = false;
+    const watchers = new Map<string, FSWatcher>();
     const fire = async (): Promise<void> => {
       if (running) {
         pending = true;
@@ -35,15 +55,29 @@ export function watchPaths(paths: readonly string[], io: CliIo, again: () => Pro
       clearTimeout(timer);
       timer = setTimeout(() => void fire(), DEBOUNCE_MS);
     };
-    const watchers: FSWatcher[] = roots.map((root) =>
-      watch(root, { recursive: true }, (_event, name) => {
-        const file = typeof name === 'string' ? name : '';
-        if (file === '' || /\.(ya?ml|md)$/i.test(file)) schedule();
-      }),
-    );
+    const watchFolder = (dir: string): void => {
+      if (watchers.has(dir)) return;
+      try {
+        const w = watch(dir, (_event, name) => {
+          const file = typeof name === 'string' ? name : '';
+          const full = path.join(dir, file);
+          // A new folder gets its own watch; its files count as a change.
+          if (file !== '' && !file.startsWith('.') && existsSync(full) && statSync(full).isDirectory()) {
+            for (const d of foldersUnder(full)) watchFolder(d);
+            schedule();
+          } else if (file === '' || /\.(ya?ml|md)$/i.test(file)) schedule();
+        });
+        w.on('error', () => watchers.delete(dir)); // the folder was removed
+        watchers.set(dir, w);
+      } catch {
+        // a folder that vanished between listing and watching
+      }
+    };
+    for (const root of roots) for (const dir of foldersUnder(root)) watchFolder(dir);
+    io.stderr('lofte: Bevakar filerna. Ctrl-C avslutar.\n');
     const stop = io.onInterrupt?.(() => {
       clearTimeout(timer);
-      for (const w of watchers) w.close();
+      for (const w of watchers.values()) w.close();
       stop?.();
       resolve();
     });
@@ -61,7 +95,6 @@ export async function runThenWatch(watch: boolean | undefined, paths: readonly s
     setExit(code);
     return;
   }
-  io.stderr('lofte: Bevakar filerna. Ctrl-C avslutar.\n');
   await watchPaths(paths, io, async () => {
     io.stderr(`\n[${clock(io.now())}] Ändring – ${again}.\n`);
     await run();
