@@ -82,7 +82,6 @@ describe('ValidationSession', () => {
 
 describe('progress', () => {
   it('shows a progress line at a terminal for long runs, never in CI or a pipe', async () => {
-    const { runCli } = await import('./helpers.js');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lofte-progress-'));
     for (let i = 0; i < 250; i++) writeFileSync(path.join(dir, `a-${i}.yaml`), `apiVersion: lofte/v1\nkind: Aktor\nid: a-${i}\nnamn: Aktör ${i}\ntyp: ovrig\n`);
     const run = async (stderrIsTTY: boolean, env: Record<string, string>): Promise<string> => {
@@ -94,6 +93,5 @@ describe('progress', () => {
     expect(await run(true, {})).toContain('\rLäser filer: 100/250');
     expect(await run(true, { CI: 'true' })).toBe('');
     expect(await run(false, {})).toBe('');
-    void runCli;
   });
 });

@@ -4,6 +4,7 @@
 // from the journal by the next run if this one is killed in the middle of it.
 
 import { mkdirSync, promises as fs, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 export const MANIFEST = '.lofte-manifest.json';
@@ -48,7 +49,7 @@ async function readManifest(out: string): Promise<string[]> {
 
 /** Text written whole: a temp file beside the target, then one rename. */
 async function writeWhole(file: string, content: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   await fs.writeFile(tmp, content, 'utf8');
   await fs.rename(tmp, file);
 }

@@ -1,4 +1,4 @@
-// Compiles one ajv validator per kind from the JSON Schemas in schemas/, once per process.
+// One validator per kind from the JSON Schemas in schemas/: precompiled by the build, or compiled here.
 
 import { readFileSync } from 'node:fs';
 import type { ErrorObject } from 'ajv/dist/2020.js';
