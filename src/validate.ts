@@ -87,12 +87,15 @@ export class ValidationSession {
 
   async run(): Promise<ValidationResult & { reread: number }> {
     const files = await discover(this.options.paths, { cwd: this.options.cwd, ignored: this.options.ignored });
-    const stamps = await mapLimit(files, IO_CONCURRENCY, stampOf);
-    const changedAt = files.flatMap((f, i) => (this.cache.get(f.absPath)?.stamp === stamps[i] ? [] : [i]));
-    const changed = changedAt.map((i) => files[i] as DiscoveredFile);
+    // The first run reads everything and takes each stamp from its read; only later runs stat.
+    const stamps = this.cache.size === 0 ? undefined : await mapLimit(files, IO_CONCURRENCY, stampOf);
+    const changed = stamps ? files.filter((f, i) => this.cache.get(f.absPath)?.stamp !== stamps[i]) : files;
     const loads = await loadEachFile(changed, this.options.limits ?? DEFAULT_PARSE_LIMITS, this.options.onProgress);
     const schemas = await loadSchemas();
-    changedAt.forEach((at, k) => this.cache.set((files[at] as DiscoveredFile).absPath, { stamp: stamps[at] as string, result: checkFile(loads[k] as FileLoad, schemas) }));
+    changed.forEach((f, k) => {
+      const load = loads[k] as FileLoad;
+      this.cache.set(f.absPath, { stamp: load.stamp, result: checkFile(load, schemas) });
+    });
     this.options.onProgress?.(files.length, files.length);
     const seen = new Set(files.map((f) => f.absPath));
     for (const key of [...this.cache.keys()]) if (!seen.has(key)) this.cache.delete(key);

@@ -40,6 +40,8 @@ export interface FileLoad {
   diagnostics: Diagnostic[];
   directives: DisableDirective[];
   skipped?: SkippedFile;
+  /** Size and modification time when read ('gone' when it could not be read). */
+  stamp: string;
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -54,7 +56,7 @@ export async function loadFiles(files: readonly DiscoveredFile[], limits: ParseL
 export async function loadEachFile(files: readonly DiscoveredFile[], limits: ParseLimits = DEFAULT_PARSE_LIMITS, onProgress?: Progress): Promise<FileLoad[]> {
   let done = 0;
   return mapLimit(files, IO_CONCURRENCY, async (file) => {
-    const load = loadText(file, await readText(file.absPath, limits.maxFileBytes), limits);
+    const load = loadText(file, readText(file.absPath, limits.maxFileBytes), limits);
     if (onProgress && ++done % 100 === 0) onProgress(done, files.length);
     return load;
   });
@@ -76,7 +78,7 @@ export function mergeLoads(loads: readonly FileLoad[]): LoadResult {
 }
 
 export function loadText(file: DiscoveredFile, read: ReadResult, limits: ParseLimits): FileLoad {
-  const load: FileLoad = { file: file.name, documents: [], diagnostics: [], directives: [] };
+  const load: FileLoad = { file: file.name, documents: [], diagnostics: [], directives: [], stamp: read.kind === 'unreadable' ? 'gone' : read.stamp };
   if (read.kind === 'too-large') {
     load.diagnostics.push(makeDiagnostic('file-too-large', file.name, START_OF_FILE, [], { size: read.size, max: limits.maxFileBytes }));
     return load;
@@ -116,20 +118,19 @@ export function isLofteCandidate(value: unknown): boolean {
   return (typeof api === 'string' && api.startsWith(API_PREFIX)) || isKind(kind);
 }
 
-export type ReadResult = { kind: 'text'; text: string } | { kind: 'too-large'; size: number } | { kind: 'unreadable'; error: string };
-
-export async function readText(absPath: string, maxBytes: number): Promise<ReadResult> {
-  return readTextSync(absPath, maxBytes);
-}
+/** `stamp` (size and modification time, from the read's own fstat) tells watch mode what changed. */
+export type ReadResult = { kind: 'text'; text: string; stamp: string } | { kind: 'too-large'; size: number; stamp: string } | { kind: 'unreadable'; error: string };
 
 /** One open, one fstat, one read: a 50 MB file is refused from its size without reading it. */
-export function readTextSync(absPath: string, maxBytes: number): ReadResult {
+export function readText(absPath: string, maxBytes: number): ReadResult {
   let bytes: Buffer;
+  let stamp = '';
   let fd: number | undefined;
   try {
     fd = openSync(absPath, 'r');
-    const { size } = fstatSync(fd);
-    if (size > maxBytes) return { kind: 'too-large', size };
+    const st = fstatSync(fd);
+    stamp = `${st.size}:${st.mtimeMs}`;
+    if (st.size > maxBytes) return { kind: 'too-large', size: st.size, stamp };
     bytes = readFileSync(fd);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
@@ -139,7 +140,7 @@ export function readTextSync(absPath: string, maxBytes: number): ReadResult {
   }
   if (bytes.includes(0)) return { kind: 'unreadable', error: 'binary' };
   try {
-    return { kind: 'text', text: stripBom(UTF8.decode(bytes)) };
+    return { kind: 'text', text: stripBom(UTF8.decode(bytes)), stamp };
   } catch {
     return { kind: 'unreadable', error: 'encoding' };
   }
