@@ -96,12 +96,12 @@ function parseFast(source: string, offset: number, lines: Lines, limits: ParseLi
   } catch {
     return undefined;
   }
-  const exact = lazyExact(source, offset, lines, external);
+  const locatorFor = lazyExact(source, offset, lines, external);
   const documents: ParsedDocument[] = [];
   for (const [index, value] of values.entries()) {
     if (value === null || value === undefined) continue;
     if (!isTree(value, limits.maxDepth)) return undefined;
-    documents.push({ index, value, locator: { locate: (path, target) => exact().locator(index).locate(path, target) } });
+    documents.push({ index, value, locator: { locate: (path, target) => locatorFor(index).locate(path, target) } });
   }
   return { documents, problems: [], looksLikeLofte, noDocuments: documents.length === 0 };
 }
@@ -120,20 +120,23 @@ function isTree(value: unknown, maxDepth: number): boolean {
   return true;
 }
 
-/** The exact parse of a source, made once and only when a position is first needed. */
-function lazyExact(source: string, offset: number, lines: Lines, external: Map<string, readonly [number, number]>) {
+/** Locators for a source's documents: the exact parse is made once, when a position is first asked. */
+function lazyExact(source: string, offset: number, lines: Lines, external: Map<string, readonly [number, number]>): (index: number) => Locator {
   let docs: Document[] | undefined;
-  return () => ({
-    locator(index: number): Locator {
-      docs ??= (() => {
+  const locators = new Map<number, Locator>();
+  return (index) => {
+    let locator = locators.get(index);
+    if (!locator) {
+      if (!docs) {
         const all = yamlLib().parseAllDocuments(source, { prettyErrors: false, uniqueKeys: true, strict: true });
-        return Array.isArray(all) ? all : [];
-      })();
+        docs = Array.isArray(all) ? all : [];
+      }
       const doc = docs[index];
-      if (!doc) return { locate: () => lines().range(offset, offset) };
-      return new YamlLocator(doc, lines(), offset, external);
-    },
-  });
+      locator = doc ? new YamlLocator(doc, lines(), offset, external) : { locate: () => lines().range(offset, offset) };
+      locators.set(index, locator);
+    }
+    return locator;
+  };
 }
 
 /** The exact path: the `yaml` parser with source positions, which words every syntax problem. */
