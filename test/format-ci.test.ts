@@ -10,29 +10,12 @@ import { FINGERPRINT_KEY, INFORMATION_URI, sarif, toUri, type SarifLog, type Sar
 import type { FormatContext } from '../src/format/types.js';
 import { validateRepository } from '../src/validate.js';
 import { ROOT } from './helpers.js';
-
-const range = (line: number, column: number, endColumn = column + 5) => ({ start: { line, column }, end: { line, column: endColumn } });
+import { range, SYNTHETIC_CTX, syntheticDiagnostics } from './synthetic.js';
 
 const ODD = 'repo/mapp & <b>.yaml';
 
 const DIAGNOSTICS: Diagnostic[] = [
-  {
-    rule: 'duplicate-id',
-    severity: 'error',
-    file: ODD,
-    range: range(3, 5),
-    path: ['id'],
-    args: { id: 'laxa', scope: 'repository' },
-    related: [{ file: 'repo/a.yaml', range: range(2, 5), role: 'first-definition' }],
-  },
-  {
-    rule: 'unresolved-reference',
-    severity: 'warning',
-    file: ODD,
-    range: range(12, 15, 27),
-    path: ['loften', 0, 'ansvarig'],
-    args: { id: 'lpo-halsberg', expectedKind: 'Aktor', suggestions: ['lpo-hallsberg'] },
-  },
+  ...syntheticDiagnostics(ODD),
   {
     rule: 'not-measurable',
     severity: 'warning',
@@ -43,7 +26,7 @@ const DIAGNOSTICS: Diagnostic[] = [
   },
 ];
 
-const ctx: FormatContext = { lang: 'sv', color: false, fileCount: 4, toRepoPath: (f) => f.replace(/^repo\//, '') };
+const ctx = SYNTHETIC_CTX;
 
 const parseSarif = (text: string): SarifLog => JSON.parse(text) as SarifLog;
 

@@ -1,33 +1,12 @@
 // Formatters: exact output for one synthetic list of diagnostics.
 
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../src/diagnostics/types.js';
 import { escapeData, escapeProperty } from '../src/format/github.js';
-import { FORMATTERS, type FormatContext } from '../src/format/index.js';
+import { FORMATTERS } from '../src/format/index.js';
+import { SYNTHETIC_CTX, syntheticDiagnostics } from './synthetic.js';
 
-const range = (line: number, column: number, endColumn = column + 5) => ({ start: { line, column }, end: { line, column: endColumn } });
-
-const DIAGNOSTICS: Diagnostic[] = [
-  {
-    rule: 'duplicate-id',
-    severity: 'error',
-    file: 'repo/b.yaml',
-    range: range(3, 5),
-    path: ['id'],
-    args: { id: 'laxa', scope: 'repository' },
-    related: [{ file: 'repo/a.yaml', range: range(2, 5), role: 'first-definition' }],
-  },
-  {
-    rule: 'unresolved-reference',
-    severity: 'warning',
-    file: 'repo/b.yaml',
-    range: range(12, 15, 27),
-    path: ['loften', 0, 'ansvarig'],
-    args: { id: 'lpo-halsberg', expectedKind: 'Aktor', suggestions: ['lpo-hallsberg'] },
-  },
-];
-
-const ctx: FormatContext = { lang: 'sv', color: false, fileCount: 4, toRepoPath: (f) => f.replace(/^repo\//, '') };
+const DIAGNOSTICS = syntheticDiagnostics('repo/b.yaml');
+const ctx = SYNTHETIC_CTX;
 
 describe('stylish', () => {
   it('groups by file, aligns columns and ends with a summary', () => {
