@@ -1,18 +1,23 @@
-// The whole check: discover → load → schema (per file) → links → rules (whole repository) →
-// disable comments and severities → sorted diagnostics. Watch mode keeps the per-file half.
+// The whole check: discover → per file (read, parse, schema, document rules; on worker threads for
+// large repositories) → links and repository rules → disable comments and severities → sorted
+// diagnostics. Watch mode keeps the per-file half and redoes it only for the files that changed.
 
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
+import { checkFile, disabledRules, type FileCheckOptions, type FileResult } from './check/file.js';
+import { checkInWorkers } from './check/pool.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/types.js';
 import { applyDirectives } from './load/directives.js';
 import { discover, type DiscoveredFile } from './load/discover.js';
-import { loadEachFile, mergeLoads, type FileLoad, type Progress, type SkippedFile } from './load/index.js';
-import { IO_CONCURRENCY, mapLimit } from './util/concurrency.js';
+import type { Progress, SkippedFile } from './load/index.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './load/parse.js';
 import { resolveReferences, type LinkGraph } from './links/index.js';
 import { referenceData } from './model/reference-data.js';
-import { runRules } from './rules/index.js';
-import { checkSchemas, type Entity, type SchemaResult } from './schema/index.js';
-import { loadSchemas, type SchemaSet } from './schema/validators.js';
+import { runRepositoryRules } from './rules/index.js';
+import type { Entity } from './schema/index.js';
+import { loadSchemas } from './schema/validators.js';
+import { IO_CONCURRENCY, mapLimit } from './util/concurrency.js';
+
+export type { FileResult } from './check/file.js';
 
 export interface ValidateOptions {
   cwd: string;
@@ -26,6 +31,8 @@ export interface ValidateOptions {
   reportOnly?: { has(file: string): boolean };
   /** The severity configuration gives a rule, or 'off'; undefined keeps the default. */
   severityOf?: (rule: string) => Diagnostic['severity'] | 'off' | undefined;
+  /** Threads to check this many files on (1, the default, checks them on this thread). */
+  threads?: (fileCount: number) => number;
 }
 
 export interface ValidationResult {
@@ -37,33 +44,21 @@ export interface ValidationResult {
   skipped: SkippedFile[];
 }
 
-/** One file's own findings: everything that does not need the rest of the repository. */
-export interface FileResult {
-  load: FileLoad;
-  schema: SchemaResult;
-}
-
-export function checkFile(load: FileLoad, schemas: SchemaSet): FileResult {
-  return { load, schema: checkSchemas(load.documents, schemas) };
-}
-
-/** The repository-wide half: links, rules, disable comments, severities, order. */
+/** The repository-wide half: links, repository rules, disable comments, severities, order. */
 export function analyse(files: readonly FileResult[], options: ValidateOptions): ValidationResult {
-  const loaded = mergeLoads(files.map((f) => f.load));
-  const entities = files.flatMap((f) => f.schema.entities);
+  const kept = files.filter((f) => !f.skipped);
+  const entities = kept.flatMap((f) => f.entities);
   const linked = resolveReferences(entities);
-  const ruled = runRules({ entities, graph: linked.graph, asOf: options.asOf, data: referenceData(), enabled: (code) => options.severityOf?.(code) !== 'off' });
-  const all = applyDirectives([...loaded.diagnostics, ...files.flatMap((f) => f.schema.diagnostics), ...linked.diagnostics, ...ruled], loaded.directives);
+  const ruled = runRepositoryRules({ entities, graph: linked.graph, asOf: options.asOf, data: referenceData(), enabled: (code) => options.severityOf?.(code) !== 'off' });
+  const own = kept.flatMap((f) => f.diagnostics);
+  const all = applyDirectives([...own, ...linked.diagnostics, ...ruled], kept.flatMap((f) => f.directives));
   const diagnostics = applySeverity(all, options.severityOf).filter((d) => !options.reportOnly || options.reportOnly.has(d.file));
-  return { diagnostics, entities, graph: linked.graph, fileCount: loaded.fileCount, skipped: loaded.skipped };
+  const skipped = files.flatMap((f) => (f.skipped ? [f.skipped] : []));
+  return { diagnostics, entities, graph: linked.graph, fileCount: kept.length, skipped };
 }
 
 export async function validateRepository(options: ValidateOptions): Promise<ValidationResult> {
-  const files = await discover(options.paths, { cwd: options.cwd, ignored: options.ignored });
-  const loads = await loadEachFile(files, options.limits ?? DEFAULT_PARSE_LIMITS, options.onProgress);
-  options.onProgress?.(files.length, files.length);
-  const schemas = await loadSchemas();
-  return analyse(loads.map((l) => checkFile(l, schemas)), options);
+  return new ValidationSession(options).run();
 }
 
 export function applySeverity(diagnostics: Diagnostic[], severityOf: ValidateOptions['severityOf']): Diagnostic[] {
@@ -77,30 +72,61 @@ export function applySeverity(diagnostics: Diagnostic[], severityOf: ValidateOpt
 }
 
 /**
- * A repository checked again and again (watch mode): files whose size and modification time are
- * unchanged keep their parse and schema results; only the changed ones are read again.
+ * A repository checked again and again (watch mode). The first run checks every file. A later run
+ * told which paths changed checks only those (and discovers again only when a path is new or
+ * gone); told nothing, it compares every file's size and modification time with the last run's.
  */
 export class ValidationSession {
   private readonly cache = new Map<string, { stamp: string; result: FileResult }>();
+  private files: DiscoveredFile[] | undefined;
+  private readonly fileOptions: FileCheckOptions;
 
-  constructor(private readonly options: ValidateOptions) {}
+  constructor(private readonly options: ValidateOptions) {
+    this.fileOptions = { limits: options.limits ?? DEFAULT_PARSE_LIMITS, asOf: options.asOf, disabled: disabledRules(options.severityOf) };
+  }
 
-  async run(): Promise<ValidationResult & { reread: number }> {
-    const files = await discover(this.options.paths, { cwd: this.options.cwd, ignored: this.options.ignored });
-    // The first run reads everything and takes each stamp from its read; only later runs stat.
-    const stamps = this.cache.size === 0 ? undefined : await mapLimit(files, IO_CONCURRENCY, stampOf);
-    const changed = stamps ? files.filter((f, i) => this.cache.get(f.absPath)?.stamp !== stamps[i]) : files;
-    const loads = await loadEachFile(changed, this.options.limits ?? DEFAULT_PARSE_LIMITS, this.options.onProgress);
-    const schemas = await loadSchemas();
-    changed.forEach((f, k) => {
-      const load = loads[k] as FileLoad;
-      this.cache.set(f.absPath, { stamp: load.stamp, result: checkFile(load, schemas) });
+  /** `changed`: absolute paths a watcher saw change since the last run. */
+  async run(changed?: ReadonlySet<string>): Promise<ValidationResult & { reread: number }> {
+    const todo = await this.filesToCheck(changed);
+    const files = this.files as DiscoveredFile[];
+    const threads = this.options.threads?.(todo.length) ?? 1;
+    const results = threads > 1 ? await checkInWorkers(todo, this.fileOptions, threads, this.options.onProgress) : await this.checkHere(todo);
+    todo.forEach((f, k) => {
+      const result = results[k] as FileResult;
+      this.cache.set(f.absPath, { stamp: result.stamp, result });
     });
     this.options.onProgress?.(files.length, files.length);
-    const seen = new Set(files.map((f) => f.absPath));
-    for (const key of [...this.cache.keys()]) if (!seen.has(key)) this.cache.delete(key);
-    const results = files.map((f) => (this.cache.get(f.absPath) as { result: FileResult }).result);
-    return { ...analyse(results, this.options), reread: changed.length };
+    if (this.cache.size > files.length) {
+      const seen = new Set(files.map((f) => f.absPath));
+      for (const key of [...this.cache.keys()]) if (!seen.has(key)) this.cache.delete(key);
+    }
+    const all = files.map((f) => (this.cache.get(f.absPath) as { result: FileResult }).result);
+    return { ...analyse(all, this.options), reread: todo.length };
+  }
+
+  private async filesToCheck(changed: ReadonlySet<string> | undefined): Promise<DiscoveredFile[]> {
+    const known = this.files;
+    if (known && changed) {
+      const byPath = new Map(known.map((f) => [f.absPath, f]));
+      const same = [...changed].every((p) => byPath.has(p) && existsSync(p));
+      if (same) return [...changed].map((p) => byPath.get(p) as DiscoveredFile);
+    }
+    const files = await discover(this.options.paths, { cwd: this.options.cwd, ignored: this.options.ignored });
+    this.files = files;
+    if (!known) return files; // the first run reads everything and takes each stamp from its read
+    if (changed) return files.filter((f) => changed.has(f.absPath) || !this.cache.has(f.absPath));
+    const stamps = await mapLimit(files, IO_CONCURRENCY, stampOf);
+    return files.filter((f, i) => this.cache.get(f.absPath)?.stamp !== stamps[i]);
+  }
+
+  private async checkHere(files: readonly DiscoveredFile[]): Promise<FileResult[]> {
+    const schemas = await loadSchemas();
+    const out: FileResult[] = [];
+    for (const [i, file] of files.entries()) {
+      out.push(checkFile(file, schemas, this.fileOptions));
+      if ((i + 1) % 100 === 0) this.options.onProgress?.(i + 1, files.length);
+    }
+    return out;
   }
 }
 

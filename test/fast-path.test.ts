@@ -1,21 +1,27 @@
 // The fast parser (js-yaml, positions on demand) gives exactly the diagnostics of the exact parser
-// (the `yaml` package with positions for every file), on a generated corpus full of mistakes.
+// (the `yaml` package with positions for every file), on a generated corpus full of mistakes; and
+// checking on worker threads gives exactly the diagnostics of checking on one thread.
 
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useFastPath } from '../src/load/parse.js';
 import { validateRepository } from '../src/validate.js';
 // @ts-expect-error -- the benchmark's corpus generator is plain JavaScript without types
 import { generateCorpus } from '../bench/generate.js';
 
+let corpus = '';
+beforeAll(() => {
+  corpus = mkdtempSync(path.join(os.tmpdir(), 'lofte-fast-'));
+  (generateCorpus as (d: string, o: object) => void)(corpus, { files: 1500, errorShare: 0.1, seed: 3 });
+});
+
 describe('fast path vs exact path', () => {
   afterAll(() => useFastPath(true));
 
   it('same diagnostics (rule, file, range, path, args) on 1,500 files with 10 % mistakes', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'lofte-fast-'));
-    (generateCorpus as (d: string, o: object) => void)(dir, { files: 1500, errorShare: 0.1, seed: 3 });
+    const dir = corpus;
     const options = { cwd: dir, paths: ['.'], asOf: '2026-11-24' };
     useFastPath(true);
     const fast = await validateRepository(options);
@@ -38,6 +44,29 @@ describe('fast path vs exact path', () => {
       useFastPath(true);
       expect(JSON.stringify(fast.diagnostics), dir).toBe(JSON.stringify(exact.diagnostics));
     }
+  }, 60_000);
+});
+
+describe('worker threads vs one thread', () => {
+  // The workers run the built dist/check/worker.js, as the CLI does.
+  const same = async (options: { cwd: string; paths: string[]; asOf: string }, label: string): Promise<number> => {
+    const one = await validateRepository(options);
+    const three = await validateRepository({ ...options, threads: () => 3 });
+    expect(JSON.stringify(three.diagnostics), label).toBe(JSON.stringify(one.diagnostics));
+    expect(JSON.stringify(three.entities.map((e) => [e.doc.file, e.doc.index, e.kind, e.id, e.valid, e.value])), label).toBe(
+      JSON.stringify(one.entities.map((e) => [e.doc.file, e.doc.index, e.kind, e.id, e.valid, e.value])),
+    );
+    expect(three.skipped, label).toEqual(one.skipped);
+    expect(three.fileCount, label).toBe(one.fileCount);
+    return one.diagnostics.length;
+  };
+
+  it('same diagnostics, documents and skipped files on 1,500 files with 10 % mistakes', async () => {
+    expect(await same({ cwd: corpus, paths: ['.'], asOf: '2026-11-24' }, 'corpus')).toBeGreaterThan(100);
+  }, 120_000);
+
+  it('same on every fixture and example, hostile ones included', async () => {
+    for (const dir of ['examples', 'test/fixtures']) await same({ cwd: process.cwd(), paths: [dir], asOf: '2026-11-24' }, dir);
   }, 60_000);
 });
 

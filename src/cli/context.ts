@@ -2,6 +2,7 @@
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { threadCount } from '../check/pool.js';
 import { loadConfig, ignorePredicate, type Config } from '../config/index.js';
 import { isLang, type Lang } from '../diagnostics/messages/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
@@ -58,6 +59,7 @@ export async function repoContext(paths: readonly string[], flags: RepoFlags, io
     limits: config.limits,
     severityOf: (rule) => config.severities.get(rule),
     onProgress: progressLine(io),
+    threads: (fileCount) => threadCount(fileCount, io.env),
   };
   if (withRepo) {
     const named = new Set(files.map((f) => displayName(io.cwd, path.resolve(io.cwd, f))));

@@ -4,6 +4,7 @@ import jsyaml from 'js-yaml';
 import type { Document } from 'yaml';
 import { grayMatter, yamlLib } from '../util/lazy.js';
 import type { Args, Range } from '../diagnostics/types.js';
+import { START_OF_FILE } from '../diagnostics/make.js';
 import { LOFTE_MARKER } from '../model/kinds.js';
 import { LineIndex } from './line-index.js';
 import { YamlLocator, type Locator } from './locator.js';
@@ -59,8 +60,9 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-export function parseYamlFile(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedFile {
-  return parseYamlSource(text, 0, lazyLines(text), limits, new Map());
+/** `exact` parses with positions from the start (as when only the text of a file is at hand). */
+export function parseYamlFile(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS, exact = false): ParsedFile {
+  return parseYamlSource(text, 0, lazyLines(text), limits, new Map(), exact);
 }
 
 type Lines = () => LineIndex;
@@ -78,9 +80,9 @@ export function useFastPath(enabled: boolean): void {
   fastPath = enabled;
 }
 
-function parseYamlSource(source: string, offset: number, lines: Lines, limits: ParseLimits, external: Map<string, readonly [number, number]>): ParsedFile {
+function parseYamlSource(source: string, offset: number, lines: Lines, limits: ParseLimits, external: Map<string, readonly [number, number]>, exact: boolean): ParsedFile {
   const looksLikeLofte = LOFTE_MARKER.test(source);
-  if (!fastPath) return parseExact(source, offset, lines(), limits, external, looksLikeLofte);
+  if (exact || !fastPath) return parseExact(source, offset, lines(), limits, external, looksLikeLofte);
   return parseFast(source, offset, lines, limits, external, looksLikeLofte) ?? parseExact(source, offset, lines(), limits, external, looksLikeLofte);
 }
 
@@ -191,7 +193,7 @@ const SPLIT_ONLY = {
   engines: { yaml: captureOnly, javascript: captureOnly, json: captureOnly, coffee: captureOnly, toml: captureOnly },
 };
 
-export function parseMarkdownFile(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedFile {
+export function parseMarkdownFile(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS, exact = false): ParsedFile {
   const lines = lazyLines(text);
   const none: ParsedFile = { documents: [], problems: [], looksLikeLofte: false, noDocuments: true };
   if (!/^---[ \t]*\r?\n/.test(text)) return none;
@@ -213,7 +215,7 @@ export function parseMarkdownFile(text: string, limits: ParseLimits = DEFAULT_PA
   const body = split.content;
   const bodyStart = text.length - body.length;
   const external = new Map<string, readonly [number, number]>();
-  const parsed = parseYamlSource(source, matterStart, lines, limits, external);
+  const parsed = parseYamlSource(source, matterStart, lines, limits, external, exact);
   if (parsed.documents.length > 1) {
     const second = parsed.documents[1];
     const range = second ? second.locator.locate([]) : lines().range(0, 0);
@@ -231,6 +233,18 @@ export function parseMarkdownFile(text: string, limits: ParseLimits = DEFAULT_PA
     }
   }
   return { ...parsed, looksLikeLofte: parsed.looksLikeLofte || looksLikeLofte };
+}
+
+/**
+ * Locators for the documents of a file known only by its text (a worker parsed it): the exact
+ * parse that finds positions is made once, when a position is first asked for.
+ */
+export function locatorsFromText(markdown: boolean, text: string, limits: ParseLimits): (index: number) => Locator {
+  let byIndex: Map<number, Locator> | undefined;
+  return (index) => {
+    byIndex ??= new Map((markdown ? parseMarkdownFile : parseYamlFile)(text, limits, true).documents.map((d) => [d.index, d.locator]));
+    return byIndex.get(index) ?? { locate: () => START_OF_FILE };
+  };
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -23,6 +23,7 @@ export function findContacts(text: string): string[] {
 
 export const contactInText: Rule = {
   code: 'contact-in-text',
+  scope: 'document',
   check(ctx) {
     for (const entity of ctx.entities) {
       visitStrings(entity.value, (text, path) => {

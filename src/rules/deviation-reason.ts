@@ -7,6 +7,7 @@ const NEEDS_REASON = new Set(['delvis_genomfort', 'ej_genomfort', 'installt']);
 
 export const deviationReason: Rule = {
   code: 'deviation-reason',
+  scope: 'document',
   check(ctx) {
     for (const entity of ctx.entities) {
       if (entity.kind !== 'Uppfoljning') continue;

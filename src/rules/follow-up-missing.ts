@@ -82,6 +82,7 @@ export function overdueFollowUps(entities: readonly Entity[], asOf: string): Ove
 
 export const followUpMissing: Rule = {
   code: 'follow-up-missing',
+  scope: 'repository',
   check(ctx) {
     for (const o of overdueFollowUps(ctx.entities, ctx.asOf)) {
       ctx.report(o.doc, ['loften', o.index, 'id'], { lofte: o.lofte, periodFrom: o.period.from, periodTom: o.period.tom, kadens: o.kadens, asOf: ctx.asOf });

@@ -6,6 +6,7 @@ import type { Rule } from './types.js';
 
 export const followUpUnknownPromise: Rule = {
   code: 'follow-up-unknown-promise',
+  scope: 'repository',
   check(ctx) {
     for (const entity of ctx.entities) {
       if (entity.kind !== 'Uppfoljning') continue;

@@ -10,7 +10,7 @@ import { followUpUnknownPromise } from './follow-up-unknown-promise.js';
 import { outsideValidity } from './outside-validity.js';
 import { periodOrder } from './period-order.js';
 import { personalData } from './personal-data.js';
-import type { Rule } from './types.js';
+import type { DocumentRuleContext, Rule } from './types.js';
 import { unknownKommunkod } from './unknown-kommunkod.js';
 import { conditionalPromise } from './conditional-promise.js';
 import { contactInText } from './contact-in-text.js';
@@ -42,27 +42,38 @@ export const DOMAIN_RULES: readonly Rule[] = [
 
 export interface RulesInput {
   entities: readonly Entity[];
-  graph: LinkGraph;
   asOf: string;
   data: ReferenceData;
   /** Rules that configuration turned off are not run at all. */
   enabled?: (code: string) => boolean;
 }
 
-export function runRules(input: RulesInput, rules: readonly Rule[] = DOMAIN_RULES): Diagnostic[] {
+/** The document rules over one file's documents: their findings depend on nothing else. */
+export function runDocumentRules(input: RulesInput, rules: readonly Rule[] = DOMAIN_RULES): Diagnostic[] {
+  return runScoped(input, undefined, rules);
+}
+
+/** The repository rules over the whole linked repository. */
+export function runRepositoryRules(input: RulesInput & { graph: LinkGraph }, rules: readonly Rule[] = DOMAIN_RULES): Diagnostic[] {
+  return runScoped(input, input.graph, rules);
+}
+
+function runScoped(input: RulesInput, graph: LinkGraph | undefined, rules: readonly Rule[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of rules) {
+    if ((rule.scope === 'repository') !== (graph !== undefined)) continue;
     if (input.enabled && !input.enabled(rule.code)) continue;
-    rule.check({
+    const ctx: DocumentRuleContext = {
       entities: input.entities,
-      graph: input.graph,
       asOf: input.asOf,
       data: input.data,
       report(entity, path, args, options) {
         const range = entity.doc.locator.locate(path, options?.target ?? 'value');
         out.push(makeDiagnostic(rule.code, entity.doc.file, range, path, args, options?.related));
       },
-    });
+    };
+    if (rule.scope === 'document') rule.check(ctx);
+    else if (graph) rule.check({ ...ctx, graph });
   }
   return out;
 }

@@ -6,6 +6,7 @@ import type { Rule } from './types.js';
 
 export const kommunOutsideRegion: Rule = {
   code: 'kommun-outside-region',
+  scope: 'repository',
   check(ctx) {
     const lpoOf = (entity: Entity): Entity | undefined => {
       if (entity.kind === 'Aktor') return entity.value['typ'] === 'lokalpolisomrade' ? entity : undefined;

@@ -9,6 +9,7 @@ const STAFF = new Set(['medarbetardialog']);
 
 export const missingDialogue: Rule = {
   code: 'missing-dialogue',
+  scope: 'document',
   check(ctx) {
     for (const entity of ctx.entities) {
       if (entity.kind !== 'Problembild' || !Array.isArray(entity.value['kallor'])) continue;

@@ -5,6 +5,7 @@ import type { Rule } from './types.js';
 
 export const notMeasurable: Rule = {
   code: 'not-measurable',
+  scope: 'document',
   check(ctx) {
     for (const p of promises(ctx.entities)) {
       if ('omfattning' in p.lofte || 'frekvens' in p.lofte) continue;

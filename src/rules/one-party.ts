@@ -6,6 +6,7 @@ import type { Rule } from './types.js';
 
 export const oneParty: Rule = {
   code: 'one-party',
+  scope: 'repository',
   check(ctx) {
     const byDoc = new Map<string, { actors: Set<string>; count: number }>();
     for (const p of promises(ctx.entities)) {

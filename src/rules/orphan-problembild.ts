@@ -4,6 +4,7 @@ import type { Rule } from './types.js';
 
 export const orphanProblembild: Rule = {
   code: 'orphan-problembild',
+  scope: 'repository',
   check(ctx) {
     const answered = new Set(ctx.graph.links.filter((l) => l.spec.to === 'Problembild').map((l) => l.to));
     for (const entity of ctx.entities) {

@@ -5,6 +5,7 @@ import type { Rule } from './types.js';
 
 export const outsideValidity: Rule = {
   code: 'outside-validity',
+  scope: 'document',
   check(ctx) {
     for (const entity of ctx.entities) {
       if (entity.kind !== 'Medborgarlofte') continue;

@@ -5,6 +5,7 @@ import type { Rule } from './types.js';
 
 export const periodOrder: Rule = {
   code: 'period-order',
+  scope: 'document',
   check(ctx) {
     for (const entity of ctx.entities) {
       visitObjects(entity.value, (dict, path) => {

@@ -42,6 +42,7 @@ export function findPersonnummer(text: string): string[] {
 
 export const personalData: Rule = {
   code: 'personal-data',
+  scope: 'document',
   check(ctx) {
     for (const entity of ctx.entities) {
       visitStrings(entity.value, (text, path) => {

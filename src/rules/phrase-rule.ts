@@ -8,6 +8,7 @@ import type { Rule } from './types.js';
 export function phraseRule(code: string, listFile: string): Rule {
   return {
     code,
+    scope: 'document',
     check(ctx) {
       const list = phraseList(listFile);
       for (const p of promises(ctx.entities)) {

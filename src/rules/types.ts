@@ -10,16 +10,22 @@ export interface ReportOptions {
   related?: RelatedLocation[];
 }
 
-export interface RuleContext {
+/** What a document rule sees: the documents of one file, never the rest of the repository. */
+export interface DocumentRuleContext {
   entities: readonly Entity[];
-  graph: LinkGraph;
   /** The day the check is made for, YYYY-MM-DD (`--as-of`). */
   asOf: string;
   data: ReferenceData;
   report(entity: Entity, path: DocPath, args: Args, options?: ReportOptions): void;
 }
 
-export interface Rule {
-  code: string;
-  check(ctx: RuleContext): void;
+/** What a repository rule sees: every document and the links between them. */
+export interface RuleContext extends DocumentRuleContext {
+  graph: LinkGraph;
 }
+
+/**
+ * A document rule judges each document on its own, so it runs per file (in a worker, and again in
+ * watch mode only for the file that changed); a repository rule needs the whole linked repository.
+ */
+export type Rule = { code: string; scope: 'document'; check(ctx: DocumentRuleContext): void } | { code: string; scope: 'repository'; check(ctx: RuleContext): void };

@@ -7,6 +7,7 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 
 export const unknownKommunkod: Rule = {
   code: 'unknown-kommunkod',
+  scope: 'document',
   check(ctx) {
     for (const entity of ctx.entities) {
       if (entity.kind !== 'Aktor' || entity.value['typ'] !== 'kommun') continue;
