@@ -33,6 +33,8 @@ export interface ValidateOptions {
   severityOf?: (rule: string) => Diagnostic['severity'] | 'off' | undefined;
   /** Threads to check this many files on (1, the default, checks them on this thread). */
   threads?: (fileCount: number) => number;
+  /** Told how long each stage took, in milliseconds ($LOFTE_TIMING). */
+  onTiming?: (stage: string, ms: number) => void;
 }
 
 export interface ValidationResult {
@@ -46,13 +48,17 @@ export interface ValidationResult {
 
 /** The repository-wide half: links, repository rules, disable comments, severities, order. */
 export function analyse(files: readonly FileResult[], options: ValidateOptions): ValidationResult {
+  const time = stopwatch(options.onTiming);
   const kept = files.filter((f) => !f.skipped);
   const entities = kept.flatMap((f) => f.entities);
   const linked = resolveReferences(entities);
+  time('links');
   const ruled = runRepositoryRules({ entities, graph: linked.graph, asOf: options.asOf, data: referenceData(), enabled: (code) => options.severityOf?.(code) !== 'off' });
+  time('repository rules');
   const own = kept.flatMap((f) => f.diagnostics);
   const all = applyDirectives([...own, ...linked.diagnostics, ...ruled], kept.flatMap((f) => f.directives));
   const diagnostics = applySeverity(all, options.severityOf).filter((d) => !options.reportOnly || options.reportOnly.has(d.file));
+  time('sort');
   const skipped = files.flatMap((f) => (f.skipped ? [f.skipped] : []));
   return { diagnostics, entities, graph: linked.graph, fileCount: kept.length, skipped };
 }
@@ -87,10 +93,13 @@ export class ValidationSession {
 
   /** `changed`: absolute paths a watcher saw change since the last run. */
   async run(changed?: ReadonlySet<string>): Promise<ValidationResult & { reread: number }> {
+    const time = stopwatch(this.options.onTiming);
     const todo = await this.filesToCheck(changed);
     const files = this.files as DiscoveredFile[];
+    time('discover');
     const threads = this.options.threads?.(todo.length) ?? 1;
     const results = threads > 1 ? await checkInWorkers(todo, this.fileOptions, threads, this.options.onProgress) : await this.checkHere(todo);
+    time(`files (${todo.length}, ${threads} ${threads === 1 ? 'thread' : 'threads'})`);
     todo.forEach((f, k) => {
       const result = results[k] as FileResult;
       this.cache.set(f.absPath, { stamp: result.stamp, result });
@@ -128,6 +137,17 @@ export class ValidationSession {
     }
     return out;
   }
+}
+
+/** Calls `report` with the time since the last call (or since it was made). */
+function stopwatch(report: ((stage: string, ms: number) => void) | undefined): (stage: string) => void {
+  let last = performance.now();
+  return (stage) => {
+    if (!report) return;
+    const now = performance.now();
+    report(stage, now - last);
+    last = now;
+  };
 }
 
 async function stampOf(file: DiscoveredFile): Promise<string> {

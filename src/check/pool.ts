@@ -36,26 +36,32 @@ export async function checkInWorkers(files: readonly DiscoveredFile[], options: 
       const worker = new Worker(script, { workerData: options });
       workers.push(worker);
       let finished = false;
+      let inFlight = 0;
       const send = (): void => {
         if (next >= batches) {
+          if (inFlight > 0) return;
           finished = true;
           void worker.terminate().then(() => resolve(), reject);
           return;
         }
         const batch = next++;
         const request: BatchRequest = { batch, files: files.slice(batch * BATCH, (batch + 1) * BATCH) };
+        inFlight++;
         worker.postMessage(request);
       };
       worker.on('message', (reply: { batch: number; results: WireFileResult[] }) => {
+        inFlight--;
+        send();
         reply.results.forEach((wire, k) => (results[reply.batch * BATCH + k] = fromWire(wire, options.limits)));
         done += reply.results.length;
         onProgress?.(done, files.length);
-        send();
       });
       worker.on('error', reject);
       worker.on('exit', (code) => {
         if (!finished) reject(new Error(`a worker thread stopped early (exit code ${code})`));
       });
+      // Two batches queued, so a worker never waits while this thread takes in a reply.
+      send();
       send();
     });
   try {

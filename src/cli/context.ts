@@ -60,6 +60,7 @@ export async function repoContext(paths: readonly string[], flags: RepoFlags, io
     severityOf: (rule) => config.severities.get(rule),
     onProgress: progressLine(io),
     threads: (fileCount) => threadCount(fileCount, io.env),
+    onTiming: io.env['LOFTE_TIMING'] ? (stage, ms) => io.stderr(`lofte: ${stage}: ${ms.toFixed(0)} ms\n`) : undefined,
   };
   if (withRepo) {
     const named = new Set(files.map((f) => displayName(io.cwd, path.resolve(io.cwd, f))));

@@ -4,7 +4,7 @@ import { makeDiagnostic } from '../diagnostics/make.js';
 import type { Diagnostic, DocPath, Range } from '../diagnostics/types.js';
 import type { Entity } from '../schema/index.js';
 import { SuggestionIndex } from '../util/suggest.js';
-import { collectReferences, REFERENCES, type ReferenceSpec } from './references.js';
+import { collectReferences, REFERENCES, type FoundReference, type ReferenceSpec } from './references.js';
 
 export interface Link {
   from: Entity;
@@ -48,8 +48,34 @@ export function buildIndex(entities: readonly Entity[]): { byId: Map<string, Ent
       ]),
     );
   }
-  for (const entity of entities) diagnostics.push(...duplicatePromiseIds(entity));
+  for (const entity of entities) diagnostics.push(...memo(promiseDuplicates, entity, duplicatePromiseIds));
   return { byId, diagnostics };
+}
+
+// What depends on one document alone is worked out once per document value: watch mode keeps the
+// values of unchanged files, so a run after one change redoes this only for the changed file.
+const promiseDuplicates = new WeakMap<object, Diagnostic[]>();
+const referencesIn = new WeakMap<object, { spec: ReferenceSpec; refs: FoundReference[] }[]>();
+
+function memo<T>(cache: WeakMap<object, T>, entity: Entity, compute: (entity: Entity) => T): T {
+  let hit = cache.get(entity.value);
+  if (hit === undefined) cache.set(entity.value, (hit = compute(entity)));
+  return hit;
+}
+
+function references(entity: Entity): { spec: ReferenceSpec; refs: FoundReference[] }[] {
+  return REFERENCES.filter((spec) => spec.from === entity.kind).map((spec) => ({ spec, refs: collectReferences(entity.value, spec.path) }));
+}
+
+/** The suggestion indexes of the last run, kept while the ids they were built from are the same. */
+const lastIndexes = new Map<string, { names: string[]; index: SuggestionIndex }>();
+
+function suggestionIndex(key: string, names: string[]): SuggestionIndex {
+  const last = lastIndexes.get(key);
+  if (last && last.names.length === names.length && last.names.every((n, i) => n === names[i])) return last.index;
+  const index = new SuggestionIndex(names);
+  lastIndexes.set(key, { names, index });
+  return index;
 }
 
 /** A promise's id only has to be unique inside its document. */
@@ -81,16 +107,19 @@ export function resolveReferences(entities: readonly Entity[]): LinkResult {
   const links: Link[] = [];
   // Built only when a reference fails, and once per kind of target: suggestions stay cheap at scale.
   const indexes = new Map<string, SuggestionIndex>();
-  const indexFor = (key: string, names: () => Iterable<string>): SuggestionIndex => {
+  const indexFor = (key: string, names: () => string[]): SuggestionIndex => {
     let index = indexes.get(key);
-    if (!index) indexes.set(key, (index = new SuggestionIndex(names())));
+    if (!index) indexes.set(key, (index = suggestionIndex(key, names())));
     return index;
   };
   for (const entity of entities) {
-    for (const spec of REFERENCES) {
-      if (spec.from !== entity.kind) continue;
-      for (const ref of collectReferences(entity.value, spec.path)) {
+    for (const { spec, refs } of memo(referencesIn, entity, references)) {
+      for (const ref of refs) {
         const target = byId.get(ref.id);
+        if (target && fits(target, spec)) {
+          links.push({ from: entity, path: ref.path, to: target, spec });
+          continue;
+        }
         // Positions only for findings: finding one may mean parsing the file again.
         const range = (): Range => entity.doc.locator.locate(ref.path);
         const expected = { id: ref.id, expectedKind: spec.to, expectedTyp: spec.typ };
@@ -100,10 +129,10 @@ export function resolveReferences(entities: readonly Entity[]): LinkResult {
           diagnostics.push(
             makeDiagnostic('unresolved-reference', entity.doc.file, range(), ref.path, {
               ...expected,
-              suggestions: suggestions.length > 0 ? suggestions : indexFor('*', () => byId.keys()).suggest(ref.id, 3),
+              suggestions: suggestions.length > 0 ? suggestions : indexFor('*', () => [...byId.keys()]).suggest(ref.id, 3),
             }),
           );
-        } else if (!fits(target, spec)) {
+        } else {
           diagnostics.push(
             makeDiagnostic(
               'reference-kind',
@@ -114,8 +143,6 @@ export function resolveReferences(entities: readonly Entity[]): LinkResult {
               [{ file: target.doc.file, range: target.doc.locator.locate(['id']), role: 'other' }],
             ),
           );
-        } else {
-          links.push({ from: entity, path: ref.path, to: target, spec });
         }
       }
     }

@@ -54,16 +54,39 @@ export function overdueFollowUps(entities: readonly Entity[], asOf: string): Ove
   // Every reported promise with the dates of the follow-ups that report on it.
   const reported = new Map<string, string[]>();
   for (const entity of entities) {
-    if (entity.kind !== 'Uppfoljning' || !isIsoDate(entity.value['datum'])) continue;
-    const doc = asString(entity.value['medborgarlofte']);
-    for (const r of asArray(entity.value['resultat'])) {
-      const key = `${doc ?? ''}\u0000${asString(asDict(r)?.['lofte']) ?? ''}`;
-      reported.set(key, [...(reported.get(key) ?? []), entity.value['datum']]);
+    const report = reportOf(entity);
+    if (!report) continue;
+    for (const key of report.keys) {
+      const dates = reported.get(key);
+      if (dates) dates.push(report.datum);
+      else reported.set(key, [report.datum]);
     }
   }
-  const cutoff = addDays(asOf, -GRACE_DAYS);
   const out: OverdueFollowUp[] = [];
-  for (const p of promises(entities)) {
+  for (const entity of entities) {
+    for (const due of dueOf(entity, asOf)) {
+      const dates = reported.get(`${entity.id ?? ''}\u0000${due.lofte}`) ?? [];
+      if (dates.some((d) => d >= due.earliest)) continue;
+      out.push({ doc: entity, index: due.index, document: entity.id ?? '', lofte: due.lofte, period: due.period, kadens: due.kadens });
+    }
+  }
+  return out;
+}
+
+interface DueFollowUp {
+  index: number;
+  lofte: string;
+  period: Period;
+  kadens: string;
+  /** The earliest date a follow-up covering `period` may have. */
+  earliest: string;
+}
+
+/** A document's promises whose latest ended period (plus grace) wants a follow-up: one document's own facts. */
+function dueFollowUps(entity: Entity, asOf: string): DueFollowUp[] {
+  const cutoff = addDays(asOf, -GRACE_DAYS);
+  const out: DueFollowUp[] = [];
+  for (const p of promises([entity])) {
     if (!COMMITTED.has(asString(p.doc.value['status']) ?? '')) continue;
     const frame = asPeriod(p.lofte['tidsram']) ?? asPeriod(p.doc.value['giltighet']);
     if (!frame || frame.tom < frame.from) continue;
@@ -72,12 +95,36 @@ export function overdueFollowUps(entities: readonly Entity[], asOf: string): Ove
     const latest = ended[ended.length - 1];
     if (!latest) continue;
     // A report early in a period does not cover it: it must come at most a month before the end.
-    const earliest = addDays(latest.tom, -REPORT_WINDOW_DAYS);
-    const dates = reported.get(`${p.doc.id ?? ''}\u0000${p.id ?? ''}`) ?? [];
-    if (dates.some((d) => d >= earliest)) continue;
-    out.push({ doc: p.doc, index: p.index, document: p.doc.id ?? '', lofte: p.id ?? '', period: latest, kadens: kadens ?? 'periodens_slut' });
+    out.push({ index: p.index, lofte: p.id ?? '', period: latest, kadens: kadens ?? 'periodens_slut', earliest: addDays(latest.tom, -REPORT_WINDOW_DAYS) });
   }
   return out;
+}
+
+// Watch mode keeps the values of unchanged files: what depends on one document is worked out once.
+const reportCache = new WeakMap<object, { datum: string; keys: string[] } | null>();
+
+/** A follow-up's date and the promises it reports on, as `document\0promise` keys. */
+function reportOf(entity: Entity): { datum: string; keys: string[] } | undefined {
+  if (entity.kind !== 'Uppfoljning') return undefined;
+  let hit = reportCache.get(entity.value);
+  if (hit === undefined) {
+    const datum = entity.value['datum'];
+    const doc = asString(entity.value['medborgarlofte']) ?? '';
+    hit = isIsoDate(datum) ? { datum, keys: asArray(entity.value['resultat']).map((r) => `${doc}\u0000${asString(asDict(r)?.['lofte']) ?? ''}`) } : null;
+    reportCache.set(entity.value, hit);
+  }
+  return hit ?? undefined;
+}
+
+const dueCache = new WeakMap<object, { asOf: string; due: DueFollowUp[] }>();
+
+function dueOf(entity: Entity, asOf: string): DueFollowUp[] {
+  if (entity.kind !== 'Medborgarlofte') return [];
+  const hit = dueCache.get(entity.value);
+  if (hit && hit.asOf === asOf) return hit.due;
+  const due = dueFollowUps(entity, asOf);
+  dueCache.set(entity.value, { asOf, due });
+  return due;
 }
 
 export const followUpMissing: Rule = {

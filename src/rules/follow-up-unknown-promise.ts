@@ -4,6 +4,19 @@ import { asArray, asDict, asString } from '../model/access.js';
 import { suggest } from '../util/suggest.js';
 import type { Rule } from './types.js';
 
+/** The promise ids of a medborgarlöfte, worked out once per document value (many follow-ups ask). */
+const idsOf = new WeakMap<object, string[]>();
+function promiseIdsOf(value: Record<string, unknown>): string[] {
+  let ids = idsOf.get(value);
+  if (!ids) {
+    ids = asArray(value['loften'])
+      .map((l) => asString(asDict(l)?.['id']))
+      .filter((id): id is string => id !== undefined);
+    idsOf.set(value, ids);
+  }
+  return ids;
+}
+
 export const followUpUnknownPromise: Rule = {
   code: 'follow-up-unknown-promise',
   scope: 'repository',
@@ -13,9 +26,7 @@ export const followUpUnknownPromise: Rule = {
       const docId = asString(entity.value['medborgarlofte']);
       const doc = docId === undefined ? undefined : ctx.graph.byId.get(docId);
       if (!doc || doc.kind !== 'Medborgarlofte') continue; // unresolved-reference / reference-kind say why
-      const promiseIds = asArray(doc.value['loften'])
-        .map((l) => asString(asDict(l)?.['id']))
-        .filter((id): id is string => id !== undefined);
+      const promiseIds = promiseIdsOf(doc.value);
       asArray(entity.value['resultat']).forEach((item, i) => {
         const lofte = asString(asDict(item)?.['lofte']);
         if (lofte === undefined || promiseIds.includes(lofte)) return;

@@ -8,8 +8,6 @@ export interface Phrase {
   fras: string;
   tips: string;
   pattern: RegExp;
-  /** Whether a (lower-case) word could be the phrase's first word. */
-  startsWith(word: string): boolean;
 }
 
 export interface PhraseMatch {
@@ -49,16 +47,28 @@ interface PhraseEntry {
 
 export interface PhraseList {
   phrases: Phrase[];
+  /** The phrases (by position in the list) that may start with a word, and with a stem (`verk*`). */
+  byFirstWord: ReadonlyMap<string, readonly number[]>;
+  byStem: ReadonlyMap<string, readonly number[]>;
 }
 
-const ENDING_SET = new Set(['', ...ENDINGS.split('|')]);
+const ENDING_LIST = ['', ...ENDINGS.split('|')];
+const ENDING_SET = new Set(ENDING_LIST);
+const LONGEST_ENDING = Math.max(...ENDING_LIST.map((e) => e.length));
 
-/** The first word of a phrase as a test on single words: cheap enough to run on every text. */
-function firstWordTest(fras: string): (word: string) => boolean {
-  const alts = (fras.trim().split(/\s+/)[0] ?? '').toLowerCase().split('|');
-  const exact = new Set(alts.filter((a) => !a.endsWith('*')));
-  const stems = alts.filter((a) => a.endsWith('*')).map((a) => a.slice(0, -1));
-  return (word) => exact.has(word) || stems.some((stem) => word.startsWith(stem) && ENDING_SET.has(word.slice(stem.length)));
+function addTo(map: Map<string, number[]>, key: string, index: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [index]);
+  else if (!list.includes(index)) list.push(index);
+}
+
+/** The phrases whose first word a (lower-case) word could be: a few map lookups per word. */
+function phrasesStartingWith(word: string, list: PhraseList, out: Set<number>): void {
+  for (const i of list.byFirstWord.get(word) ?? []) out.add(i);
+  for (let cut = 0; cut <= LONGEST_ENDING && cut < word.length; cut++) {
+    if (!ENDING_SET.has(word.slice(word.length - cut))) continue;
+    for (const i of list.byStem.get(word.slice(0, word.length - cut)) ?? []) out.add(i);
+  }
 }
 
 const WORD_SPLIT = /[^0-9a-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f]+/;
@@ -69,13 +79,16 @@ export function phraseList(file: string): PhraseList {
   const hit = cache.get(file);
   if (hit) return hit;
   const entries = jsyaml.load(readFileSync(packagePath('data', 'ordlistor', file), 'utf8')) as PhraseEntry[];
-  const phrases = entries.map((e) => ({
-    fras: e.fras,
-    tips: e.tips,
-    pattern: compilePhrase(e.fras, e.glapp),
-    startsWith: firstWordTest(e.fras),
-  }));
-  const list = { phrases };
+  const phrases = entries.map((e) => ({ fras: e.fras, tips: e.tips, pattern: compilePhrase(e.fras, e.glapp) }));
+  const byFirstWord = new Map<string, number[]>();
+  const byStem = new Map<string, number[]>();
+  entries.forEach((e, i) => {
+    for (const alt of (e.fras.trim().split(/\s+/)[0] ?? '').toLowerCase().split('|')) {
+      if (alt.endsWith('*')) addTo(byStem, alt.slice(0, -1), i);
+      else addTo(byFirstWord, alt, i);
+    }
+  });
+  const list = { phrases, byFirstWord, byStem };
   cache.set(file, list);
   return list;
 }
@@ -83,10 +96,11 @@ export function phraseList(file: string): PhraseList {
 /** Every phrase of the list in a text; where two overlap, the one that starts first (then the longer). */
 export function findPhrases(text: string, list: PhraseList): PhraseMatch[] {
   // Nearly every promise text matches no phrase: its words say which phrases are worth a regex.
-  const words = [...new Set(text.toLowerCase().split(WORD_SPLIT))];
+  const candidates = new Set<number>();
+  for (const word of new Set(text.toLowerCase().split(WORD_SPLIT))) if (word !== '') phrasesStartingWith(word, list, candidates);
   const all: PhraseMatch[] = [];
-  for (const phrase of list.phrases) {
-    if (!words.some(phrase.startsWith)) continue;
+  for (const i of [...candidates].sort((a, b) => a - b)) {
+    const phrase = list.phrases[i] as Phrase;
     for (const m of text.matchAll(phrase.pattern)) all.push({ phrase, text: m[0].replace(/\s+/g, ' '), index: m.index ?? 0 });
   }
   all.sort((a, b) => a.index - b.index || b.text.length - a.text.length);

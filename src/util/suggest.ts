@@ -70,29 +70,51 @@ const bigrams = (text: string): string[] => {
 export class SuggestionIndex {
   private readonly postings = new Map<string, number[]>();
   private readonly names: string[];
+  private readonly grams: ReadonlySet<string>[];
+  /** A missing id is often referred to many times (every follow-up of a missing document). */
+  private readonly asked = new Map<string, string[]>();
 
   constructor(names: Iterable<string>) {
     this.names = [...new Set(names)];
-    this.names.forEach((name, i) => {
-      for (const g of new Set(bigrams(name))) {
+    this.grams = this.names.map((name, i) => {
+      const grams = new Set(bigrams(name));
+      for (const g of grams) {
         const list = this.postings.get(g);
         if (list) list.push(i);
         else this.postings.set(g, [i]);
       }
+      return grams;
     });
   }
 
   suggest(input: string, max = 3): string[] {
+    const key = `${max}:${input}`;
+    let found = this.asked.get(key);
+    if (!found) this.asked.set(key, (found = this.search(input, max)));
+    return [...found];
+  }
+
+  private search(input: string, max: number): string[] {
     const grams = [...new Set(bigrams(input))];
     const need = grams.length - 2 * limitFor(input);
     // Very short input: the bound says nothing, every name is a candidate.
     if (need <= 0) return rank(input, this.names, max);
-    const shared = new Map<number, number>();
-    for (const g of grams) for (const i of this.postings.get(g) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    // A name sharing `need` of the input's bigrams shares at least one of any `grams - need + 1`
+    // of them: probe with the rarest (the common ones of a national repository, "20" or "-2",
+    // hold nearly every id), then count the shared bigrams of each name found.
+    const probes = grams.map((g) => this.postings.get(g) ?? []).sort((a, b) => a.length - b.length);
+    const found = new Set<number>();
+    for (const list of probes.slice(0, grams.length - need + 1)) for (const i of list) found.add(i);
     const candidates: string[] = [];
-    for (const [i, count] of shared) if (count >= need) candidates.push(this.names[i] as string);
+    for (const i of found) {
+      const own = this.grams[i] as ReadonlySet<string>;
+      let shared = 0;
+      for (const g of grams) if (own.has(g)) shared++;
+      if (shared >= need) candidates.push(this.names[i] as string);
+    }
     // Names containing what was typed may share few bigrams with it: keep those too.
-    if (input.length >= 4) for (const name of this.names) if (name.includes(input.toLowerCase())) candidates.push(name);
+    const needle = input.toLowerCase();
+    if (input.length >= 4) for (const name of this.names) if (name.includes(needle)) candidates.push(name);
     return rank(input, candidates, max);
   }
 }
