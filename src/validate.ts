@@ -123,7 +123,10 @@ export class ValidationSession {
     const files = await discover(this.options.paths, { cwd: this.options.cwd, ignored: this.options.ignored });
     this.files = files;
     if (!known) return files; // the first run reads everything and takes each stamp from its read
-    if (changed) return files.filter((f) => changed.has(f.absPath) || !this.cache.has(f.absPath));
+    // New files and the changed ones, unless a changed path that exists is not among the files as
+    // discovered (spelt another way, through a symlink): then compare every file's stamp.
+    const discovered = new Set(files.map((f) => f.absPath));
+    if (changed && [...changed].every((p) => discovered.has(p) || !existsSync(p))) return files.filter((f) => changed.has(f.absPath) || !this.cache.has(f.absPath));
     const stamps = await mapLimit(files, IO_CONCURRENCY, stampOf);
     return files.filter((f, i) => this.cache.get(f.absPath)?.stamp !== stamps[i]);
   }

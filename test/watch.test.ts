@@ -50,6 +50,7 @@ describe('--watch', () => {
     cpSync(path.join(ROOT, 'examples', 'parken'), path.join(dir, 'repo'), { recursive: true });
     const w = start(['report', 'repo', '--out', 'site', '--watch', '--as-of', '2026-11-24'], dir);
     await w.waitFor(() => w.out().includes('Skrev 4 sidor'), 'the first site');
+    await w.waitFor(() => w.err().includes('Bevakar filerna'), 'the watcher');
     const file = path.join(dir, 'repo', 'medborgarlofte-2026-2027.yaml');
     const original = readFileSync(file, 'utf8');
     writeFileSync(file, original.replace('giltighet:', 'giltighet:\n  felstavat: ja\n  '));

@@ -5,7 +5,7 @@ import { Command, Option } from 'commander';
 import { referenceData } from '../model/reference-data.js';
 import type { SiteFormat } from '../report/site.js';
 import { ValidationSession } from '../validate.js';
-import { runThenWatch } from './watch.js';
+import { runThenWatch, type Changes } from './watch.js';
 import { repoContext, type RepoFlags } from './context.js';
 import type { CliIo } from './io.js';
 import { commonOptions, EXIT } from './run.js';
@@ -52,8 +52,8 @@ export function reportCommand(program: Command, io: CliIo, setExit: (code: numbe
     }
     const session = new ValidationSession({ ...ctx.options, reportOnly: undefined });
     const out = path.resolve(io.cwd, flags.out);
-    const publish = async (): Promise<number> => {
-      const result = await session.run();
+    const publish = async (changes?: Changes): Promise<number> => {
+      const result = await session.run(changes);
       if (result.diagnostics.length > 0) printDiagnostics(stderrIo, result.diagnostics, result.fileCount, { format: 'stylish', color: flags.color }, ctx.lang);
       if (result.diagnostics.some((d) => d.severity === 'error')) {
         io.stderr('lofte: Rapporten skrevs inte: rätta felen ovan först.\n');

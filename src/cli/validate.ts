@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import { FORMATTERS } from '../format/index.js';
 import { countDiagnostics } from '../format/types.js';
 import { ValidationSession } from '../validate.js';
-import { runThenWatch } from './watch.js';
+import { runThenWatch, type Changes } from './watch.js';
 import { repoContext, type RepoFlags } from './context.js';
 import type { CliIo } from './io.js';
 import { collectFormat, parseOutputs, writeOutput } from './outputs.js';
@@ -74,8 +74,8 @@ export function validateCommand(program: Command, io: CliIo, setExit: (code: num
       return;
     }
     const session = new ValidationSession(ctx.options);
-    const check = async (): Promise<number> => {
-      const result = await session.run();
+    const check = async (changes?: Changes): Promise<number> => {
+      const result = await session.run(changes);
       if (flags.verbose && result.skipped.length > 0) {
         const ui = language(ctx.lang).ui;
         io.stderr(`${ui.skippedHeader}\n${result.skipped.map((s) => `  ${s.file}: ${ui.skipped[s.reason] ?? s.reason}`).join('\n')}\n`);

@@ -4,8 +4,8 @@ import { existsSync, readdirSync, statSync, watch, type Dirent, type FSWatcher }
 import path from 'node:path';
 import type { CliIo } from './io.js';
 
-/** Time to let a burst of saves settle (editors write a file in several steps). */
-const DEBOUNCE_MS = 120;
+/** Time to let a burst of saves settle (an editor's save is a few writes within milliseconds). */
+const DEBOUNCE_MS = 25;
 
 /** Folders to watch under a root: lofte's own discovery skips dot-folders and node_modules too. */
 function foldersUnder(root: string): string[] {
@@ -22,26 +22,33 @@ function foldersUnder(root: string): string[] {
   return out;
 }
 
+/** What changed since the last run: these files, or (undefined) something only a full look can tell. */
+export type Changes = ReadonlySet<string> | undefined;
+
 /**
- * Calls `again` after every settled change; resolves when the user stops it. Never two runs at once.
- * One plain watch per folder, registered before this returns: Node 20's recursive watch on Linux
- * scans the tree asynchronously, and would miss a change made right after the message.
+ * Calls `again` after every settled change, with the files that changed; resolves when the user
+ * stops it. Never two runs at once. One plain watch per folder, registered before this returns:
+ * Node 20's recursive watch on Linux scans the tree asynchronously, and would miss a change made
+ * right after the message.
  */
-export function watchPaths(paths: readonly string[], io: CliIo, again: () => Promise<void>): Promise<void> {
+export function watchPaths(paths: readonly string[], io: CliIo, again: (changes: Changes) => Promise<void>): Promise<void> {
   const roots = [...new Set(paths.map((p) => path.resolve(io.cwd, p)).map((p) => (existsSync(p) && !p.match(/\.(ya?ml|md)$/i) ? p : path.dirname(p))))];
   return new Promise((resolve) => {
     let timer: NodeJS.Timeout | undefined;
     let running = false;
     let pending = false;
     const watchers = new Map<string, FSWatcher>();
+    let changed: Set<string> | undefined = new Set();
     const fire = async (): Promise<void> => {
       if (running) {
         pending = true;
         return;
       }
       running = true;
+      const changes = changed;
+      changed = new Set();
       try {
-        await again();
+        await again(changes);
       } catch (err) {
         io.stderr(`lofte: ${err instanceof Error ? err.message : String(err)}\n`);
       }
@@ -64,8 +71,13 @@ export function watchPaths(paths: readonly string[], io: CliIo, again: () => Pro
           // A new folder gets its own watch; its files count as a change.
           if (file !== '' && !file.startsWith('.') && existsSync(full) && statSync(full).isDirectory()) {
             for (const d of foldersUnder(full)) watchFolder(d);
+            changed = undefined;
             schedule();
-          } else if (file === '' || /\.(ya?ml|md)$/i.test(file)) schedule();
+          } else if (file === '' || /\.(ya?ml|md)$/i.test(file)) {
+            if (file === '') changed = undefined;
+            else changed?.add(full);
+            schedule();
+          }
         });
         w.on('error', () => watchers.delete(dir)); // the folder was removed
         watchers.set(dir, w);
@@ -89,15 +101,15 @@ export function clock(date: Date): string {
 }
 
 /** Runs once; with `watch`, again after every change until Ctrl-C (then exit 0). */
-export async function runThenWatch(watch: boolean | undefined, paths: readonly string[], io: CliIo, setExit: (code: number) => void, again: string, run: () => Promise<number>): Promise<void> {
+export async function runThenWatch(watch: boolean | undefined, paths: readonly string[], io: CliIo, setExit: (code: number) => void, again: string, run: (changes?: Changes) => Promise<number>): Promise<void> {
   const code = await run();
   if (!watch) {
     setExit(code);
     return;
   }
-  await watchPaths(paths, io, async () => {
+  await watchPaths(paths, io, async (changes) => {
     io.stderr(`\n[${clock(io.now())}] Ändring – ${again}.\n`);
-    await run();
+    await run(changes);
   });
   setExit(0);
 }
