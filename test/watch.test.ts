@@ -1,7 +1,7 @@
 // Watch mode, as a user runs it: change a file, see the new result, stop with Ctrl-C.
 
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, rmSync, symlinkSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,6 +78,38 @@ describe('ValidationSession', () => {
     expect(again.reread).toBe(1);
     expect(again.diagnostics.map((d) => d.rule)).toEqual(['unknown-kommunkod']);
     expect(again.diagnostics).toEqual((await validateRepository(options)).diagnostics);
+  });
+
+  it('told which files changed (as watch mode is), reads only those, and finds new and removed files', async () => {
+    const { ValidationSession, validateRepository } = await import('../src/validate.js');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lofte-session-'));
+    cpSync(path.join(ROOT, 'examples', 'vastra-blekinge'), dir, { recursive: true });
+    const options = { cwd: dir, paths: ['.'], asOf: '2026-11-24' };
+    const session = new ValidationSession(options);
+    await session.run();
+    const aktorer = path.join(dir, 'aktorer.yaml');
+    writeFileSync(aktorer, readFileSync(aktorer, 'utf8').replace('kommunkod: "1060"', 'kommunkod: "1061"'));
+    const edited = await session.run(new Set([aktorer]));
+    expect(edited.reread).toBe(1);
+    expect(edited.diagnostics.map((d) => d.rule)).toEqual(['unknown-kommunkod']);
+    // A new file: the session discovers again and reads only it.
+    const added = path.join(dir, 'ny.yaml');
+    writeFileSync(added, 'apiVersion: lofte/v1\nkind: Aktor\nid: ny-aktor\nnamn: Ny\ntyp: ovrig\nkontakt: [\n');
+    const withNew = await session.run(new Set([added]));
+    expect(withNew.reread).toBe(1);
+    expect(withNew.diagnostics.map((d) => [d.file, d.rule])).toContainEqual(['ny.yaml', 'yaml-syntax']);
+    // A removed file: its findings go with it.
+    rmSync(added);
+    const removed = await session.run(new Set([added]));
+    expect(removed.reread).toBe(0);
+    expect(removed.diagnostics).toEqual((await validateRepository(options)).diagnostics);
+    // A changed path the session cannot place (another spelling of a file) makes it compare every stamp.
+    writeFileSync(aktorer, readFileSync(aktorer, 'utf8').replace('kommunkod: "1061"', 'kommunkod: "1060"'));
+    const link = mkdtempSync(path.join(os.tmpdir(), 'lofte-link-'));
+    symlinkSync(dir, path.join(link, 'repo'));
+    const unplaced = await session.run(new Set([path.join(link, 'repo', 'aktorer.yaml')]));
+    expect(unplaced.reread).toBe(1);
+    expect(unplaced.diagnostics).toEqual([]);
   });
 });
 
