@@ -1,32 +1,33 @@
-// Checks many files on several threads. Files go out in batches, to whichever worker is free, and
-// each result lands at its file's place in the list: the output does not depend on the threads.
+// Checks many files on several threads: this one and `threads - 1` workers. Files go out in
+// batches to whichever thread is free, and each result lands at its file's place in the list: the
+// output does not depend on the threads.
 
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DiscoveredFile } from '../load/discover.js';
 import type { Progress } from '../load/index.js';
 import { packagePath } from '../paths.js';
-import { fromWire, type FileCheckOptions, type FileResult, type WireFileResult } from './file.js';
+import { loadSchemas } from '../schema/validators.js';
+import { checkFile, fromWire, type FileCheckOptions, type FileResult, type WireFileResult } from './file.js';
 import type { BatchRequest } from './worker.js';
 
-/** Below this many files a worker's start-up (about 40 ms) costs more than it saves. */
-export const PARALLEL_FROM = 400;
 /** Files per batch: small enough to share the work evenly, large enough that messages are few. */
 const BATCH = 250;
 
 /**
- * How many threads to check `fileCount` files on: $LOFTE_THREADS if set (1 = none), otherwise one
- * per core for large repositories and none for small ones.
+ * How many threads to check files on: $LOFTE_THREADS, else 1. Measured on 2 cores (README,
+ * "Prestanda"), a second thread does not pay: a worker first compiles its code, and the two
+ * threads' compilers and garbage collectors share the cores, so 10,000 files take as long.
  */
-export function threadCount(fileCount: number, env: Readonly<Record<string, string | undefined>>): number {
+export function threadCount(env: Readonly<Record<string, string | undefined>>): number {
   const asked = Number(env['LOFTE_THREADS']);
-  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, 16);
-  return fileCount >= PARALLEL_FROM ? Math.min(availableParallelism(), 8) : 1;
+  return Number.isInteger(asked) && asked >= 1 ? Math.min(asked, 16) : 1;
 }
 
 export async function checkInWorkers(files: readonly DiscoveredFile[], options: FileCheckOptions, threads: number, onProgress?: Progress): Promise<FileResult[]> {
   const results = new Array<FileResult>(files.length);
-  const batches = Math.ceil(files.length / BATCH);
+  // Smaller batches for fewer files, so that every thread gets some.
+  const size = Math.max(1, Math.min(BATCH, Math.ceil(files.length / threads)));
+  const batches = Math.ceil(files.length / size);
   const workers: Worker[] = [];
   let next = 0;
   let done = 0;
@@ -45,14 +46,14 @@ export async function checkInWorkers(files: readonly DiscoveredFile[], options: 
           return;
         }
         const batch = next++;
-        const request: BatchRequest = { batch, files: files.slice(batch * BATCH, (batch + 1) * BATCH) };
+        const request: BatchRequest = { batch, files: files.slice(batch * size, (batch + 1) * size) };
         inFlight++;
         worker.postMessage(request);
       };
       worker.on('message', (reply: { batch: number; results: WireFileResult[] }) => {
         inFlight--;
         send();
-        reply.results.forEach((wire, k) => (results[reply.batch * BATCH + k] = fromWire(wire, options.limits)));
+        reply.results.forEach((wire, k) => (results[reply.batch * size + k] = fromWire(wire, options.limits)));
         done += reply.results.length;
         onProgress?.(done, files.length);
       });
@@ -64,8 +65,20 @@ export async function checkInWorkers(files: readonly DiscoveredFile[], options: 
       send();
       send();
     });
+  // This thread takes batches too: it is warm already, where a worker first compiles its code.
+  const here = async (): Promise<void> => {
+    const schemas = await loadSchemas();
+    while (next < batches) {
+      const batch = next++;
+      const end = Math.min(files.length, (batch + 1) * size);
+      for (let i = batch * size; i < end; i++) results[i] = checkFile(files[i] as DiscoveredFile, schemas, options);
+      done += end - batch * size;
+      onProgress?.(done, files.length);
+      await new Promise((resolve) => setImmediate(resolve)); // take in the workers' replies
+    }
+  };
   try {
-    await Promise.all(Array.from({ length: Math.min(threads, batches) }, runWorker));
+    await Promise.all([here(), ...Array.from({ length: Math.min(threads - 1, batches - 1) }, runWorker)]);
   } catch (err) {
     await Promise.all(workers.map((w) => w.terminate()));
     throw err;

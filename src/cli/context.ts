@@ -59,7 +59,7 @@ export async function repoContext(paths: readonly string[], flags: RepoFlags, io
     limits: config.limits,
     severityOf: (rule) => config.severities.get(rule),
     onProgress: progressLine(io),
-    threads: (fileCount) => threadCount(fileCount, io.env),
+    threads: (fileCount) => (fileCount > 1 ? threadCount(io.env) : 1),
     onTiming: io.env['LOFTE_TIMING'] ? (stage, ms) => io.stderr(`lofte: ${stage}: ${ms.toFixed(0)} ms\n`) : undefined,
   };
   if (withRepo) {
