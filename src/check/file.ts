@@ -6,6 +6,8 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import type { DiscoveredFile } from '../load/discover.js';
 import type { DisableDirective } from '../load/directives.js';
 import { loadText, readText, type SkippedFile } from '../load/index.js';
+import { START_OF_FILE } from '../diagnostics/make.js';
+import type { Locator } from '../load/locator.js';
 import { locatorsFromText, type ParseLimits } from '../load/parse.js';
 import type { Kind } from '../model/kinds.js';
 import { referenceData } from '../model/reference-data.js';
@@ -37,7 +39,6 @@ export interface FileResult {
 
 export interface WireFileResult extends Omit<FileResult, 'entities'> {
   entities: { kind: Kind; id: string | undefined; valid: boolean; index: number; value: Record<string, unknown> }[];
-  text: string;
 }
 
 /** The rules that configuration turns off, for `FileCheckOptions.disabled`. */
@@ -46,40 +47,54 @@ export function disabledRules(severityOf: ((rule: string) => string | undefined)
 }
 
 export function checkFile(file: DiscoveredFile, schemas: SchemaSet, options: FileCheckOptions): FileResult {
-  return checkWithText(file, schemas, options).result;
+  const result = checkOwn(file, schemas, options);
+  // The file's text and position trees go now: a later finding reads the file again.
+  const locators = locatorsFromFile(file, result.stamp, options.limits);
+  return { ...result, entities: result.entities.map((e) => ({ ...e, doc: { ...e.doc, locator: locatorOf(locators, e.doc.index) } })) };
 }
 
-/** What a worker sends back for a file: values and the text to find positions in, no functions. */
+/** What a worker sends back for a file: plain values, no functions. */
 export function checkFileForWire(file: DiscoveredFile, schemas: SchemaSet, options: FileCheckOptions): WireFileResult {
-  const { result, text } = checkWithText(file, schemas, options);
-  const entities = result.entities.map((e) => ({ kind: e.kind, id: e.id, valid: e.valid, index: e.doc.index, value: e.value }));
-  // The text is only needed to find positions in a file that holds documents.
-  return { ...result, entities, text: entities.length > 0 ? text : '' };
+  const result = checkOwn(file, schemas, options);
+  return { ...result, entities: result.entities.map((e) => ({ kind: e.kind, id: e.id, valid: e.valid, index: e.doc.index, value: e.value })) };
 }
 
-function checkWithText(file: DiscoveredFile, schemas: SchemaSet, options: FileCheckOptions): { result: FileResult; text: string } {
+/** Back from the wire: each document gets a locator that reads the file again when first asked. */
+export function fromWire(wire: WireFileResult, file: DiscoveredFile, limits: ParseLimits): FileResult {
+  const { entities, ...rest } = wire;
+  const locators = locatorsFromFile(file, wire.stamp, limits);
+  return { ...rest, entities: entities.map(({ index, ...e }) => ({ ...e, doc: { file: wire.file, index, value: e.value, locator: locatorOf(locators, index) } })) };
+}
+
+function checkOwn(file: DiscoveredFile, schemas: SchemaSet, options: FileCheckOptions): FileResult {
   const read = readText(file.absPath, options.limits.maxFileBytes);
   const load = loadText(file, read, options.limits);
-  const text = read.kind === 'text' ? read.text : '';
   const result: FileResult = { file: load.file, stamp: load.stamp, diagnostics: load.diagnostics, directives: load.directives, entities: [] };
-  if (load.skipped) return { result: { ...result, skipped: load.skipped }, text };
+  if (load.skipped) return { ...result, skipped: load.skipped };
   const schema = checkSchemas(load.documents, schemas);
   const disabled = new Set(options.disabled);
   const ruled = runDocumentRules({ entities: schema.entities, asOf: options.asOf, data: referenceData(), enabled: (code) => !disabled.has(code) });
   result.diagnostics = [...load.diagnostics, ...schema.diagnostics, ...ruled];
   result.entities = schema.entities;
-  return { result, text };
+  return result;
 }
 
-/** Back from the wire: each document gets a locator that parses the text with positions when first asked. */
-export function fromWire(wire: WireFileResult, limits: ParseLimits): FileResult {
-  const { text, entities, ...rest } = wire;
-  const locators = locatorsFromText(wire.file.toLowerCase().endsWith('.md'), text, limits);
-  return {
-    ...rest,
-    entities: entities.map(({ index, ...e }) => ({
-      ...e,
-      doc: { file: wire.file, index, value: e.value, locator: { locate: (path, target) => locators(index).locate(path, target) } },
-    })),
+function locatorOf(locators: (index: number) => Locator, index: number): Locator {
+  return { locate: (path, target) => locators(index).locate(path, target) };
+}
+
+/**
+ * Locators for a file's documents that read it again, once, when a position is first asked for
+ * (keeping every file's text would cost more memory than the values). A file that changed since
+ * it was checked (another size or time) gives the start of the file: watch mode runs again anyway.
+ */
+function locatorsFromFile(file: DiscoveredFile, stamp: string, limits: ParseLimits): (index: number) => Locator {
+  let locators: ((index: number) => Locator) | undefined;
+  return (index) => {
+    if (!locators) {
+      const read = readText(file.absPath, limits.maxFileBytes);
+      locators = read.kind === 'text' && read.stamp === stamp ? locatorsFromText(file.name.toLowerCase().endsWith('.md'), read.text, limits) : () => ({ locate: () => START_OF_FILE });
+    }
+    return locators(index);
   };
 }

@@ -108,7 +108,10 @@ function parseFast(source: string, offset: number, lines: Lines, limits: ParseLi
   return { documents, problems: [], looksLikeLofte, noDocuments: documents.length === 0 };
 }
 
-/** A plain tree within the depth limit: no node reached twice (that is an alias), not too deep. */
+/**
+ * A plain tree within the depth limit: no node reached twice (that is an alias), not too deep.
+ * On the way its long strings are detached from the file's text (see `detached`).
+ */
 function isTree(value: unknown, maxDepth: number): boolean {
   const seen = new Set<object>();
   const stack: [unknown, number][] = [[value, 1]];
@@ -117,9 +120,26 @@ function isTree(value: unknown, maxDepth: number): boolean {
     if (typeof v !== 'object' || v === null) continue;
     if (seen.has(v) || depth > maxDepth) return false;
     seen.add(v);
-    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+    const node = v as Record<string, unknown>;
+    for (const key of Object.keys(node)) {
+      const child = node[key];
+      if (typeof child === 'string') {
+        if (child.length >= DETACH_FROM) node[key] = detached(child);
+      } else stack.push([child, depth + 1]);
+    }
   }
   return true;
+}
+
+/** V8 makes substrings from this length on as views into their parent string. */
+const DETACH_FROM = 13;
+
+/**
+ * A copy of a string that does not keep the text it was cut from alive. A parser's values are
+ * slices of the file's text; kept as they are, every file's whole text would stay in memory.
+ */
+export function detached(text: string): string {
+  return ` ${text}`.slice(1);
 }
 
 /** Locators for a source's documents: the exact parse is made once, when a position is first asked. */
@@ -228,7 +248,7 @@ export function parseMarkdownFile(text: string, limits: ParseLimits = DEFAULT_PA
       const range = first.locator.locate(['beskrivning'], 'key');
       parsed.problems.push({ range, args: { code: 'BODY_AND_BESKRIVNING', detail: '' } });
     } else {
-      first.value = { ...first.value, beskrivning: body.trim() };
+      first.value = { ...first.value, beskrivning: detached(body.trim()) };
       external.set('beskrivning', [bodyStart + (body.length - body.trimStart().length), text.length]);
     }
   }

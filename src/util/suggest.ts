@@ -70,20 +70,17 @@ const bigrams = (text: string): string[] => {
 export class SuggestionIndex {
   private readonly postings = new Map<string, number[]>();
   private readonly names: string[];
-  private readonly grams: ReadonlySet<string>[];
   /** A missing id is often referred to many times (every follow-up of a missing document). */
   private readonly asked = new Map<string, string[]>();
 
   constructor(names: Iterable<string>) {
     this.names = [...new Set(names)];
-    this.grams = this.names.map((name, i) => {
-      const grams = new Set(bigrams(name));
-      for (const g of grams) {
+    this.names.forEach((name, i) => {
+      for (const g of new Set(bigrams(name))) {
         const list = this.postings.get(g);
         if (list) list.push(i);
         else this.postings.set(g, [i]);
       }
-      return grams;
     });
   }
 
@@ -99,18 +96,12 @@ export class SuggestionIndex {
     const need = grams.length - 2 * limitFor(input);
     // Very short input: the bound says nothing, every name is a candidate.
     if (need <= 0) return rank(input, this.names, max);
-    // A name sharing `need` of the input's bigrams shares at least one of any `grams - need + 1`
-    // of them: probe with the rarest (the common ones of a national repository, "20" or "-2",
-    // hold nearly every id), then count the shared bigrams of each name found.
-    const probes = grams.map((g) => this.postings.get(g) ?? []).sort((a, b) => a.length - b.length);
-    const found = new Set<number>();
-    for (const list of probes.slice(0, grams.length - need + 1)) for (const i of list) found.add(i);
+    // Counting in a typed array: the common bigrams of a national repository's ids ("20", "-2")
+    // have postings with thousands of names, and a map per query would be many times slower.
+    const counts = new Uint16Array(this.names.length);
     const candidates: string[] = [];
-    for (const i of found) {
-      const own = this.grams[i] as ReadonlySet<string>;
-      let shared = 0;
-      for (const g of grams) if (own.has(g)) shared++;
-      if (shared >= need) candidates.push(this.names[i] as string);
+    for (const g of grams) {
+      for (const i of this.postings.get(g) ?? []) if (++(counts[i] as number) === need) candidates.push(this.names[i] as string);
     }
     // Names containing what was typed may share few bigrams with it: keep those too.
     const needle = input.toLowerCase();
