@@ -4,7 +4,6 @@
 
 import { existsSync, promises as fs } from 'node:fs';
 import { checkFile, disabledRules, type FileCheckOptions, type FileResult } from './check/file.js';
-import { checkInWorkers } from './check/pool.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/types.js';
 import { applyDirectives } from './load/directives.js';
 import { discover, type DiscoveredFile } from './load/discover.js';
@@ -98,7 +97,7 @@ export class ValidationSession {
     const files = this.files as DiscoveredFile[];
     time('discover');
     const threads = this.options.threads?.(todo.length) ?? 1;
-    const results = threads > 1 ? await checkInWorkers(todo, this.fileOptions, threads, this.options.onProgress) : await this.checkHere(todo);
+    const results = threads > 1 ? await (await import('./check/pool.js')).checkInWorkers(todo, this.fileOptions, threads, this.options.onProgress) : await this.checkHere(todo);
     time(`files (${todo.length}, ${threads} ${threads === 1 ? 'thread' : 'threads'})`);
     todo.forEach((f, k) => {
       const result = results[k] as FileResult;

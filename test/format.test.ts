@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../src/format/github.js';
 import { FORMATTERS } from '../src/format/index.js';
+import { loadColor } from '../src/format/paint.js';
 import { SYNTHETIC_CTX, syntheticDiagnostics } from './synthetic.js';
 
 const DIAGNOSTICS = syntheticDiagnostics('repo/b.yaml');
@@ -25,7 +26,8 @@ describe('stylish', () => {
     );
   });
 
-  it('colours only when asked', () => {
+  it('colours only when asked', async () => {
+    await loadColor();
     expect(FORMATTERS['stylish']!(DIAGNOSTICS, { ...ctx, color: true })).toContain('\u001b[31m');
     expect(FORMATTERS['stylish']!(DIAGNOSTICS, ctx)).not.toContain('\u001b[');
   });

@@ -13,16 +13,6 @@ import type { BatchRequest } from './worker.js';
 /** Files per batch: small enough to share the work evenly, large enough that messages are few. */
 const BATCH = 250;
 
-/**
- * How many threads to check files on: $LOFTE_THREADS, else 1. Measured on 2 cores (README,
- * "Prestanda"), a second thread does not pay: a worker first compiles its code, and the two
- * threads' compilers and garbage collectors share the cores, so 10,000 files take as long.
- */
-export function threadCount(env: Readonly<Record<string, string | undefined>>): number {
-  const asked = Number(env['LOFTE_THREADS']);
-  return Number.isInteger(asked) && asked >= 1 ? Math.min(asked, 16) : 1;
-}
-
 export async function checkInWorkers(files: readonly DiscoveredFile[], options: FileCheckOptions, threads: number, onProgress?: Progress): Promise<FileResult[]> {
   const results = new Array<FileResult>(files.length);
   // Smaller batches for fewer files, so that every thread gets some.

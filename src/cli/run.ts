@@ -6,6 +6,7 @@ import { packagePath } from '../paths.js';
 import { isLang, language, type Lang } from '../diagnostics/messages/index.js';
 import { UsageError } from '../load/discover.js';
 import { commanderMessage } from './commander-sv.js';
+import { loadColor } from '../format/paint.js';
 import type { CliIo } from './io.js';
 import { linksCommand } from './links.js';
 import { reportCommand } from './report.js';
@@ -49,6 +50,8 @@ export function commonOptions(cmd: Command): Command {
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const lang = argvLang(argv, io.env);
+  // Colour is decided per output later; chalk is loaded now only if any output may get it.
+  if (io.stdoutIsTTY || io.stderrIsTTY || argv.includes('--color')) await loadColor();
   let exitCode: number = EXIT.ok;
   const program = new Command('lofte')
     .description('Medborgarlöften som kod: kontrollera, länka och publicera lokala medborgarlöften.')

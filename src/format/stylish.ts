@@ -1,8 +1,8 @@
 // The default terminal format: findings grouped by file, aligned, with hints and a summary.
 
-import { Chalk } from 'chalk';
 import { describe, language } from '../diagnostics/messages/index.js';
 import type { Diagnostic, Position } from '../diagnostics/types.js';
+import { paint } from './paint.js';
 import { countDiagnostics, type Formatter } from './types.js';
 
 const at = (p: Position): string => `${p.line}:${p.column}`;
@@ -11,7 +11,7 @@ const at = (p: Position): string => `${p.line}:${p.column}`;
 const clean = (text: string): string => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�');
 
 export const stylish: Formatter = (diagnostics, ctx) => {
-  const c = new Chalk({ level: ctx.color ? 1 : 0 });
+  const c = paint(ctx.color);
   const ui = language(ctx.lang).ui;
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
@@ -34,6 +34,6 @@ export const stylish: Formatter = (diagnostics, ctx) => {
   }
   const counts = countDiagnostics(diagnostics, ctx.fileCount);
   const summary = ui.summary(counts);
-  out.push(counts.errors > 0 ? c.red.bold(summary) : counts.warnings > 0 ? c.yellow.bold(summary) : c.green(summary));
+  out.push(counts.errors > 0 ? c.redBold(summary) : counts.warnings > 0 ? c.yellowBold(summary) : c.green(summary));
   return `${out.join('\n')}\n`;
 };
