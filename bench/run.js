@@ -109,7 +109,7 @@ function readRssKiB(file, method) {
 }
 
 /** Runs `node <args>` once in `cwd`; wall time from spawn to exit, peak RSS by the chosen method. */
-function runOnce(args, { cwd, logBase, method, timeoutS }) {
+function runOnce(args, { cwd, logBase, method, timeoutS, env: extraEnv }) {
   return new Promise((resolve) => {
     const stdoutFile = `${logBase}.stdout`;
     const stderrFile = `${logBase}.stderr`;
@@ -117,7 +117,7 @@ function runOnce(args, { cwd, logBase, method, timeoutS }) {
     fs.rmSync(rssFile, { force: true });
     const out = fs.openSync(stdoutFile, 'w');
     const err = fs.openSync(stderrFile, 'w');
-    const env = { ...process.env, NO_COLOR: '1' };
+    const env = { ...process.env, NO_COLOR: '1', ...extraEnv };
     let file;
     let argv;
     if (method.id === 'gnu-time') {
@@ -228,6 +228,7 @@ function commandsFor(size, corpora) {
     { id: 'ajv', label: 'floor: read + js-yaml + ajv', args: () => [FLOOR, 'ajv', errored], expect: [0] },
     { id: 'validate', label: `lofte validate (${ERROR_SHARE * 100} % errors)`, args: () => lofte('validate', errored, '--format', 'json', '--as-of', AS_OF), expect: [0, 1] },
     { id: 'validate-clean', label: 'lofte validate (clean)', args: () => lofte('validate', clean, '--format', 'json', '--as-of', AS_OF), expect: [0, 1] },
+    { id: 'validate-threads', label: 'lofte validate (clean, 2 threads)', args: () => lofte('validate', clean, '--format', 'json', '--as-of', AS_OF), env: { LOFTE_THREADS: '2' }, expect: [0, 1] },
     { id: 'report', label: 'lofte report (clean)', args: (run) => lofte('report', clean, '--out', `site-${size}-${run}`, '--as-of', AS_OF), expect: [0], outDir: (run) => `site-${size}-${run}` },
   ];
 }
@@ -318,7 +319,7 @@ async function benchmark(opts, tmp) {
         const args = cmd.args(run);
         entry.display = display(args).replace(path.join(tmp, ''), '');
         if (cmd.outDir) fs.rmSync(path.join(tmp, cmd.outDir(run)), { recursive: true, force: true });
-        const r = await runOnce(args, { cwd: tmp, logBase: path.join(logs, `${size}-${cmd.id}`), method, timeoutS: opts.timeoutS });
+        const r = await runOnce(args, { cwd: tmp, logBase: path.join(logs, `${size}-${cmd.id}`), method, timeoutS: opts.timeoutS, env: cmd.env });
         const ok = !r.error && !r.timedOut && r.signal === null && cmd.expect.includes(r.code);
         if (cmd.outDir) {
           const site = path.join(tmp, cmd.outDir(run));
@@ -340,12 +341,21 @@ async function benchmark(opts, tmp) {
     }
   }
 
+  // Watch mode: the time from saving one file to the new result, in the clean corpus.
+  const watch = [];
+  for (const size of opts.sizes) {
+    const w = await measureWatch(path.join(tmp, corpora.get(size).clean.dir), opts.runs, opts.timeoutS);
+    watch.push({ size, ...w });
+    if (w.error) failures.push({ size, id: 'watch', command: 'lofte validate --watch', run: 0, reason: w.error, stderr: w.stderr ?? '' });
+    progress(`[watch] ${String(size).padStart(6)}  ${w.error ? `FAILED, ${w.error}` : `first result ${w.firstS.toFixed(3)} s; after one change ${w.latenciesMs.map((x) => x.toFixed(0)).join(', ')} ms`}`);
+  }
+
   // Summaries.
   const rows = [];
   for (const entry of results.values()) {
     const { size, cmd } = entry;
     const c = corpora.get(size);
-    const files = cmd.id === 'validate-clean' || cmd.id === 'report' ? c.clean.files : c.errored.files;
+    const files = cmd.id === 'validate-clean' || cmd.id === 'validate-threads' || cmd.id === 'report' ? c.clean.files : c.errored.files;
     const wall = median(entry.runs.map((r) => r.wallS));
     rows.push({
       size,
@@ -429,6 +439,17 @@ async function benchmark(opts, tmp) {
       ),
     );
   }
+  if (watch.length) {
+    lines.push('');
+    lines.push('Watch mode (`lofte validate <clean corpus> --watch`): one file saved, time until the new result is printed (debounce included):');
+    lines.push(
+      table(
+        ['size', 'first result s', 'after one change, median ms', 'each change, ms'],
+        watch.map((w) => [String(w.size), w.error ? 'FAILED' : fmt.s(w.firstS), w.error ? '–' : median(w.latenciesMs).toFixed(0), w.error ? w.error : w.latenciesMs.map((x) => x.toFixed(0)).join(', ')]),
+        [true, true, true, false],
+      ),
+    );
+  }
   const checks = rows.filter((r) => r.check);
   if (checks.length) {
     lines.push('');
@@ -462,12 +483,79 @@ async function benchmark(opts, tmp) {
     })),
     rows: rows.map(({ check, ...r }) => ({ ...r, check: check?.data })),
     scaling,
+    watch,
     failures,
   };
   const out = path.join(RESULTS, 'latest.json');
   fs.writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);
   process.stdout.write(`\nResults written to ${path.relative(process.cwd(), out) || out}\n`);
   return failures.length ? 1 : 0;
+}
+
+/**
+ * Starts `lofte validate --watch` on a corpus, then saves one medborgarlöfte `edits` times (another
+ * title each time) and times each save until the new result's summary line is printed. The file
+ * is put back as it was.
+ */
+function measureWatch(corpus, edits, timeoutS) {
+  const file = findFile(corpus, 'medborgarlofte.yaml');
+  if (!file) return Promise.resolve({ error: 'no medborgarlofte.yaml in the corpus' });
+  const original = fs.readFileSync(file, 'utf8');
+  return new Promise((resolve) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(process.execPath, [BIN, 'validate', '.', '--watch', '--as-of', AS_OF], { cwd: corpus, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    running.add(child);
+    let stdout = '';
+    let stderr = '';
+    let results = 0;
+    let firstS;
+    const latenciesMs = [];
+    let savedAt;
+    let finished = false;
+    const finish = (outcome) => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      fs.writeFileSync(file, original);
+      child.kill('SIGINT');
+      running.delete(child);
+      resolve(outcome);
+    };
+    const timer = setTimeout(() => finish({ error: `timed out after ${timeoutS} s`, stderr: stderr.slice(-2000) }), timeoutS * 1000);
+    const save = (k) => {
+      savedAt = process.hrtime.bigint();
+      fs.writeFileSync(file, original.replace(/^titel: .*$/m, `titel: Ändrad titel ${k}`));
+    };
+    const maybeNext = () => {
+      // A result is complete when its summary line ("… filer kontrollerade).") has been printed.
+      const done = (stdout.match(/kontrollerade\)\.\n/g) ?? []).length;
+      if (done === results) return;
+      results = done;
+      if (results === 1) {
+        firstS = Number(process.hrtime.bigint() - t0) / 1e9;
+      } else if (savedAt !== undefined) {
+        latenciesMs.push(Number(process.hrtime.bigint() - savedAt) / 1e6);
+        savedAt = undefined;
+      }
+      if (latenciesMs.length === edits) finish({ firstS, latenciesMs });
+      else if (stderr.includes('Bevakar filerna')) setTimeout(() => save(latenciesMs.length + 1), 200);
+    };
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      maybeNext();
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      // The first save waits until the watcher is registered.
+      if (results === 1 && latenciesMs.length === 0 && savedAt === undefined && stderr.includes('Bevakar filerna')) setTimeout(() => save(1), 200);
+    });
+    child.on('exit', () => finish({ error: 'lofte --watch exited early', stderr: stderr.slice(-2000) }));
+  });
+}
+
+function findFile(dir, name) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile() && entry.name === name) return path.join(entry.parentPath ?? entry.path, entry.name);
+  return undefined;
 }
 
 function countFiles(dir) {
