@@ -60,11 +60,20 @@ export function reportCommand(program: Command, io: CliIo, setExit: (code: numbe
         return EXIT.findings;
       }
       const filter = { lpo: flags.lpo, kommun: flags.kommun, ids: flags.id, statuses: flags.status };
+      let last = performance.now();
+      const time = (stage: string): void => {
+        ctx.options.onTiming?.(stage, performance.now() - last);
+        last = performance.now();
+      };
       const model = buildReportModel(result.entities, result.graph, ctx.asOf, referenceData(), filter);
+      time('report model');
       const interrupt = new AbortController();
       const stop = flags.watch ? undefined : io.onInterrupt?.(() => interrupt.abort());
       try {
-        const written = await writeSite(out, buildSite(model, flags.format), interrupt.signal);
+        const site = buildSite(model, flags.format);
+        time('pages');
+        const written = await writeSite(out, site, interrupt.signal);
+        time('write');
         io.stdout(`Skrev ${written.written.length} sidor till ${path.relative(io.cwd, out) || '.'} (${model.documents.length} medborgarlöften, läget per ${ctx.asOf}).\n`);
         if (written.removed.length > 0) io.stdout(`Tog bort ${written.removed.length} sidor från en tidigare körning som inte längre finns.\n`);
         return EXIT.ok;

@@ -4,8 +4,13 @@
 import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 
+const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const SPECIAL = /[&<>"']/;
+const SPECIALS = /[&<>"']/g;
+
+/** One pass, and none for the most text, which has nothing to escape. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return SPECIAL.test(text) ? text.replace(SPECIALS, (c) => ESCAPES[c] ?? c) : text;
 }
 
 /** http(s), mailto and relative links; never javascript:, data:, vbscript: or protocol-relative. */
@@ -57,9 +62,18 @@ function shiftedBase(source: string, baseLevel: number): number {
   return depths.length === 0 ? baseLevel : baseLevel - (Math.min(...depths) - 1);
 }
 
+/** Rendered texts: a problembild's description shows on the page of every promise that answers it. */
+const rendered = new Map<string, string>();
+
 export function markdownToHtml(source: string, baseLevel: number): string {
-  const html = htmlMarked(shiftedBase(source, baseLevel)).parse(source, { async: false }) as string;
-  return sanitizeHtml(html, SANITIZE);
+  const key = `${baseLevel}\u0000${source}`;
+  let html = rendered.get(key);
+  if (html === undefined) {
+    html = sanitizeHtml(htmlMarked(shiftedBase(source, baseLevel)).parse(source, { async: false }) as string, SANITIZE);
+    if (rendered.size >= 20_000) rendered.clear();
+    rendered.set(key, html);
+  }
+  return html;
 }
 
 /** Backslash-escapes what Markdown would read as markup, `<` and `>` included: no HTML gets through. */
