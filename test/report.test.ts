@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { safeSitePath } from '../src/report/write.js';
+import { safeSitePath, writeSite } from '../src/report/write.js';
 import { runCli } from './helpers.js';
 
 const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'lofte-report-'));
@@ -155,6 +155,20 @@ describe('reproducible and safe to re-run', () => {
     expect(safeSitePath('index.html')).toBe(true);
     expect(safeSitePath('medborgarloften/laxa-2026.md')).toBe(true);
     for (const bad of ['../x.html', '/etc/passwd.html', 'a/../../b.html', '.hidden.html', 'x.js', 'medborgarloften/laxa‐2018.html']) expect(safeSitePath(bad), bad).toBe(false);
+  });
+
+  it('writes pages as they come, and an unsafe path among them leaves the earlier site untouched', async () => {
+    const out = tmp();
+    await writeSite(out, [['index.html', 'gammal'], ['a.html', 'A']]);
+    const before = await fs.readdir(out);
+    const pages = function* (): Generator<readonly [string, string]> {
+      yield ['index.html', 'ny'];
+      yield ['../utanfor.html', 'x'];
+    };
+    await expect(writeSite(out, pages())).rejects.toThrow('unsafe site path: ../utanfor.html');
+    expect(await fs.readdir(out)).toEqual(before);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('gammal');
+    expect(existsSync(path.join(out, '..', 'utanfor.html'))).toBe(false);
   });
 });
 

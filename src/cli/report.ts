@@ -38,7 +38,7 @@ export function reportCommand(program: Command, io: CliIo, setExit: (code: numbe
     .option('-w, --watch', 'gör om sidorna vid varje ändring, tills Ctrl-C');
   commonOptions(cmd).action(async (paths: string[], flags: ReportFlags) => {
     // The report's modules (marked, sanitize-html, the page builders) load only when it runs.
-    const [{ buildReportModel }, { buildSite }, { writeSite, WriteInterrupted }] = await Promise.all([
+    const [{ buildReportModel }, { siteFiles }, { writeSite, WriteInterrupted }] = await Promise.all([
       import('../report/model.js'),
       import('../report/site.js'),
       import('../report/write.js'),
@@ -70,10 +70,8 @@ export function reportCommand(program: Command, io: CliIo, setExit: (code: numbe
       const interrupt = new AbortController();
       const stop = flags.watch ? undefined : io.onInterrupt?.(() => interrupt.abort());
       try {
-        const site = buildSite(model, flags.format);
-        time('pages');
-        const written = await writeSite(out, site, interrupt.signal);
-        time('write');
+        const written = await writeSite(out, siteFiles(model, flags.format), interrupt.signal);
+        time('pages and write');
         io.stdout(`Skrev ${written.written.length} sidor till ${path.relative(io.cwd, out) || '.'} (${model.documents.length} medborgarlöften, läget per ${ctx.asOf}).\n`);
         if (written.removed.length > 0) io.stdout(`Tog bort ${written.removed.length} sidor från en tidigare körning som inte längre finns.\n`);
         return EXIT.ok;

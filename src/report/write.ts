@@ -89,31 +89,35 @@ export async function recover(out: string): Promise<void> {
   await Promise.all(entries.filter((e) => e.startsWith(STAGING_PREFIX)).map((e) => fs.rm(path.join(out, e), { recursive: true, force: true })));
 }
 
-export async function writeSite(out: string, files: ReadonlyMap<string, string>, signal?: AbortSignal): Promise<WriteResult> {
-  for (const rel of files.keys()) if (!safeSitePath(rel)) throw new Error(`unsafe site path: ${rel}`);
+/** `files` in path order, each path once; they are written to a staging folder as they come. */
+export async function writeSite(out: string, files: Iterable<readonly [string, string]>, signal?: AbortSignal): Promise<WriteResult> {
   await fs.mkdir(out, { recursive: true });
   await recover(out);
   const previous = await readManifest(out);
   const staging = await fs.mkdtemp(path.join(out, STAGING_PREFIX));
-  const check = async (): Promise<void> => {
-    if (!signal?.aborted) return;
+  const written: string[] = [];
+  try {
+    const made = new Set<string>();
+    for (const [rel, content] of files) {
+      if (!safeSitePath(rel)) throw new Error(`unsafe site path: ${rel}`);
+      // Synchronous writes into the private staging folder; a look at Ctrl-C every 50 files.
+      if (written.length % 50 === 0 && signal?.aborted) throw new WriteInterrupted();
+      const target = path.join(staging, rel);
+      const dir = path.dirname(target);
+      if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+      made.add(dir);
+      writeFileSync(target, content, 'utf8');
+      written.push(rel);
+      if (written.length % 50 === 0) await new Promise((resolve) => setImmediate(resolve)); // let Ctrl-C in
+    }
+    await fs.writeFile(path.join(staging, MANIFEST), `${JSON.stringify({ generator: 'lofte', files: written }, null, 2)}\n`, 'utf8');
+    if (signal?.aborted) throw new WriteInterrupted();
+  } catch (err) {
     await fs.rm(staging, { recursive: true, force: true });
-    throw new WriteInterrupted();
-  };
-  const made = new Set<string>();
-  let written = 0;
-  for (const [rel, content] of files) {
-    // Synchronous writes into the private staging folder; a look at Ctrl-C every 50 files.
-    if (written++ % 50 === 0) await check();
-    const target = path.join(staging, rel);
-    const dir = path.dirname(target);
-    if (!made.has(dir)) mkdirSync(dir, { recursive: true });
-    made.add(dir);
-    writeFileSync(target, content, 'utf8');
+    throw err;
   }
-  await fs.writeFile(path.join(staging, MANIFEST), `${JSON.stringify({ generator: 'lofte', files: [...files.keys()] }, null, 2)}\n`, 'utf8');
-  await check();
-  const journal: Journal = { staging: path.basename(staging), files: [...files.keys()], remove: previous.filter((rel) => !files.has(rel)) };
+  const now = new Set(written);
+  const journal: Journal = { staging: path.basename(staging), files: written, remove: previous.filter((rel) => !now.has(rel)) };
   // The commit point: from here on the new site wins, even if this process dies.
   await writeWhole(path.join(out, JOURNAL), `${JSON.stringify(journal)}\n`);
   await swap(out, journal);
