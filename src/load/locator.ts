@@ -25,16 +25,10 @@ export class YamlLocator implements Locator {
   ) {}
 
   locate(path: DocPath, target: LocateTarget = 'value'): Range {
-    const head = path[0];
-    const ext = typeof head === 'string' ? this.external.get(head) : undefined;
-    if (ext) return this.lines.range(ext[0], Math.min(ext[1], this.lineEnd(ext[0])));
+    const ext = externalRange(this.lines, this.external, path);
+    if (ext) return ext;
     const span = this.findSpan(path, target);
     return this.lines.range(this.offset + span[0], this.offset + span[1]);
-  }
-
-  private lineEnd(fileOffset: number): number {
-    const nl = this.lines.text.indexOf('\n', fileOffset);
-    return nl === -1 ? this.lines.text.length : nl;
   }
 
   private findSpan(path: DocPath, target: LocateTarget): Span {
@@ -71,14 +65,30 @@ export class YamlLocator implements Locator {
     return [start, this.firstLineEnd(start, this.doc.range?.[1] ?? start)];
   }
 
-  /** Ranges stop at the end of their first line: a whole map is shown by where it starts. */
   private firstLineEnd(start: number, end: number): number {
-    const nl = this.lines.text.indexOf('\n', this.offset + start) - this.offset;
-    const stop = nl < 0 ? end : Math.min(end, nl);
-    let e = stop;
-    while (e > start && /\s/.test(this.lines.text.charAt(this.offset + e - 1))) e--;
-    return Math.max(start, e);
+    return firstLineEnd(this.lines.text, this.offset, start, end);
   }
+}
+
+/** The range of a path whose value lives outside the YAML (a Markdown body), if it is one. */
+export function externalRange(lines: LineIndex, external: ReadonlyMap<string, Span>, path: DocPath): Range | undefined {
+  const head = path[0];
+  const ext = typeof head === 'string' ? external.get(head) : undefined;
+  if (!ext) return undefined;
+  const nl = lines.text.indexOf('\n', ext[0]);
+  return lines.range(ext[0], Math.min(ext[1], nl === -1 ? lines.text.length : nl));
+}
+
+/**
+ * Ranges stop at the end of their first line (a whole map is shown by where it starts), without
+ * trailing white space. `start` and `end` are offsets in the YAML, which starts at `offset` in `text`.
+ */
+export function firstLineEnd(text: string, offset: number, start: number, end: number): number {
+  const nl = text.indexOf('\n', offset + start) - offset;
+  const stop = nl < 0 ? end : Math.min(end, nl);
+  let e = stop;
+  while (e > start && /\s/.test(text.charAt(offset + e - 1))) e--;
+  return Math.max(start, e);
 }
 
 function hasRange(node: unknown): node is { range: [number, number, number] } {

@@ -7,7 +7,8 @@ import type { Args, Range } from '../diagnostics/types.js';
 import { START_OF_FILE } from '../diagnostics/make.js';
 import { LOFTE_MARKER } from '../model/kinds.js';
 import { LineIndex } from './line-index.js';
-import { YamlLocator, type Locator } from './locator.js';
+import { externalRange, firstLineEnd, YamlLocator, type Locator } from './locator.js';
+import { quickLocators, type QuickLocate } from './quick-locator.js';
 
 export interface ParsedDocument {
   index: number;
@@ -142,19 +143,41 @@ export function detached(text: string): string {
   return ` ${text}`.slice(1);
 }
 
-/** Locators for a source's documents: the exact parse is made once, when a position is first asked. */
+/**
+ * Locators for a source's documents, made when a position is first asked for: js-yaml's parse
+ * events answer most (quick-locator.ts), and the exact parse, made once, answers the rest.
+ */
 function lazyExact(source: string, offset: number, lines: Lines, external: Map<string, readonly [number, number]>): (index: number) => Locator {
   let docs: Document[] | undefined;
+  let quick: ((index: number) => QuickLocate | undefined) | undefined | null = null;
   const locators = new Map<number, Locator>();
+  const exactLocator = (index: number): Locator => {
+    if (!docs) {
+      const all = yamlLib().parseAllDocuments(source, { prettyErrors: false, uniqueKeys: true, strict: true });
+      docs = Array.isArray(all) ? all : [];
+    }
+    const doc = docs[index];
+    return doc ? new YamlLocator(doc, lines(), offset, external) : { locate: () => lines().range(offset, offset) };
+  };
   return (index) => {
     let locator = locators.get(index);
     if (!locator) {
-      if (!docs) {
-        const all = yamlLib().parseAllDocuments(source, { prettyErrors: false, uniqueKeys: true, strict: true });
-        docs = Array.isArray(all) ? all : [];
-      }
-      const doc = docs[index];
-      locator = doc ? new YamlLocator(doc, lines(), offset, external) : { locate: () => lines().range(offset, offset) };
+      if (quick === null) quick = fastPath ? quickLocators(source) : undefined;
+      const q = quick?.(index);
+      let exact: Locator | undefined;
+      const exactly = (): Locator => (exact ??= exactLocator(index));
+      locator = !q
+        ? exactly()
+        : {
+            locate: (path, target = 'value') => {
+              const ext = externalRange(lines(), external, path);
+              if (ext) return ext;
+              const span = q(path, target);
+              if (!span) return exactly().locate(path, target);
+              const text = lines().text;
+              return lines().range(offset + span[0], offset + firstLineEnd(text, offset, span[0], span[1]));
+            },
+          };
       locators.set(index, locator);
     }
     return locator;
@@ -256,13 +279,13 @@ export function parseMarkdownFile(text: string, limits: ParseLimits = DEFAULT_PA
 }
 
 /**
- * Locators for the documents of a file known only by its text (a worker parsed it): the exact
- * parse that finds positions is made once, when a position is first asked for.
+ * Locators for the documents of a file known only by its text (read again for a late finding):
+ * positions are found when first asked for, as for a file parsed the first time.
  */
 export function locatorsFromText(markdown: boolean, text: string, limits: ParseLimits): (index: number) => Locator {
   let byIndex: Map<number, Locator> | undefined;
   return (index) => {
-    byIndex ??= new Map((markdown ? parseMarkdownFile : parseYamlFile)(text, limits, true).documents.map((d) => [d.index, d.locator]));
+    byIndex ??= new Map((markdown ? parseMarkdownFile : parseYamlFile)(text, limits).documents.map((d) => [d.index, d.locator]));
     return byIndex.get(index) ?? { locate: () => START_OF_FILE };
   };
 }
