@@ -50,6 +50,8 @@ export interface PhraseList {
   /** The phrases (by position in the list) that may start with a word, and with a stem (`verk*`). */
   byFirstWord: ReadonlyMap<string, readonly number[]>;
   byStem: ReadonlyMap<string, readonly number[]>;
+  /** What `phrasesStartingWith` said of each word seen so far. */
+  seen: Map<string, readonly number[]>;
 }
 
 const ENDING_LIST = ['', ...ENDINGS.split('|')];
@@ -63,13 +65,18 @@ function addTo(map: Map<string, number[]>, key: string, index: number): void {
 }
 
 /** The phrases whose first word a (lower-case) word could be: a few map lookups per word. */
-function phrasesStartingWith(word: string, list: PhraseList, out: Set<number>): void {
-  for (const i of list.byFirstWord.get(word) ?? []) out.add(i);
+function phrasesStartingWith(word: string, list: PhraseList): readonly number[] {
+  const out = new Set<number>(list.byFirstWord.get(word));
   for (let cut = 0; cut <= LONGEST_ENDING && cut < word.length; cut++) {
     if (!ENDING_SET.has(word.slice(word.length - cut))) continue;
     for (const i of list.byStem.get(word.slice(0, word.length - cut)) ?? []) out.add(i);
   }
+  return out.size === 0 ? NONE : [...out];
 }
+
+const NONE: readonly number[] = [];
+/** Answers per word, per list: promise texts use the same few thousand words again and again. */
+const WORD_CACHE_LIMIT = 50_000;
 
 const WORD_SPLIT = /[^0-9a-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f]+/;
 
@@ -88,7 +95,7 @@ export function phraseList(file: string): PhraseList {
       else addTo(byFirstWord, alt, i);
     }
   });
-  const list = { phrases, byFirstWord, byStem };
+  const list = { phrases, byFirstWord, byStem, seen: new Map<string, readonly number[]>() };
   cache.set(file, list);
   return list;
 }
@@ -97,7 +104,15 @@ export function phraseList(file: string): PhraseList {
 export function findPhrases(text: string, list: PhraseList): PhraseMatch[] {
   // Nearly every promise text matches no phrase: its words say which phrases are worth a regex.
   const candidates = new Set<number>();
-  for (const word of new Set(text.toLowerCase().split(WORD_SPLIT))) if (word !== '') phrasesStartingWith(word, list, candidates);
+  for (const word of text.toLowerCase().split(WORD_SPLIT)) {
+    let hit = list.seen.get(word);
+    if (hit === undefined) {
+      hit = word === '' ? NONE : phrasesStartingWith(word, list);
+      if (list.seen.size >= WORD_CACHE_LIMIT) list.seen.clear();
+      list.seen.set(word, hit);
+    }
+    for (const i of hit) candidates.add(i);
+  }
   const all: PhraseMatch[] = [];
   for (const i of [...candidates].sort((a, b) => a - b)) {
     const phrase = list.phrases[i] as Phrase;
