@@ -80,11 +80,13 @@ export function validateCommand(program: Command, io: CliIo, setExit: (code: num
         const ui = language(ctx.lang).ui;
         io.stderr(`${ui.skippedHeader}\n${result.skipped.map((s) => `  ${s.file}: ${ui.skipped[s.reason] ?? s.reason}`).join('\n')}\n`);
       }
+      const started = performance.now();
       for (const o of outputs) {
         const text = formatDiagnostics(io, result.diagnostics, result.fileCount, o.format, o.file === undefined && useColor(flags.color, io), ctx.lang);
         if (o.file === undefined) io.stdout(text);
         else await writeOutput(io.cwd, o.file, text);
       }
+      ctx.options.onTiming?.('output', performance.now() - started);
       const counts = countDiagnostics(result.diagnostics, result.fileCount);
       const warningsFail = (flags.strict && counts.warnings > 0) || (flags.maxWarnings !== undefined && counts.warnings > flags.maxWarnings);
       return counts.errors > 0 || warningsFail ? EXIT.findings : EXIT.ok;

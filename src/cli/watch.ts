@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { CliIo } from './io.js';
 
 /** Time to let a burst of saves settle (an editor's save is a few writes within milliseconds). */
-const DEBOUNCE_MS = 25;
+const DEBOUNCE_MS = 10;
 
 /** Folders to watch under a root: lofte's own discovery skips dot-folders and node_modules too. */
 function foldersUnder(root: string): string[] {
