@@ -33,13 +33,15 @@ const HELP = `usage: node bench/run.js [options]
   --sizes A,B       corpus sizes in files (default 1000,10000)
   --timeout S       seconds before one run is killed (default 300)
   --keep            keep the temporary folder (corpora, outputs, logs) and print where it is
+  --only A,B        only these rows: node, read, js-yaml, yaml, ajv, validate, validate-clean,
+                    validate-threads, report, watch (default: all)
   -h, --help        this text
 `;
 
 class UsageError extends Error {}
 
 function parseArgs(argv) {
-  const opts = { runs: 5, sizes: [1000, 10000], timeoutS: 300, keep: false, quick: false };
+  const opts = { runs: 5, sizes: [1000, 10000], timeoutS: 300, keep: false, quick: false, only: undefined };
   let runsGiven = false;
   let sizesGiven = false;
   const args = argv.flatMap((a) => (a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
@@ -68,6 +70,7 @@ function parseArgs(argv) {
       if (!(t > 0)) throw new UsageError('--timeout needs a number of seconds greater than 0');
       opts.timeoutS = t;
     } else if (flag === '--keep') opts.keep = true;
+    else if (flag === '--only') opts.only = new Set(value().split(',').map((x) => x.trim()));
     else if (flag === '-h' || flag === '--help') opts.help = true;
     else throw new UsageError(`unknown argument "${flag}"`);
   }
@@ -309,11 +312,12 @@ async function benchmark(opts, tmp) {
   // Measurements, interleaved (run 1 of every command, then run 2 …) so drift hits all alike.
   const results = new Map(); // `${size} ${id}` → { size, cmd, runs: [], failed }
   const failures = [];
-  for (const size of opts.sizes) for (const cmd of commandsFor(size, corpora.get(size))) results.set(`${size} ${cmd.id}`, { size, cmd, runs: [], failed: false });
+  const wanted = (id) => !opts.only || opts.only.has(id);
+  for (const size of opts.sizes) for (const cmd of commandsFor(size, corpora.get(size)).filter((c) => wanted(c.id))) results.set(`${size} ${cmd.id}`, { size, cmd, runs: [], failed: false });
 
   for (let run = 1; run <= opts.runs; run++) {
     for (const size of opts.sizes) {
-      for (const cmd of commandsFor(size, corpora.get(size))) {
+      for (const cmd of commandsFor(size, corpora.get(size)).filter((c) => wanted(c.id))) {
         const entry = results.get(`${size} ${cmd.id}`);
         if (entry.failed) continue;
         const args = cmd.args(run);
@@ -343,7 +347,7 @@ async function benchmark(opts, tmp) {
 
   // Watch mode: the time from saving one file to the new result, in the clean corpus.
   const watch = [];
-  for (const size of opts.sizes) {
+  for (const size of wanted('watch') ? opts.sizes : []) {
     const w = await measureWatch(path.join(tmp, corpora.get(size).clean.dir), opts.runs, opts.timeoutS);
     watch.push({ size, ...w });
     if (w.error) failures.push({ size, id: 'watch', command: 'lofte validate --watch', run: 0, reason: w.error, stderr: w.stderr ?? '' });
