@@ -3,6 +3,7 @@
 import { makeDiagnostic } from '../diagnostics/make.js';
 import type { Diagnostic, DocPath, Range } from '../diagnostics/types.js';
 import type { Entity } from '../schema/index.js';
+import { interned } from '../util/intern.js';
 import { SuggestionIndex } from '../util/suggest.js';
 import { collectReferences, REFERENCES, type FoundReference, type ReferenceSpec } from './references.js';
 
@@ -37,9 +38,10 @@ export function buildIndex(entities: readonly Entity[]): { byId: Map<string, Ent
   const diagnostics: Diagnostic[] = [];
   for (const entity of entities) {
     if (entity.id === undefined) continue;
-    const first = byId.get(entity.id);
+    const id = idOf(entity as Entity & { id: string });
+    const first = byId.get(id);
     if (!first) {
-      byId.set(entity.id, entity);
+      byId.set(id, entity);
       continue;
     }
     diagnostics.push(
@@ -64,7 +66,14 @@ function memo<T>(cache: WeakMap<object, T>, entity: Entity, compute: (entity: En
 }
 
 function references(entity: Entity): { spec: ReferenceSpec; refs: FoundReference[] }[] {
-  return REFERENCES.filter((spec) => spec.from === entity.kind).map((spec) => ({ spec, refs: collectReferences(entity.value, spec.path) }));
+  return REFERENCES.filter((spec) => spec.from === entity.kind).map((spec) => ({ spec, refs: collectReferences(entity.value, spec.path).map((r) => ({ ...r, id: interned(r.id) })) }));
+}
+
+const internedIds = new WeakMap<object, string>();
+function idOf(entity: Entity & { id: string }): string {
+  let id = internedIds.get(entity.value);
+  if (id === undefined) internedIds.set(entity.value, (id = interned(entity.id)));
+  return id;
 }
 
 /** The suggestion indexes of the last run, kept while the ids they were built from are the same. */

@@ -2,6 +2,7 @@
 
 import { asArray, asDict, asPeriod, asString, isIsoDate, type Period } from '../model/access.js';
 import { addDays, addMonths } from '../model/dates.js';
+import { interned } from '../util/intern.js';
 import { promises } from './promises.js';
 import type { Entity } from '../schema/index.js';
 import type { Rule } from './types.js';
@@ -65,7 +66,7 @@ export function overdueFollowUps(entities: readonly Entity[], asOf: string): Ove
   const out: OverdueFollowUp[] = [];
   for (const entity of entities) {
     for (const due of dueOf(entity, asOf)) {
-      const dates = reported.get(`${entity.id ?? ''}\u0000${due.lofte}`) ?? [];
+      const dates = reported.get(due.key) ?? [];
       if (dates.some((d) => d >= due.earliest)) continue;
       out.push({ doc: entity, index: due.index, document: entity.id ?? '', lofte: due.lofte, period: due.period, kadens: due.kadens });
     }
@@ -74,6 +75,8 @@ export function overdueFollowUps(entities: readonly Entity[], asOf: string): Ove
 }
 
 interface DueFollowUp {
+  /** `document\0promise`, as follow-ups are keyed. */
+  key: string;
   index: number;
   lofte: string;
   period: Period;
@@ -95,7 +98,7 @@ function dueFollowUps(entity: Entity, asOf: string): DueFollowUp[] {
     const latest = ended[ended.length - 1];
     if (!latest) continue;
     // A report early in a period does not cover it: it must come at most a month before the end.
-    out.push({ index: p.index, lofte: p.id ?? '', period: latest, kadens: kadens ?? 'periodens_slut', earliest: addDays(latest.tom, -REPORT_WINDOW_DAYS) });
+    out.push({ key: interned(`${entity.id ?? ''}\u0000${p.id ?? ''}`), index: p.index, lofte: p.id ?? '', period: latest, kadens: kadens ?? 'periodens_slut', earliest: addDays(latest.tom, -REPORT_WINDOW_DAYS) });
   }
   return out;
 }
@@ -110,7 +113,7 @@ function reportOf(entity: Entity): { datum: string; keys: string[] } | undefined
   if (hit === undefined) {
     const datum = entity.value['datum'];
     const doc = asString(entity.value['medborgarlofte']) ?? '';
-    hit = isIsoDate(datum) ? { datum, keys: asArray(entity.value['resultat']).map((r) => `${doc}\u0000${asString(asDict(r)?.['lofte']) ?? ''}`) } : null;
+    hit = isIsoDate(datum) ? { datum, keys: asArray(entity.value['resultat']).map((r) => interned(`${doc}\u0000${asString(asDict(r)?.['lofte']) ?? ''}`)) } : null;
     reportCache.set(entity.value, hit);
   }
   return hit ?? undefined;
