@@ -84,6 +84,7 @@ export function applySeverity(diagnostics: Diagnostic[], severityOf: ValidateOpt
 export class ValidationSession {
   private readonly cache = new Map<string, { stamp: string; result: FileResult }>();
   private files: DiscoveredFile[] | undefined;
+  private byPath = new Map<string, DiscoveredFile>();
   private readonly fileOptions: FileCheckOptions;
 
   constructor(private readonly options: ValidateOptions) {
@@ -115,17 +116,16 @@ export class ValidationSession {
   private async filesToCheck(changed: ReadonlySet<string> | undefined): Promise<DiscoveredFile[]> {
     const known = this.files;
     if (known && changed) {
-      const byPath = new Map(known.map((f) => [f.absPath, f]));
-      const same = [...changed].every((p) => byPath.has(p) && existsSync(p));
-      if (same) return [...changed].map((p) => byPath.get(p) as DiscoveredFile);
+      const same = [...changed].every((p) => this.byPath.has(p) && existsSync(p));
+      if (same) return [...changed].map((p) => this.byPath.get(p) as DiscoveredFile);
     }
     const files = await discover(this.options.paths, { cwd: this.options.cwd, ignored: this.options.ignored });
     this.files = files;
+    this.byPath = new Map(files.map((f) => [f.absPath, f]));
     if (!known) return files; // the first run reads everything and takes each stamp from its read
     // New files and the changed ones, unless a changed path that exists is not among the files as
     // discovered (spelt another way, through a symlink): then compare every file's stamp.
-    const discovered = new Set(files.map((f) => f.absPath));
-    if (changed && [...changed].every((p) => discovered.has(p) || !existsSync(p))) return files.filter((f) => changed.has(f.absPath) || !this.cache.has(f.absPath));
+    if (changed && [...changed].every((p) => this.byPath.has(p) || !existsSync(p))) return files.filter((f) => changed.has(f.absPath) || !this.cache.has(f.absPath));
     const stamps = await mapLimit(files, IO_CONCURRENCY, stampOf);
     return files.filter((f, i) => this.cache.get(f.absPath)?.stamp !== stamps[i]);
   }
