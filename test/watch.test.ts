@@ -64,12 +64,17 @@ describe('--watch', () => {
 });
 
 describe('ValidationSession', () => {
-  it('reads again only the files that changed, with the same result as a fresh run', async () => {
+  /** A session on a fresh copy of an example repository. */
+  const sessionOnCopy = async () => {
     const { ValidationSession, validateRepository } = await import('../src/validate.js');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lofte-session-'));
     cpSync(path.join(ROOT, 'examples', 'vastra-blekinge'), dir, { recursive: true });
     const options = { cwd: dir, paths: ['.'], asOf: '2026-11-24' };
-    const session = new ValidationSession(options);
+    return { dir, session: new ValidationSession(options), fresh: async () => (await validateRepository(options)).diagnostics };
+  };
+
+  it('reads again only the files that changed, with the same result as a fresh run', async () => {
+    const { dir, session, fresh } = await sessionOnCopy();
     expect((await session.run()).reread).toBe(11);
     expect((await session.run()).reread).toBe(0);
     const file = path.join(dir, 'aktorer.yaml');
@@ -77,15 +82,11 @@ describe('ValidationSession', () => {
     const again = await session.run();
     expect(again.reread).toBe(1);
     expect(again.diagnostics.map((d) => d.rule)).toEqual(['unknown-kommunkod']);
-    expect(again.diagnostics).toEqual((await validateRepository(options)).diagnostics);
+    expect(again.diagnostics).toEqual(await fresh());
   });
 
   it('told which files changed (as watch mode is), reads only those, and finds new and removed files', async () => {
-    const { ValidationSession, validateRepository } = await import('../src/validate.js');
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'lofte-session-'));
-    cpSync(path.join(ROOT, 'examples', 'vastra-blekinge'), dir, { recursive: true });
-    const options = { cwd: dir, paths: ['.'], asOf: '2026-11-24' };
-    const session = new ValidationSession(options);
+    const { dir, session, fresh } = await sessionOnCopy();
     await session.run();
     const aktorer = path.join(dir, 'aktorer.yaml');
     writeFileSync(aktorer, readFileSync(aktorer, 'utf8').replace('kommunkod: "1060"', 'kommunkod: "1061"'));
@@ -102,7 +103,7 @@ describe('ValidationSession', () => {
     rmSync(added);
     const removed = await session.run(new Set([added]));
     expect(removed.reread).toBe(0);
-    expect(removed.diagnostics).toEqual((await validateRepository(options)).diagnostics);
+    expect(removed.diagnostics).toEqual(await fresh());
     // A changed path the session cannot place (another spelling of a file) makes it compare every stamp.
     writeFileSync(aktorer, readFileSync(aktorer, 'utf8').replace('kommunkod: "1061"', 'kommunkod: "1060"'));
     const link = mkdtempSync(path.join(os.tmpdir(), 'lofte-link-'));
