@@ -46,17 +46,17 @@ function statOrUndefined(file: string): ReturnType<typeof statSync> | undefined 
 export async function discover(paths: readonly string[], options: DiscoverOptions): Promise<DiscoveredFile[]> {
   const found = new Map<string, DiscoveredFile>();
   const visitedDirs = new Set<string>();
-  const add = (absPath: string): void => {
-    const name = displayName(options.cwd, absPath);
+  const add = (absPath: string, name = displayName(options.cwd, absPath)): void => {
     if (options.ignored?.(name)) return;
     if (!found.has(absPath)) found.set(absPath, { absPath, name });
   };
 
   // Synchronous calls: one readdir per folder, no waiting between thousands of small awaits.
-  const walk = (dir: string): void => {
+  // `name` is the folder's display name, so its files' names are made by appending, not computed.
+  const walk = (dir: string, name: string): void => {
     let real: string;
     try {
-      real = realpathSync(dir);
+      real = realpathSync.native(dir);
     } catch {
       return;
     }
@@ -70,6 +70,7 @@ export async function discover(paths: readonly string[], options: DiscoverOption
       return; // unreadable folder: the files in it cannot be ours to check
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const prefix = name === '' ? '' : `${name}/`;
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = path.join(dir, entry.name);
@@ -81,9 +82,9 @@ export async function discover(paths: readonly string[], options: DiscoverOption
         isFile = stat?.isFile() ?? false;
       }
       if (isDir) {
-        if (!options.ignored?.(displayName(options.cwd, full) + '/')) walk(full);
+        if (!options.ignored?.(`${prefix}${entry.name}/`)) walk(full, `${prefix}${entry.name}`);
       } else if (isFile && isSourceFile(entry.name)) {
-        add(full);
+        add(full, `${prefix}${entry.name}`);
       }
     }
   };
@@ -92,7 +93,7 @@ export async function discover(paths: readonly string[], options: DiscoverOption
     const absPath = path.resolve(options.cwd, given);
     const stat = statOrUndefined(absPath);
     if (!stat) throw new UsageError('path-not-found', { path: given });
-    if (stat.isDirectory()) walk(absPath);
+    if (stat.isDirectory()) walk(absPath, path.relative(options.cwd, absPath).split(path.sep).join('/'));
     else if (isSourceFile(absPath)) add(absPath);
     else throw new UsageError('unsupported-file', { path: given });
   }
