@@ -1,7 +1,14 @@
-// Internalized strings: V8 compares them by identity, so a key looked up on every run (watch mode
-// looks up thousands of ids each time) is never compared character by character. Object keys are
-// internalized; this is the one way JavaScript has to ask for it.
+// One string object per distinct id: V8 compares strings by identity first, and keeps a string's
+// hash in it, so the thousands of id lookups of every watch-mode run compare no characters.
+
+const canonical = new Map<string, string>();
+/** Ids of a long watch session come and go: the table starts over now and then. */
+const LIMIT = 1_000_000;
 
 export function interned(text: string): string {
-  return Object.keys({ [text]: 0 })[0] ?? text;
+  const hit = canonical.get(text);
+  if (hit !== undefined) return hit;
+  if (canonical.size >= LIMIT) canonical.clear();
+  canonical.set(text, text);
+  return text;
 }
