@@ -4,7 +4,6 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { makeDiagnostic, START_OF_FILE } from '../diagnostics/make.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { API_PREFIX, isKind } from '../model/kinds.js';
-import { IO_CONCURRENCY, mapLimit } from '../util/concurrency.js';
 import type { DiscoveredFile } from './discover.js';
 import { scanDirectives, type DisableDirective } from './directives.js';
 import type { Locator } from './locator.js';
@@ -33,7 +32,7 @@ export interface LoadResult {
   fileCount: number;
 }
 
-/** What one file contributes: kept per file so watch mode can re-read only what changed. */
+/** What one file contributes, as read and parsed. */
 export interface FileLoad {
   file: string;
   documents: LoadedDocument[];
@@ -48,23 +47,14 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 export type Progress = (done: number, total: number) => void;
 
-export async function loadFiles(files: readonly DiscoveredFile[], limits: ParseLimits = DEFAULT_PARSE_LIMITS, onProgress?: Progress): Promise<LoadResult> {
-  return mergeLoads(await loadEachFile(files, limits, onProgress));
-}
-
-/** Every file read and parsed on its own, in the order given. */
-export async function loadEachFile(files: readonly DiscoveredFile[], limits: ParseLimits = DEFAULT_PARSE_LIMITS, onProgress?: Progress): Promise<FileLoad[]> {
-  let done = 0;
-  return mapLimit(files, IO_CONCURRENCY, async (file) => {
-    const load = loadText(file, readText(file.absPath, limits.maxFileBytes), limits);
-    if (onProgress && ++done % 100 === 0) onProgress(done, files.length);
-    return load;
-  });
-}
-
-export function mergeLoads(loads: readonly FileLoad[]): LoadResult {
+/**
+ * Files read and parsed, their documents and findings merged: for tests and tools. The check
+ * itself goes file by file (check/file.ts), so that watch mode can redo one file.
+ */
+export function loadFiles(files: readonly DiscoveredFile[], limits: ParseLimits = DEFAULT_PARSE_LIMITS): LoadResult {
   const result: LoadResult = { documents: [], diagnostics: [], skipped: [], directives: [], fileCount: 0 };
-  for (const l of loads) {
+  for (const file of files) {
+    const l = loadText(file, readText(file.absPath, limits.maxFileBytes), limits);
     if (l.skipped) {
       result.skipped.push(l.skipped);
       continue;
