@@ -21,6 +21,7 @@ export async function checkInWorkers(files: readonly DiscoveredFile[], options: 
   const workers: Worker[] = [];
   let next = 0;
   let done = 0;
+  let failed = false;
   const script = packagePath('dist', 'check', 'worker.js');
   const runWorker = (): Promise<void> =>
     new Promise((resolve, reject) => {
@@ -58,7 +59,7 @@ export async function checkInWorkers(files: readonly DiscoveredFile[], options: 
   // This thread takes batches too: it is warm already, where a worker first compiles its code.
   const here = async (): Promise<void> => {
     const schemas = await loadSchemas();
-    while (next < batches) {
+    while (next < batches && !failed) {
       const batch = next++;
       const end = Math.min(files.length, (batch + 1) * size);
       for (let i = batch * size; i < end; i++) results[i] = checkFile(files[i] as DiscoveredFile, schemas, options);
@@ -70,6 +71,7 @@ export async function checkInWorkers(files: readonly DiscoveredFile[], options: 
   try {
     await Promise.all([here(), ...Array.from({ length: Math.min(threads - 1, batches - 1) }, runWorker)]);
   } catch (err) {
+    failed = true;
     await Promise.all(workers.map((w) => w.terminate()));
     throw err;
   }
