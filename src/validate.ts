@@ -1,6 +1,6 @@
-// The whole check: discover → per file (read, parse, schema, document rules; on worker threads for
-// large repositories) → links and repository rules → disable comments and severities → sorted
-// diagnostics. Watch mode keeps the per-file half and redoes it only for the files that changed.
+// The whole check: discover → per file (read, parse, schema, document rules; on worker threads when
+// asked for) → links and repository rules → disable comments and severities → sorted diagnostics.
+// Watch mode keeps the per-file half and redoes it only for the files that changed.
 
 import { existsSync, promises as fs } from 'node:fs';
 import { checkFile, disabledRules, type FileCheckOptions, type FileResult } from './check/file.js';
@@ -16,7 +16,6 @@ import type { Entity } from './schema/index.js';
 import { loadSchemas } from './schema/validators.js';
 import { IO_CONCURRENCY, mapLimit } from './util/concurrency.js';
 
-export type { FileResult } from './check/file.js';
 
 export interface ValidateOptions {
   cwd: string;
