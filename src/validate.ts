@@ -16,7 +16,6 @@ import type { Entity } from './schema/index.js';
 import { loadSchemas } from './schema/validators.js';
 import { IO_CONCURRENCY, mapLimit } from './util/concurrency.js';
 
-
 export interface ValidateOptions {
   cwd: string;
   paths: readonly string[];
