@@ -61,6 +61,22 @@ describe('--watch', () => {
     w.child.kill('SIGINT');
     expect(await w.exited).toBe(0);
   }, 90_000);
+
+  it('report: its own pages inside the watched folder are not changes (Markdown pages would loop)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lofte-watch-own-'));
+    cpSync(path.join(ROOT, 'examples', 'parken'), path.join(dir, 'repo'), { recursive: true });
+    const w = start(['report', 'repo', '--out', 'repo/site', '--format', 'both', '--watch', '--as-of', '2026-11-24'], dir);
+    await w.waitFor(() => w.out().includes('Skrev 8 sidor'), 'the first site');
+    await w.waitFor(() => w.err().includes('Bevakar filerna'), 'the watcher');
+    const file = path.join(dir, 'repo', 'medborgarlofte-2026-2027.yaml');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}# en kommentar\n`);
+    await w.waitFor(() => w.out().split('Skrev 8 sidor').length === 3, 'the second site');
+    // Writing the second site must not start a third.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(w.out().split('Skrev 8 sidor').length).toBe(3);
+    w.child.kill('SIGINT');
+    expect(await w.exited).toBe(0);
+  }, 90_000);
 });
 
 describe('ValidationSession', () => {

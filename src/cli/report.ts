@@ -83,6 +83,9 @@ export function reportCommand(program: Command, io: CliIo, setExit: (code: numbe
         stop?.();
       }
     };
-    await runThenWatch(flags.watch, paths, io, setExit, 'gör om rapporten', publish);
+    // The site is written under --out, which may lie inside the watched folders: its own pages
+    // are not changes to react to (with Markdown pages that would never end).
+    const ownOutput = (p: string): boolean => p === out || p.startsWith(out + path.sep);
+    await runThenWatch(flags.watch, paths, io, setExit, 'gör om rapporten', publish, { ignore: ownOutput });
   });
 }

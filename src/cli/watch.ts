@@ -8,7 +8,8 @@ import type { CliIo } from './io.js';
 const DEBOUNCE_MS = 10;
 
 /** Folders to watch under a root: lofte's own discovery skips dot-folders and node_modules too. */
-function foldersUnder(root: string): string[] {
+function foldersUnder(root: string, skip: (absPath: string) => boolean): string[] {
+  if (skip(root)) return [];
   const out = [root];
   for (let i = 0; i < out.length; i++) {
     let entries: Dirent[];
@@ -17,9 +18,17 @@ function foldersUnder(root: string): string[] {
     } catch {
       continue;
     }
-    for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') out.push(path.join(out[i] as string, e.name));
+    for (const e of entries) {
+      const full = path.join(out[i] as string, e.name);
+      if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules' && !skip(full)) out.push(full);
+    }
   }
   return out;
+}
+
+export interface WatchOptions {
+  /** Paths whose changes are not the user's: the report's own output folder. */
+  ignore?: (absPath: string) => boolean;
 }
 
 /** What changed since the last run: these files, or (undefined) something only a full look can tell. */
@@ -31,7 +40,8 @@ export type Changes = ReadonlySet<string> | undefined;
  * Node 20's recursive watch on Linux scans the tree asynchronously, and would miss a change made
  * right after the message.
  */
-export function watchPaths(paths: readonly string[], io: CliIo, again: (changes: Changes) => Promise<void>): Promise<void> {
+export function watchPaths(paths: readonly string[], io: CliIo, again: (changes: Changes) => Promise<void>, options: WatchOptions = {}): Promise<void> {
+  const skip = options.ignore ?? ((): boolean => false);
   const roots = [...new Set(paths.map((p) => path.resolve(io.cwd, p)).map((p) => (existsSync(p) && !p.match(/\.(ya?ml|md)$/i) ? p : path.dirname(p))))];
   return new Promise((resolve) => {
     let timer: NodeJS.Timeout | undefined;
@@ -68,9 +78,10 @@ export function watchPaths(paths: readonly string[], io: CliIo, again: (changes:
         const w = watch(dir, (_event, name) => {
           const file = typeof name === 'string' ? name : '';
           const full = path.join(dir, file);
+          if (file !== '' && skip(full)) return;
           // A new folder gets its own watch; its files count as a change.
           if (file !== '' && !file.startsWith('.') && existsSync(full) && statSync(full).isDirectory()) {
-            for (const d of foldersUnder(full)) watchFolder(d);
+            for (const d of foldersUnder(full, skip)) watchFolder(d);
             changed = undefined;
             schedule();
           } else if (file === '' || /\.(ya?ml|md)$/i.test(file)) {
@@ -85,7 +96,7 @@ export function watchPaths(paths: readonly string[], io: CliIo, again: (changes:
         // a folder that vanished between listing and watching
       }
     };
-    for (const root of roots) for (const dir of foldersUnder(root)) watchFolder(dir);
+    for (const root of roots) for (const dir of foldersUnder(root, skip)) watchFolder(dir);
     io.stderr('lofte: Bevakar filerna. Ctrl-C avslutar.\n');
     const stop = io.onInterrupt?.(() => {
       clearTimeout(timer);
@@ -101,7 +112,15 @@ export function clock(date: Date): string {
 }
 
 /** Runs once; with `watch`, again after every change until Ctrl-C (then exit 0). */
-export async function runThenWatch(watch: boolean | undefined, paths: readonly string[], io: CliIo, setExit: (code: number) => void, again: string, run: (changes?: Changes) => Promise<number>): Promise<void> {
+export async function runThenWatch(
+  watch: boolean | undefined,
+  paths: readonly string[],
+  io: CliIo,
+  setExit: (code: number) => void,
+  again: string,
+  run: (changes?: Changes) => Promise<number>,
+  options: WatchOptions = {},
+): Promise<void> {
   const code = await run();
   if (!watch) {
     setExit(code);
@@ -110,6 +129,6 @@ export async function runThenWatch(watch: boolean | undefined, paths: readonly s
   await watchPaths(paths, io, async (changes) => {
     io.stderr(`\n[${clock(io.now())}] Ändring – ${again}.\n`);
     await run(changes);
-  });
+  }, options);
   setExit(0);
 }
