@@ -63,6 +63,17 @@ describe('options', () => {
     expect(r.stdout).toBe('✔ Inga fel eller varningar (4 filer kontrollerade).\n');
   });
 
+  it('says so, and checks on one thread, when LOFTE_THREADS is not a thread count', async () => {
+    for (const value of ['två', '0', '1.5', '17']) {
+      const r = await runCli(['validate', 'examples/parken'], { env: { LOFTE_THREADS: value } });
+      expect(r.code, value).toBe(0);
+      expect(r.stderr, value).toBe(`lofte: LOFTE_THREADS="${value}" är inte ett heltal från 1 till 16, så filerna kontrolleras i en tråd.\n`);
+    }
+    const two = await runCli(['validate', 'examples/trasig', '--format', 'json'], { env: { LOFTE_THREADS: '2' } });
+    expect(two.stderr).toBe('');
+    expect(two.stdout).toBe((await runCli(['validate', 'examples/trasig', '--format', 'json'])).stdout);
+  });
+
   it('--lang en words messages in English', async () => {
     const r = await runCli(['validate', 'examples/trasig/unknown-kommunkod.yaml', '--lang', 'en']);
     expect(r.stdout).toContain("6:12  error  Municipality code `1888` is not one of SCB's 290 codes.  unknown-kommunkod");

@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, ignorePredicate, type Config } from '../config/index.js';
-import { isLang, type Lang } from '../diagnostics/messages/index.js';
+import { isLang, language, type Lang } from '../diagnostics/messages/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { displayName } from '../load/discover.js';
 import type { ValidateOptions } from '../validate.js';
@@ -25,13 +25,16 @@ export interface RepoContext {
 }
 
 /**
- * How many threads to check files on: $LOFTE_THREADS, else 1. Measured on 2 cores (README,
- * "Prestanda"), a second thread gains at most about 10 % and costs 30 MB: a worker first compiles
- * its code, and the two threads' compilers and garbage collectors share the cores.
+ * How many threads to check files on: $LOFTE_THREADS (1 to 16), else 1; `ignored` when it was set
+ * to something else. Measured on 2 cores (README, "Prestanda"), a second thread gains at most
+ * about 10 % and costs 30 MB: a worker first compiles its code, and the two threads' compilers and
+ * garbage collectors share the cores.
  */
-export function threadCount(env: Readonly<Record<string, string | undefined>>): number {
-  const asked = Number(env['LOFTE_THREADS']);
-  return Number.isInteger(asked) && asked >= 1 ? Math.min(asked, 16) : 1;
+export function threadCount(env: Readonly<Record<string, string | undefined>>): { threads: number; ignored?: string } {
+  const value = env['LOFTE_THREADS'];
+  if (value === undefined || value === '') return { threads: 1 };
+  const asked = Number(value);
+  return Number.isInteger(asked) && asked >= 1 && asked <= 16 ? { threads: asked } : { threads: 1, ignored: value };
 }
 
 /** Files from which a run counts as long enough to show progress. */
@@ -60,6 +63,9 @@ export async function repoContext(paths: readonly string[], flags: RepoFlags, io
   const stats = await Promise.all(given.map((p) => fs.stat(path.resolve(io.cwd, p)).catch(() => undefined)));
   const files = given.filter((_, i) => stats[i]?.isFile());
   const withRepo = files.length > 0 && config.file !== undefined;
+  const lang = chooseLang(flags.lang, config, io.env);
+  const threads = threadCount(io.env);
+  if (threads.ignored !== undefined) io.stderr(language(lang).ui.threadsIgnored(threads.ignored));
   const options: ValidateOptions = {
     cwd: io.cwd,
     paths: withRepo ? [...given.filter((_, i) => !stats[i]?.isFile()), config.root, ...files] : given,
@@ -68,7 +74,7 @@ export async function repoContext(paths: readonly string[], flags: RepoFlags, io
     limits: config.limits,
     severityOf: (rule) => config.severities.get(rule),
     onProgress: progressLine(io),
-    threads: (fileCount) => (fileCount > 1 ? threadCount(io.env) : 1),
+    threads: (fileCount) => (fileCount > 1 ? threads.threads : 1),
     onTiming: io.env['LOFTE_TIMING'] ? (stage, ms) => io.stderr(`lofte: ${stage}: ${ms.toFixed(0)} ms\n`) : undefined,
   };
   if (withRepo) {
@@ -76,5 +82,5 @@ export async function repoContext(paths: readonly string[], flags: RepoFlags, io
     const dirs = given.filter((_, i) => stats[i]?.isDirectory()).map((d) => `${displayName(io.cwd, path.resolve(io.cwd, d))}/`);
     options.reportOnly = { has: (file: string) => named.has(file) || dirs.some((d) => d === './' || file.startsWith(d)) };
   }
-  return { config, lang: chooseLang(flags.lang, config, io.env), asOf: options.asOf, options, configDiagnostics: diagnostics };
+  return { config, lang, asOf: options.asOf, options, configDiagnostics: diagnostics };
 }

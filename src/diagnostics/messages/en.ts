@@ -225,5 +225,6 @@ export const en: Language = {
       config: (a) => a['message'] ?? 'The configuration cannot be read.',
     },
     internalError: (message) => `lofte: internal error (${message}). This is a bug in lofte, not in your files. Run again with --debug and report the output.`,
+    threadsIgnored: (value) => `lofte: LOFTE_THREADS="${value}" is not a whole number from 1 to 16, so files are checked on one thread.\n`,
   },
 };

@@ -22,6 +22,8 @@ export interface UiWords {
   skippedHeader: string;
   usage: Record<string, (args: Readonly<Record<string, string>>) => string>;
   internalError(message: string): string;
+  /** $LOFTE_THREADS was set to something that is not a thread count. */
+  threadsIgnored(value: string): string;
 }
 
 export interface Language {
