@@ -34,6 +34,10 @@ const AWKWARD: Record<string, string> = {
   'multiline.yaml': 'kind: Aktor\ntext: en lång\n  rad som fortsätter\n  och fortsätter\nciterad: "över\n  två rader"\n',
   'empty.yaml': 'kind: Aktor\ntom:\nnull-värde: null\ntilde: ~\nlista: []\nkarta: {}\n',
   'anchors.yaml': 'kind: Aktor\nbas: &b {a: 1}\nannan: !!str 5\n? explicit\n: nyckel\n',
+  'flow-lines.yaml': 'kind: Medborgarlofte\ngiltighet: {\n  from: 2026-01-01,\n  tom: 2026-12-31\n}\nkommuner: [\n  laxa,   # kommentar\n  "nora"\n]\n',
+  'hashes.yaml': 'kind: Aktor\nnamn: "Laxå #1"   # kommentar\nkod: a#b\nciterad: \'det \'\'är\'\' så\'\nflykt: "rad\\n\\"två\\""\n',
+  'inline-doc.yaml': '--- {kind: Aktor, id: a}\n--- \nkind: Aktor\nid: b\n',
+  'block-comment.yaml': 'kind: Problembild\nbeskrivning: |  # kommentar efter huvudet\n  text\n\n  mer text\nnasta: 1\n',
   'front.md': '---\nkind: Problembild\nid: pb   # id\nrubrik: "Titel"\n---\n\n# Rubrik\n\nBrödtext.\n',
 };
 
