@@ -1,12 +1,16 @@
 // SARIF 2.1.0 for GitHub code scanning: every catalog rule as a reportingDescriptor, one result per finding.
 
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { RULES, ruleDocsPath } from '../diagnostics/catalog.js';
 import { describe, language, type Lang } from '../diagnostics/messages/index.js';
 import { formatPath, type Diagnostic, type Range } from '../diagnostics/types.js';
 import { packagePath } from '../paths.js';
 import type { Formatter } from './types.js';
+
+/** node:crypto takes a few milliseconds to load: only SARIF output needs it. */
+let cryptoModule: typeof import('node:crypto') | undefined;
+const crypto = (): typeof import('node:crypto') => (cryptoModule ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'));
 
 /** lofte's public home; rule pages are linked below it because GitHub rejects a relative helpUri. */
 export const INFORMATION_URI = 'https://github.com/lofte/lofte';
@@ -165,7 +169,7 @@ function fingerprints(diagnostics: readonly Diagnostic[], toRepoPath: (file: str
     const key = JSON.stringify([d.rule, toRepoPath(d.file), formatPath(d.path), d.args]);
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
-    return createHash('sha256').update(n === 0 ? key : `${key}#${n}`).digest('hex');
+    return crypto().createHash('sha256').update(n === 0 ? key : `${key}#${n}`).digest('hex');
   });
 }
 
