@@ -45,13 +45,18 @@ describe('--watch', () => {
     expect(await w.exited).toBe(0);
   }, 90_000);
 
-  it('report: writes the site again after a change, and keeps running through errors', async () => {
+  /** `lofte report repo … --watch` on a copy of examples/parken, once its first site is written and its watcher is up. */
+  const watchedReport = async (args: string[], firstSite: string) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lofte-watch-rep-'));
     cpSync(path.join(ROOT, 'examples', 'parken'), path.join(dir, 'repo'), { recursive: true });
-    const w = start(['report', 'repo', '--out', 'site', '--watch', '--as-of', '2026-11-24'], dir);
-    await w.waitFor(() => w.out().includes('Skrev 4 sidor'), 'the first site');
+    const w = start(['report', 'repo', ...args, '--watch', '--as-of', '2026-11-24'], dir);
+    await w.waitFor(() => w.out().includes(firstSite), 'the first site');
     await w.waitFor(() => w.err().includes('Bevakar filerna'), 'the watcher');
-    const file = path.join(dir, 'repo', 'medborgarlofte-2026-2027.yaml');
+    return { dir, w, file: path.join(dir, 'repo', 'medborgarlofte-2026-2027.yaml') };
+  };
+
+  it('report: writes the site again after a change, and keeps running through errors', async () => {
+    const { dir, w, file } = await watchedReport(['--out', 'site'], 'Skrev 4 sidor');
     const original = readFileSync(file, 'utf8');
     writeFileSync(file, original.replace('giltighet:', 'giltighet:\n  felstavat: ja\n  '));
     await w.waitFor(() => w.err().includes('Rapporten skrevs inte'), 'the error');
@@ -63,12 +68,7 @@ describe('--watch', () => {
   }, 90_000);
 
   it('report: its own pages inside the watched folder are not changes (Markdown pages would loop)', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'lofte-watch-own-'));
-    cpSync(path.join(ROOT, 'examples', 'parken'), path.join(dir, 'repo'), { recursive: true });
-    const w = start(['report', 'repo', '--out', 'repo/site', '--format', 'both', '--watch', '--as-of', '2026-11-24'], dir);
-    await w.waitFor(() => w.out().includes('Skrev 8 sidor'), 'the first site');
-    await w.waitFor(() => w.err().includes('Bevakar filerna'), 'the watcher');
-    const file = path.join(dir, 'repo', 'medborgarlofte-2026-2027.yaml');
+    const { w, file } = await watchedReport(['--out', 'repo/site', '--format', 'both'], 'Skrev 8 sidor');
     writeFileSync(file, `${readFileSync(file, 'utf8')}# en kommentar\n`);
     await w.waitFor(() => w.out().split('Skrev 8 sidor').length === 3, 'the second site');
     // Writing the second site must not start a third.
