@@ -1,7 +1,10 @@
 // The Swedish word lists: whole words, inflections, words in between, and no false friends.
 
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findPhrases, phraseList } from '../src/rules/phrases.js';
+import { findPhrases, phraseList, type PhraseList, type PhraseMatch } from '../src/rules/phrases.js';
 
 const vague = (text: string): string[] => findPhrases(text, phraseList('vaga-formuleringar.yaml')).map((m) => m.text);
 const conditional = (text: string): string[] => findPhrases(text, phraseList('villkorade-formuleringar.yaml')).map((m) => m.text);
@@ -75,3 +78,76 @@ describe('refinements from the rule review', () => {
     expect(vague('Kommunen lovar att anmäla eventuella skador inom en vecka.')).toEqual([]);
   });
 });
+
+// The plain way, without the first-word index and the sticky tries: every phrase's global regex
+// over the whole text. findPhrases must give exactly what it gives.
+function plainFind(text: string, list: PhraseList): PhraseMatch[] {
+  const all: PhraseMatch[] = [];
+  for (const phrase of list.phrases) {
+    for (const m of text.matchAll(phrase.pattern)) all.push({ phrase, text: m[0].replace(/\s+/g, ' '), index: m.index ?? 0 });
+  }
+  all.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
+  const kept: PhraseMatch[] = [];
+  let end = -1;
+  for (const m of all) {
+    if (m.index < end) continue;
+    kept.push(m);
+    end = m.index + m.text.length;
+  }
+  return kept;
+}
+
+describe('the first-word index finds what a plain scan finds', () => {
+  const lists = ['vaga-formuleringar.yaml', 'villkorade-formuleringar.yaml'].map(phraseList);
+  // Words of the phrases themselves (inflected, in other cases), fillers, and awkward characters.
+  const phraseWords = lists.flatMap((l) => l.phrases.flatMap((p) => p.fras.split(/[\s|]+/))).map((w) => w.replace('*', ''));
+  const word = fc.oneof(
+    fc.constantFrom(...phraseWords),
+    fc.constantFrom(...phraseWords).map((w) => w.toUpperCase()),
+    fc.constantFrom(...phraseWords).chain((w) => fc.constantFrom('r', 't', 'ade', 'ande', 'x').map((e) => w + e)),
+    // Letters the regexes fold to others (long s, the Kelvin sign) where a phrase word has s or k.
+    fc.constantFrom(...phraseWords).map((w) => w.replace(/s/g, 'ſ').replace(/k/g, '\u212A')),
+    fc.constantFrom('polisen', 'lovar', 'att', 'i', 'om', 'det', 'och', 'veckan', '20', 'Å', 'ſ', '\u212A', 'İ', 'é'),
+    fc.string({ maxLength: 4 }),
+  );
+  const separator = fc.constantFrom(' ', '  ', '\n', ', ', '. ', '-', '–', '\t', '');
+  const text = fc.array(fc.tuple(word, separator), { maxLength: 14 }).map((parts) => parts.map(([w, s]) => w + s).join(''));
+
+  it('on random texts made of the phrases’ words', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        for (const list of lists) expect(findPhrases(t, list)).toEqual(plainFind(t, list));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('where a phrase matches again inside its own match, which another phrase overlaps', () => {
+    // "bidra verka till" keeps "verka till verka för" out; "verka för" starts inside that match, so
+    // a plain scan never tries it on its own.
+    const t = 'Vi ska bidra verka till verka för trygghet.';
+    expect(findPhrases(t, lists[0] as PhraseList).map((m) => m.text)).toEqual(['bidra verka till']);
+    expect(findPhrases(t, lists[0] as PhraseList)).toEqual(plainFind(t, lists[0] as PhraseList));
+  });
+
+  it('on the promise texts of the examples and fixtures', () => {
+    const texts = [...collectTexts('examples'), ...collectTexts('test/fixtures')];
+    expect(texts.length).toBeGreaterThan(50);
+    for (const t of texts) for (const list of lists) expect(findPhrases(t, list)).toEqual(plainFind(t, list));
+  });
+});
+
+/** Every string value in the YAML and Markdown files under a folder. */
+function collectTexts(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !/\.(ya?ml|md)$/.test(entry.name)) continue;
+    const text = readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
+    for (const line of text.split('\n')) {
+      const m = /:\s*(.{12,})$/.exec(line);
+      if (m?.[1]) out.push(m[1]);
+    }
+    out.push(text);
+  }
+  return out;
+}

@@ -7,7 +7,10 @@ import { packagePath } from '../paths.js';
 export interface Phrase {
   fras: string;
   tips: string;
+  /** Finds the phrase anywhere in a text (flags giu). */
   pattern: RegExp;
+  /** The same, only at `lastIndex` (flags iuy). */
+  sticky: RegExp;
 }
 
 export interface PhraseMatch {
@@ -33,10 +36,10 @@ function tokenPattern(token: string): string {
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export function compilePhrase(fras: string, gap = DEFAULT_GAP): RegExp {
+export function compilePhrase(fras: string, gap = DEFAULT_GAP, flags = 'giu'): RegExp {
   const between = gap > 0 ? `\\s+(?:${LETTER}+\\s+){0,${gap}}` : '\\s+';
   const body = fras.trim().split(/\s+/).map(tokenPattern).join(between);
-  return new RegExp(`(?<!${LETTER})${body}(?!${LETTER})`, 'giu');
+  return new RegExp(`(?<!${LETTER})${body}(?!${LETTER})`, flags);
 }
 
 interface PhraseEntry {
@@ -71,14 +74,12 @@ function phrasesStartingWith(word: string, list: PhraseList): readonly number[] 
     if (!ENDING_SET.has(word.slice(word.length - cut))) continue;
     for (const i of list.byStem.get(word.slice(0, word.length - cut)) ?? []) out.add(i);
   }
-  return out.size === 0 ? NONE : [...out];
+  return out.size === 0 ? NONE : [...out].sort((a, b) => a - b);
 }
 
 const NONE: readonly number[] = [];
 /** Answers per word, per list: promise texts use the same few thousand words again and again. */
 const WORD_CACHE_LIMIT = 50_000;
-
-const WORD_SPLIT = /[^0-9a-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f]+/;
 
 const cache = new Map<string, PhraseList>();
 
@@ -86,7 +87,7 @@ export function phraseList(file: string): PhraseList {
   const hit = cache.get(file);
   if (hit) return hit;
   const entries = jsyaml.load(readFileSync(packagePath('data', 'ordlistor', file), 'utf8')) as PhraseEntry[];
-  const phrases = entries.map((e) => ({ fras: e.fras, tips: e.tips, pattern: compilePhrase(e.fras, e.glapp) }));
+  const phrases = entries.map((e) => ({ fras: e.fras, tips: e.tips, pattern: compilePhrase(e.fras, e.glapp), sticky: compilePhrase(e.fras, e.glapp, 'iuy') }));
   const byFirstWord = new Map<string, number[]>();
   const byStem = new Map<string, number[]>();
   entries.forEach((e, i) => {
@@ -102,22 +103,26 @@ export function phraseList(file: string): PhraseList {
 
 /** Every phrase of the list in a text; where two overlap, the one that starts first (then the longer). */
 export function findPhrases(text: string, list: PhraseList): PhraseMatch[] {
-  // Nearly every promise text matches no phrase: its words say which phrases are worth a regex.
-  const candidates = new Set<number>();
-  for (const word of text.toLowerCase().split(WORD_SPLIT)) {
-    let hit = list.seen.get(word);
-    if (hit === undefined) {
-      hit = word === '' ? NONE : phrasesStartingWith(word, list);
-      if (list.seen.size >= WORD_CACHE_LIMIT) list.seen.clear();
-      list.seen.set(word, hit);
+  // Nearly every promise text matches no phrase. A phrase can only start at a word that could be
+  // its first word, so its regex is tried there alone (sticky), not over the whole text. Per phrase
+  // the tries go left to right from the end of its last match: the matches a global scan gives.
+  let all: PhraseMatch[] | undefined;
+  let nextFrom: Map<number, number> | undefined;
+  WORD.lastIndex = 0;
+  for (let w = WORD.exec(text); w !== null; w = WORD.exec(text)) {
+    const hit = phrasesStartingAt(folded(w[0]), list);
+    for (const i of hit) {
+      nextFrom ??= new Map();
+      if (w.index < (nextFrom.get(i) ?? 0)) continue;
+      const phrase = list.phrases[i] as Phrase;
+      phrase.sticky.lastIndex = w.index;
+      const m = phrase.sticky.exec(text);
+      if (!m) continue;
+      nextFrom.set(i, w.index + m[0].length);
+      (all ??= []).push({ phrase, text: m[0].replace(/\s+/g, ' '), index: w.index });
     }
-    for (const i of hit) candidates.add(i);
   }
-  const all: PhraseMatch[] = [];
-  for (const i of [...candidates].sort((a, b) => a - b)) {
-    const phrase = list.phrases[i] as Phrase;
-    for (const m of text.matchAll(phrase.pattern)) all.push({ phrase, text: m[0].replace(/\s+/g, ' '), index: m.index ?? 0 });
-  }
+  if (!all) return [];
   all.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
   const kept: PhraseMatch[] = [];
   let end = -1;
@@ -127,4 +132,27 @@ export function findPhrases(text: string, list: PhraseList): PhraseMatch[] {
     end = m.index + m.text.length;
   }
   return kept;
+}
+
+/** A word as the phrases' own patterns see one: letters and digits, case-insensitive. */
+const WORD = new RegExp(`${LETTER}+`, 'giu');
+
+/**
+ * A word in lower case as the patterns' case-insensitive (`iu`) matching sees it: besides upper
+ * case, that folds the long s (ſ) to s (the Kelvin and Ångström signs already lower-case to k, å).
+ */
+function folded(word: string): string {
+  const lower = word.toLowerCase();
+  return lower.includes('ſ') ? lower.replace(/ſ/g, 's') : lower;
+}
+
+/** The phrases a (lower-case) word may start, remembered per word. */
+function phrasesStartingAt(word: string, list: PhraseList): readonly number[] {
+  let hit = list.seen.get(word);
+  if (hit === undefined) {
+    hit = phrasesStartingWith(word, list);
+    if (list.seen.size >= WORD_CACHE_LIMIT) list.seen.clear();
+    list.seen.set(word, hit);
+  }
+  return hit;
 }
