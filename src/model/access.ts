@@ -61,6 +61,33 @@ export function visitStrings(value: unknown, visit: (text: string, path: readonl
   }
 }
 
+export interface TextAt {
+  text: string;
+  /** A copy: it may be kept. For a key, the path ends with the key itself. */
+  path: readonly (string | number)[];
+}
+
+const NUMBER_LIKE = /\d\d|@/;
+const numberLike = new WeakMap<object, readonly TextAt[]>();
+
+/**
+ * The strings of a document (keys included, as visitStrings gives them) where a number or an
+ * address could stand: two digits in a row, or an @. Found in one walk, remembered per document:
+ * the rules that look for phone numbers, e-mail addresses and personnummer share it, and most
+ * strings have neither.
+ */
+export function numberLikeTexts(value: object): readonly TextAt[] {
+  let found = numberLike.get(value);
+  if (!found) {
+    const out: TextAt[] = [];
+    visitStrings(value, (text, path) => {
+      if (NUMBER_LIKE.test(text)) out.push({ text, path: [...path] });
+    });
+    numberLike.set(value, (found = out));
+  }
+  return found;
+}
+
 /** Every map in a value with the live path to it, as for visitStrings. */
 export function visitObjects(value: unknown, visit: (dict: Dict, path: readonly (string | number)[]) => void, path: (string | number)[] = []): void {
   if (Array.isArray(value)) {

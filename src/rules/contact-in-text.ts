@@ -1,6 +1,6 @@
 // contact-in-text: e-mail addresses and phone numbers do not belong in published free text.
 
-import { visitStrings } from '../model/access.js';
+import { numberLikeTexts } from '../model/access.js';
 import type { Rule } from './types.js';
 
 // Bounded and anchored at the start of a word: an unbounded `[…]+@` tried from every position of a
@@ -18,6 +18,7 @@ export function findContacts(text: string): string[] {
   // Most text has neither an @ nor two digits in a row: skip the regexes for it.
   const emails = text.includes('@') ? [...text.matchAll(EMAIL)] : [];
   const phones = TWO_DIGITS.test(text) ? [...text.matchAll(PHONE)] : [];
+  if (emails.length + phones.length === 0) return [];
   return [...emails, ...phones].sort((a, b) => (a.index ?? 0) - (b.index ?? 0)).map((m) => m[0]);
 }
 
@@ -26,12 +27,12 @@ export const contactInText: Rule = {
   scope: 'document',
   check(ctx) {
     for (const entity of ctx.entities) {
-      visitStrings(entity.value, (text, path) => {
-        if (path.length > 0 && text === path[path.length - 1]) return; // a key, not text
+      for (const { text, path } of numberLikeTexts(entity.value)) {
+        if (path.length > 0 && text === path[path.length - 1]) continue; // a key, not text
         const found = findContacts(text);
-        if (found.length === 0 || path.some((seg) => typeof seg === 'string' && NOT_FREE_TEXT.has(seg))) return;
+        if (found.length === 0 || path.some((seg) => typeof seg === 'string' && NOT_FREE_TEXT.has(seg))) continue;
         ctx.report(entity, [...path], { found });
-      });
+      }
     }
   },
 };

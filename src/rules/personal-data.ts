@@ -1,6 +1,6 @@
 // personal-data: no Swedish personnummer or samordningsnummer anywhere in the repository.
 
-import { visitStrings } from '../model/access.js';
+import { numberLikeTexts } from '../model/access.js';
 import type { Rule } from './types.js';
 
 // 12 digits (with or without separator), or 10 digits with a separator: a bare 10-digit number is
@@ -45,9 +45,9 @@ export const personalData: Rule = {
   scope: 'document',
   check(ctx) {
     for (const entity of ctx.entities) {
-      visitStrings(entity.value, (text, path) => {
+      for (const { text, path } of numberLikeTexts(entity.value)) {
         for (const masked of findPersonnummer(text)) ctx.report(entity, [...path], { masked });
-      });
+      }
     }
   },
 };
