@@ -6,6 +6,7 @@ import { loadConfig, ignorePredicate, type Config } from '../config/index.js';
 import { isLang, language, type Lang } from '../diagnostics/messages/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { displayName } from '../load/discover.js';
+import { loadSchemas } from '../schema/validators.js';
 import type { ValidateOptions } from '../validate.js';
 import { localDate, type CliIo } from './io.js';
 
@@ -56,6 +57,8 @@ export function chooseLang(flag: Lang | undefined, config: Config | undefined, e
 }
 
 export async function repoContext(paths: readonly string[], flags: RepoFlags, io: CliIo): Promise<RepoContext> {
+  // Every command with a repository context checks it: the validators load while the config is read.
+  void loadSchemas().catch(() => undefined);
   const { config, diagnostics } = await loadConfig(io.cwd, flags.config);
   const given = paths.length > 0 ? paths : ['.'];
   // Named files are checked in the context of their whole repository, so their references resolve

@@ -1,6 +1,7 @@
 // One validator per kind from the JSON Schemas in schemas/: precompiled by the build, or compiled here.
 
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { FormatsPlugin } from 'ajv-formats';
 import { KINDS, type Kind } from '../model/kinds.js';
@@ -28,7 +29,7 @@ export function readSchema(file: string): JsonSchema {
 
 type Validate = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-let cached: SchemaSet | undefined;
+let cached: Promise<SchemaSet> | undefined;
 
 /** Compiles the schemas with ajv, for running from source; the build precompiles them instead. */
 async function compileAll(): Promise<Record<Kind, Validate>> {
@@ -48,25 +49,32 @@ async function compileAll(): Promise<Record<Kind, Validate>> {
   return out;
 }
 
+/** Built code (dist/, bundled or not) runs as .js; the source (.ts, as the tests run it) does not. */
+const BUILT = import.meta.url.endsWith('.js');
+
 /**
  * The validators: precompiled at build time (dist/schema/compiled.js, by scripts/compile-schemas.mjs)
  * so a run neither loads ajv nor compiles schemas at start-up; compiled here when running from source.
  */
-export async function loadSchemas(): Promise<SchemaSet> {
-  if (cached) return cached;
-  const precompiled = await import(new URL('./compiled.js', import.meta.url).href).then(
-    (m: Record<Kind, Validate>) => m,
-    () => undefined,
-  );
+export function loadSchemas(): Promise<SchemaSet> {
+  return (cached ??= load());
+}
+
+async function load(): Promise<SchemaSet> {
+  const precompiled = BUILT
+    ? await import(pathToFileURL(packagePath('dist', 'schema', 'compiled.js')).href).then(
+        (m: Record<Kind, Validate>) => m,
+        () => undefined,
+      )
+    : undefined;
   const validators = precompiled ?? (await compileAll());
-  cached = {
+  return {
     validate(kind, value) {
       const v = validators[kind];
       return v(value) ? [] : [...(v.errors ?? [])];
     },
     resolveRef,
   };
-  return cached;
 }
 
 const raw = new Map<string, JsonSchema>();
