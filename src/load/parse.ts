@@ -101,9 +101,10 @@ function parseFast(source: string, offset: number, lines: Lines, limits: ParseLi
   }
   const locatorFor = lazyExact(source, offset, lines, external);
   const documents: ParsedDocument[] = [];
+  const mayShare = source.includes('*');
   for (const [index, value] of values.entries()) {
     if (value === null || value === undefined) continue;
-    if (!isTree(value, limits.maxDepth)) return undefined;
+    if (!isTree(value, limits.maxDepth, mayShare)) return undefined;
     documents.push({ index, value, locator: { locate: (path, target) => locatorFor(index).locate(path, target) } });
   }
   return { documents, problems: [], looksLikeLofte, noDocuments: documents.length === 0 };
@@ -111,23 +112,35 @@ function parseFast(source: string, offset: number, lines: Lines, limits: ParseLi
 
 /**
  * A plain tree within the depth limit: no node reached twice (that is an alias), not too deep.
- * On the way its long strings are detached from the file's text (see `detached`).
+ * On the way its long strings are detached from the file's text (see `detached`). Only a source
+ * with a `*` can hold an alias, so only then are the nodes seen remembered.
  */
-function isTree(value: unknown, maxDepth: number): boolean {
-  const seen = new Set<object>();
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length > 0) {
-    const [v, depth] = stack.pop() as [unknown, number];
-    if (typeof v !== 'object' || v === null) continue;
-    if (seen.has(v) || depth > maxDepth) return false;
-    seen.add(v);
-    const node = v as Record<string, unknown>;
-    for (const key of Object.keys(node)) {
-      const child = node[key];
+function isTree(value: unknown, maxDepth: number, mayShare: boolean): boolean {
+  return treeWithin(value, 1, maxDepth, mayShare ? new Set<object>() : undefined);
+}
+
+function treeWithin(value: unknown, depth: number, maxDepth: number, seen: Set<object> | undefined): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  if (depth > maxDepth) return false;
+  if (seen) {
+    if (seen.has(value)) return false;
+    seen.add(value);
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const child: unknown = value[i];
       if (typeof child === 'string') {
-        if (child.length >= DETACH_FROM) node[key] = detached(child);
-      } else stack.push([child, depth + 1]);
+        if (child.length >= DETACH_FROM) value[i] = detached(child);
+      } else if (!treeWithin(child, depth + 1, maxDepth, seen)) return false;
     }
+    return true;
+  }
+  const node = value as Record<string, unknown>;
+  for (const key of Object.keys(node)) {
+    const child = node[key];
+    if (typeof child === 'string') {
+      if (child.length >= DETACH_FROM) node[key] = detached(child);
+    } else if (!treeWithin(child, depth + 1, maxDepth, seen)) return false;
   }
   return true;
 }

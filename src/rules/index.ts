@@ -60,20 +60,24 @@ export function runRepositoryRules(input: RulesInput & { graph: LinkGraph }, rul
 
 function runScoped(input: RulesInput, graph: LinkGraph | undefined, rules: readonly Rule[]): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // One context for all the rules (this runs once per file): `code` says whose finding it is.
+  let code = '';
+  const ctx: DocumentRuleContext = {
+    entities: input.entities,
+    asOf: input.asOf,
+    data: input.data,
+    report(entity, path, args, options) {
+      const range = entity.doc.locator.locate(path, options?.target ?? 'value');
+      out.push(makeDiagnostic(code, entity.doc.file, range, path, args, options?.related));
+    },
+  };
+  const withGraph = graph ? { ...ctx, graph } : undefined;
   for (const rule of rules) {
     if ((rule.scope === 'repository') !== (graph !== undefined)) continue;
     if (input.enabled && !input.enabled(rule.code)) continue;
-    const ctx: DocumentRuleContext = {
-      entities: input.entities,
-      asOf: input.asOf,
-      data: input.data,
-      report(entity, path, args, options) {
-        const range = entity.doc.locator.locate(path, options?.target ?? 'value');
-        out.push(makeDiagnostic(rule.code, entity.doc.file, range, path, args, options?.related));
-      },
-    };
+    code = rule.code;
     if (rule.scope === 'document') rule.check(ctx);
-    else if (graph) rule.check({ ...ctx, graph });
+    else if (withGraph) rule.check(withGraph);
   }
   return out;
 }
