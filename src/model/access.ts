@@ -68,24 +68,18 @@ export interface TextAt {
 }
 
 const NUMBER_LIKE = /\d\d|@/;
-const numberLike = new WeakMap<object, readonly TextAt[]>();
 
 /**
  * The strings of a document (keys included, as visitStrings gives them) where a number or an
- * address could stand: two digits in a row, or an @. Found in one walk, remembered per document:
- * the rules that look for phone numbers, e-mail addresses and personnummer share it, and most
- * strings have neither.
+ * address could stand: two digits in a row, or an @. Most strings have neither; the rules that
+ * look for phone numbers, e-mail addresses and personnummer share one walk (`ctx.shared`).
  */
 export function numberLikeTexts(value: object): readonly TextAt[] {
-  let found = numberLike.get(value);
-  if (!found) {
-    const out: TextAt[] = [];
-    visitStrings(value, (text, path) => {
-      if (NUMBER_LIKE.test(text)) out.push({ text, path: [...path] });
-    });
-    numberLike.set(value, (found = out));
-  }
-  return found;
+  const out: TextAt[] = [];
+  visitStrings(value, (text, path) => {
+    if (NUMBER_LIKE.test(text)) out.push({ text, path: [...path] });
+  });
+  return out;
 }
 
 /** Every map in a value with the live path to it, as for visitStrings. */

@@ -27,7 +27,7 @@ export const contactInText: Rule = {
   scope: 'document',
   check(ctx) {
     for (const entity of ctx.entities) {
-      for (const { text, path } of numberLikeTexts(entity.value)) {
+      for (const { text, path } of ctx.shared(numberLikeTexts, entity)) {
         if (path.length > 0 && text === path[path.length - 1]) continue; // a key, not text
         const found = findContacts(text);
         if (found.length === 0 || path.some((seg) => typeof seg === 'string' && NOT_FREE_TEXT.has(seg))) continue;

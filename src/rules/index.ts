@@ -62,6 +62,7 @@ function runScoped(input: RulesInput, graph: LinkGraph | undefined, rules: reado
   const out: Diagnostic[] = [];
   // One context for all the rules (this runs once per file): `code` says whose finding it is.
   let code = '';
+  const derived = new Map<unknown, WeakMap<object, unknown>>();
   const ctx: DocumentRuleContext = {
     entities: input.entities,
     asOf: input.asOf,
@@ -69,6 +70,12 @@ function runScoped(input: RulesInput, graph: LinkGraph | undefined, rules: reado
     report(entity, path, args, options) {
       const range = entity.doc.locator.locate(path, options?.target ?? 'value');
       out.push(makeDiagnostic(code, entity.doc.file, range, path, args, options?.related));
+    },
+    shared(derive, entity) {
+      let byValue = derived.get(derive);
+      if (!byValue) derived.set(derive, (byValue = new WeakMap()));
+      if (!byValue.has(entity.value)) byValue.set(entity.value, derive(entity.value));
+      return byValue.get(entity.value) as ReturnType<typeof derive>;
     },
   };
   const withGraph = graph ? { ...ctx, graph } : undefined;

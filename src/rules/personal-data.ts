@@ -45,7 +45,7 @@ export const personalData: Rule = {
   scope: 'document',
   check(ctx) {
     for (const entity of ctx.entities) {
-      for (const { text, path } of numberLikeTexts(entity.value)) {
+      for (const { text, path } of ctx.shared(numberLikeTexts, entity)) {
         for (const masked of findPersonnummer(text)) ctx.report(entity, [...path], { masked });
       }
     }

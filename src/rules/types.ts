@@ -17,6 +17,11 @@ export interface DocumentRuleContext {
   asOf: string;
   data: ReferenceData;
   report(entity: Entity, path: DocPath, args: Args, options?: ReportOptions): void;
+  /**
+   * What several rules derive from one document (`derive` is the key), derived once in this run
+   * and let go after it: kept on the document instead, it would stay in memory for the whole run.
+   */
+  shared<T>(derive: (value: Record<string, unknown>) => T, entity: Entity): T;
 }
 
 /** What a repository rule sees: every document and the links between them. */
