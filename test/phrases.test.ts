@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findPhrases, phraseList, type PhraseList, type PhraseMatch } from '../src/rules/phrases.js';
+import { findPhrases, nonOverlapping, phraseList, type PhraseList, type PhraseMatch } from '../src/rules/phrases.js';
 
 const vague = (text: string): string[] => findPhrases(text, phraseList('vaga-formuleringar.yaml')).map((m) => m.text);
 const conditional = (text: string): string[] => findPhrases(text, phraseList('villkorade-formuleringar.yaml')).map((m) => m.text);
@@ -80,21 +80,14 @@ describe('refinements from the rule review', () => {
 });
 
 // The plain way, without the first-word index and the sticky tries: every phrase's global regex
-// over the whole text. findPhrases must give exactly what it gives.
+// over the whole text (the same choice among overlapping matches). findPhrases must give exactly
+// what it gives.
 function plainFind(text: string, list: PhraseList): PhraseMatch[] {
   const all: PhraseMatch[] = [];
   for (const phrase of list.phrases) {
     for (const m of text.matchAll(phrase.pattern)) all.push({ phrase, text: m[0].replace(/\s+/g, ' '), index: m.index ?? 0 });
   }
-  all.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
-  const kept: PhraseMatch[] = [];
-  let end = -1;
-  for (const m of all) {
-    if (m.index < end) continue;
-    kept.push(m);
-    end = m.index + m.text.length;
-  }
-  return kept;
+  return nonOverlapping(all);
 }
 
 describe('the first-word index finds what a plain scan finds', () => {

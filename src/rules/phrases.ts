@@ -122,7 +122,11 @@ export function findPhrases(text: string, list: PhraseList): PhraseMatch[] {
       (all ??= []).push({ phrase, text: m[0].replace(/\s+/g, ' '), index: w.index });
     }
   }
-  if (!all) return [];
+  return all ? nonOverlapping(all) : [];
+}
+
+/** Of matches that overlap, the one that starts first (then the longer) stays. */
+export function nonOverlapping(all: PhraseMatch[]): PhraseMatch[] {
   all.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
   const kept: PhraseMatch[] = [];
   let end = -1;
