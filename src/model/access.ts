@@ -1,5 +1,7 @@
 // Safe reads from documents that may not have passed their schema: rules never assume a shape.
 
+import { daysInMonth } from './dates.js';
+
 export type Dict = Record<string, unknown>;
 
 export function asDict(value: unknown): Dict | undefined {
@@ -20,12 +22,10 @@ export function isIsoDate(value: unknown): value is string {
   const year = Number(value.slice(0, 4));
   const month = Number(value.slice(5, 7));
   const day = Number(value.slice(8, 10));
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month - 1] ?? 0);
+  return day >= 1 && day <= daysInMonth(year, month);
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export interface Period {
   from: string;

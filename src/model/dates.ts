@@ -34,7 +34,13 @@ export function addDays(iso: string, days: number): string {
   return isoOfDay(dayNumber(iso) + days);
 }
 
-const daysInMonth = (y: number, m: number): number => (m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31);
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in month `m` (1–12) of year `y`; 0 for a month that does not exist. */
+export function daysInMonth(y: number, m: number): number {
+  if (m === 2) return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
+  return DAYS_IN_MONTH[m - 1] ?? 0;
+}
 
 /** Adds months, keeping the day of month where it exists (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(iso: string, months: number): string {
