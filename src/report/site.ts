@@ -2,27 +2,39 @@
 
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './md.js';
+import type { Page } from './doc.js';
 import type { ReportModel } from './model.js';
-import { documentPage } from './pages/document.js';
-import { actorsPage, followUpPage, indexPage } from './pages/overview.js';
+import { documentPage, documentPageId } from './pages/document.js';
+import { ACTORS, actorsPage, FOLLOW_UP, followUpPage, INDEX, indexPage } from './pages/overview.js';
 
 export type SiteFormat = 'html' | 'md' | 'both';
 
 /**
- * Every file of the site, in path order, each rendered only when it is asked for: a national
- * site is tens of megabytes of text, and a page written away at once need not stay in memory.
+ * Every file of the site, in path order, each built and rendered only when it is asked for: a
+ * national site is tens of megabytes of text, and neither a page's structure nor its text need
+ * stay in memory once it is written. A page wanted in both formats is built once.
  */
 export function siteFiles(model: ReportModel, format: SiteFormat): Iterable<readonly [string, string]> {
-  const pages = [indexPage(model), followUpPage(model), actorsPage(model), ...model.documents.map((d) => documentPage(d, model.asOf))];
-  const files: { path: string; render: () => string }[] = [];
-  for (const page of pages) {
-    if (format !== 'md') files.push({ path: `${page.id}.html`, render: () => renderHtml(page, model.asOf) });
-    if (format !== 'html') files.push({ path: `${page.id}.md`, render: () => renderMarkdown(page, model.asOf) });
-  }
+  const pages: [string, () => Page][] = [
+    [INDEX, () => indexPage(model)],
+    [FOLLOW_UP, () => followUpPage(model)],
+    [ACTORS, () => actorsPage(model)],
+    ...model.documents.map((d): [string, () => Page] => [documentPageId(d.id), () => documentPage(d, model.asOf)]),
+  ];
+  const formats: ('html' | 'md')[] = format === 'both' ? ['html', 'md'] : [format];
+  const files = pages.flatMap(([id, build]) => {
+    const slot: { build: () => Page; page?: Page; uses: number } = { build, uses: formats.length };
+    return formats.map((ext) => ({ path: `${id}.${ext}`, ext, slot }));
+  });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     *[Symbol.iterator]() {
-      for (const f of files) yield [f.path, f.render()] as const;
+      for (const { path, ext, slot } of files) {
+        const page = (slot.page ??= slot.build());
+        const text = ext === 'html' ? renderHtml(page, model.asOf) : renderMarkdown(page, model.asOf);
+        if (--slot.uses === 0) slot.page = undefined;
+        yield [path, text] as const;
+      }
     },
   };
 }

@@ -2,6 +2,7 @@
 // decorative for assistive technology (aria-hidden); its table beside it carries the same facts.
 
 import type { Period } from '../model/access.js';
+import { dayNumber as day } from '../model/dates.js';
 import { escapeHtml } from './safe-markdown.js';
 
 export const STATUS_ORDER = ['genomfort', 'pagaende', 'delvis_genomfort', 'ej_paborjat', 'ej_genomfort', 'installt', 'saknas'] as const;
@@ -17,7 +18,6 @@ export const STATUS_FILL: Readonly<Record<string, string>> = {
   saknas: '#707070',
 };
 
-const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 const fmt = (n: number): string => (Math.round(n * 10) / 10).toString();
 
 export interface TimelineRow {
@@ -32,8 +32,10 @@ export function timelineSvg(frame: Period, rows: readonly TimelineRow[], asOf: s
   const rowHeight = 26;
   const top = 34;
   const height = top + rows.length * rowHeight + 14;
-  const span = Math.max(1, day(frame.tom) - day(frame.from) + 1);
-  const xDay = (d: number): number => labelWidth + ((Math.min(Math.max(d, day(frame.from)), day(frame.tom) + 1) - day(frame.from)) / span) * (width - labelWidth - 10);
+  const first = day(frame.from);
+  const end = day(frame.tom) + 1;
+  const span = Math.max(1, end - first);
+  const xDay = (d: number): number => labelWidth + ((Math.min(Math.max(d, first), end) - first) / span) * (width - labelWidth - 10);
   const x = (iso: string): number => xDay(day(iso));
   const parts: string[] = [];
   // Year ticks.

@@ -3,13 +3,15 @@
 // site behind: the new site is staged first, a journal marks the commit, and the swap is redone
 // from the journal by the next run if this one is killed in the middle of it.
 
-import { mkdirSync, promises as fs, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, promises as fs, renameSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 export const MANIFEST = '.lofte-manifest.json';
 export const JOURNAL = '.lofte-swap.json';
 const STAGING_PREFIX = '.lofte-staging-';
+/** Page writes in flight at once. */
+const MAX_PENDING = 8;
 
 export interface WriteResult {
   written: string[];
@@ -60,6 +62,16 @@ async function writeWhole(file: string, content: string): Promise<void> {
  */
 async function swap(out: string, journal: Journal): Promise<void> {
   const staging = path.join(out, journal.staging);
+  // A folder the site does not have yet moves in whole: one rename instead of one per page. Its
+  // pages are then gone from staging, and the loop below skips them as already moved.
+  for (const dir of new Set(journal.files.filter((rel) => rel.includes('/')).map((rel) => rel.slice(0, rel.indexOf('/'))))) {
+    if (existsSync(path.join(out, dir))) continue;
+    try {
+      renameSync(path.join(staging, dir), path.join(out, dir));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+  }
   const made = new Set<string>();
   for (const rel of [...journal.files, MANIFEST]) {
     const target = path.join(out, rel);
@@ -96,23 +108,36 @@ export async function writeSite(out: string, files: Iterable<readonly [string, s
   const previous = await readManifest(out);
   const staging = await fs.mkdtemp(path.join(out, STAGING_PREFIX));
   const written: string[] = [];
+  // Pages are written by Node's I/O threads while the next ones are rendered here: on a national
+  // site the writing is about as much work as the rendering. A few at a time, so memory stays flat.
+  const pending = new Set<Promise<void>>();
+  let failed: { err: unknown } | undefined;
+  const settle = async (all: boolean): Promise<void> => {
+    while (pending.size >= (all ? 1 : MAX_PENDING)) await Promise.race(pending);
+    if (failed) throw failed.err;
+  };
   try {
     const made = new Set<string>();
     for (const [rel, content] of files) {
       if (!safeSitePath(rel)) throw new Error(`unsafe site path: ${rel}`);
-      // Synchronous writes into the private staging folder; a look at Ctrl-C every 50 files.
-      if (written.length % 50 === 0 && signal?.aborted) throw new WriteInterrupted();
+      if (signal?.aborted) throw new WriteInterrupted();
       const target = path.join(staging, rel);
       const dir = path.dirname(target);
       if (!made.has(dir)) mkdirSync(dir, { recursive: true });
       made.add(dir);
-      writeFileSync(target, content, 'utf8');
+      const write: Promise<void> = fs
+        .writeFile(target, content, 'utf8')
+        .catch((err: unknown) => void (failed ??= { err }))
+        .finally(() => pending.delete(write));
+      pending.add(write);
       written.push(rel);
-      if (written.length % 50 === 0) await new Promise((resolve) => setImmediate(resolve)); // let Ctrl-C in
+      await settle(false);
     }
+    await settle(true);
     await fs.writeFile(path.join(staging, MANIFEST), `${JSON.stringify({ generator: 'lofte', files: written }, null, 2)}\n`, 'utf8');
     if (signal?.aborted) throw new WriteInterrupted();
   } catch (err) {
+    await Promise.all(pending);
     await fs.rm(staging, { recursive: true, force: true });
     throw err;
   }

@@ -85,7 +85,11 @@ export function actorsPage(model: ReportModel): Page {
   const blocks: Block[] = [];
   // One pass over all promises, not one per actor: a national report has hundreds of actors.
   const byActor = new Map<string, { d: DocumentView; l: PromiseView; role: string }[]>();
-  const add = (id: string, row: { d: DocumentView; l: PromiseView; role: string }): void => void byActor.set(id, [...(byActor.get(id) ?? []), row]);
+  const add = (id: string, row: { d: DocumentView; l: PromiseView; role: string }): void => {
+    const rows = byActor.get(id);
+    if (rows) rows.push(row);
+    else byActor.set(id, [row]);
+  };
   for (const d of model.documents) {
     for (const l of d.loften) {
       add(l.ansvarig.id, { d, l, role: 'Ansvarig' });

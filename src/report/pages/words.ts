@@ -6,10 +6,17 @@ import type { PromiseView, ResultView } from '../model.js';
 
 const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
-/** 2026-01-05 → "5 januari 2026". */
+const longDates = new Map<string, string>();
+
+/** 2026-01-05 → "5 januari 2026". A national report says the same few thousand dates again and again. */
 export function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1] ?? ''} ${y}`;
+  let text = longDates.get(iso);
+  if (text === undefined) {
+    const [y, m, d] = iso.split('-').map(Number);
+    text = `${d} ${MONTHS[(m ?? 1) - 1] ?? ''} ${y}`;
+    longDates.set(iso, text);
+  }
+  return text;
 }
 
 export const periodText = (p: Period): string => `${longDate(p.from)} – ${longDate(p.tom)}`;
