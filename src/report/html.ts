@@ -9,40 +9,82 @@ import { longDate } from './pages/words.js';
 
 let css: string | undefined;
 
-function inline(items: readonly Inline[], from: string): string {
-  return items
-    .map((item) => {
-      if (typeof item === 'string') return escapeHtml(item);
-      if ('strong' in item) return `<strong>${escapeHtml(item.strong)}</strong>`;
-      if ('status' in item) return `<span class="status status-${escapeHtml(item.status)}">${escapeHtml(item.text)}</span>`;
-      if ('href' in item) {
-        const href = safeHref(item.href);
-        return href === undefined ? escapeHtml(item.text) : `<a href="${escapeHtml(href)}">${escapeHtml(item.text)}</a>`;
-      }
+/**
+ * The page is written into one list of pieces and joined once: joining at every level (cell, row,
+ * table, page) copied a national report's 46 MB of text four times over.
+ */
+type Out = string[];
+
+function inline(items: readonly Inline[], from: string, out: Out): void {
+  for (const item of items) {
+    if (typeof item === 'string') out.push(escapeHtml(item));
+    else if ('strong' in item) out.push('<strong>', escapeHtml(item.strong), '</strong>');
+    else if ('status' in item) out.push('<span class="status status-', escapeHtml(item.status), '">', escapeHtml(item.text), '</span>');
+    else if ('href' in item) {
+      const href = safeHref(item.href);
+      if (href === undefined) out.push(escapeHtml(item.text));
+      else out.push('<a href="', escapeHtml(href), '">', escapeHtml(item.text), '</a>');
+    } else {
       const href = item.page === '' ? `#${item.anchor ?? ''}` : relativeLink(from, item.page, '.html', item.anchor);
-      return `<a href="${escapeHtml(href)}">${escapeHtml(item.text)}</a>`;
-    })
-    .join('');
+      out.push('<a href="', escapeHtml(href), '">', escapeHtml(item.text), '</a>');
+    }
+  }
 }
 
-function block(b: Block, from: string): string {
+function block(b: Block, from: string, out: Out): void {
   switch (b.kind) {
     case 'heading':
-      return `<h${b.level}${b.id ? ` id="${escapeHtml(b.id)}"` : ''}>${escapeHtml(b.text)}</h${b.level}>`;
+      out.push(`<h${b.level}`, b.id ? ` id="${escapeHtml(b.id)}">` : '>', escapeHtml(b.text), `</h${b.level}>`);
+      return;
     case 'paragraph':
-      return `<p>${inline(b.content, from)}</p>`;
+      out.push('<p>');
+      inline(b.content, from, out);
+      out.push('</p>');
+      return;
     case 'list':
-      return `<ul>${b.items.map((item) => `<li>${item.map((x) => (x.kind === 'paragraph' ? inline(x.content, from) : block(x, from))).join('')}</li>`).join('')}</ul>`;
+      out.push('<ul>');
+      for (const item of b.items) {
+        out.push('<li>');
+        for (const x of item) {
+          if (x.kind === 'paragraph') inline(x.content, from, out);
+          else block(x, from, out);
+        }
+        out.push('</li>');
+      }
+      out.push('</ul>');
+      return;
     case 'facts':
-      return `<dl class="facts">${b.items.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${inline(v, from)}</dd>`).join('')}</dl>`;
+      out.push('<dl class="facts">');
+      for (const [k, v] of b.items) {
+        out.push('<dt>', escapeHtml(k), '</dt><dd>');
+        inline(v, from, out);
+        out.push('</dd>');
+      }
+      out.push('</dl>');
+      return;
     case 'table':
-      return `<table><caption>${escapeHtml(b.caption)}</caption><thead><tr>${b.head.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${b.rows
-        .map((r) => `<tr>${r.map((c) => `<td>${inline(c, from)}</td>`).join('')}</tr>`)
-        .join('')}</tbody></table>`;
+      out.push('<table><caption>', escapeHtml(b.caption), '</caption><thead><tr>');
+      for (const c of b.head) out.push('<th scope="col">', escapeHtml(c), '</th>');
+      out.push('</tr></thead><tbody>');
+      for (const r of b.rows) {
+        out.push('<tr>');
+        for (const c of r) {
+          out.push('<td>');
+          inline(c, from, out);
+          out.push('</td>');
+        }
+        out.push('</tr>');
+      }
+      out.push('</tbody></table>');
+      return;
     case 'markdown':
-      return `<div class="text">${markdownToHtml(b.source, b.baseLevel)}</div>`;
+      out.push('<div class="text">', markdownToHtml(b.source, b.baseLevel), '</div>');
+      return;
     case 'figure':
-      return `<figure><figcaption>${escapeHtml(b.caption)}</figcaption>${b.svg}${block(b.equivalent, from)}</figure>`;
+      out.push('<figure><figcaption>', escapeHtml(b.caption), '</figcaption>', b.svg);
+      block(b.equivalent, from, out);
+      out.push('</figure>');
+      return;
   }
 }
 
@@ -54,8 +96,8 @@ const NAV: readonly [string, string][] = [
 
 export function renderHtml(page: Page, asOf: string): string {
   css ??= readFileSync(packagePath('templates', 'report.css'), 'utf8');
-  const nav = NAV.map(([id, text]) => `<li><a href="${relativeLink(page.id, id, '.html')}"${id === page.id ? ' aria-current="page"' : ''}>${escapeHtml(text)}</a></li>`).join('');
-  return `<!doctype html>
+  const out: Out = [];
+  out.push(`<!doctype html>
 <html lang="sv">
 <head>
 <meta charset="utf-8">
@@ -63,17 +105,30 @@ export function renderHtml(page: Page, asOf: string): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self'">
 <title>${escapeHtml(page.title)} – Medborgarlöften</title>
 <style>
-${css}</style>
+`, css, `</style>
 </head>
 <body>
 <a class="skip" href="#innehall">Till innehållet</a>
-<header><nav aria-label="Medborgarlöften"><ul>${nav}</ul></nav></header>
+<header><nav aria-label="Medborgarlöften"><ul>`);
+  for (const [id, text] of NAV) out.push(`<li><a href="${relativeLink(page.id, id, '.html')}"${id === page.id ? ' aria-current="page"' : ''}>${escapeHtml(text)}</a></li>`);
+  out.push(`</ul></nav></header>
 <main id="innehall">
 <h1>${escapeHtml(page.title)}</h1>
-${page.lead ? `<p class="lead">${inline(page.lead, page.id)}</p>\n` : ''}${page.blocks.map((b) => block(b, page.id)).join('\n')}
+`);
+  if (page.lead) {
+    out.push('<p class="lead">');
+    inline(page.lead, page.id, out);
+    out.push('</p>\n');
+  }
+  page.blocks.forEach((b, i) => {
+    if (i > 0) out.push('\n');
+    block(b, page.id, out);
+  });
+  out.push(`
 </main>
 <footer><p>Läget per ${escapeHtml(longDate(asOf))}. Sidan är skapad med lofte från medborgarlöftenas källfiler.</p></footer>
 </body>
 </html>
-`;
+`);
+  return out.join('');
 }
