@@ -1,10 +1,10 @@
 // lofte report: what is published, what never is, and how files are written.
 
-import { existsSync, mkdtempSync, promises as fs, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, promises as fs, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { safeSitePath, writeSite } from '../src/report/write.js';
+import { JOURNAL, MANIFEST, recover, safeSitePath, writeSite } from '../src/report/write.js';
 import { runCli } from './helpers.js';
 
 const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'lofte-report-'));
@@ -102,6 +102,19 @@ describe('Markdown output', () => {
   });
 });
 
+describe('the published pages, byte for byte', () => {
+  // Golden files: a change to any page of the example shows here, in review, as a diff. After an
+  // intended change: npx vitest run test/report.test.ts -u, and read the diff before committing.
+  it('examples/vastra-blekinge in both formats', async () => {
+    const out = tmp();
+    expect((await report('examples/vastra-blekinge', out, '--format', 'both')).code).toBe(0);
+    for (const [rel, content] of await files(out)) {
+      if (rel === MANIFEST) continue;
+      await expect(content, rel).toMatchFileSnapshot(path.join('golden', 'vastra-blekinge', rel));
+    }
+  });
+});
+
 describe('reproducible and safe to re-run', () => {
   it('gives identical bytes for the same input and --as-of', async () => {
     const a = tmp();
@@ -155,6 +168,27 @@ describe('reproducible and safe to re-run', () => {
     expect(safeSitePath('index.html')).toBe(true);
     expect(safeSitePath('medborgarloften/laxa-2026.md')).toBe(true);
     for (const bad of ['../x.html', '/etc/passwd.html', 'a/../../b.html', '.hidden.html', 'x.js', 'medborgarloften/laxa‐2018.html']) expect(safeSitePath(bad), bad).toBe(false);
+  });
+
+  it('moves a folder new to the site in whole, and finishes a swap that stopped halfway', async () => {
+    const out = tmp();
+    // A killed run's commit: its journal, and a staging folder whose sub-folder has already moved.
+    const staging = '.lofte-staging-abc123';
+    mkdirSync(path.join(out, staging, 'medborgarloften'), { recursive: true });
+    writeFileSync(path.join(out, staging, 'index.html'), 'ny index');
+    writeFileSync(path.join(out, staging, 'medborgarloften', 'b.html'), 'B');
+    writeFileSync(path.join(out, staging, MANIFEST), '{"files":["index.html","medborgarloften/a.html","medborgarloften/b.html"]}\n');
+    mkdirSync(path.join(out, 'medborgarloften'));
+    writeFileSync(path.join(out, 'medborgarloften', 'a.html'), 'A');
+    writeFileSync(path.join(out, JOURNAL), JSON.stringify({ staging, files: ['index.html', 'medborgarloften/a.html', 'medborgarloften/b.html'], remove: [] }));
+    await recover(out);
+    expect(await files(out)).toEqual(new Map([[MANIFEST, '{"files":["index.html","medborgarloften/a.html","medborgarloften/b.html"]}\n'], ['index.html', 'ny index'], ['medborgarloften/a.html', 'A'], ['medborgarloften/b.html', 'B']]));
+
+    // A fresh site: its folders arrive whole, nothing is left in staging.
+    const fresh = tmp();
+    const result = await writeSite(fresh, [['a.html', 'A'], ['x/b.html', 'B'], ['x/y/c.html', 'C']]);
+    expect(result).toEqual({ written: ['a.html', 'x/b.html', 'x/y/c.html'], removed: [] });
+    expect(await files(fresh)).toEqual(new Map([[MANIFEST, '{\n  "generator": "lofte",\n  "files": [\n    "a.html",\n    "x/b.html",\n    "x/y/c.html"\n  ]\n}\n'], ['a.html', 'A'], ['x/b.html', 'B'], ['x/y/c.html', 'C']]));
   });
 
   it('writes pages as they come, and an unsafe path among them leaves the earlier site untouched', async () => {
