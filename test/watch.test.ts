@@ -101,6 +101,26 @@ describe('ValidationSession', () => {
     expect(again.diagnostics).toEqual(await fresh());
   });
 
+  it('repository rules that remember per document see a change in the document another one names', async () => {
+    const { dir, session, fresh } = await sessionOnCopy();
+    await session.run();
+    const doc = path.join(dir, 'medborgarlofte-solvesborg-2026-2027.yaml');
+    const original = readFileSync(doc, 'utf8');
+    // The follow-ups still report on `trafikkontroller-centrum`, which the document no longer has.
+    writeFileSync(doc, original.replace('  - id: trafikkontroller-centrum', '  - id: trafikkontroller-torget'));
+    const renamed = await session.run(new Set([doc]));
+    expect(renamed.diagnostics.filter((d) => d.rule === 'follow-up-unknown-promise').map((d) => d.file)).toEqual(['uppfoljning-solvesborg-2026-06-30.yaml']);
+    expect(renamed.diagnostics).toEqual(await fresh());
+    // One actor responsible for every promise.
+    writeFileSync(doc, original.replace(/ansvarig: solvesborgs-kommun/g, 'ansvarig: lpo-vastra-blekinge'));
+    const oneActor = await session.run(new Set([doc]));
+    expect(oneActor.diagnostics.map((d) => d.rule)).toContain('one-party');
+    expect(oneActor.diagnostics.map((d) => d.rule)).not.toContain('follow-up-unknown-promise');
+    expect(oneActor.diagnostics).toEqual(await fresh());
+    writeFileSync(doc, original);
+    expect((await session.run(new Set([doc]))).diagnostics).toEqual([]);
+  });
+
   it('told which files changed (as watch mode is), reads only those, and finds new and removed files', async () => {
     const { dir, session, fresh } = await sessionOnCopy();
     await session.run();

@@ -17,6 +17,21 @@ function promiseIdsOf(value: Record<string, unknown>): string[] {
   return ids;
 }
 
+/** A follow-up's results that name no promise of its document: worked out once per pair of values. */
+const unknownCache = new WeakMap<object, { doc: object; unknown: { index: number; lofte: string }[] }>();
+function unknownResults(followUp: Record<string, unknown>, doc: Record<string, unknown>): { index: number; lofte: string }[] {
+  const hit = unknownCache.get(followUp);
+  if (hit?.doc === doc) return hit.unknown;
+  const promiseIds = promiseIdsOf(doc);
+  const unknown: { index: number; lofte: string }[] = [];
+  asArray(followUp['resultat']).forEach((item, index) => {
+    const lofte = asString(asDict(item)?.['lofte']);
+    if (lofte !== undefined && !promiseIds.includes(lofte)) unknown.push({ index, lofte });
+  });
+  unknownCache.set(followUp, { doc, unknown });
+  return unknown;
+}
+
 export const followUpUnknownPromise: Rule = {
   code: 'follow-up-unknown-promise',
   scope: 'repository',
@@ -26,17 +41,14 @@ export const followUpUnknownPromise: Rule = {
       const docId = asString(entity.value['medborgarlofte']);
       const doc = docId === undefined ? undefined : ctx.graph.byId.get(docId);
       if (!doc || doc.kind !== 'Medborgarlofte') continue; // unresolved-reference / reference-kind say why
-      const promiseIds = promiseIdsOf(doc.value);
-      asArray(entity.value['resultat']).forEach((item, i) => {
-        const lofte = asString(asDict(item)?.['lofte']);
-        if (lofte === undefined || promiseIds.includes(lofte)) return;
+      for (const { index, lofte } of unknownResults(entity.value, doc.value)) {
         ctx.report(
           entity,
-          ['resultat', i, 'lofte'],
-          { lofte, document: docId, suggestions: suggest(lofte, promiseIds, 3) },
+          ['resultat', index, 'lofte'],
+          { lofte, document: docId, suggestions: suggest(lofte, promiseIdsOf(doc.value), 3) },
           { related: [{ file: doc.doc.file, range: doc.doc.locator.locate(['loften'], 'key'), role: 'other' }] },
         );
-      });
+      }
     }
   },
 };
