@@ -53,7 +53,7 @@ export interface PhraseList {
   /** The phrases (by position in the list) that may start with a word, and with a stem (`verk*`). */
   byFirstWord: ReadonlyMap<string, readonly number[]>;
   byStem: ReadonlyMap<string, readonly number[]>;
-  /** What `phrasesStartingWith` said of each word seen so far. */
+  /** What `phrasesStartingWith` said of each word seen so far, keyed by the word as written. */
   seen: Map<string, readonly number[]>;
 }
 
@@ -110,7 +110,7 @@ export function findPhrases(text: string, list: PhraseList): PhraseMatch[] {
   let nextFrom: Map<number, number> | undefined;
   WORD.lastIndex = 0;
   for (let w = WORD.exec(text); w !== null; w = WORD.exec(text)) {
-    const hit = phrasesStartingAt(folded(w[0]), list);
+    const hit = phrasesStartingAt(w[0], list);
     for (const i of hit) {
       nextFrom ??= new Map();
       if (w.index < (nextFrom.get(i) ?? 0)) continue;
@@ -150,11 +150,11 @@ function folded(word: string): string {
   return lower.includes('ſ') ? lower.replace(/ſ/g, 's') : lower;
 }
 
-/** The phrases a (lower-case) word may start, remembered per word. */
+/** The phrases a word may start, remembered per word as written (folding it costs more than a lookup). */
 function phrasesStartingAt(word: string, list: PhraseList): readonly number[] {
   let hit = list.seen.get(word);
   if (hit === undefined) {
-    hit = phrasesStartingWith(word, list);
+    hit = phrasesStartingWith(folded(word), list);
     if (list.seen.size >= WORD_CACHE_LIMIT) list.seen.clear();
     list.seen.set(word, hit);
   }
