@@ -191,6 +191,14 @@ describe('reproducible and safe to re-run', () => {
     expect(await files(fresh)).toEqual(new Map([[MANIFEST, '{\n  "generator": "lofte",\n  "files": [\n    "a.html",\n    "x/b.html",\n    "x/y/c.html"\n  ]\n}\n'], ['a.html', 'A'], ['x/b.html', 'B'], ['x/y/c.html', 'C']]));
   });
 
+  it('a path given twice (two documents with one id, duplicate-id turned down) ends as the last page, whole', async () => {
+    const out = tmp();
+    const long = `<p>${'gammal sida '.repeat(200_000)}</p>`; // 2.4 MB: written in several chunks
+    await writeSite(out, [['a.html', long], ['b.html', 'B'], ['a.html', 'ny sida']]);
+    expect(readFileSync(path.join(out, 'a.html'), 'utf8')).toBe('ny sida');
+    expect(readFileSync(path.join(out, 'b.html'), 'utf8')).toBe('B');
+  });
+
   it('writes pages as they come, and an unsafe path among them leaves the earlier site untouched', async () => {
     const out = tmp();
     await writeSite(out, [['index.html', 'gammal'], ['a.html', 'A']]);

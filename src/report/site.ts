@@ -22,18 +22,16 @@ export function siteFiles(model: ReportModel, format: SiteFormat): Iterable<read
     ...model.documents.map((d): [string, () => Page] => [documentPageId(d.id), () => documentPage(d, model.asOf)]),
   ];
   const formats: ('html' | 'md')[] = format === 'both' ? ['html', 'md'] : [format];
-  const files = pages.flatMap(([id, build]) => {
-    const slot: { build: () => Page; page?: Page; uses: number } = { build, uses: formats.length };
-    return formats.map((ext) => ({ path: `${id}.${ext}`, ext, slot }));
-  });
+  const files = pages.flatMap(([id, build]) => formats.map((ext) => ({ path: `${id}.${ext}`, ext, build })));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     *[Symbol.iterator]() {
-      for (const { path, ext, slot } of files) {
-        const page = (slot.page ??= slot.build());
-        const text = ext === 'html' ? renderHtml(page, model.asOf) : renderMarkdown(page, model.asOf);
-        if (--slot.uses === 0) slot.page = undefined;
-        yield [path, text] as const;
+      // A page's files lie next to each other in path order (`x.html`, `x.md`): the page is
+      // built for the first and let go when the next page begins.
+      let built: { build: () => Page; page: Page } | undefined;
+      for (const { path, ext, build } of files) {
+        if (built?.build !== build) built = { build, page: build() };
+        yield [path, ext === 'html' ? renderHtml(built.page, model.asOf) : renderMarkdown(built.page, model.asOf)] as const;
       }
     },
   };

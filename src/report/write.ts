@@ -111,6 +111,7 @@ export async function writeSite(out: string, files: Iterable<readonly [string, s
   // Pages are written by Node's I/O threads while the next ones are rendered here: on a national
   // site the writing is about as much work as the rendering. A few at a time, so memory stays flat.
   const pending = new Set<Promise<void>>();
+  const byPath = new Map<string, Promise<void>>();
   let failed: { err: unknown } | undefined;
   const settle = async (all: boolean): Promise<void> => {
     while (pending.size >= (all ? 1 : MAX_PENDING)) await Promise.race(pending);
@@ -125,11 +126,18 @@ export async function writeSite(out: string, files: Iterable<readonly [string, s
       const dir = path.dirname(target);
       if (!made.has(dir)) mkdirSync(dir, { recursive: true });
       made.add(dir);
-      const write: Promise<void> = fs
-        .writeFile(target, content, 'utf8')
+      // The same path twice (two documents with one id, when duplicate-id is turned down): the
+      // later page waits for the earlier write, so the last one wins whole, as it always has.
+      const earlier = byPath.get(rel);
+      const write: Promise<void> = (earlier ?? Promise.resolve())
+        .then(() => fs.writeFile(target, content, 'utf8'))
         .catch((err: unknown) => void (failed ??= { err }))
-        .finally(() => pending.delete(write));
+        .finally(() => {
+          pending.delete(write);
+          if (byPath.get(rel) === write) byPath.delete(rel);
+        });
       pending.add(write);
+      byPath.set(rel, write);
       written.push(rel);
       await settle(false);
     }

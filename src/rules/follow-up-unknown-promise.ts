@@ -17,18 +17,20 @@ function promiseIdsOf(value: Record<string, unknown>): string[] {
   return ids;
 }
 
-/** A follow-up's results that name no promise of its document: worked out once per pair of values. */
-const unknownCache = new WeakMap<object, { doc: object; unknown: { index: number; lofte: string }[] }>();
+/** A follow-up's results that name no promise of its document: worked out once per pair of values (weakly held, so a document gone from the repository is let go). */
+const unknownCache = new WeakMap<object, WeakMap<object, { index: number; lofte: string }[]>>();
 function unknownResults(followUp: Record<string, unknown>, doc: Record<string, unknown>): { index: number; lofte: string }[] {
-  const hit = unknownCache.get(followUp);
-  if (hit?.doc === doc) return hit.unknown;
+  let byFollowUp = unknownCache.get(doc);
+  if (!byFollowUp) unknownCache.set(doc, (byFollowUp = new WeakMap()));
+  const hit = byFollowUp.get(followUp);
+  if (hit) return hit;
   const promiseIds = promiseIdsOf(doc);
   const unknown: { index: number; lofte: string }[] = [];
   asArray(followUp['resultat']).forEach((item, index) => {
     const lofte = asString(asDict(item)?.['lofte']);
     if (lofte !== undefined && !promiseIds.includes(lofte)) unknown.push({ index, lofte });
   });
-  unknownCache.set(followUp, { doc, unknown });
+  byFollowUp.set(followUp, unknown);
   return unknown;
 }
 

@@ -14,6 +14,7 @@ export function longDate(iso: string): string {
   if (text === undefined) {
     const [y, m, d] = iso.split('-').map(Number);
     text = `${d} ${MONTHS[(m ?? 1) - 1] ?? ''} ${y}`;
+    if (longDates.size >= 50_000) longDates.clear();
     longDates.set(iso, text);
   }
   return text;
