@@ -126,6 +126,30 @@ describe('reproducible and safe to re-run', () => {
     expect(await files(a)).toEqual(await files(b));
   });
 
+  it('leaves pages that read the same as they are, and writes again a page someone edited', async () => {
+    const out = tmp();
+    await report('examples/vastra-blekinge', out);
+    const page = path.join(out, 'medborgarloften', 'solvesborg-2026-2027.html');
+    const index = path.join(out, 'index.html');
+    const old = new Date('2020-01-01T00:00:00Z');
+    for (const f of [page, index]) await fs.utimes(f, old, old);
+    const same = await report('examples/vastra-blekinge', out);
+    expect(same.stdout).toBe(`Skrev 0 sidor till ${path.relative(process.cwd(), out)} (2 medborgarlöften, läget per 2026-11-24).\n5 sidor var desamma som förra gången och fick stå kvar.\n`);
+    expect((await fs.stat(page)).mtime).toEqual(old);
+    // An edited page, and a new date that changes every page's footer.
+    const original = readFileSync(page, 'utf8');
+    await fs.writeFile(page, original.replace('<h1>', '<h1>Ändrad för hand: '));
+    const edited = await report('examples/vastra-blekinge', out);
+    expect(edited.stdout).toContain('Skrev 1 sidor till');
+    expect(edited.stdout).toContain('4 sidor var desamma');
+    expect(readFileSync(page, 'utf8')).toBe(original);
+    expect((await fs.stat(index)).mtime).toEqual(old);
+    const later = await runCli(['report', 'examples/vastra-blekinge', '--out', out, '--as-of', '2026-12-01']);
+    expect(later.stdout).toBe(`Skrev 5 sidor till ${path.relative(process.cwd(), out)} (2 medborgarlöften, läget per 2026-12-01).\n`);
+    expect((await fs.stat(index)).mtime).not.toEqual(old);
+    expect((await fs.readdir(out)).filter((f) => f.startsWith('.lofte-'))).toEqual(['.lofte-manifest.json']);
+  });
+
   it('removes pages of an earlier run that no longer exist, never a file it did not write', async () => {
     const out = tmp();
     await report('examples/vastra-blekinge', out);
@@ -187,7 +211,7 @@ describe('reproducible and safe to re-run', () => {
     // A fresh site: its folders arrive whole, nothing is left in staging.
     const fresh = tmp();
     const result = await writeSite(fresh, [['a.html', 'A'], ['x/b.html', 'B'], ['x/y/c.html', 'C']]);
-    expect(result).toEqual({ written: ['a.html', 'x/b.html', 'x/y/c.html'], removed: [] });
+    expect(result).toEqual({ written: ['a.html', 'x/b.html', 'x/y/c.html'], unchanged: 0, removed: [] });
     expect(await files(fresh)).toEqual(new Map([[MANIFEST, '{\n  "generator": "lofte",\n  "files": [\n    "a.html",\n    "x/b.html",\n    "x/y/c.html"\n  ]\n}\n'], ['a.html', 'A'], ['x/b.html', 'B'], ['x/y/c.html', 'C']]));
   });
 

@@ -72,7 +72,8 @@ export function reportCommand(program: Command, io: CliIo, setExit: (code: numbe
       try {
         const written = await writeSite(out, siteFiles(model, flags.format), interrupt.signal);
         time('pages and write');
-        io.stdout(`Skrev ${written.written.length} sidor till ${path.relative(io.cwd, out) || '.'} (${model.documents.length} medborgarlöften, läget per ${ctx.asOf}).\n`);
+        io.stdout(`Skrev ${written.written.length - written.unchanged} sidor till ${path.relative(io.cwd, out) || '.'} (${model.documents.length} medborgarlöften, läget per ${ctx.asOf}).\n`);
+        if (written.unchanged > 0) io.stdout(`${written.unchanged} sidor var desamma som förra gången och fick stå kvar.\n`);
         if (written.removed.length > 0) io.stdout(`Tog bort ${written.removed.length} sidor från en tidigare körning som inte längre finns.\n`);
         return EXIT.ok;
       } catch (err) {

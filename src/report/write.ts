@@ -14,7 +14,10 @@ const STAGING_PREFIX = '.lofte-staging-';
 const MAX_PENDING = 8;
 
 export interface WriteResult {
+  /** Every page of the new site, in path order. */
   written: string[];
+  /** How many of them read exactly as the last run wrote them, and were left as they are. */
+  unchanged: number;
   removed: string[];
 }
 
@@ -101,13 +104,28 @@ export async function recover(out: string): Promise<void> {
   await Promise.all(entries.filter((e) => e.startsWith(STAGING_PREFIX)).map((e) => fs.rm(path.join(out, e), { recursive: true, force: true })));
 }
 
-/** `files` in path order, each path once; they are written to a staging folder as they come. */
+/** Whether a file holds exactly this text (false when it cannot be read). */
+async function holds(file: string, text: string): Promise<boolean> {
+  return fs.readFile(file, 'utf8').then(
+    (old) => old === text,
+    () => false,
+  );
+}
+
+/**
+ * `files` in path order, each path once; they are written to a staging folder as they come. A page
+ * the last run wrote (its manifest says so) that reads the same now is not written again: a run
+ * after a small change replaces a few pages, not all of them, and the others keep their dates.
+ */
 export async function writeSite(out: string, files: Iterable<readonly [string, string]>, signal?: AbortSignal): Promise<WriteResult> {
   await fs.mkdir(out, { recursive: true });
   await recover(out);
   const previous = await readManifest(out);
+  const ours = new Set(previous);
   const staging = await fs.mkdtemp(path.join(out, STAGING_PREFIX));
   const written: string[] = [];
+  const staged = new Set<string>();
+  const now = new Set<string>();
   // Pages are written by Node's I/O threads while the next ones are rendered here: on a national
   // site the writing is about as much work as the rendering. A few at a time, so memory stays flat.
   const pending = new Set<Promise<void>>();
@@ -129,8 +147,14 @@ export async function writeSite(out: string, files: Iterable<readonly [string, s
       // The same path twice (two documents with one id, when duplicate-id is turned down): the
       // later page waits for the earlier write, so the last one wins whole, as it always has.
       const earlier = byPath.get(rel);
+      // Compared only the first time a path comes: a second copy must replace the first.
+      const compare = ours.has(rel) && !now.has(rel);
       const write: Promise<void> = (earlier ?? Promise.resolve())
-        .then(() => fs.writeFile(target, content, 'utf8'))
+        .then(async () => {
+          if (compare && (await holds(path.join(out, rel), content))) return;
+          await fs.writeFile(target, content, 'utf8');
+          staged.add(rel);
+        })
         .catch((err: unknown) => void (failed ??= { err }))
         .finally(() => {
           pending.delete(write);
@@ -139,6 +163,7 @@ export async function writeSite(out: string, files: Iterable<readonly [string, s
       pending.add(write);
       byPath.set(rel, write);
       written.push(rel);
+      now.add(rel);
       await settle(false);
     }
     await settle(true);
@@ -149,12 +174,11 @@ export async function writeSite(out: string, files: Iterable<readonly [string, s
     await fs.rm(staging, { recursive: true, force: true });
     throw err;
   }
-  const now = new Set(written);
-  const journal: Journal = { staging: path.basename(staging), files: written, remove: previous.filter((rel) => !now.has(rel)) };
+  const journal: Journal = { staging: path.basename(staging), files: written.filter((rel) => staged.has(rel)), remove: previous.filter((rel) => !now.has(rel)) };
   // The commit point: from here on the new site wins, even if this process dies.
   await writeWhole(path.join(out, JOURNAL), `${JSON.stringify(journal)}\n`);
   await swap(out, journal);
   await fs.rm(path.join(out, JOURNAL), { force: true });
   await fs.rm(staging, { recursive: true, force: true });
-  return { written: journal.files, removed: journal.remove };
+  return { written, unchanged: written.length - journal.files.length, removed: journal.remove };
 }
