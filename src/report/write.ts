@@ -113,7 +113,8 @@ async function holds(file: string, text: string): Promise<boolean> {
 }
 
 /**
- * `files` in path order, each path once; they are written to a staging folder as they come. A page
+ * `files` in path order (a path given twice: the last page wins); they are written to a staging
+ * folder as they come. A page
  * the last run wrote (its manifest says so) that reads the same now is not written again: a run
  * after a small change replaces a few pages, not all of them, and the others keep their dates.
  */
