@@ -67,5 +67,12 @@ describe('SuggestionIndex', () => {
       const input = chars.join('');
       expect(index.suggest(input), input).toEqual(plain(input, names));
     }
+    // Part of an id ("hallsberg" for "lpo-hallsberg"): close by containment, however long the id.
+    for (let q = 0; q < 100; q++) {
+      const name = names[random(names.length)] as string;
+      const from = random(name.length - 4);
+      const input = name.slice(from, from + 4 + random(name.length - from - 3));
+      expect(index.suggest(input), input).toEqual(plain(input, names));
+    }
   });
 });

@@ -17,22 +17,35 @@ export function editDistance(a: string, b: string): number {
 /** How many edits still count as a typo: two for short names, at most four for long ids. */
 const limitFor = (input: string): number => Math.max(2, Math.min(4, Math.floor(input.length / 3)));
 
+/** Two rows of the distance table, reused: a query compares with many names. */
+let rowA = new Uint16Array(64);
+let rowB = new Uint16Array(64);
+
 /** Edit distance, or limit + 1 as soon as it must exceed `limit`. */
 function boundedDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (rowA.length <= b.length) {
+    rowA = new Uint16Array(b.length * 2 + 1);
+    rowB = new Uint16Array(b.length * 2 + 1);
+  }
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let best = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (ca === b.charCodeAt(j - 1) ? 0 : 1));
       cur[j] = v;
       if (v < best) best = v;
     }
     if (best > limit) return limit + 1;
+    const done = prev;
     prev = cur;
+    cur = done;
   }
-  return prev[b.length] ?? 0;
+  return prev[b.length] as number;
 }
 
 function rank(input: string, names: Iterable<string>, max: number): string[] {
@@ -57,10 +70,11 @@ export function suggest(input: string, candidates: Iterable<string>, max = 3): s
   return rank(input, candidates, max);
 }
 
-const bigrams = (text: string): string[] => {
+/** Each bigram of a name, with ^ and $ at its ends, as one number (repeats included). */
+function forEachBigram(text: string, use: (gram: number) => void): void {
   const t = `^${text.toLowerCase()}$`;
-  return Array.from({ length: t.length - 1 }, (_, i) => t.slice(i, i + 2));
-};
+  for (let i = 0; i + 1 < t.length; i++) use(t.charCodeAt(i) * 65_536 + t.charCodeAt(i + 1));
+}
 
 /**
  * Suggestions among many names (every id of a national repository). Edit distance d destroys at
@@ -68,7 +82,7 @@ const bigrams = (text: string): string[] => {
  * within the limit; the index finds the rest without comparing the input to every name.
  */
 export class SuggestionIndex {
-  private readonly postings = new Map<string, number[]>();
+  private readonly postings = new Map<number, number[]>();
   private readonly names: string[];
   /** A missing id is often referred to many times (every follow-up of a missing document). */
   private readonly asked = new Map<string, string[]>();
@@ -76,11 +90,11 @@ export class SuggestionIndex {
   constructor(names: Iterable<string>) {
     this.names = [...new Set(names)];
     this.names.forEach((name, i) => {
-      for (const g of new Set(bigrams(name))) {
+      forEachBigram(name, (g) => {
         const list = this.postings.get(g);
-        if (list) list.push(i);
-        else this.postings.set(g, [i]);
-      }
+        if (!list) this.postings.set(g, [i]);
+        else if (list[list.length - 1] !== i) list.push(i); // a bigram twice in one name counts once
+      });
     });
   }
 
@@ -92,7 +106,9 @@ export class SuggestionIndex {
   }
 
   private search(input: string, max: number): string[] {
-    const grams = [...new Set(bigrams(input))];
+    const distinct = new Set<number>();
+    forEachBigram(input, (g) => distinct.add(g));
+    const grams = [...distinct];
     const need = grams.length - 2 * limitFor(input);
     // Very short input: the bound says nothing, every name is a candidate.
     if (need <= 0) return rank(input, this.names, max);
@@ -103,9 +119,8 @@ export class SuggestionIndex {
     for (const g of grams) {
       for (const i of this.postings.get(g) ?? []) if (++(counts[i] as number) === need) candidates.push(this.names[i] as string);
     }
-    // Names containing what was typed may share few bigrams with it: keep those too.
-    const needle = input.toLowerCase();
-    if (input.length >= 4) for (const name of this.names) if (name.includes(needle)) candidates.push(name);
+    // A name that contains what was typed (which rank counts as close) is among them already: it
+    // has every bigram of the input but the two at its ends, and `need` leaves out at least four.
     return rank(input, candidates, max);
   }
 }
