@@ -3,6 +3,7 @@
 // checking on worker threads gives exactly the diagnostics of checking on one thread.
 
 import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,7 +71,7 @@ describe('worker threads vs one thread', () => {
   }, 60_000);
 });
 
-describe('precompiled validators (dist/schema/compiled.js, made by the build)', () => {
+describe('precompiled validators (dist/schema/compiled.cjs, made by the build)', () => {
   it('give the same errors as ajv compiling the schemas, for every document in examples and fixtures', async () => {
     const { Ajv2020 } = await import('ajv/dist/2020.js');
     const formats = (await import('ajv-formats')).default as unknown as { default: (a: unknown, f: string[]) => void };
@@ -78,7 +79,7 @@ describe('precompiled validators (dist/schema/compiled.js, made by the build)', 
     const { KINDS, isKind } = await import('../src/model/kinds.js');
     const { loadFiles } = await import('../src/load/index.js');
     const { discover } = await import('../src/load/discover.js');
-    const compiled = (await import(path.join(process.cwd(), 'dist', 'schema', 'compiled.js'))) as Record<string, ((v: unknown) => boolean) & { errors?: unknown[] | null }>;
+    const compiled = createRequire(import.meta.url)(path.join(process.cwd(), 'dist', 'schema', 'compiled.cjs')) as Record<string, ((v: unknown) => boolean) & { errors?: unknown[] | null }>;
     const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
     formats.default(ajv, ['date', 'email', 'uri']);
     ajv.addSchema(readSchema(SCHEMA_FILES.common), SCHEMA_FILES.common);

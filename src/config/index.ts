@@ -8,7 +8,7 @@ import { compareDiagnostics, type Diagnostic, type Severity } from '../diagnosti
 import { displayName, UsageError } from '../load/discover.js';
 import { DEFAULT_PARSE_LIMITS, parseYamlFile, stripBom, type ParseLimits } from '../load/parse.js';
 import { schemaFindings } from '../schema/errors.js';
-import { picomatchLib } from '../util/lazy.js';
+import { ajvLib, picomatchLib } from '../util/lazy.js';
 import { readSchema, type JsonSchema } from '../schema/validators.js';
 
 export const CONFIG_FILE = 'lofte.config.yaml';
@@ -77,7 +77,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
   const value = doc?.value ?? {};
   if (doc) {
     // Loaded only when a repository has a config file: most runs never need ajv itself.
-    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const { Ajv2020 } = ajvLib();
     const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
     const validate = ajv.compile(configSchema());
     if (!validate(value)) {

@@ -1,11 +1,12 @@
 // One validator per kind from the JSON Schemas in schemas/: precompiled by the build, or compiled here.
 
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { FormatsPlugin } from 'ajv-formats';
 import { KINDS, type Kind } from '../model/kinds.js';
 import { packagePath } from '../paths.js';
+import { ajvFormatsLib, ajvLib } from '../util/lazy.js';
 
 export const SCHEMA_FILES: Readonly<Record<Kind | 'common', string>> = {
   common: 'common.schema.json',
@@ -33,11 +34,10 @@ let cached: Promise<SchemaSet> | undefined;
 
 /** Compiles the schemas with ajv, for running from source; the build precompiles them instead. */
 async function compileAll(): Promise<Record<Kind, Validate>> {
-  const { Ajv2020 } = await import('ajv/dist/2020.js');
-  const formatsModule = await import('ajv-formats');
+  const { Ajv2020 } = ajvLib();
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-  // ajv-formats is CommonJS: under NodeNext its function is the module's `default` property.
-  (formatsModule.default as unknown as { default: FormatsPlugin }).default(ajv, ['date', 'email', 'uri']);
+  // ajv-formats is CommonJS: its function is module.exports, and also its `default` property.
+  (ajvFormatsLib() as unknown as { default: FormatsPlugin }).default(ajv, ['date', 'email', 'uri']);
   ajv.addSchema(readSchema(SCHEMA_FILES.common), SCHEMA_FILES.common);
   for (const kind of KINDS) ajv.addSchema(readSchema(SCHEMA_FILES[kind]), SCHEMA_FILES[kind]);
   const out = {} as Record<Kind, Validate>;
@@ -49,24 +49,28 @@ async function compileAll(): Promise<Record<Kind, Validate>> {
   return out;
 }
 
-/** Built code (dist/, bundled or not) runs as .js; the source (.ts, as the tests run it) does not. */
-const BUILT = import.meta.url.endsWith('.js');
+/** Built code (dist/, bundled or not) runs as .js or .cjs; the source (.ts, as the tests run it) does not. */
+const BUILT = /\.c?js$/.test(import.meta.url);
 
 /**
- * The validators: precompiled at build time (dist/schema/compiled.js, by scripts/compile-schemas.mjs)
+ * The validators: precompiled at build time (dist/schema/compiled.cjs, by scripts/compile-schemas.mjs)
  * so a run neither loads ajv nor compiles schemas at start-up; compiled here when running from source.
  */
 export function loadSchemas(): Promise<SchemaSet> {
   return (cached ??= load());
 }
 
+/** dist/schema/compiled.cjs, a CommonJS module: the bundle and the worker's modules both load it. */
+function precompiledValidators(): Record<Kind, Validate> | undefined {
+  try {
+    return createRequire(import.meta.url)(packagePath('dist', 'schema', 'compiled.cjs')) as Record<Kind, Validate>;
+  } catch {
+    return undefined;
+  }
+}
+
 async function load(): Promise<SchemaSet> {
-  const precompiled = BUILT
-    ? await import(pathToFileURL(packagePath('dist', 'schema', 'compiled.js')).href).then(
-        (m: Record<Kind, Validate>) => m,
-        () => undefined,
-      )
-    : undefined;
+  const precompiled = BUILT ? precompiledValidators() : undefined;
   const validators = precompiled ?? (await compileAll());
   return {
     validate(kind, value) {

@@ -1,6 +1,8 @@
 // Libraries loaded on first use: a check of a small repository should not pay for what it never needs.
 
 import { createRequire } from 'node:module';
+import type * as Ajv2020Module from 'ajv/dist/2020.js';
+import type * as AjvFormats from 'ajv-formats';
 import type * as Yaml from 'yaml';
 import type GrayMatter from 'gray-matter';
 import type Picomatch from 'picomatch';
@@ -18,3 +20,7 @@ export const yamlLib = lazy<typeof Yaml>('yaml');
 export const grayMatter = lazy<typeof GrayMatter>('gray-matter');
 /** Glob matching: only when lofte.config.yaml has `ignorera`. */
 export const picomatchLib = lazy<typeof Picomatch>('picomatch');
+/** ajv itself: for lofte.config.yaml, and for the schemas when running from source. */
+export const ajvLib = lazy<typeof Ajv2020Module>('ajv/dist/2020.js');
+/** ajv's formats (date, email, uri): with ajvLib. */
+export const ajvFormatsLib = lazy<typeof AjvFormats>('ajv-formats');

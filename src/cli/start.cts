@@ -1,0 +1,45 @@
+// Starts the bundled command line (dist/lofte.cjs) with V8's code cache beside it. A run of lofte
+// on one repository is mostly code running for the first time: compiling it is a large part of
+// the start. V8 can save the compiled code of a script and take it back the next time, but Node 20
+// offers that for CommonJS scripts run through `vm` only (no cache for ES modules until Node 22),
+// hence this small CommonJS loader and a CommonJS bundle.
+//
+// The cache is written next to the bundle, when there was none or V8 refused the one there (a new
+// Node version, a new build): only whoever can change lofte's own code can change it. Written
+// whole (temp file + rename) at exit, so it holds the code this run compiled; where the folder is
+// not writable, lofte runs as well, only without the cache.
+
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import Module = require('node:module');
+import vm = require('node:vm');
+import path = require('node:path');
+
+/** Where the code cache of a bundle is kept. */
+export const cacheFileOf = (bundle: string): string => `${bundle}.v8-cache`;
+
+type ModuleWrapper = (exports: object, require: NodeJS.Require, module: { exports: object }, filename: string, dirname: string) => void;
+
+export function start(bundle: string): void {
+  const cacheFile = cacheFileOf(bundle);
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData });
+  if (cachedData === undefined || script.cachedDataRejected === true) {
+    process.once('exit', () => {
+      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      try {
+        writeFileSync(tmp, script.createCachedData());
+        renameSync(tmp, cacheFile);
+      } catch {
+        rmSync(tmp, { force: true });
+      }
+    });
+  }
+  const wrapper = script.runInThisContext() as ModuleWrapper;
+  const module = { exports: {} };
+  wrapper.call(module.exports, module.exports, Module.createRequire(bundle), module, bundle, path.dirname(bundle));
+}

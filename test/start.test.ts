@@ -1,0 +1,60 @@
+// bin/lofte.js starts the bundle with V8's code cache beside it (src/cli/start.cts): written when
+// missing or refused, taken back otherwise, and never a reason for a run to fail.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+const START = path.join(ROOT, 'dist', 'cli', 'start.cjs');
+
+/** A small CommonJS "bundle" in a folder of its own, started the way bin/lofte.js starts lofte. */
+function bundleIn(dir: string): { bundle: string; cache: string; run: () => { code: number | null; out: string; err: string } } {
+  const bundle = path.join(dir, 'app.cjs');
+  writeFileSync(bundle, "const parts = ['hej', require('node:path').basename(__filename)];\nfunction greet() { return parts.join(' från '); }\nprocess.stdout.write(greet() + '\\n');\n");
+  const run = () => {
+    const r = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(START)}).start(${JSON.stringify(bundle)})`], { encoding: 'utf8' });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+  return { bundle, cache: `${bundle}.v8-cache`, run };
+}
+
+describe('start-up with the code cache', () => {
+  it('writes the cache on the first run, takes it back after, and replaces one V8 refuses', () => {
+    const { cache, run } = bundleIn(mkdtempSync(path.join(os.tmpdir(), 'lofte-start-')));
+    expect(run()).toEqual({ code: 0, out: 'hej från app.cjs\n', err: '' });
+    expect(existsSync(cache)).toBe(true);
+    const written = readFileSync(cache);
+    const before = statSync(cache).mtimeMs;
+    expect(run()).toEqual({ code: 0, out: 'hej från app.cjs\n', err: '' });
+    expect(statSync(cache).mtimeMs).toBe(before); // accepted: not written again
+    writeFileSync(cache, 'inte en kodcache');
+    expect(run()).toEqual({ code: 0, out: 'hej från app.cjs\n', err: '' });
+    expect(readFileSync(cache).length).toBeGreaterThan(100);
+    const rewritten = statSync(cache).mtimeMs;
+    expect(run()).toEqual({ code: 0, out: 'hej från app.cjs\n', err: '' });
+    expect(statSync(cache).mtimeMs).toBe(rewritten); // the new one is accepted
+    expect(written.length).toBeGreaterThan(100);
+  });
+
+  it('runs as well where the cache cannot be written, and leaves no temporary file', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lofte-start-blocked-'));
+    const { cache, run } = bundleIn(dir);
+    mkdirSync(cache); // a folder where the cache should go: it can be neither read nor replaced
+    expect(run()).toEqual({ code: 0, out: 'hej från app.cjs\n', err: '' });
+    expect(readdirSync(dir).sort()).toEqual(['app.cjs', 'app.cjs.v8-cache']);
+    expect(statSync(cache).isDirectory()).toBe(true);
+  });
+
+  it('lofte itself runs from the bundle with its cache, and with a damaged one', () => {
+    const cache = path.join(ROOT, 'dist', 'lofte.cjs.v8-cache');
+    const lofte = () => spawnSync(process.execPath, [path.join(ROOT, 'bin', 'lofte.js'), 'validate', path.join(ROOT, 'examples', 'parken')], { encoding: 'utf8' });
+    expect(existsSync(cache)).toBe(true); // written by the build (scripts/warm-cache.mjs)
+    expect(lofte()).toMatchObject({ status: 0, stdout: '✔ Inga fel eller varningar (4 filer kontrollerade).\n', stderr: '' });
+    writeFileSync(cache, 'skadad');
+    expect(lofte()).toMatchObject({ status: 0, stdout: '✔ Inga fel eller varningar (4 filer kontrollerade).\n', stderr: '' });
+    expect(readFileSync(cache, 'utf8')).not.toBe('skadad');
+  });
+});
