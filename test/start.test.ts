@@ -3,12 +3,15 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
 
+/** The built loader (vitest does not load .cts sources); the build runs before the tests. */
 const START = path.join(ROOT, 'dist', 'cli', 'start.cjs');
+const { cacheFileOf } = createRequire(import.meta.url)(START) as { cacheFileOf: (bundle: string) => string };
 
 /** A small CommonJS "bundle" in a folder of its own, started the way bin/lofte.js starts lofte. */
 function bundleIn(dir: string): { bundle: string; cache: string; run: () => { code: number | null; out: string; err: string } } {
@@ -18,7 +21,7 @@ function bundleIn(dir: string): { bundle: string; cache: string; run: () => { co
     const r = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(START)}).start(${JSON.stringify(bundle)})`], { encoding: 'utf8' });
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
-  return { bundle, cache: `${bundle}.v8-cache`, run };
+  return { bundle, cache: cacheFileOf(bundle), run };
 }
 
 describe('start-up with the code cache', () => {
@@ -49,7 +52,7 @@ describe('start-up with the code cache', () => {
   });
 
   it('lofte itself runs from the bundle with its cache, and with a damaged one', () => {
-    const cache = path.join(ROOT, 'dist', 'lofte.cjs.v8-cache');
+    const cache = cacheFileOf(path.join(ROOT, 'dist', 'lofte.cjs'));
     const lofte = () => spawnSync(process.execPath, [path.join(ROOT, 'bin', 'lofte.js'), 'validate', path.join(ROOT, 'examples', 'parken')], { encoding: 'utf8' });
     expect(existsSync(cache)).toBe(true); // written by the build (scripts/warm-cache.mjs)
     expect(lofte()).toMatchObject({ status: 0, stdout: '✔ Inga fel eller varningar (4 filer kontrollerade).\n', stderr: '' });

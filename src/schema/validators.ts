@@ -3,7 +3,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import type { FormatsPlugin } from 'ajv-formats';
 import { KINDS, type Kind } from '../model/kinds.js';
 import { packagePath } from '../paths.js';
 import { ajvFormatsLib, ajvLib } from '../util/lazy.js';
@@ -33,11 +32,10 @@ type Validate = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null 
 let cached: Promise<SchemaSet> | undefined;
 
 /** Compiles the schemas with ajv, for running from source; the build precompiles them instead. */
-async function compileAll(): Promise<Record<Kind, Validate>> {
+function compileAll(): Record<Kind, Validate> {
   const { Ajv2020 } = ajvLib();
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-  // ajv-formats is CommonJS: its function is module.exports, and also its `default` property.
-  (ajvFormatsLib() as unknown as { default: FormatsPlugin }).default(ajv, ['date', 'email', 'uri']);
+  ajvFormatsLib().default(ajv, ['date', 'email', 'uri']);
   ajv.addSchema(readSchema(SCHEMA_FILES.common), SCHEMA_FILES.common);
   for (const kind of KINDS) ajv.addSchema(readSchema(SCHEMA_FILES[kind]), SCHEMA_FILES[kind]);
   const out = {} as Record<Kind, Validate>;
@@ -71,7 +69,7 @@ function precompiledValidators(): Record<Kind, Validate> | undefined {
 
 async function load(): Promise<SchemaSet> {
   const precompiled = BUILT ? precompiledValidators() : undefined;
-  const validators = precompiled ?? (await compileAll());
+  const validators = precompiled ?? compileAll();
   return {
     validate(kind, value) {
       const v = validators[kind];

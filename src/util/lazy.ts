@@ -2,7 +2,7 @@
 
 import { createRequire } from 'node:module';
 import type * as Ajv2020Module from 'ajv/dist/2020.js';
-import type * as AjvFormats from 'ajv-formats';
+import type { FormatsPlugin } from 'ajv-formats';
 import type * as Yaml from 'yaml';
 import type GrayMatter from 'gray-matter';
 import type Picomatch from 'picomatch';
@@ -22,5 +22,5 @@ export const grayMatter = lazy<typeof GrayMatter>('gray-matter');
 export const picomatchLib = lazy<typeof Picomatch>('picomatch');
 /** ajv itself: for lofte.config.yaml, and for the schemas when running from source. */
 export const ajvLib = lazy<typeof Ajv2020Module>('ajv/dist/2020.js');
-/** ajv's formats (date, email, uri): with ajvLib. */
-export const ajvFormatsLib = lazy<typeof AjvFormats>('ajv-formats');
+/** ajv's formats (date, email, uri): with ajvLib. CommonJS: the plugin is module.exports and its `default`. */
+export const ajvFormatsLib = lazy<{ default: FormatsPlugin }>('ajv-formats');
