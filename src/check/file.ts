@@ -5,7 +5,7 @@ import { RULE_CODES } from '../diagnostics/catalog.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { DiscoveredFile } from '../load/discover.js';
 import type { DisableDirective } from '../load/directives.js';
-import { loadText, readText, type SkippedFile } from '../load/index.js';
+import { loadText, readDiscovered, readText, type SkippedFile } from '../load/index.js';
 import { START_OF_FILE } from '../diagnostics/make.js';
 import type { Locator } from '../load/locator.js';
 import { locatorsFromText, type ParseLimits } from '../load/parse.js';
@@ -67,7 +67,7 @@ export function fromWire(wire: WireFileResult, file: DiscoveredFile, limits: Par
 }
 
 function checkOwn(file: DiscoveredFile, schemas: SchemaSet, options: FileCheckOptions): FileResult {
-  const read = readText(file.absPath, options.limits.maxFileBytes);
+  const read = readDiscovered(file, options.limits.maxFileBytes);
   const load = loadText(file, read, options.limits);
   const result: FileResult = { file: load.file, stamp: load.stamp, diagnostics: load.diagnostics, directives: load.directives, entities: [] };
   if (load.skipped) return { ...result, skipped: load.skipped };

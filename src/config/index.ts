@@ -1,14 +1,18 @@
 // lofte.config.yaml: found from the working directory upwards (to the git root), validated, applied.
 
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { RULES } from '../diagnostics/catalog.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import { compareDiagnostics, type Diagnostic, type Severity } from '../diagnostics/types.js';
 import { displayName, UsageError } from '../load/discover.js';
-import { DEFAULT_PARSE_LIMITS, parseYamlFile, stripBom, type ParseLimits } from '../load/parse.js';
+import { readText } from '../load/index.js';
+import { DEFAULT_PARSE_LIMITS, isPlainObject, parseYamlFile, type ParseLimits } from '../load/parse.js';
+import { isLang } from '../diagnostics/messages/index.js';
+import { START_OF_FILE } from '../diagnostics/make.js';
+import { globMatcher } from '../util/glob.js';
 import { schemaFindings } from '../schema/errors.js';
-import { ajvLib, picomatchLib } from '../util/lazy.js';
+import { ajvLib } from '../util/lazy.js';
 import { readSchema, type JsonSchema } from '../schema/validators.js';
 
 export const CONFIG_FILE = 'lofte.config.yaml';
@@ -64,13 +68,15 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
   const file = explicit ? path.resolve(cwd, explicit) : findConfig(cwd);
   const defaults: Config = { file: undefined, root: gitRoot(cwd) ?? cwd, lang: undefined, severities: new Map(), ignore: [], limits: DEFAULT_PARSE_LIMITS };
   if (!file) return { config: defaults, diagnostics: [] };
-  let text: string;
-  try {
-    text = stripBom(await fs.readFile(file, 'utf8'));
-  } catch {
-    throw new UsageError('path-not-found', { path: explicit ?? file });
-  }
   const name = displayName(cwd, file);
+  // Read as documents are read: a FIFO or a device named as the config is refused, not waited on.
+  const read = readText(file, DEFAULT_PARSE_LIMITS.maxFileBytes);
+  if (read.kind === 'unreadable' && read.error === 'gone') throw new UsageError('path-not-found', { path: explicit ?? file });
+  if (read.kind !== 'text') {
+    const d = read.kind === 'too-large' ? makeDiagnostic('file-too-large', name, START_OF_FILE, [], { size: read.size, max: DEFAULT_PARSE_LIMITS.maxFileBytes }) : makeDiagnostic('file-unreadable', name, START_OF_FILE, [], { reason: read.error });
+    return { config: { ...defaults, file, root: path.dirname(file) }, diagnostics: [d] };
+  }
+  const text = read.text;
   const parsed = parseYamlFile(text);
   const diagnostics: Diagnostic[] = parsed.problems.map((p) => makeDiagnostic('yaml-syntax', name, p.range, [], p.args));
   const doc = parsed.documents[0];
@@ -87,28 +93,46 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
       }
     }
   }
-  const v = value as { sprak?: 'sv' | 'en'; regler?: Record<string, string>; ignorera?: string[]; granser?: { filstorlek_kb?: number; alias?: number; djup?: number } };
-  const int = (n: unknown, fallback: number): number => (typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : fallback);
+  // Each field is taken only in the shape the schema allows: an invalid one has its finding above,
+  // and the command stops on it; until then nothing may crash on it (`sprak: EN`, `regler: x`).
+  const v = isPlainObject(value) ? value : {};
+  const own = (o: unknown, key: string): unknown => (isPlainObject(o) && Object.hasOwn(o, key) ? o[key] : undefined);
+  const granser = own(v, 'granser');
+  const int = (n: unknown, fallback: number, min: number): number => (typeof n === 'number' && Number.isSafeInteger(n) && n >= min ? n : fallback);
   const limits: ParseLimits = {
-    maxFileBytes: int(v.granser?.filstorlek_kb, DEFAULT_PARSE_LIMITS.maxFileBytes / 1024) * 1024,
-    maxAliasCount: int(v.granser?.alias, DEFAULT_PARSE_LIMITS.maxAliasCount),
-    maxDepth: int(v.granser?.djup, DEFAULT_PARSE_LIMITS.maxDepth),
+    maxFileBytes: int(own(granser, 'filstorlek_kb'), DEFAULT_PARSE_LIMITS.maxFileBytes / 1024, 1) * 1024,
+    maxAliasCount: int(own(granser, 'alias'), DEFAULT_PARSE_LIMITS.maxAliasCount, 0),
+    maxDepth: int(own(granser, 'djup'), DEFAULT_PARSE_LIMITS.maxDepth, 8),
   };
   const severities = new Map<string, ConfiguredSeverity>();
-  for (const [rule, level] of Object.entries(v.regler ?? {})) {
-    const severity = SEVERITY[level];
-    if (severity) severities.set(rule, severity);
+  const regler = own(v, 'regler');
+  if (isPlainObject(regler)) {
+    for (const [rule, level] of Object.entries(regler)) {
+      if (typeof level === 'string' && Object.hasOwn(SEVERITY, level)) severities.set(rule, SEVERITY[level] as ConfiguredSeverity);
+    }
   }
+  const sprak = own(v, 'sprak');
+  const ignorera = own(v, 'ignorera');
   return {
-    config: { file, root: path.dirname(file), lang: v.sprak, severities, ignore: Array.isArray(v.ignorera) ? v.ignorera.filter((g) => typeof g === 'string') : [], limits },
+    config: {
+      file,
+      root: path.dirname(file),
+      lang: isLang(sprak) ? sprak : undefined,
+      severities,
+      ignore: Array.isArray(ignorera) ? ignorera.filter((g): g is string => typeof g === 'string' && g !== '' && g.length <= MAX_GLOB_LENGTH) : [],
+      limits,
+    },
     diagnostics: diagnostics.sort(compareDiagnostics),
   };
 }
 
+/** Longest `ignorera` pattern (the schema says so too): matching costs pattern × path length. */
+const MAX_GLOB_LENGTH = 500;
+
 /** A predicate for discovery: true for paths (relative to cwd) that the config's globs ignore. */
 export function ignorePredicate(config: Config, cwd: string): ((relPath: string) => boolean) | undefined {
   if (config.ignore.length === 0) return undefined;
-  const match = picomatchLib()([...config.ignore], { dot: true });
+  const match = globMatcher(config.ignore);
   return (relPath) => {
     const fromRoot = path.relative(config.root, path.resolve(cwd, relPath)).split(path.sep).join('/');
     return match(fromRoot) || match(fromRoot.replace(/\/$/, ''));

@@ -9,6 +9,8 @@ export interface DiscoveredFile {
   absPath: string;
   /** Relative to the working directory, forward slashes: how people see it. */
   name: string;
+  /** Set for a folder discovery could not list: it is reported as `file-unreadable`, not skipped. */
+  unreadableFolder?: true;
 }
 
 export class UsageError extends Error {
@@ -43,6 +45,26 @@ function statOrUndefined(file: string): ReturnType<typeof statSync> | undefined 
   }
 }
 
+function realOrSelf(file: string): string {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return file;
+  }
+}
+
+/** Whether a symlink leads to a place inside `root` (a real path); a dangling link does not. */
+function insideRoot(link: string, root: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync.native(link);
+  } catch {
+    return false;
+  }
+  const rel = path.relative(root, real);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+}
+
 export async function discover(paths: readonly string[], options: DiscoverOptions): Promise<DiscoveredFile[]> {
   const found = new Map<string, DiscoveredFile>();
   const visitedDirs = new Set<string>();
@@ -53,7 +75,9 @@ export async function discover(paths: readonly string[], options: DiscoverOption
 
   // Synchronous calls: one readdir per folder, no waiting between thousands of small awaits.
   // `name` is the folder's display name, so its files' names are made by appending, not computed.
-  const walk = (dir: string, name: string): void => {
+  // `root` is the real path of the folder the user named: a symlink is followed only to a place
+  // inside it, so a committed link to `/` or to another repository pulls nothing in.
+  const walk = (dir: string, name: string, root: string): void => {
     let real: string;
     try {
       real = realpathSync.native(dir);
@@ -66,8 +90,11 @@ export async function discover(paths: readonly string[], options: DiscoverOption
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return; // unreadable folder: the files in it cannot be ours to check
+    } catch (err) {
+      // A folder that vanished is nothing to check; one that cannot be read is said, not skipped.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR' && !options.ignored?.(`${name}/`)) found.set(dir, { absPath: dir, name: name === '' ? '.' : name, unreadableFolder: true });
+      return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const prefix = name === '' ? '' : `${name}/`;
@@ -77,12 +104,13 @@ export async function discover(paths: readonly string[], options: DiscoverOption
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
+        if (!insideRoot(full, root)) continue;
         const stat = statOrUndefined(full);
         isDir = stat?.isDirectory() ?? false;
         isFile = stat?.isFile() ?? false;
       }
       if (isDir) {
-        if (!options.ignored?.(`${prefix}${entry.name}/`)) walk(full, `${prefix}${entry.name}`);
+        if (!options.ignored?.(`${prefix}${entry.name}/`)) walk(full, `${prefix}${entry.name}`, root);
       } else if (isFile && isSourceFile(entry.name)) {
         add(full, `${prefix}${entry.name}`);
       }
@@ -93,7 +121,7 @@ export async function discover(paths: readonly string[], options: DiscoverOption
     const absPath = path.resolve(options.cwd, given);
     const stat = statOrUndefined(absPath);
     if (!stat) throw new UsageError('path-not-found', { path: given });
-    if (stat.isDirectory()) walk(absPath, path.relative(options.cwd, absPath).split(path.sep).join('/'));
+    if (stat.isDirectory()) walk(absPath, path.relative(options.cwd, absPath).split(path.sep).join('/'), realOrSelf(absPath));
     else if (isSourceFile(absPath)) add(absPath);
     else throw new UsageError('unsupported-file', { path: given });
   }

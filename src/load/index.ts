@@ -1,6 +1,6 @@
 // The load stage: read discovered files and turn them into documents with locators.
 
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { makeDiagnostic, START_OF_FILE } from '../diagnostics/make.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { API_PREFIX, isKind } from '../model/kinds.js';
@@ -54,7 +54,7 @@ export type Progress = (done: number, total: number) => void;
 export function loadFiles(files: readonly DiscoveredFile[], limits: ParseLimits = DEFAULT_PARSE_LIMITS): LoadResult {
   const result: LoadResult = { documents: [], diagnostics: [], skipped: [], directives: [], fileCount: 0 };
   for (const file of files) {
-    const l = loadText(file, readText(file.absPath, limits.maxFileBytes), limits);
+    const l = loadText(file, readDiscovered(file, limits.maxFileBytes), limits);
     if (l.skipped) {
       result.skipped.push(l.skipped);
       continue;
@@ -111,27 +111,49 @@ export function isLofteCandidate(value: unknown): boolean {
 /** `stamp` (size and modification time, from the read's own fstat) tells watch mode what changed. */
 export type ReadResult = { kind: 'text'; text: string; stamp: string } | { kind: 'too-large'; size: number; stamp: string } | { kind: 'unreadable'; error: string };
 
-/** One open, one fstat, one read: a 50 MB file is refused from its size without reading it. */
+// Opening a FIFO for reading waits for a writer; without blocking it opens at once, and fstat refuses it.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** What discovery found, read: a folder it could not list is reported as unreadable. */
+export function readDiscovered(file: DiscoveredFile, maxBytes: number): ReadResult {
+  return file.unreadableFolder ? { kind: 'unreadable', error: 'folder' } : readText(file.absPath, maxBytes);
+}
+
+/**
+ * The one way lofte reads a file it checks: one open (never blocking), one fstat, and at most
+ * `maxBytes` + 1 bytes read. Only regular files are read: a FIFO, a device (`/dev/zero` behind a
+ * symlink) or a folder is refused, and a file that grows past the limit while read is too large.
+ * Lone CRs (old Mac line ends) become LFs, one for one, so every offset stays the same and lines count.
+ */
 export function readText(absPath: string, maxBytes: number): ReadResult {
   let bytes: Buffer;
   let stamp = '';
   let fd: number | undefined;
   try {
-    fd = openSync(absPath, 'r');
+    fd = openSync(absPath, OPEN_FLAGS);
     const st = fstatSync(fd);
     stamp = `${st.size}:${st.mtimeMs}`;
+    if (!st.isFile()) return { kind: 'unreadable', error: 'not-a-file' };
     if (st.size > maxBytes) return { kind: 'too-large', size: st.size, stamp };
-    bytes = readFileSync(fd);
+    const buffer = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
+    let length = 0;
+    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > maxBytes) return { kind: 'too-large', size: length, stamp };
+    bytes = buffer.subarray(0, length);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { kind: 'unreadable', error: code === 'ENOENT' ? 'gone' : code === 'EACCES' || code === 'EPERM' ? 'permission' : 'read' };
+    return { kind: 'unreadable', error: code === 'ENOENT' ? 'gone' : code === 'EACCES' || code === 'EPERM' ? 'permission' : code === 'EISDIR' ? 'not-a-file' : 'read' };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
   if (bytes.includes(0)) return { kind: 'unreadable', error: 'binary' };
+  let text: string;
   try {
-    return { kind: 'text', text: stripBom(UTF8.decode(bytes)), stamp };
+    text = stripBom(UTF8.decode(bytes));
   } catch {
     return { kind: 'unreadable', error: 'encoding' };
   }
+  return { kind: 'text', text: text.includes('\r') ? text.replace(LONE_CR, '\n') : text, stamp };
 }
+
+const LONE_CR = /\r(?!\n)/g;

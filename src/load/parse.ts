@@ -2,7 +2,8 @@
 
 import jsyaml from 'js-yaml';
 import type { Document } from 'yaml';
-import { grayMatter, yamlLib } from '../util/lazy.js';
+import { yamlLib } from '../util/lazy.js';
+import { splitFrontMatter } from './front-matter.js';
 import type { Args, Range } from '../diagnostics/types.js';
 import { START_OF_FILE } from '../diagnostics/make.js';
 import { LOFTE_MARKER } from '../model/kinds.js';
@@ -74,6 +75,8 @@ function lazyLines(text: string): Lines {
   return () => (lines ??= new LineIndex(text));
 }
 
+const YAML_DIRECTIVE = /^%YAML[ \t]+([^\s#]*)/m;
+
 let fastPath = true;
 
 /** Turns the fast path off: every file is parsed with positions (tests compare the two paths). */
@@ -83,6 +86,13 @@ export function useFastPath(enabled: boolean): void {
 
 function parseYamlSource(source: string, offset: number, lines: Lines, limits: ParseLimits, external: Map<string, readonly [number, number]>, exact: boolean): ParsedFile {
   const looksLikeLofte = LOFTE_MARKER.test(source);
+  // `%YAML 1.1` would switch the parsers to 1.1 (merge keys, `no` as false): lofte reads 1.2 only.
+  const directive = source.includes('%') ? YAML_DIRECTIVE.exec(source) : null;
+  if (directive && directive[1] !== '1.2') {
+    const start = offset + directive.index;
+    const problem: SyntaxProblem = { range: lines().range(start, start + directive[0].length), args: { code: 'YAML_VERSION', detail: directive[0].trim() } };
+    return { documents: [], problems: [problem], looksLikeLofte, noDocuments: false };
+  }
   if (exact || !fastPath) return parseExact(source, offset, lines(), limits, external, looksLikeLofte);
   return parseFast(source, offset, lines, limits, external, looksLikeLofte) ?? parseExact(source, offset, lines(), limits, external, looksLikeLofte);
 }
@@ -242,34 +252,30 @@ function parseExact(source: string, offset: number, lines: LineIndex, limits: Pa
   return { documents, problems, looksLikeLofte, noDocuments: documents.length === 0 && problems.length === 0 };
 }
 
-// gray-matter only splits the file here; its own engines would parse with js-yaml 3 (which turns
-// dates into Date objects and rolls 2024-13-01 over) and its `js` engine would eval the text.
-const captureOnly = (): Record<string, never> => ({});
-const SPLIT_ONLY = {
-  engines: { yaml: captureOnly, javascript: captureOnly, json: captureOnly, coffee: captureOnly, toml: captureOnly },
-};
-
 export function parseMarkdownFile(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS, exact = false): ParsedFile {
   const lines = lazyLines(text);
-  const none: ParsedFile = { documents: [], problems: [], looksLikeLofte: false, noDocuments: true };
-  if (!/^---[ \t]*\r?\n/.test(text)) return none;
-  let split: { matter?: string; content: string; language?: string };
-  try {
-    split = grayMatter()(text, SPLIT_ONLY);
-  } catch {
-    return none; // a front matter language gray-matter does not know: not a lofte file
+  const split = splitFrontMatter(text);
+  if (split.kind === 'none') return { documents: [], problems: [], looksLikeLofte: false, noDocuments: true };
+  if (split.kind === 'bad-open') {
+    const problem = { range: lines().range(0, Math.max(1, split.firstLine.length)), args: { code: 'BAD_FRONT_MATTER_OPEN', detail: split.firstLine } };
+    return { documents: [], problems: [problem], looksLikeLofte: true, noDocuments: false };
   }
-  const matterStart = text.indexOf('\n') + 1;
-  const close = /\r?\n---[ \t]*(?:\r?\n|$)/.exec(text.slice(matterStart - 1));
-  const looksLikeLofte = LOFTE_MARKER.test(split.matter ?? '');
-  if (!close) {
-    if (!looksLikeLofte) return none;
+  const looksLikeLofte = LOFTE_MARKER.test(split.matter);
+  if (split.kind === 'unterminated') {
+    if (!looksLikeLofte) return { documents: [], problems: [], looksLikeLofte: false, noDocuments: true };
     const problem = { range: lines().range(0, 3), args: { code: 'UNTERMINATED_FRONT_MATTER', detail: '' } };
     return { documents: [], problems: [problem], looksLikeLofte, noDocuments: false };
   }
-  const source = text.slice(matterStart, Math.max(matterStart, matterStart - 1 + close.index));
-  const body = split.content;
-  const bodyStart = text.length - body.length;
+  if (split.kind === 'bad-close') {
+    // Nothing of such a file is used: what the author meant as front matter and as body is unclear.
+    const problem = { range: lines().range(split.closeStart, split.closeStart + split.closeLine.length), args: { code: 'BAD_FRONT_MATTER_CLOSE', detail: split.closeLine } };
+    return { documents: [], problems: [problem], looksLikeLofte, noDocuments: false };
+  }
+  // The YAML validated is exactly gray-matter's front matter (without the opening line's end).
+  const lead = /^\r?\n/.exec(split.matter)?.[0].length ?? 0;
+  const matterStart = split.matterStart + lead;
+  const source = split.matter.slice(lead);
+  const { body, bodyStart } = split;
   const external = new Map<string, readonly [number, number]>();
   const parsed = parseYamlSource(source, matterStart, lines, limits, external, exact);
   if (parsed.documents.length > 1) {

@@ -84,6 +84,12 @@ function yamlWording(a: Args): Wording {
       return { message: 'Front matter may hold only one document.' };
     case 'BODY_AND_BESKRIVNING':
       return { message: '`beskrivning` is given both in front matter and as the body.', hint: 'In a .md file the body is the description: remove `beskrivning` from the front matter.' };
+    case 'BAD_FRONT_MATTER_OPEN':
+      return { message: `The file looks like a lofte document, but its front matter does not start with a \`---\` line${a['detail'] ? ` (the first line is ${code(a['detail'])})` : ''}.`, hint: 'The first line must hold only `---`, and a line like it ends the front matter.' };
+    case 'BAD_FRONT_MATTER_CLOSE':
+      return { message: `Front matter is ended by a line that starts with \`---\` but holds more text (${code(a['detail'])}).`, hint: 'The line that ends front matter holds only `---`. If the line is inside a quoted text, indent it.' };
+    case 'YAML_VERSION':
+      return { message: `lofte reads YAML 1.2, but the file asks for ${code(a['detail'])}.`, hint: 'Remove the `%YAML …` line. YAML 1.1 reads e.g. `no` as false and `<<` as a merge, which lofte does not.' };
     default:
       return { message: `YAML syntax error${a['detail'] ? ` at ${code(a['detail'])}` : ''}.`, hint: 'Check indentation (spaces, not tabs), a colon and space after each key, and closed quotes and lists.' };
   }
@@ -94,7 +100,12 @@ export const en: Language = {
     'yaml-syntax': { title: 'YAML syntax error', say: yamlWording },
     'file-unreadable': {
       title: 'File cannot be read',
-      say: (a) => ({ message: `The file cannot be read (${str(a['reason'])}).`, hint: 'Save it as UTF-8 and check that it can be opened.' }),
+      say: (a) =>
+        a['reason'] === 'not-a-file'
+          ? { message: 'This is not a regular file (but e.g. a FIFO, a device or a folder): lofte reads regular files only.' }
+          : a['reason'] === 'folder'
+            ? { message: 'The folder cannot be read: permission denied. Its files were not checked.' }
+            : { message: `The file cannot be read (${str(a['reason'])}).`, hint: 'Save it as UTF-8 and check that it can be opened.' },
     },
     config: { title: 'Configuration error', say: schemaWording },
     schema: { title: 'Does not match the schema', say: schemaWording },

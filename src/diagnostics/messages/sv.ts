@@ -165,6 +165,12 @@ function yamlWording(a: Args): Wording {
       return { message: 'Front matter får bara innehålla ett dokument.', hint: 'Lägg varje dokument i en egen fil, eller i en .yaml-fil med `---` mellan dokumenten.' };
     case 'BODY_AND_BESKRIVNING':
       return { message: '`beskrivning` anges både i front matter och som brödtext.', hint: 'I en .md-fil är brödtexten beskrivningen: ta bort `beskrivning` ur front matter.' };
+    case 'BAD_FRONT_MATTER_OPEN':
+      return { message: `Filen ser ut som ett lofte-dokument, men front matter börjar inte med en rad \`---\`${a['detail'] ? ` (första raden är ${code(a['detail'])})` : ''}.`, hint: 'Första raden i filen ska bara innehålla `---`, och front matter avslutas med en likadan rad.' };
+    case 'BAD_FRONT_MATTER_CLOSE':
+      return { message: `Front matter avslutas av en rad som börjar med \`---\` men har mer text (${code(a['detail'])}).`, hint: 'Raden som avslutar front matter ska bara innehålla `---`. Står raden inne i en text med citattecken: dra in den med mellanslag.' };
+    case 'YAML_VERSION':
+      return { message: `lofte läser YAML 1.2, men filen begär ${code(a['detail'])}.`, hint: 'Ta bort raden `%YAML …`. YAML 1.1 tolkar t.ex. `no` som falskt och `<<` som sammanslagning, vilket lofte inte gör.' };
     default:
       return { ...YAML_GENERIC, message: `YAML-syntaxfel: filen kan inte läsas här${a['detail'] ? ` (vid ${code(a['detail'])})` : ''}.` };
   }
@@ -176,6 +182,8 @@ const UNREADABLE: Record<string, string> = {
   permission: 'Filen kan inte läsas: behörighet saknas.',
   encoding: 'Filen är inte UTF-8-text.',
   read: 'Filen kunde inte läsas.',
+  'not-a-file': 'Det här är ingen vanlig fil (utan t.ex. en FIFO, en enhet eller en mapp): lofte läser bara vanliga filer.',
+  folder: 'Mappen kan inte läsas: behörighet saknas. Filerna i den har inte kontrollerats.',
 };
 
 export const sv: Language = {
