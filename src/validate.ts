@@ -5,6 +5,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import { checkFile, disabledRules, type FileCheckOptions, type FileResult } from './check/file.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/types.js';
+import { makeDiagnostic } from './diagnostics/make.js';
 import { applyDirectives } from './load/directives.js';
 import { discover, type DiscoveredFile } from './load/discover.js';
 import type { Progress, SkippedFile } from './load/index.js';
@@ -54,10 +55,38 @@ export function analyse(files: readonly FileResult[], options: ValidateOptions):
   time('repository rules');
   const own = kept.flatMap((f) => f.diagnostics);
   const all = applyDirectives([...own, ...linked.diagnostics, ...ruled], kept.flatMap((f) => f.directives));
-  const diagnostics = applySeverity(all, options.severityOf).filter((d) => !options.reportOnly || options.reportOnly.has(d.file));
+  const diagnostics = capPerFile(applySeverity(all, options.severityOf).filter((d) => !options.reportOnly || options.reportOnly.has(d.file)));
   time('sort');
   const skipped = files.flatMap((f) => (f.skipped ? [f.skipped] : []));
   return { diagnostics, entities, graph: linked.graph, fileCount: kept.length, skipped };
+}
+
+/** The most findings shown for one file; the rest become one `limit-exceeded` finding that counts them. */
+export const MAX_FINDINGS_PER_FILE = 1000;
+
+/**
+ * Sorted findings with at most MAX_FINDINGS_PER_FILE per file: a generated or broken file with
+ * 100,000 mistakes must not flood CI logs and outputs. The finding that stands for the rest sits
+ * where the first of them was, as severe as the worst of them.
+ */
+export function capPerFile(sorted: Diagnostic[], max = MAX_FINDINGS_PER_FILE): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    const file = (sorted[i] as Diagnostic).file;
+    let end = i;
+    while (end < sorted.length && (sorted[end] as Diagnostic).file === file) end++;
+    if (end - i <= max) {
+      for (let k = i; k < end; k++) out.push(sorted[k] as Diagnostic);
+    } else {
+      for (let k = i; k < i + max; k++) out.push(sorted[k] as Diagnostic);
+      const first = sorted[i + max] as Diagnostic;
+      let severity: Diagnostic['severity'] = 'warning';
+      for (let k = i + max; k < end; k++) if ((sorted[k] as Diagnostic).severity === 'error') severity = 'error';
+      out.push({ ...makeDiagnostic('limit-exceeded', file, first.range, [], { limit: 'findings', max, more: end - i - max }), severity });
+    }
+    i = end;
+  }
+  return out;
 }
 
 export async function validateRepository(options: ValidateOptions): Promise<ValidationResult> {

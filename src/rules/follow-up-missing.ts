@@ -15,30 +15,44 @@ export const GRACE_DAYS = 30;
 /** How long before a period ends a follow-up may be dated and still report on that period. */
 export const REPORT_WINDOW_DAYS = 31;
 
-const periodCache = new Map<string, Period[]>();
-
 /** The follow-up periods of a time frame: one per cadence step, the last cut at the frame's end. */
 export function followUpPeriods(frame: Period, kadens: string | undefined): Period[] {
-  // Most promises share their document's giltighet and cadence: compute each combination once.
-  const key = `${frame.from}|${frame.tom}|${kadens ?? ''}`;
-  const hit = periodCache.get(key);
-  if (hit) return hit;
-  const periods = computePeriods(frame, kadens);
-  periodCache.set(key, periods);
-  return periods;
-}
-
-function computePeriods(frame: Period, kadens: string | undefined): Period[] {
   const months = kadens === undefined ? undefined : MONTHS[kadens];
   if (months === undefined) return [frame];
   const out: Period[] = [];
-  for (let step = 0, from = frame.from; from <= frame.tom; step++) {
-    const next = addMonths(frame.from, (step + 1) * months);
-    const tom = addDays(next, -1) < frame.tom ? addDays(next, -1) : frame.tom;
-    out.push({ from, tom });
-    from = next;
-  }
+  for (let step = 0; periodAt(frame, months, step).from <= frame.tom; step++) out.push(periodAt(frame, months, step));
   return out;
+}
+
+/** Period number `step` (from 0) of a frame with a cadence of `months`, its end cut at the frame's. */
+function periodAt(frame: Period, months: number, step: number): Period {
+  const from = step === 0 ? frame.from : addMonths(frame.from, step * months);
+  const end = addDays(addMonths(frame.from, (step + 1) * months), -1);
+  return { from, tom: end < frame.tom ? end : frame.tom };
+}
+
+/**
+ * The latest follow-up period that ended before `cutoff`, found by bisection: a frame of 9,999
+ * years with a monthly cadence costs a few dozen steps, not 120,000 periods.
+ */
+export function latestEndedPeriod(frame: Period, kadens: string | undefined, cutoff: string): Period | undefined {
+  const months = kadens === undefined ? undefined : MONTHS[kadens];
+  if (months === undefined) return frame.tom < cutoff ? frame : undefined;
+  const ended = (step: number): boolean => {
+    const p = periodAt(frame, months, step);
+    return p.from <= frame.tom && p.tom < cutoff;
+  };
+  if (!ended(0)) return undefined;
+  // Months from the frame's start to its end bound the number of periods.
+  const span = (Number(frame.tom.slice(0, 4)) - Number(frame.from.slice(0, 4))) * 12 + Number(frame.tom.slice(5, 7)) - Number(frame.from.slice(5, 7));
+  let lo = 0;
+  let hi = Math.max(0, Math.ceil(span / months)) + 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ended(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return periodAt(frame, months, lo);
 }
 
 export interface OverdueFollowUp {
@@ -94,8 +108,7 @@ function dueFollowUps(entity: Entity, asOf: string): DueFollowUp[] {
     const frame = asPeriod(p.lofte['tidsram']) ?? asPeriod(p.doc.value['giltighet']);
     if (!frame || frame.tom < frame.from) continue;
     const kadens = asString(asDict(p.lofte['uppfoljning'])?.['kadens']);
-    const ended = followUpPeriods(frame, kadens).filter((period) => period.tom < cutoff);
-    const latest = ended[ended.length - 1];
+    const latest = latestEndedPeriod(frame, kadens, cutoff);
     if (!latest) continue;
     // A report early in a period does not cover it: it must come at most a month before the end.
     out.push({ key: interned(`${entity.id ?? ''}\u0000${p.id ?? ''}`), index: p.index, lofte: p.id ?? '', period: latest, kadens: kadens ?? 'periodens_slut', earliest: addDays(latest.tom, -REPORT_WINDOW_DAYS) });

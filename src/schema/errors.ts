@@ -81,8 +81,15 @@ function finding(err: ErrorObject, schemas: SchemaSet): SchemaFinding | undefine
       return { path, target: 'value', args: { ...self, problem: 'const', value: shown(err.data), expected: String(p['allowedValue']) } };
     case 'format':
       return { path, target: 'value', args: { ...self, problem: 'format', format: String(p['format']), value: shown(err.data) } };
-    case 'pattern':
-      return { path, target: 'value', args: { ...self, problem: field === 'id' ? 'id-pattern' : 'pattern', value: shown(err.data) } };
+    case 'pattern': {
+      // The date pattern only bounds the year (1900–2200): a far-off date would cost the
+      // follow-up rules work and means a typo.
+      const date = (err.parentSchema as JsonSchema | undefined)?.['format'] === 'date';
+      return { path, target: 'value', args: { ...self, problem: date ? 'date-range' : field === 'id' ? 'id-pattern' : 'pattern', value: shown(err.data) } };
+    }
+    case 'not':
+      // The only `not` in the schemas: ids that Windows cannot use as file names (`con`, `lpt1`).
+      return { path, target: 'value', args: { ...self, problem: 'reserved-id', value: shown(err.data) } };
     case 'minItems':
       return { path, target: 'value', args: { ...self, problem: 'min-items', limit: Number(p['limit']) } };
     case 'minLength':

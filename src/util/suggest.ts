@@ -48,11 +48,22 @@ function boundedDistance(a: string, b: string, limit: number): number {
   return prev[b.length] as number;
 }
 
-function rank(input: string, names: Iterable<string>, max: number): string[] {
+/**
+ * How many names one query compares with, at most: a repository of 20,000 three-letter ids, each
+ * misspelt, would otherwise compare every id with every other (a minute). Beyond it the first names
+ * (in the order given) are compared; a normal repository never comes near.
+ */
+export const MAX_COMPARED_PER_QUERY = 4000;
+/** How many comparisons one index makes in all; after that it suggests nothing more. */
+export const MAX_COMPARED_PER_INDEX = 4_000_000;
+
+function rank(input: string, names: Iterable<string>, max: number, budget = MAX_COMPARED_PER_QUERY): string[] {
   const needle = input.toLowerCase();
   const limit = limitFor(needle);
   const scored: { name: string; score: number }[] = [];
+  let left = budget;
   for (const name of new Set(names)) {
+    if (left-- <= 0) break;
     const hay = name.toLowerCase();
     // A name that contains what was typed ("hallsberg" → "lpo-hallsberg") counts as close.
     const contains = needle.length >= 4 && hay.includes(needle);
@@ -87,6 +98,8 @@ export class SuggestionIndex {
   private readonly names: string[];
   /** A missing id is often referred to many times (every follow-up of a missing document). */
   private readonly asked = new Map<string, string[]>();
+  /** Comparisons this index may still make (MAX_COMPARED_PER_INDEX). */
+  private budget = MAX_COMPARED_PER_INDEX;
 
   constructor(names: Iterable<string>) {
     this.names = [...new Set(names)];
@@ -115,9 +128,14 @@ export class SuggestionIndex {
     const grams = [...distinct];
     const need = grams.length - 2 * limitFor(input);
     // Very short input: the bound says nothing, every name is a candidate.
-    if (need <= 0) return rank(input, this.names, max);
+    if (need <= 0) return this.ranked(input, this.names, max);
     // Counting in a typed array: the common bigrams of a national repository's ids ("20", "-2")
     // have postings with thousands of names, and a map per query would be many times slower.
+    // Counting costs too: postings scanned are charged to the budget (a comparison is ~16 steps).
+    let scanned = 0;
+    for (const g of grams) scanned += this.postings.get(g)?.length ?? 0;
+    if (scanned / 16 > this.budget) return [];
+    this.budget -= Math.ceil(scanned / 16);
     const counts = new Uint16Array(this.names.length);
     const candidates: string[] = [];
     for (const g of grams) {
@@ -125,6 +143,13 @@ export class SuggestionIndex {
     }
     // A name that contains what was typed (which rank counts as close) is among them already: it
     // has every bigram of the input but the two at its ends, and `need` leaves out at least four.
-    return rank(input, candidates, max);
+    return this.ranked(input, candidates, max);
+  }
+
+  private ranked(input: string, candidates: readonly string[], max: number): string[] {
+    const compared = Math.min(candidates.length, MAX_COMPARED_PER_QUERY, this.budget);
+    if (compared <= 0) return [];
+    this.budget -= compared;
+    return rank(input, candidates, max, compared);
   }
 }

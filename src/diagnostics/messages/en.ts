@@ -34,6 +34,10 @@ function schemaWording(a: Args, d: Diagnostic): Wording {
       return { message: `${field} must be ${code(a['expected'])}, not ${code(a['value'])}.` };
     case 'format':
       return { message: `${code(a['value'])} in ${field} is not a valid ${str(a['format'])}.`, hint: a['format'] === 'date' ? 'Write dates as YYYY-MM-DD and check that the day exists.' : undefined };
+    case 'date-range':
+      return { message: `${code(a['value'])} in ${field} is outside 1900–2200.`, hint: 'Check the year: lofte takes dates from 1900-01-01 to 2200-12-31.' };
+    case 'reserved-id':
+      return { message: `Id ${code(a['value'])} is a device name reserved by Windows, so its page cannot be saved as a file there.`, hint: 'Choose a longer id, e.g. with the municipality: `laxa-con` instead of `con`.' };
     case 'id-pattern':
       return { message: `Id ${code(a['value'])} is malformed.`, hint: 'Ids are kebab-case: lowercase a–z, digits and hyphens, e.g. `laxa-2026-2027`.' };
     case 'pattern':
@@ -115,7 +119,10 @@ export const en: Language = {
     },
     'limit-exceeded': {
       title: 'Limit exceeded',
-      say: (a) => ({ message: a['limit'] === 'alias' ? `The document expands YAML aliases more than ${str(a['max'])} times.` : `The document nests deeper than ${str(a['max'])} levels.` }),
+      say: (a) =>
+        a['limit'] === 'findings'
+          ? { message: `${str(a['more'])} more findings in this file are not shown: lofte shows at most ${str(a['max'])} per file.`, hint: 'Fix the findings shown and run again; many findings often share one cause.' }
+          : { message: a['limit'] === 'alias' ? `The document expands YAML aliases more than ${str(a['max'])} times.` : `The document nests deeper than ${str(a['max'])} levels.` },
     },
     'duplicate-id': {
       title: 'Duplicate id',

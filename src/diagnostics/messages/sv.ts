@@ -102,6 +102,10 @@ function schemaWording(a: Args, d: Diagnostic): Wording {
       const hint = a['format'] === 'date' ? 'Skriv datum som ÅÅÅÅ-MM-DD och kontrollera att dagen finns, t.ex. 2025-01-15.' : description;
       return { message: `${code(a['value'])} i ${field} är ${what}.`, hint };
     }
+    case 'date-range':
+      return { message: `${code(a['value'])} i ${field} ligger utanför 1900–2200.`, hint: 'Kontrollera årtalet: lofte tar datum från 1900-01-01 till 2200-12-31.' };
+    case 'reserved-id':
+      return { message: `Id ${code(a['value'])} är ett namn som Windows reserverar för enheter, så sidan kan inte sparas som fil där.`, hint: 'Välj ett längre id, t.ex. med kommunens namn: `laxa-con` i stället för `con`.' };
     case 'id-pattern':
       return {
         message: `Id ${code(a['value'])} har fel form.`,
@@ -205,7 +209,9 @@ export const sv: Language = {
     'limit-exceeded': {
       title: 'Gräns överskriden',
       say: (a) =>
-        a['limit'] === 'alias'
+        a['limit'] === 'findings'
+          ? { message: `Ytterligare ${str(a['more'])} fynd i filen visas inte: lofte visar högst ${str(a['max'])} fynd per fil.`, hint: 'Rätta de fynd som visas och kör igen; ofta har många fynd samma orsak.' }
+          : a['limit'] === 'alias'
           ? { message: `Dokumentet återanvänder YAML-ankare fler än ${str(a['max'])} gånger.`, hint: 'Skriv ut värdena i stället för att upprepa alias; så många alias ser ut som en alias-bomb. Gränsen är `granser: { alias: … }`.' }
           : { message: `Dokumentet är nästlat djupare än ${str(a['max'])} nivåer.`, hint: 'lofte-dokument behöver bara några nivåer. Gränsen är `granser: { djup: … }`.' },
     },
