@@ -258,6 +258,16 @@ describe('work bounded by the input', () => {
     for (let i = 0; i < 20_000; i++) index.suggest(`${names[i]}-`.slice(1));
   }, BOUND);
 
+  it('locates 100,000 unknown keys of one document by an index, not a scan per key', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'nycklar.yaml'), actor('nycklar', Array.from({ length: 100_000 }, (_, i) => `k${i}: 1\n`).join('')));
+    const r = await findings([dir]);
+    expect(r.code).toBe(1);
+    expect(r.found).toHaveLength(1001);
+    expect(r.found[999]).toMatchObject({ rule: 'schema', line: 1005, column: 1 });
+    expect(r.found[1000]).toMatchObject({ rule: 'limit-exceeded', line: 1006 });
+  }, BOUND);
+
   it('shows at most 1,000 findings for one file, then one that counts the rest', async () => {
     const dir = tmp();
     const docs = Array.from({ length: 1500 }, (_, i) => actor(`a${i}`, 'okant: 1\n')).join('---\n');

@@ -14,7 +14,12 @@ export interface Locator {
 
 type Span = readonly [number, number];
 
+/** Maps with more pairs than this are indexed by key when first searched. */
+const INDEX_FROM = 32;
+
 export class YamlLocator implements Locator {
+  private readonly pairs = new WeakMap<object, Map<string, { key: unknown; value: unknown }>>();
+
   constructor(
     private readonly doc: Document,
     private readonly lines: LineIndex,
@@ -39,7 +44,24 @@ export class YamlLocator implements Locator {
     for (const seg of path) {
       if (isAlias(node)) node = node.resolve(this.doc);
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        let byKey = this.pairs.get(node);
+        if (!byKey && node.items.length <= INDEX_FROM) {
+          const near = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+          if (!near) {
+            found = false;
+            break;
+          }
+          key = near.key as Node;
+          node = near.value ?? near.key;
+          continue;
+        }
+        if (!byKey) {
+          // Indexed once per map: a document with 100,000 unknown keys asks for each of them.
+          byKey = new Map();
+          for (const p of node.items) if (isPair(p) && isScalar(p.key) && !byKey.has(String(p.key.value))) byKey.set(String(p.key.value), p);
+          this.pairs.set(node, byKey);
+        }
+        const pair = byKey.get(String(seg));
         if (!pair) {
           found = false;
           break;

@@ -67,6 +67,38 @@ function unwrap(node: EventNode): EventNode {
   return n;
 }
 
+/** A mapping's keys, indexed once: a document with 100,000 unknown keys gets as many findings. */
+const INDEX_FROM = 64;
+const pairIndexes = new WeakMap<EventNode, { byKey: Map<string, number>; nonScalarAt: number }>();
+
+/** The child index of `key`'s pair, -1 when absent, undefined when a key before it is not a scalar. */
+function pairOf(mapping: EventNode, key: string): number | undefined {
+  if (mapping.children.length <= INDEX_FROM) {
+    for (let i = 0; i < mapping.children.length; i += 2) {
+      const k = unwrap(mapping.children[i] as EventNode);
+      if (k.kind !== 'scalar') return undefined;
+      if (String(k.result) === key) return i;
+    }
+    return -1;
+  }
+  let index = pairIndexes.get(mapping);
+  if (!index) {
+    index = { byKey: new Map(), nonScalarAt: Infinity };
+    for (let i = 0; i < mapping.children.length; i += 2) {
+      const k = unwrap(mapping.children[i] as EventNode);
+      if (k.kind !== 'scalar') {
+        index.nonScalarAt = Math.min(index.nonScalarAt, i);
+        continue;
+      }
+      const name = String(k.result);
+      if (!index.byKey.has(name)) index.byKey.set(name, i);
+    }
+    pairIndexes.set(mapping, index);
+  }
+  const pair = index.byKey.get(key) ?? -1;
+  return index.nonScalarAt < (pair < 0 ? Infinity : pair) ? undefined : pair;
+}
+
 /** The same walk as the exact locator: a missing child is found at its parent's key. */
 function locate(source: string, root: EventNode, path: DocPath, target: LocateTarget): Span | undefined {
   let node = root;
@@ -75,15 +107,8 @@ function locate(source: string, root: EventNode, path: DocPath, target: LocateTa
   for (const seg of path) {
     if (node.kind === 'mapping') {
       if (node.children.length % 2 !== 0) return undefined;
-      let pair = -1;
-      for (let i = 0; i < node.children.length; i += 2) {
-        const k = unwrap(node.children[i] as EventNode);
-        if (k.kind !== 'scalar') return undefined;
-        if (String(k.result) === String(seg)) {
-          pair = i;
-          break;
-        }
-      }
+      const pair = pairOf(node, String(seg));
+      if (pair === undefined) return undefined;
       if (pair < 0) {
         found = false;
         break;
