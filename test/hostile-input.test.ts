@@ -194,6 +194,14 @@ describe('the config: a wrong value is a finding (exit 2), never a crash', () =>
     }
   }, BOUND);
 
+  it('matches ignorera globs as picomatch does (dot: true) on ordinary patterns', async () => {
+    const { globMatcher } = await import('../src/util/glob.js');
+    const { default: picomatch } = await import('picomatch');
+    const patterns = ['utkast/**', '**/utkast/**', '*.md', '**/*.yaml', 'a/*/b', 'a/**/b', '{a,b}/*.md', 'x?.yaml', '[ab]*.md', '**', 'gamla/', 'utkast', '**/.git/**', 'a/**', '!utkast/**'];
+    const paths = ['utkast', 'utkast/', 'utkast/x.md', 'utkast/a/b.md', 'x/utkast/y.md', 'a.md', 'd/a.md', 'a/b', 'a/x/b', 'a/x/y/b', 'b/c.md', 'x1.yaml', 'x12.yaml', 'b.md', 'c.md', 'gamla/', 'gamla', '.git/x', 'q/.git/x', 'a', 'a/'];
+    for (const p of patterns) for (const s of paths) expect(globMatcher([p])(s), `${p} ${s}`).toBe(picomatch(p, { dot: true })(s));
+  });
+
   it('matches an ignorera glob that a regular expression would take exponential time on', async () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'lofte.config.yaml'), `ignorera:\n  - "*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b"\n  - "**/*a*a*a*a*a*a*a*a*a*a*a*a*c/**"\n  - "hoppa/**"\n`);

@@ -81,5 +81,5 @@ describe('quick positions', () => {
       }
     }
     expect(compared).toBeGreaterThan(5000);
-  });
+  }, 60_000);
 });
