@@ -92,6 +92,11 @@ function readJournal(out: string): Journal | undefined {
   if (!plainFile(file)) return undefined;
   const j = readJsonSync(file) as Partial<Record<keyof Journal, unknown>> | undefined;
   if (!j || typeof j.staging !== 'string' || !STAGING_NAME.test(j.staging) || !realFolder(path.join(out, j.staging))) return undefined;
+  // A real swap has its manifest in staging until it moves, and the old one kept once it has
+  // (a first site with its manifest moved has nothing left to do). Without either, the journal
+  // is not one lofte wrote: undoing it would take the site's manifest away.
+  const staging = path.join(out, j.staging);
+  if (!plainFile(path.join(staging, MANIFEST)) && !plainFile(path.join(staging, BACKUP, MANIFEST))) return undefined;
   return { staging: j.staging, files: pageList(j.files), remove: pageList(j.remove), dirs: folderList(j.dirs) };
 }
 
