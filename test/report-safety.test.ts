@@ -398,7 +398,7 @@ describe('user and environment mistakes are refusals, not bugs', () => {
 
   it('report --out /proc/x ends at once with a refusal (no endless retry), as a real process', async () => {
     if (!existsSync('/proc/self')) return;
-    const r = spawnSync(process.execPath, [BIN, 'report', SRC, '--out', '/proc/x', '--as-of', '2026-11-24'], { encoding: 'utf8', timeout: 20_000 });
+    const r = spawnSync(process.execPath, [BIN, 'report', SRC, '--out', '/proc/x', '--as-of', '2026-11-24'], { encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' });
     expect(r.signal).toBeNull();
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('lofte: Kan inte skapa mappen /proc/x: mappen finns inte och kan inte skapas där. Kontrollera sökvägen, eller välj en vanlig mapp. Inget ändrades.\n');
