@@ -121,6 +121,18 @@ describe('never through a symbolic link, never trusting the manifest or the jour
     expect(await snapshot(box)).toEqual(before);
   }, BOUND);
 
+  it('a manifest that is a link is not written through', async () => {
+    const { box, out, outside } = await published();
+    const manifest = path.join(out, MANIFEST);
+    await fs.rename(manifest, path.join(outside, 'manifest.json'));
+    symlinkSync(path.join(outside, 'manifest.json'), manifest);
+    const before = await snapshot(box);
+    const r = await report(out, '--as-of', '2026-12-01');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`lofte: ${manifest} är en symbolisk länk, och lofte skriver, flyttar eller tar aldrig bort något genom en länk.`);
+    expect(await snapshot(box)).toEqual(before);
+  }, BOUND);
+
   it('a forged manifest cannot make lofte remove files outside --out, or through a link', async () => {
     const { box, out, outside } = await published();
     symlinkSync(outside, path.join(out, 'gammal'));

@@ -4,7 +4,7 @@
 // first, a journal marks the commit, and the swap keeps what it replaces until it is done, so a
 // swap that fails is undone, and one that was killed is finished (or undone) by the next run.
 
-import { mkdirSync, promises as fs, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, promises as fs, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { asOutputError, OutputError } from '../util/output-error.js';
@@ -276,6 +276,11 @@ async function writeLocked(out: string, files: Iterable<readonly [string, string
   const { signal } = options;
   const fault = options.faultAt ?? noFault;
   const recovered = recover(out, options);
+  // The manifest is replaced by the new one: it must be a plain file (or none), never a link.
+  const manifest = path.join(out, MANIFEST);
+  if (present(manifest) && !plainFile(manifest)) {
+    throw lstatSync(manifest).isSymbolicLink() ? new OutputError('symlink', { path: manifest }) : new OutputError('not-ours', { path: manifest, page: MANIFEST, manifest: MANIFEST });
+  }
   const previous = readManifest(out);
   const ours = new Set(previous);
   const staging = await fs.mkdtemp(path.join(out, STAGING_PREFIX));
@@ -329,7 +334,6 @@ async function writeLocked(out: string, files: Iterable<readonly [string, string
       await settle(false);
     }
     await settle(true);
-    if (present(path.join(out, MANIFEST)) && !plainFile(path.join(out, MANIFEST))) throw new OutputError('not-ours', { path: path.join(out, MANIFEST), page: MANIFEST, manifest: MANIFEST });
     await fs.writeFile(path.join(staging, MANIFEST), `${JSON.stringify({ generator: 'lofte', files: written }, null, 2)}\n`, 'utf8');
     if (signal?.aborted) throw new WriteInterrupted();
     const moved = written.filter((rel) => staged.has(rel));
