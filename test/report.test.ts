@@ -191,7 +191,10 @@ describe('reproducible and safe to re-run', () => {
   it('only ever writes plain page paths', () => {
     expect(safeSitePath('index.html')).toBe(true);
     expect(safeSitePath('medborgarloften/laxa-2026.md')).toBe(true);
-    for (const bad of ['../x.html', '/etc/passwd.html', 'a/../../b.html', '.hidden.html', 'x.js', 'medborgarloften/laxa‐2018.html']) expect(safeSitePath(bad), bad).toBe(false);
+    for (const bad of ['../x.html', '/etc/passwd.html', 'a/../../b.html', '.hidden.html', 'x.js', 'medborgarloften/laxa‐2018.html', 'medborgarloften/con.html', 'nul.md', 'com1/a.html', 'medborgarloften/Laxa.html', 'a--b.html', '-a.html', `${'a'.repeat(201)}.html`]) {
+      expect(safeSitePath(bad), bad).toBe(false);
+    }
+    for (const good of ['medborgarloften/console.html', 'com10.html', 'lpt.md', `${'a'.repeat(200)}.html`]) expect(safeSitePath(good), good).toBe(true);
   });
 
   it('moves a folder new to the site in whole, and finishes a swap that stopped halfway', async () => {
@@ -231,7 +234,7 @@ describe('reproducible and safe to re-run', () => {
       yield ['index.html', 'ny'];
       yield ['../utanfor.html', 'x'];
     };
-    await expect(writeSite(out, pages())).rejects.toThrow('unsafe site path: ../utanfor.html');
+    await expect(writeSite(out, pages())).rejects.toMatchObject({ reason: 'unsafe-page', args: { page: '../utanfor.html' } });
     expect(await fs.readdir(out)).toEqual(before);
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('gammal');
     expect(existsSync(path.join(out, '..', 'utanfor.html'))).toBe(false);
@@ -251,9 +254,7 @@ describe('filters', () => {
     expect(await pages('--kommun', '1083')).toEqual(['solvesborg-2026-2027.html']);
     expect(await pages('--kommun', 'karlshamns-kommun')).toEqual(['karlshamn-olofstrom-2026-2027.html']);
     expect(await pages('--lpo', 'lpo-vastra-blekinge')).toHaveLength(2);
-    expect(await pages('--lpo', 'lpo-annat')).toEqual([]);
     expect(await pages('--id', 'solvesborg-2026-2027', '--id', 'karlshamn-olofstrom-2026-2027')).toHaveLength(2);
-    expect(await pages('--status', 'utkast')).toEqual([]);
     expect(await pages('--status', 'publicerad')).toHaveLength(2);
   });
 });

@@ -24,11 +24,19 @@ export function processIo(): CliIo {
     stderrIsTTY: process.stderr.isTTY === true,
     now: () => new Date(),
     onInterrupt(handler) {
-      process.on('SIGINT', handler);
-      process.on('SIGTERM', handler);
+      // The first Ctrl-C (or SIGTERM) asks the work to stop cleanly; a second one ends the process
+      // at once, whatever it is doing: a signal always works.
+      let asked = false;
+      const on = (): void => {
+        if (asked) process.exit(130);
+        asked = true;
+        handler();
+      };
+      process.on('SIGINT', on);
+      process.on('SIGTERM', on);
       return () => {
-        process.off('SIGINT', handler);
-        process.off('SIGTERM', handler);
+        process.off('SIGINT', on);
+        process.off('SIGTERM', on);
       };
     },
   };

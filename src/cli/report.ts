@@ -1,9 +1,12 @@
 // `lofte report [paths…] --out DIR`: validate, then publish the repository as HTML and/or Markdown.
 
 import path from 'node:path';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { language } from '../diagnostics/messages/index.js';
 import { referenceData } from '../model/reference-data.js';
+import { outFolder } from '../report/out-guard.js';
 import type { SiteFormat } from '../report/site.js';
+import { OutputError } from '../util/output-error.js';
 import { ValidationSession } from '../validate.js';
 import { runThenWatch, type Changes } from './watch.js';
 import { repoContext, type RepoFlags } from './context.js';
@@ -20,9 +23,28 @@ interface ReportFlags extends RepoFlags {
   id?: string[];
   status?: string[];
   watch?: boolean;
+  allowRepoRoot?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+export const STATUSES = ['utkast', 'beslutad', 'publicerad', 'avslutad'] as const;
+
+/** `--status`, repeatable, each value one of STATUSES (commander's choices() would not collect). */
+function collectStatus(value: string, previous: string[] = []): string[] {
+  if (!(STATUSES as readonly string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${STATUSES.join(', ')}.`);
+  return [...previous, value];
+}
+
+/** Which filters were given, as the user wrote them: for the message when they match nothing. */
+function filterText(flags: ReportFlags): string {
+  return [
+    ...(flags.lpo !== undefined ? [`--lpo ${flags.lpo}`] : []),
+    ...(flags.kommun !== undefined ? [`--kommun ${flags.kommun}`] : []),
+    ...(flags.id ?? []).map((id) => `--id ${id}`),
+    ...(flags.status ?? []).map((s) => `--status ${s}`),
+  ].join(' ');
+}
 
 export function reportCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const cmd = program
@@ -34,7 +56,8 @@ export function reportCommand(program: Command, io: CliIo, setExit: (code: numbe
     .option('--lpo <id>', 'bara medborgarlöften från detta lokalpolisområde')
     .option('--kommun <kommun>', 'bara medborgarlöften för denna kommun (id, kommunkod eller namn)')
     .option('--id <id>', 'bara detta medborgarlöfte (kan upprepas)', collect)
-    .addOption(new Option('--status <status>', 'bara medborgarlöften med denna status (kan upprepas)').choices(['utkast', 'beslutad', 'publicerad', 'avslutad']).argParser(collect))
+    .addOption(new Option('--status <status>', `bara medborgarlöften med denna status (kan upprepas): ${STATUSES.join(', ')}`).argParser(collectStatus))
+    .option('--allow-repo-root', 'tillåt att --out är förrådets rot eller en mapp som kontrolleras (lofte skriver ändå aldrig över filer den inte skrivit)')
     .option('-w, --watch', 'gör om sidorna vid varje ändring, tills Ctrl-C');
   commonOptions(cmd).action(async (paths: string[], flags: ReportFlags) => {
     // The report's modules (marked, sanitize-html, the page builders) load only when it runs.
@@ -50,8 +73,25 @@ export function reportCommand(program: Command, io: CliIo, setExit: (code: numbe
       setExit(EXIT.failure);
       return;
     }
+    const refuse = (err: unknown): number => {
+      if (!(err instanceof OutputError)) throw err;
+      io.stderr(`lofte: ${language(ctx.lang).ui.output[err.reason](err.args)}\n`);
+      return EXIT.failure;
+    };
+    // Where the site goes is checked before anything is read: the root, the repository itself
+    // and a file are refused, and nothing is created yet.
+    let out: string;
+    try {
+      out = outFolder(flags.out, {
+        cwd: io.cwd,
+        sources: [...paths, ...(ctx.config.file ? [path.dirname(ctx.config.file)] : [])],
+        allowRepoRoot: flags.allowRepoRoot,
+      });
+    } catch (err) {
+      setExit(refuse(err));
+      return;
+    }
     const session = new ValidationSession({ ...ctx.options, reportOnly: undefined });
-    const out = path.resolve(io.cwd, flags.out);
     const publish = async (changes?: Changes): Promise<number> => {
       const result = await session.run(changes);
       if (result.diagnostics.length > 0) printDiagnostics(stderrIo, result.diagnostics, result.fileCount, { format: 'stylish', color: flags.color }, ctx.lang);
@@ -67,17 +107,28 @@ export function reportCommand(program: Command, io: CliIo, setExit: (code: numbe
       };
       const model = buildReportModel(result.entities, result.graph, ctx.asOf, referenceData(), filter);
       time('report model');
+      // A filter that matches nothing would publish an empty site and remove every page: a typo
+      // is far likelier than a wish for that. Each --id must name a medborgarlöfte too.
+      const missingIds = (flags.id ?? []).filter((id) => !model.documents.some((d) => d.id === id));
+      if (filterText(flags) !== '' && (model.documents.length === 0 || missingIds.length > 0)) {
+        const what = missingIds.length > 0 && model.documents.length > 0 ? missingIds.map((id) => `--id ${id}`).join(' ') : filterText(flags);
+        io.stderr(`lofte: Inget medborgarlöfte matchar ${what}. Kontrollera värdena (lofte validate visar vilka medborgarlöften som finns). Inget ändrades.\n`);
+        return EXIT.failure;
+      }
       const interrupt = new AbortController();
       const stop = flags.watch ? undefined : io.onInterrupt?.(() => interrupt.abort());
       try {
-        const written = await writeSite(out, siteFiles(model, flags.format), interrupt.signal);
+        const written = await writeSite(out, siteFiles(model, flags.format), { signal: interrupt.signal });
         time('pages and write');
+        if (written.lockTakenOverFrom !== undefined) io.stderr(`lofte: Tog över låset från en tidigare körning (process ${written.lockTakenOverFrom}) som inte längre finns.\n`);
+        if (written.recovered === 'finished') io.stderr('lofte: Slutförde bytet som en avbruten körning påbörjat.\n');
+        if (written.recovered === 'rolled-back') io.stderr('lofte: Ångrade bytet som en avbruten körning påbörjat och inte gick att slutföra.\n');
         io.stdout(`Skrev ${written.written.length - written.unchanged} sidor till ${path.relative(io.cwd, out) || '.'} (${model.documents.length} medborgarlöften, läget per ${ctx.asOf}).\n`);
         if (written.unchanged > 0) io.stdout(`${written.unchanged} sidor var desamma som förra gången och fick stå kvar.\n`);
         if (written.removed.length > 0) io.stdout(`Tog bort ${written.removed.length} sidor från en tidigare körning som inte längre finns.\n`);
         return EXIT.ok;
       } catch (err) {
-        if (!(err instanceof WriteInterrupted)) throw err;
+        if (!(err instanceof WriteInterrupted)) return refuse(err);
         io.stderr('lofte: Avbrutet. Den tidigare webbplatsen är orörd och inga tillfälliga filer finns kvar.\n');
         return EXIT.interrupted;
       } finally {

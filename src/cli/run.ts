@@ -5,6 +5,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { packagePath } from '../paths.js';
 import { isLang, language, type Lang } from '../diagnostics/messages/index.js';
 import { UsageError } from '../load/discover.js';
+import { OutputError } from '../util/output-error.js';
 import { commanderMessage } from './commander-sv.js';
 import { loadColor } from '../format/paint.js';
 import type { CliIo } from './io.js';
@@ -79,6 +80,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) {
       return err.exitCode === 0 ? EXIT.ok : EXIT.failure;
+    }
+    if (err instanceof OutputError) {
+      io.stderr(`lofte: ${language(lang).ui.output[err.reason](err.args)}\n`);
+      return EXIT.failure;
     }
     if (err instanceof UsageError) {
       const ui = language(lang).ui;

@@ -1,15 +1,19 @@
-// Writes a site under the output folder, safely: every file whole, only under the folder, only
-// removing files an earlier lofte run wrote there (its manifest), and never leaving a half-swapped
-// site behind: the new site is staged first, a journal marks the commit, and the swap is redone
-// from the journal by the next run if this one is killed in the middle of it.
+// Writes a site under the output folder, safely: every file whole, only under the folder, never
+// through a symbolic link, never over a file it did not write (its manifest says which it did),
+// one run at a time (a lock). The new site is staged first; swap.ts commits it with a journal and
+// moves it in, undoing a swap that fails, and the next run finishes (or undoes) one that was killed.
 
-import { existsSync, mkdirSync, promises as fs, renameSync, rmSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { lstatSync, mkdirSync, promises as fs, rmSync } from 'node:fs';
 import path from 'node:path';
+import { asOutputError, OutputError } from '../util/output-error.js';
+import { takeLock } from './lock.js';
+import { inspectTarget, makeFolder, plainFile, plainFileAt, present, safeSitePath, unsafeSegment } from './out-guard.js';
+import { JOURNAL, MANIFEST, noFault, readManifest, recover, removeEmptyFolder, STAGING_PREFIX, swapIn, writeWhole, type FaultPoint, type Journal, type Recovery } from './swap.js';
 
-export const MANIFEST = '.lofte-manifest.json';
-export const JOURNAL = '.lofte-swap.json';
-const STAGING_PREFIX = '.lofte-staging-';
+export { safeSitePath } from './out-guard.js';
+export { LOCK } from './lock.js';
+export { JOURNAL, MANIFEST, recover, type FaultPoint, type Recovery } from './swap.js';
+
 /** Page writes in flight at once. */
 const MAX_PENDING = 8;
 
@@ -19,89 +23,22 @@ export interface WriteResult {
   /** How many of them read exactly as the last run wrote them, and were left as they are. */
   unchanged: number;
   removed: string[];
+  /** What became of a swap an earlier run left unfinished. */
+  recovered?: Recovery;
+  /** The process id of a dead run whose lock this run took over. */
+  lockTakenOverFrom?: number;
+}
+
+export interface WriteOptions {
+  signal?: AbortSignal;
+  /** For tests only: called at each fault point; what it throws is a failure right there. */
+  faultAt?: (point: FaultPoint) => void;
 }
 
 export class WriteInterrupted extends Error {
   constructor() {
     super('interrupted');
   }
-}
-
-interface Journal {
-  staging: string;
-  files: string[];
-  remove: string[];
-}
-
-/** A site path must stay inside the folder: no absolute paths, no `..`, nothing hidden. */
-export function safeSitePath(rel: string): boolean {
-  return /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*\.(html|md)$/.test(rel);
-}
-
-async function readJson(file: string): Promise<unknown> {
-  try {
-    return JSON.parse(await fs.readFile(file, 'utf8')) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-const stringList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((f): f is string => typeof f === 'string' && safeSitePath(f)) : []);
-
-async function readManifest(out: string): Promise<string[]> {
-  return stringList(((await readJson(path.join(out, MANIFEST))) as { files?: unknown } | undefined)?.files);
-}
-
-/** Text written whole: a temp file beside the target, then one rename. */
-async function writeWhole(file: string, content: string): Promise<void> {
-  const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  await fs.writeFile(tmp, content, 'utf8');
-  await fs.rename(tmp, file);
-}
-
-/**
- * Moves the staged files into place. Idempotent: a file already moved is skipped. Synchronous
- * calls: thousands of renames in a row, each one quick, and the swap window as short as it can be.
- */
-async function swap(out: string, journal: Journal): Promise<void> {
-  const staging = path.join(out, journal.staging);
-  // A folder the site does not have yet moves in whole: one rename instead of one per page. Its
-  // pages are then gone from staging, and the loop below skips them as already moved.
-  for (const dir of new Set(journal.files.filter((rel) => rel.includes('/')).map((rel) => rel.slice(0, rel.indexOf('/'))))) {
-    if (existsSync(path.join(out, dir))) continue;
-    try {
-      renameSync(path.join(staging, dir), path.join(out, dir));
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    }
-  }
-  const made = new Set<string>();
-  for (const rel of [...journal.files, MANIFEST]) {
-    const target = path.join(out, rel);
-    const dir = path.dirname(target);
-    try {
-      if (!made.has(dir)) mkdirSync(dir, { recursive: true });
-      made.add(dir);
-      renameSync(path.join(staging, rel), target);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    }
-  }
-  for (const rel of journal.remove) rmSync(path.join(out, rel), { force: true });
-  // Folders emptied by removing old pages go too; a folder with anything else in it stays.
-  const dirs = [...new Set(journal.remove.map((rel) => path.dirname(rel)).filter((d) => d !== '.'))].sort((a, b) => b.length - a.length);
-  for (const dir of dirs) await fs.rmdir(path.join(out, dir)).catch(() => undefined);
-}
-
-/** Finishes a swap that a killed run committed, and removes staging folders it left. */
-export async function recover(out: string): Promise<void> {
-  const j = (await readJson(path.join(out, JOURNAL))) as Partial<Journal> | undefined;
-  if (j && typeof j.staging === 'string' && j.staging.startsWith(STAGING_PREFIX) && !j.staging.includes('/')) {
-    await swap(out, { staging: j.staging, files: stringList(j.files), remove: stringList(j.remove) });
-  }
-  await fs.rm(path.join(out, JOURNAL), { force: true });
-  const entries = await fs.readdir(out).catch(() => [] as string[]);
-  await Promise.all(entries.filter((e) => e.startsWith(STAGING_PREFIX)).map((e) => fs.rm(path.join(out, e), { recursive: true, force: true })));
 }
 
 /** Whether a file holds exactly this text (false when it cannot be read). */
@@ -114,14 +51,43 @@ async function holds(file: string, text: string): Promise<boolean> {
 
 /**
  * `files` in path order (a path given twice: the last page wins); they are written to a staging
- * folder as they come. A page
- * the last run wrote (its manifest says so) that reads the same now is not written again: a run
- * after a small change replaces a few pages, not all of them, and the others keep their dates.
+ * folder as they come. A page the last run wrote (its manifest says so) that reads the same now
+ * is not written again: a run after a small change replaces a few pages, not all of them, and the
+ * others keep their dates. A page whose place holds a file lofte did not write, or lies behind a
+ * symbolic link, stops the run before anything changes.
  */
-export async function writeSite(out: string, files: Iterable<readonly [string, string]>, signal?: AbortSignal): Promise<WriteResult> {
-  await fs.mkdir(out, { recursive: true });
-  await recover(out);
-  const previous = await readManifest(out);
+export async function writeSite(out: string, files: Iterable<readonly [string, string]>, options: WriteOptions = {}): Promise<WriteResult> {
+  const created = makeFolder(out);
+  let result: WriteResult | undefined;
+  let failure: { err: unknown } | undefined;
+  try {
+    const lock = takeLock(out);
+    try {
+      result = { ...(await writeLocked(out, files, options)), lockTakenOverFrom: lock.takenOverFrom };
+    } finally {
+      lock.release();
+    }
+  } catch (err) {
+    failure = { err };
+  }
+  if (failure) {
+    // A folder this run made for the site goes again when the run fails (only if it is empty).
+    for (const dir of [...created].reverse()) removeEmptyFolder(dir);
+    throw failure.err instanceof WriteInterrupted ? failure.err : asOutputError(failure.err, out, 'write');
+  }
+  return result as WriteResult;
+}
+
+async function writeLocked(out: string, files: Iterable<readonly [string, string]>, options: WriteOptions): Promise<WriteResult> {
+  const { signal } = options;
+  const fault = options.faultAt ?? noFault;
+  const recovered = recover(out, options);
+  // The manifest is replaced by the new one: it must be a plain file (or none), never a link.
+  const manifest = path.join(out, MANIFEST);
+  if (present(manifest) && !plainFile(manifest)) {
+    throw lstatSync(manifest).isSymbolicLink() ? new OutputError('symlink', { path: manifest }) : new OutputError('not-ours', { path: manifest, page: MANIFEST, manifest: MANIFEST });
+  }
+  const previous = readManifest(out);
   const ours = new Set(previous);
   const staging = await fs.mkdtemp(path.join(out, STAGING_PREFIX));
   const written: string[] = [];
@@ -136,11 +102,17 @@ export async function writeSite(out: string, files: Iterable<readonly [string, s
     while (pending.size >= (all ? 1 : MAX_PENDING)) await Promise.race(pending);
     if (failed) throw failed.err;
   };
+  let journal: Journal;
   try {
     const made = new Set<string>();
+    const folders = new Map<string, boolean>();
     for (const [rel, content] of files) {
-      if (!safeSitePath(rel)) throw new Error(`unsafe site path: ${rel}`);
+      if (!safeSitePath(rel)) throw new OutputError('unsafe-page', { page: rel, name: unsafeSegment(rel) });
       if (signal?.aborted) throw new WriteInterrupted();
+      // What is at the page's place now: nothing, or a plain file lofte wrote, reached through
+      // real folders. Anything else stops the run here, before the commit: nothing has changed.
+      const there = inspectTarget(out, rel, folders);
+      if (there === 'file' && !ours.has(rel)) throw new OutputError('not-ours', { path: path.join(out, rel), page: rel, manifest: MANIFEST });
       const target = path.join(staging, rel);
       const dir = path.dirname(target);
       if (!made.has(dir)) mkdirSync(dir, { recursive: true });
@@ -149,7 +121,7 @@ export async function writeSite(out: string, files: Iterable<readonly [string, s
       // later page waits for the earlier write, so the last one wins whole, as it always has.
       const earlier = byPath.get(rel);
       // Compared only the first time a path comes: a second copy must replace the first.
-      const compare = ours.has(rel) && !now.has(rel);
+      const compare = there === 'file' && !now.has(rel);
       const write: Promise<void> = (earlier ?? Promise.resolve())
         .then(async () => {
           if (compare && (await holds(path.join(out, rel), content))) return;
@@ -170,16 +142,20 @@ export async function writeSite(out: string, files: Iterable<readonly [string, s
     await settle(true);
     await fs.writeFile(path.join(staging, MANIFEST), `${JSON.stringify({ generator: 'lofte', files: written }, null, 2)}\n`, 'utf8');
     if (signal?.aborted) throw new WriteInterrupted();
+    const moved = written.filter((rel) => staged.has(rel));
+    journal = {
+      staging: path.basename(staging),
+      files: moved,
+      remove: previous.filter((rel) => !now.has(rel) && plainFileAt(out, rel)),
+      dirs: [...new Set(moved.filter((rel) => rel.includes('/')).map((rel) => rel.slice(0, rel.indexOf('/'))))].filter((d) => !present(path.join(out, d))),
+    };
+    // The commit point: from here on the new site wins, even if this process dies.
+    writeWhole(path.join(out, JOURNAL), `${JSON.stringify(journal)}\n`, fault, 'journal');
   } catch (err) {
     await Promise.all(pending);
-    await fs.rm(staging, { recursive: true, force: true });
-    throw err;
+    rmSync(staging, { recursive: true, force: true });
+    throw err instanceof WriteInterrupted ? err : asOutputError(err, out, 'write');
   }
-  const journal: Journal = { staging: path.basename(staging), files: written.filter((rel) => staged.has(rel)), remove: previous.filter((rel) => !now.has(rel)) };
-  // The commit point: from here on the new site wins, even if this process dies.
-  await writeWhole(path.join(out, JOURNAL), `${JSON.stringify(journal)}\n`);
-  await swap(out, journal);
-  await fs.rm(path.join(out, JOURNAL), { force: true });
-  await fs.rm(staging, { recursive: true, force: true });
-  return { written, unchanged: written.length - journal.files.length, removed: journal.remove };
+  swapIn(out, journal, fault);
+  return { written, unchanged: written.length - journal.files.length, removed: journal.remove, recovered };
 }

@@ -99,6 +99,42 @@ function yamlWording(a: Args): Wording {
   }
 }
 
+/** The file system's refusals, worded once: what the code means and what to do about it. */
+const ERRNO_EN: Readonly<Record<string, readonly [string, string]>> = {
+  ENOTDIR: ['part of the path is a file, not a folder', 'Check the path.'],
+  EISDIR: ['it is a folder, not a file', 'Give a file name.'],
+  EACCES: ['permission denied', 'Give your user write permission there, or choose another place.'],
+  EPERM: ['operation not permitted', 'Give your user write permission there, or choose another place.'],
+  EROFS: ['the file system is read-only', 'Choose a place on a writable file system.'],
+  ENOSPC: ['the disk is full', 'Free some space and run again.'],
+  EDQUOT: ['the disk quota is used up', 'Free some space and run again.'],
+  EEXIST: ['something else is already there', 'Move it away or choose another place.'],
+  ENOTEMPTY: ['the folder is not empty', 'Move it away or choose another place.'],
+  ELOOP: ['too many symbolic links in a row', 'Fix the links or choose another place.'],
+  ENAMETOOLONG: ['the name is too long', 'Choose a shorter path.'],
+  ENOENT: ['the folder does not exist and cannot be created there', 'Check the path, or choose an ordinary folder.'],
+  EMFILE: ['too many open files', 'Raise the limit (ulimit -n) and run again.'],
+  ENFILE: ['too many open files in the system', 'Wait a while and run again.'],
+  EBUSY: ['the file is in use by another program', 'Close it and run again.'],
+  ETXTBSY: ['the file is in use by another program', 'Close it and run again.'],
+  EIO: ['an input/output error on the disk', 'Check the disk and run again.'],
+  EFBIG: ['the file grows too large for the file system', 'Choose a place on another file system.'],
+  EXDEV: ['the place is on another file system', 'Choose an ordinary folder without mounts inside it.'],
+  EINVAL: ['the file system does not allow it', 'Choose a place on an ordinary file system.'],
+};
+const ACTION_EN: Readonly<Record<string, string>> = {
+  'create-dir': 'create the folder',
+  write: 'write to',
+  read: 'read',
+  move: 'move to',
+  remove: 'remove',
+  lock: 'lock',
+};
+const errnoEn = (code: string | undefined): readonly [string, string] => ERRNO_EN[code ?? ''] ?? [`system error ${code ?? ''}`, 'Check the place and run again.'];
+/** What became of the output, said last. */
+const stateEn = (a: Readonly<Record<string, string>>): string =>
+  a['state'] === 'rolled-back' ? ' The previous site has been restored.' : a['state'] === 'journal-kept' ? '' : ' Nothing was changed.';
+
 export const en: Language = {
   rules: {
     'yaml-syntax': { title: 'YAML syntax error', say: yamlWording },
@@ -244,5 +280,26 @@ export const en: Language = {
     },
     internalError: (message) => `lofte: internal error (${message}). This is a bug in lofte, not in your files. Run again with --debug and report the output.`,
     threadsIgnored: (value) => `lofte: LOFTE_THREADS="${value}" is not a whole number from 1 to 16, so files are checked on one thread.\n`,
+    output: {
+      'out-empty': (a) => `--out is empty. Give the folder the pages are written to, e.g. --out site.${stateEn(a)}`,
+      'out-root': (a) => `--out ${a['path'] ?? ''} is the root of the file system: lofte does not write there. Give a folder of the site's own, e.g. --out site.${stateEn(a)}`,
+      'out-repo-root': (a) =>
+        `--out ${a['path'] ?? ''} is the repository root, or a folder holding what is checked (${a['source'] ?? ''}). Give a folder of the site's own, e.g. --out site, or add --allow-repo-root if the pages really belong there.${stateEn(a)}`,
+      'out-not-dir': (a) => `${a['path'] ?? ''} is a file, not a folder. Give a folder, or move the file away.${stateEn(a)}`,
+      'out-is-dir': (a) => `${a['path'] ?? ''} is a folder, not a file. Give a file name, e.g. ${a['path'] ?? ''}/lofte.json.${stateEn(a)}`,
+      'not-ours': (a) =>
+        `${a['path'] ?? ''} already exists but was not written by lofte (it is not in ${a['manifest'] ?? '.lofte-manifest.json'}), and lofte never overwrites other people's files. Move or remove it, or choose another --out.${stateEn(a)}`,
+      symlink: (a) => `${a['path'] ?? ''} is a symbolic link, and lofte never writes, moves or removes anything through a link. Replace the link with an ordinary folder, or choose another --out.${stateEn(a)}`,
+      locked: (a) =>
+        `Another lofte report${a['pid'] ? ` (process ${a['pid']})` : ''} is already writing to ${a['path'] ?? ''}. Wait until it is done and run again; if no other lofte runs, remove the lock file ${a['lock'] ?? ''}.${stateEn(a)}`,
+      'unsafe-page': (a) =>
+        `The page ${a['page'] ?? ''} cannot be written: "${a['name'] ?? ''}" is not a safe file name (only a–z, 0–9 and single hyphens, at most 200 characters, and no name Windows reserves: con, prn, aux, nul, com1–9, lpt1–9). Change the id in the source file.${stateEn(a)}`,
+      'swap-stuck': (a) =>
+        `The swap to the new site in ${a['path'] ?? ''} could neither be finished nor undone (${errnoEn(a['cause'])[0]}: ${a['at'] ?? ''}). The journal ${a['journal'] ?? ''} is kept: fix the cause and run again, and lofte finishes or undoes the swap.`,
+      fs: (a) => {
+        const [what, todo] = errnoEn(a['code']);
+        return `Cannot ${ACTION_EN[a['action'] ?? ''] ?? 'write to'} ${a['path'] ?? ''}: ${what}. ${todo}${stateEn(a)}`;
+      },
+    },
   },
 };

@@ -1,6 +1,7 @@
 // The shape of one language's wording: every rule's text and the CLI's own words.
 
 import type { Args, Diagnostic } from '../types.js';
+import type { OutputReason } from '../../util/output-error.js';
 
 export interface Wording {
   message: string;
@@ -22,6 +23,8 @@ export interface UiWords {
   skippedHeader: string;
   usage: Record<string, (args: Readonly<Record<string, string>>) => string>;
   internalError(message: string): string;
+  /** Why lofte did not write where it was asked to (OutputError): the path, what to do, what changed. */
+  output: Record<OutputReason, (args: Readonly<Record<string, string>>) => string>;
   /** $LOFTE_THREADS was set to something that is not a thread count. */
   threadsIgnored(value: string): string;
 }
