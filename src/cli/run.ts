@@ -7,6 +7,7 @@ import { isLang, language, type Lang } from '../diagnostics/messages/index.js';
 import { UsageError } from '../load/discover.js';
 import { commanderMessage } from './commander-sv.js';
 import { loadColor } from '../format/paint.js';
+import { printable } from '../util/printable.js';
 import type { CliIo } from './io.js';
 import { linksCommand } from './links.js';
 import { reportCommand } from './report.js';
@@ -62,7 +63,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .configureOutput({
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),
-      outputError: (s, write) => write(`lofte: ${commanderMessage(s, lang)}\n`),
+      outputError: (s, write) => write(`lofte: ${printable(commanderMessage(s, lang))}\n`),
     });
 
   const setExit = (code: number): void => void (exitCode = code);
@@ -82,11 +83,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     if (err instanceof UsageError) {
       const ui = language(lang).ui;
-      io.stderr(`lofte: ${ui.usage[err.code]?.(err.args) ?? err.code}\n`);
+      io.stderr(`lofte: ${printable(ui.usage[err.code]?.(err.args) ?? err.code)}\n`);
       return EXIT.failure;
     }
     const message = err instanceof Error ? err.message : String(err);
-    io.stderr(`${language(lang).ui.internalError(message)}\n`);
+    io.stderr(`${language(lang).ui.internalError(printable(message))}\n`);
     if (argv.includes('--debug') && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
     return EXIT.failure;
   }
