@@ -146,16 +146,24 @@ export function markdownToHtml(source: string, baseLevel: number): string {
 /** What is markup wherever it stands (`<` and `>` included: no HTML gets through), and the backslash itself. */
 const MARKUP = /[\\`*_[\]<>#|~&]/g;
 
-/** Escapes what is markup anywhere on a line. */
-const escapeInline = (text: string): string => text.replace(MARKUP, (c) => `\\${c}`);
+/**
+ * Escapes what is markup anywhere on a line. A `(` after `]` is escaped too: CommonMark needs no
+ * more, but some renderers (marked among them) read `\\](` inside a link text as the link's end.
+ */
+const escapeInline = (text: string): string => text.replace(MARKUP, (c) => `\\${c}`).replace(/\\\]\(/g, '\\]\\(');
 
 /**
  * Escapes what makes a line start a block: a list, a setext underline (`-`, `+`, `=`), an ordered
- * list (`2026.`, `3)`), indentation that would make code. `#`, `>`, `*` and `` ` `` are escaped anywhere.
+ * list (`2026.`, `3)`), indentation that would make code (leading blanks become one space at the start,
+ * none after a line break: the same text once rendered). `#`, `>`, `*` and `` ` `` are escaped anywhere.
  * Safe on rendered inline Markdown too: none of its own markup starts a line with these.
  */
 const escapeLineStarts = (text: string): string =>
-  text.replace(/(?<=\n)[ \t]+/g, '').replace(/^([ \t]*)([-+=])/gm, '$1\\$2').replace(/^([ \t]*\d{1,9})([.)])/gm, '$1\\$2');
+  text
+    .replace(/^[ \t]+/, ' ')
+    .replace(/(?<=\n)[ \t]+/g, '')
+    .replace(/^([ \t]?)([-+=])/gm, '$1\\$2')
+    .replace(/^([ \t]?\d{1,9})([.)])/gm, '$1\\$2');
 
 /**
  * Plain text as GitHub-flavoured Markdown that reads as that text in every place lofte puts it: a
