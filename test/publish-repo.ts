@@ -1,9 +1,10 @@
 // A small valid repository written to a temp folder, with every free-text field a parameter: the
 // hostile-publishing tests and the property test fill them with markers and hostile Markdown.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, promises as fs, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { decodeHTML } from 'entities';
 
 /** YAML for a free-text value: JSON is YAML, and a JSON string holds any text exactly. */
 const y = (text: string): string => JSON.stringify(text);
@@ -144,4 +145,33 @@ export function writeRepo(spec: RepoSpec, prefix = 'lofte-repo-'): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
   for (const [name, text] of repoFiles(spec)) writeFileSync(path.join(dir, name), text);
   return dir;
+}
+
+/** Every file under `root`, by path relative to it. */
+export async function siteFiles(root: string, dir = ''): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const e of await fs.readdir(path.join(root, dir), { withFileTypes: true })) {
+    const rel = dir ? `${dir}/${e.name}` : e.name;
+    if (e.isDirectory()) for (const [k, v] of await siteFiles(root, rel)) out.set(k, v);
+    else out.set(rel, await fs.readFile(path.join(root, rel), 'utf8'));
+  }
+  return out;
+}
+
+/** The scheme a browser or a CommonMark renderer would follow, when it is not http(s) or mailto: escapes and references decoded, invisibles gone, case folded. */
+export function liveScheme(destination: string): string | undefined {
+  const decoded = decodeHTML(destination.replace(/\\([!-/:-@[-`{-~])/g, '$1'));
+  const probe = decoded.normalize('NFKC').replace(/[\p{Cc}\p{Cf}\p{Z}\s\\]/gu, '').toLowerCase();
+  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(probe)?.[1];
+  return scheme === undefined || ['http', 'https', 'mailto'].includes(scheme) ? undefined : scheme;
+}
+
+/** Every link destination in a page lofte wrote: URL attributes in HTML, `](<…>)` in Markdown. */
+export function destinations(rel: string, content: string): string[] {
+  if (rel.endsWith('.html')) {
+    // Attributes of real tags only: escaped markup shown as text (`&lt;a href="…"`) is no link.
+    const tags = content.match(/<[a-z][^<>]*>/gi) ?? [];
+    return tags.flatMap((tag) => [...tag.matchAll(/\s(?:href|src|action|formaction|xlink:href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map((m) => m[1] ?? m[2] ?? m[3] ?? ''));
+  }
+  return [...content.matchAll(/(?<!\\)\]\(<([^>\n]*)>\)/g)].map((m) => m[1] ?? '');
 }
