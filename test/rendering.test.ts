@@ -341,3 +341,14 @@ describe('findings are grouped in linear time', () => {
     expect(junit.match(/<testcase /g)?.length).toBe(100_000);
   }, 120_000);
 });
+
+describe('commander messages quote the command line printably', () => {
+  it('keeps the did-you-mean line, and escapes a newline typed into an argument', async () => {
+    expect((await runCli(['valdate'])).stderr).toBe("lofte: okänt kommando 'valdate'\n(Menade du validate?)\n");
+    const r = await runCli(['validate', '--format', 'x\n::error::y\u001b[2J']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(UNSAFE);
+    expect(r.stderr.split('\n').some((l) => l.startsWith('::'))).toBe(false);
+    expect(r.stderr).toContain('x\\n::error::y\\u001b[2J');
+  });
+});

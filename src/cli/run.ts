@@ -20,6 +20,15 @@ export const EXIT = { ok: 0, findings: 1, failure: 2, interrupted: 130 } as cons
 /** The package's version, from package.json: shown by --version and written into init's workflow. */
 export const VERSION = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
 
+/**
+ * Commander's message quotes the command line, which may hold any character: made printable, all
+ * but the line break commander puts before its own did-you-mean (whose names are lofte's).
+ */
+function printableCommanderMessage(message: string): string {
+  const suggestion = /\n(\((?:Menade du|Did you mean) [^\n]*\))$/.exec(message);
+  return suggestion ? `${printable(message.slice(0, suggestion.index))}\n${printable(suggestion[1] ?? '')}` : printable(message);
+}
+
 function argvLang(argv: readonly string[], env: CliIo['env']): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const value = i < 0 ? env['LOFTE_LANG'] : argv[i]?.includes('=') ? argv[i]?.split('=')[1] : argv[i + 1];
@@ -63,7 +72,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .configureOutput({
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),
-      outputError: (s, write) => write(`lofte: ${printable(commanderMessage(s, lang))}\n`),
+      outputError: (s, write) => write(`lofte: ${printableCommanderMessage(commanderMessage(s, lang))}\n`),
     });
 
   const setExit = (code: number): void => void (exitCode = code);
