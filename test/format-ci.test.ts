@@ -274,7 +274,7 @@ describe('junit', () => {
     expect(checkXml(junit([], ctx), JUNIT_TAGS)).toEqual(['testsuites', 'testsuite', 'testcase']);
   });
 
-  it('escapes markup and quotes, keeps newlines in attributes as references, and drops what XML 1.0 cannot hold', () => {
+  it('escapes markup and quotes, keeps newlines in attributes as references, drops what XML 1.0 cannot hold, and shows control characters from the data as escapes', () => {
     expect(escapeXml(`a & b < c > d "e" 'f'`)).toBe('a &amp; b &lt; c &gt; d &quot;e&quot; &apos;f&apos;');
     expect(escapeXml('rad 1\r\nrad 2\tslut')).toBe('rad 1&#13;&#10;rad 2&#9;slut');
     expect(escapeXml('rad 1\r\nrad 2\tslut', 'content')).toBe('rad 1&#13;\nrad 2\tslut');
@@ -283,8 +283,9 @@ describe('junit', () => {
     const out = junit([nasty], ctx);
     expect(out).not.toContain('\u0001');
     expect(out).not.toContain('\u0008');
-    expect(out).toContain('<testsuite name="&quot;it&apos;s&quot;.yaml"');
-    expect(out).toContain('message="fel: Id `]]&gt;&lt;/failure&gt;&lt;x a=&apos;1&apos;&gt;` används redan."');
+    // Control characters from the data are shown as escapes (the shared printable()), not dropped.
+    expect(out).toContain('<testsuite name="&quot;it&apos;s&quot;\\u0001.yaml"');
+    expect(out).toContain('message="fel: Id `]]&gt;&lt;/failure&gt;&lt;x a=&apos;1&apos;&gt;\\u0008` används redan."');
     expect(checkXml(out, JUNIT_TAGS)).toEqual(['testsuites', 'testsuite', 'testcase', 'failure']);
   });
 

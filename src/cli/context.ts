@@ -7,6 +7,7 @@ import { isLang, language, type Lang } from '../diagnostics/messages/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { displayName } from '../load/discover.js';
 import { loadSchemas } from '../schema/validators.js';
+import { printable } from '../util/printable.js';
 import type { ValidateOptions } from '../validate.js';
 import { localDate, type CliIo } from './io.js';
 
@@ -68,7 +69,7 @@ export async function repoContext(paths: readonly string[], flags: RepoFlags, io
   const withRepo = files.length > 0 && config.file !== undefined;
   const lang = chooseLang(flags.lang, config, io.env);
   const threads = threadCount(io.env);
-  if (threads.ignored !== undefined) io.stderr(language(lang).ui.threadsIgnored(threads.ignored));
+  if (threads.ignored !== undefined) io.stderr(language(lang).ui.threadsIgnored(printable(threads.ignored)));
   const options: ValidateOptions = {
     cwd: io.cwd,
     paths: withRepo ? [...given.filter((_, i) => !stats[i]?.isFile()), config.root, ...files] : given,

@@ -8,6 +8,7 @@ import { UsageError } from '../load/discover.js';
 import { OutputError } from '../util/output-error.js';
 import { commanderMessage } from './commander-sv.js';
 import { loadColor } from '../format/paint.js';
+import { printable } from '../util/printable.js';
 import type { CliIo } from './io.js';
 import { linksCommand } from './links.js';
 import { reportCommand } from './report.js';
@@ -19,6 +20,15 @@ export const EXIT = { ok: 0, findings: 1, failure: 2, interrupted: 130 } as cons
 
 /** The package's version, from package.json: shown by --version and written into init's workflow. */
 export const VERSION = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
+
+/**
+ * Commander's message quotes the command line, which may hold any character: made printable, all
+ * but the line break commander puts before its own did-you-mean (whose names are lofte's).
+ */
+function printableCommanderMessage(message: string): string {
+  const suggestion = /\n(\((?:Menade du|Did you mean) [^\n]*\))$/.exec(message);
+  return suggestion ? `${printable(message.slice(0, suggestion.index))}\n${printable(suggestion[1] ?? '')}` : printable(message);
+}
 
 function argvLang(argv: readonly string[], env: CliIo['env']): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
@@ -63,7 +73,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .configureOutput({
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),
-      outputError: (s, write) => write(`lofte: ${commanderMessage(s, lang)}\n`),
+      outputError: (s, write) => write(`lofte: ${printableCommanderMessage(commanderMessage(s, lang))}\n`),
     });
 
   const setExit = (code: number): void => void (exitCode = code);
@@ -87,11 +97,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     if (err instanceof UsageError) {
       const ui = language(lang).ui;
-      io.stderr(`lofte: ${ui.usage[err.code]?.(err.args) ?? err.code}\n`);
+      io.stderr(`lofte: ${printable(ui.usage[err.code]?.(err.args) ?? err.code)}\n`);
       return EXIT.failure;
     }
     const message = err instanceof Error ? err.message : String(err);
-    io.stderr(`${language(lang).ui.internalError(message)}\n`);
+    io.stderr(`${language(lang).ui.internalError(printable(message))}\n`);
     if (argv.includes('--debug') && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
     return EXIT.failure;
   }

@@ -7,6 +7,7 @@ import { language, type Lang } from '../diagnostics/messages/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { FORMATTERS } from '../format/index.js';
 import { countDiagnostics } from '../format/types.js';
+import { printable } from '../util/printable.js';
 import { ValidationSession } from '../validate.js';
 import { runThenWatch, type Changes } from './watch.js';
 import { repoContext, type RepoFlags } from './context.js';
@@ -78,7 +79,7 @@ export function validateCommand(program: Command, io: CliIo, setExit: (code: num
       const result = await session.run(changes);
       if (flags.verbose && result.skipped.length > 0) {
         const ui = language(ctx.lang).ui;
-        io.stderr(`${ui.skippedHeader}\n${result.skipped.map((s) => `  ${s.file}: ${ui.skipped[s.reason] ?? s.reason}`).join('\n')}\n`);
+        io.stderr(`${ui.skippedHeader}\n${result.skipped.map((s) => `  ${printable(s.file)}: ${ui.skipped[s.reason] ?? printable(s.reason)}`).join('\n')}\n`);
       }
       const started = performance.now();
       for (const o of outputs) {

@@ -2,6 +2,7 @@
 
 import { existsSync, readdirSync, statSync, watch, type Dirent, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import { printable } from '../util/printable.js';
 import type { CliIo } from './io.js';
 
 /** Time to let a burst of saves settle (an editor's save is a few writes within milliseconds). */
@@ -60,7 +61,7 @@ export function watchPaths(paths: readonly string[], io: CliIo, again: (changes:
       try {
         await again(changes);
       } catch (err) {
-        io.stderr(`lofte: ${err instanceof Error ? err.message : String(err)}\n`);
+        io.stderr(`lofte: ${printable(err instanceof Error ? err.message : String(err))}\n`);
       }
       running = false;
       if (pending) {

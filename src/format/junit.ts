@@ -2,7 +2,8 @@
 
 import { describe, language } from '../diagnostics/messages/index.js';
 import type { Diagnostic, Position } from '../diagnostics/types.js';
-import type { Formatter } from './types.js';
+import { printable } from '../util/printable.js';
+import { groupByFile, type Formatter } from './types.js';
 
 /** Characters XML 1.0 cannot hold at all, not even as a reference; dropped rather than guessed at. */
 const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -27,17 +28,17 @@ const at = (p: Position): string => `${p.line}:${p.column}`;
 
 export const junit: Formatter = (diagnostics, ctx) => {
   const ui = language(ctx.lang).ui;
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  const byFile = groupByFile(diagnostics);
+  const repoPath = (file: string): string => printable(ctx.toRepoPath(file));
 
   const testcase = (d: Diagnostic): string[] => {
-    const file = ctx.toRepoPath(d.file);
+    const file = repoPath(d.file);
     const words = describe(d, ctx.lang);
-    const summary = `${ui.severity[d.severity]}: ${words.message}`;
+    const summary = `${ui.severity[d.severity]}: ${printable(words.message)}`;
     const body = [
       `${file}:${at(d.range.start)}: ${summary}`,
-      ...(words.hint ? [`${ui.hint}: ${words.hint}`] : []),
-      ...(d.related ?? []).map((r) => `${ui.related[r.role]}: ${ctx.toRepoPath(r.file)}:${at(r.range.start)}`),
+      ...(words.hint ? [`${ui.hint}: ${printable(words.hint)}`] : []),
+      ...(d.related ?? []).map((r) => `${ui.related[r.role]}: ${repoPath(r.file)}:${at(r.range.start)}`),
     ].join('\n');
     return [
       `    <testcase${attrs({ classname: file, name: `${d.rule} ${at(d.range.start)}`, file })}>`,
@@ -48,7 +49,7 @@ export const junit: Formatter = (diagnostics, ctx) => {
 
   const suites: string[] = [];
   for (const [file, list] of byFile) {
-    suites.push(`  <testsuite${attrs({ name: ctx.toRepoPath(file), tests: list.length, failures: list.length, errors: 0 })}>`);
+    suites.push(`  <testsuite${attrs({ name: repoPath(file), tests: list.length, failures: list.length, errors: 0 })}>`);
     for (const d of list) suites.push(...testcase(d));
     suites.push('  </testsuite>');
   }

@@ -6,6 +6,7 @@ import { RULES, ruleDocsPath } from '../diagnostics/catalog.js';
 import { describe, language, type Lang } from '../diagnostics/messages/index.js';
 import { formatPath, type Diagnostic, type Range } from '../diagnostics/types.js';
 import { packagePath } from '../paths.js';
+import { printable } from '../util/printable.js';
 import type { Formatter } from './types.js';
 
 /** node:crypto takes a few milliseconds to load: only SARIF output needs it. */
@@ -185,7 +186,7 @@ export const sarif: Formatter = (diagnostics, ctx) => {
       ruleId: d.rule,
       ...(index === undefined ? {} : { ruleIndex: index }),
       level: d.severity,
-      message: { text: words.hint ? `${words.message}\n${words.hint}` : words.message },
+      message: { text: words.hint ? `${printable(words.message)}\n${printable(words.hint)}` : printable(words.message) },
       locations: [{ physicalLocation: physical(d.file, d.range, ctx.toRepoPath) }],
       ...(related.length === 0
         ? {}

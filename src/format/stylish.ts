@@ -1,34 +1,35 @@
 // The default terminal format: findings grouped by file, aligned, with hints and a summary.
 
 import { describe, language } from '../diagnostics/messages/index.js';
-import type { Diagnostic, Position } from '../diagnostics/types.js';
+import type { Position } from '../diagnostics/types.js';
+import { printable } from '../util/printable.js';
 import { paint } from './paint.js';
-import { countDiagnostics, type Formatter } from './types.js';
+import { countDiagnostics, groupByFile, type Formatter } from './types.js';
 
 const at = (p: Position): string => `${p.line}:${p.column}`;
-
-/** Terminal control characters from the data must not reach the terminal. */
-const clean = (text: string): string => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�');
 
 export const stylish: Formatter = (diagnostics, ctx) => {
   const c = paint(ctx.color);
   const ui = language(ctx.lang).ui;
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
   const out: string[] = [];
-  for (const [file, list] of byFile) {
-    out.push(c.underline(clean(file)));
-    const posWidth = Math.max(...list.map((d) => at(d.range.start).length));
-    const sevWidth = Math.max(...list.map((d) => ui.severity[d.severity].length));
+  for (const [file, list] of groupByFile(diagnostics)) {
+    out.push(c.underline(printable(file)));
+    // A loop, not Math.max(...list): a file can hold more findings than a call can take arguments.
+    let posWidth = 0;
+    let sevWidth = 0;
+    for (const d of list) {
+      posWidth = Math.max(posWidth, at(d.range.start).length);
+      sevWidth = Math.max(sevWidth, ui.severity[d.severity].length);
+    }
     const indent = ' '.repeat(2 + posWidth + 2 + sevWidth + 2);
     for (const d of list) {
       const words = describe(d, ctx.lang);
       const sev = ui.severity[d.severity].padEnd(sevWidth);
       out.push(
-        `  ${c.dim(at(d.range.start).padEnd(posWidth))}  ${d.severity === 'error' ? c.red(sev) : c.yellow(sev)}  ${clean(words.message)}  ${c.dim(d.rule)}`,
+        `  ${c.dim(at(d.range.start).padEnd(posWidth))}  ${d.severity === 'error' ? c.red(sev) : c.yellow(sev)}  ${printable(words.message)}  ${c.dim(d.rule)}`,
       );
-      if (words.hint) out.push(`${indent}${c.dim(`${ui.hint}: ${clean(words.hint)}`)}`);
-      for (const r of d.related ?? []) out.push(`${indent}${c.dim(`${ui.related[r.role]}: ${clean(r.file)}:${at(r.range.start)}`)}`);
+      if (words.hint) out.push(`${indent}${c.dim(`${ui.hint}: ${printable(words.hint)}`)}`);
+      for (const r of d.related ?? []) out.push(`${indent}${c.dim(`${ui.related[r.role]}: ${printable(r.file)}:${at(r.range.start)}`)}`);
     }
     out.push('');
   }

@@ -30,3 +30,14 @@ export function countDiagnostics(diagnostics: readonly Diagnostic[], files: numb
     files,
   };
 }
+
+/** Findings by file, in the order files first appear; each list in the findings' order. */
+export function groupByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  return byFile;
+}

@@ -1,5 +1,6 @@
 // `lofte links` output: text for people, JSON for tools, Mermaid for a picture in GitHub or a report.
 
+import { printable } from '../util/printable.js';
 import type { LinkView, PromiseNode } from './view.js';
 
 const shorten = (text: string, max: number): string => {
@@ -7,28 +8,33 @@ const shorten = (text: string, max: number): string => {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 
+/** Everything from the data passes through here before it reaches the text output. */
+const t = printable;
+const list = (ids: readonly string[]): string => ids.map(t).join(', ');
+
 export function renderLinksText(view: LinkView): string {
   const promise = new Map(view.loften.map((p) => [p.key, p]));
   const actorName = new Map(view.aktorer.map((a) => [a.id, a.namn]));
   const line = (key: string): string => {
     const p = promise.get(key) as PromiseNode;
-    return `    ${p.key} (${actorName.get(p.ansvarig) ?? p.ansvarig}): ${shorten(p.text, 90)}`;
+    return `    ${t(p.key)} (${t(actorName.get(p.ansvarig) ?? p.ansvarig)}): ${t(shorten(p.text, 90))}`;
   };
   const out: string[] = ['Problembilder och löftena som svarar på dem', ''];
   for (const pb of view.problembilder) {
-    out.push(`  ${pb.id}: ${pb.titel}${pb.sekretess === 'intern' ? ' (intern)' : ''}`);
+    // Fail closed, as the report does: anything but exactly `offentlig` is shown as intern.
+    out.push(`  ${t(pb.id)}: ${t(pb.titel)}${pb.sekretess === 'offentlig' ? '' : ' (intern)'}`);
     out.push(...(pb.loften.length > 0 ? pb.loften.map(line) : ['    – inget löfte –']));
   }
   out.push('', 'Aktörer och vad de har lovat', '');
   for (const a of view.aktorer) {
-    out.push(`  ${a.id}: ${a.namn} (${a.typ})`);
-    if (a.ansvarig.length > 0) out.push(`    ansvarig för ${a.ansvarig.length}: ${a.ansvarig.join(', ')}`);
-    if (a.medverkande.length > 0) out.push(`    medverkar i ${a.medverkande.length}: ${a.medverkande.join(', ')}`);
+    out.push(`  ${t(a.id)}: ${t(a.namn)} (${t(a.typ)})`);
+    if (a.ansvarig.length > 0) out.push(`    ansvarig för ${a.ansvarig.length}: ${list(a.ansvarig)}`);
+    if (a.medverkande.length > 0) out.push(`    medverkar i ${a.medverkande.length}: ${list(a.medverkande)}`);
     if (a.ansvarig.length + a.medverkande.length === 0) out.push('    – inga löften –');
   }
   out.push('', 'Utan svar', '');
-  out.push(`  Problembilder utan löften: ${view.unanswered.problembilder.join(', ') || '–'}`);
-  out.push(`  Aktörer utan löften: ${view.unanswered.aktorer.join(', ') || '–'}`);
+  out.push(`  Problembilder utan löften: ${list(view.unanswered.problembilder) || '–'}`);
+  out.push(`  Aktörer utan löften: ${list(view.unanswered.aktorer) || '–'}`);
   return `${out.join('\n')}\n`;
 }
 
@@ -38,7 +44,7 @@ export function renderLinksJson(view: LinkView): string {
 
 /** Mermaid labels are quoted; quotes and markup characters become entity codes. */
 export function mermaidLabel(text: string): string {
-  const escaped = text.replace(/[#"<>&`{}[\]()|]/g, (c) => `#${c.codePointAt(0)};`);
+  const escaped = printable(text).replace(/[#"<>&`{}[\]()|]/g, (c) => `#${c.codePointAt(0)};`);
   return `"${escaped}"`;
 }
 

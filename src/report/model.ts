@@ -101,7 +101,9 @@ function actorRef(graph: LinkGraph, id: string | undefined): ActorRef {
 
 function problemView(e: Entity): ProblemView {
   const v = e.value;
-  const intern = v['sekretess'] === 'intern';
+  // Fail closed: only exactly `offentlig` publishes the detail. A misspelt, capitalised or missing
+  // value (its schema finding silenced, say) is treated as `intern`.
+  const intern = v['sekretess'] !== 'offentlig';
   const base = { id: e.id ?? '', titel: asString(v['titel']) ?? '', sammanfattning: asString(v['sammanfattning']) ?? '', intern };
   if (intern) return { ...base, kallor: [] };
   return {

@@ -1,6 +1,8 @@
-// Markdown from the data, rendered so nothing in it can run: raw HTML is shown as text, and only
-// http(s), mailto and relative links survive. Images become their alt text (no external requests).
+// Markdown from the data, rendered so nothing in it can run: raw HTML is shown as text, comments
+// are never shown, and only http(s), mailto and relative links survive, judged on the destination
+// as a browser or a CommonMark renderer (GitHub) would read it. Images become their alt text.
 
+import { decodeHTML, decodeHTMLStrict } from 'entities';
 import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 
@@ -13,15 +15,79 @@ export function escapeHtml(text: string): string {
   return SPECIAL.test(text) ? text.replace(SPECIALS, (c) => ESCAPES[c] ?? c) : text;
 }
 
-/** http(s), mailto and relative links; never javascript:, data:, vbscript: or protocol-relative. */
+/**
+ * The source without its `<!-- … -->` comments, where authors keep notes. Fail closed: an
+ * unterminated comment runs to the end, and comments nest (`<!-- a <!-- b --> c -->` hides all of
+ * it), so more is hidden than a renderer would hide, never less. Comments inside code are removed
+ * too: a note is a note wherever it stands.
+ */
+export function stripComments(source: string): string {
+  if (!source.includes('<!--')) return source;
+  let out = '';
+  let depth = 0;
+  let at = 0;
+  for (;;) {
+    const open = source.indexOf('<!--', at);
+    if (depth === 0) {
+      if (open < 0) return out + source.slice(at);
+      out += source.slice(at, open);
+      depth = 1;
+      at = open + 2; // `<!-->` and `<!--->` close at once, as in CommonMark
+      continue;
+    }
+    const close = source.indexOf('-->', at);
+    if (close < 0) return out;
+    if (open >= 0 && open < close) {
+      depth += 1;
+      at = open + 4;
+    } else {
+      depth -= 1;
+      at = close + 3;
+    }
+  }
+}
+
+/** What browsers drop or ignore inside a scheme, and what only looks like nothing: never part of a decision. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Z}\s\\]/gu;
+
+/** Characters written percent-encoded in a destination lofte emits: none can end or bend it. */
+const UNSAFE_IN_URL = /[\u0000-\u0020\u007f-\u009f"<>\\`\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Whether a destination, as some reader could decode it, names a scheme other than http(s) or mailto, or another host. */
+function unsafeProbe(candidate: string): boolean {
+  const probe = candidate.normalize('NFKC').replace(INVISIBLE, '').toLowerCase();
+  if (/^(https?:|mailto:)/.test(probe)) return false;
+  // A colon before the first /, ? or # is a scheme (or a path no relative link may have).
+  const end = probe.search(/[/?#]/);
+  if ((end < 0 ? probe : probe.slice(0, end)).includes(':')) return true;
+  // Protocol-relative: //host, and \\host or /\host, which browsers read the same way.
+  return /^[/\\]{2}/.test(candidate.replace(/[\p{Cc}\p{Z}\s]/gu, ''));
+}
+
+/**
+ * http(s), mailto and relative links; never javascript:, data:, vbscript: or protocol-relative.
+ * Decided on the destination with its character references decoded (`&#106;avascript:`,
+ * `javascript&colon;`), controls, whitespace and invisible characters removed (`java&#x0A;script:`)
+ * and case folded; a destination that decodes twice into a bad one is refused as well. Returns the
+ * destination to emit, with characters that could end or bend it percent-encoded; undefined if refused.
+ */
 export function safeHref(href: string): string | undefined {
   const trimmed = href.trim();
-  // Browsers ignore tabs, newlines and control characters inside a scheme ("java\nscript:").
-  const probe = trimmed.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
-  if (/^(https?:|mailto:)/.test(probe)) return trimmed;
-  if (/^[a-z][a-z0-9+.-]*:/.test(probe) || probe.startsWith('//') || probe.startsWith('\\\\') || probe.startsWith('/\\')) return undefined;
-  return trimmed;
+  if (unsafeProbe(trimmed) || unsafeProbe(decodeHTML(trimmed))) return undefined;
+  return trimmed.replace(UNSAFE_IN_URL, (c) => encodeURIComponent(c));
 }
+
+/**
+ * A link destination as written in Markdown: CommonMark decodes character references in it (marked,
+ * which has already taken the backslash escapes out, leaves them), so the decision is on the decoded text.
+ */
+const markdownHref = (href: string): string | undefined => safeHref(decodeHTMLStrict(href));
+
+/**
+ * A destination for Markdown output: in angle brackets, with `&` escaped, so GitHub reads back exactly
+ * the destination given (which safeHref has already percent-encoded where needed).
+ */
+export const markdownDestination = (href: string): string => `<${href.replace(/[<>\s\\]/g, encodeURIComponent).replace(/&/g, '\\&')}>`;
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'ul', 'ol', 'li', 'strong', 'em', 'del', 'a', 'code', 'pre', 'blockquote', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'br', 'hr'],
@@ -46,7 +112,7 @@ function htmlMarked(baseLevel: number): Marked {
       },
       link({ href, tokens }: Tokens.Link) {
         const inner = this.parser.parseInline(tokens);
-        const safe = safeHref(href);
+        const safe = markdownHref(href);
         return safe === undefined ? inner : `<a href="${escapeHtml(safe)}">${inner}</a>`;
       },
       image: ({ text }: Tokens.Image) => escapeHtml(text),
@@ -69,17 +135,51 @@ export function markdownToHtml(source: string, baseLevel: number): string {
   const key = `${baseLevel}\u0000${source}`;
   let html = rendered.get(key);
   if (html === undefined) {
-    html = sanitizeHtml(htmlMarked(shiftedBase(source, baseLevel)).parse(source, { async: false }) as string, SANITIZE);
+    const text = stripComments(source);
+    html = sanitizeHtml(htmlMarked(shiftedBase(text, baseLevel)).parse(text, { async: false }) as string, SANITIZE);
     if (rendered.size >= 20_000) rendered.clear();
     rendered.set(key, html);
   }
   return html;
 }
 
-/** Backslash-escapes what Markdown would read as markup, `<` and `>` included: no HTML gets through. */
+/** What is markup wherever it stands (`<` and `>` included: no HTML gets through), and the backslash itself. */
+const MARKUP = /[\\`*_[\]<>#|~&]/g;
+
+/**
+ * Escapes what is markup anywhere on a line. A `(` after `]` is escaped too: CommonMark needs no
+ * more, but some renderers (marked among them) read `\\](` inside a link text as the link's end.
+ */
+const escapeInline = (text: string): string => text.replace(MARKUP, (c) => `\\${c}`).replace(/\\\]\(/g, '\\]\\(');
+
+/**
+ * Escapes what makes a line start a block: a list, a setext underline (`-`, `+`, `=`), an ordered
+ * list (`2026.`, `3)`), indentation that would make code (leading blanks become one space at the start,
+ * none after a line break: the same text once rendered). `#`, `>`, `*` and `` ` `` are escaped anywhere.
+ * Safe on rendered inline Markdown too: none of its own markup starts a line with these.
+ */
+const escapeLineStarts = (text: string): string =>
+  text
+    .replace(/^[ \t]+/, ' ')
+    .replace(/(?<=\n)[ \t]+/g, '')
+    .replace(/^([ \t]?)([-+=])/gm, '$1\\$2')
+    .replace(/^([ \t]?\d{1,9})([.)])/gm, '$1\\$2');
+
+/**
+ * Plain text as GitHub-flavoured Markdown that reads as that text in every place lofte puts it: a
+ * paragraph, the start of a line or a list item, a heading, a table cell, a link text. Every line is
+ * taken to start a block, so nothing depends on what stands before it. Callers that need one line
+ * (headings, cells) also pass it through `oneLine`.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>#|~&]/g, (c) => `\\${c}`).replace(/^(\s*)([-=+])/gm, '$1\\$2').replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
+  return escapeLineStarts(escapeInline(text));
 }
+
+/** Headings, table cells and link texts end at a line break: their text goes on one line. */
+export const oneLine = (markdown: string): string => markdown.replace(/\s*\n\s*/g, ' ');
+
+/** In a GFM table a `|` must be escaped even inside code; one that already is (`\\|`) is left as it is. */
+const escapeCellPipes = (markdown: string): string => markdown.replace(/(?<!\\)((?:\\\\)*)\|/g, '$1\\|');
 
 const mdCache = new Map<number, Marked>();
 
@@ -95,9 +195,9 @@ function mdMarked(baseLevel: number): Marked {
       blockquote({ tokens }: Tokens.Blockquote) {
         return `${this.parser.parse(tokens).trim().replace(/^/gm, '> ')}\n\n`;
       },
-      html: (token: Tokens.HTML | Tokens.Tag) => ('block' in token && token.block ? `${escapeMarkdown(token.text.trim())}\n\n` : escapeMarkdown(token.text)),
+      html: (token: Tokens.HTML | Tokens.Tag) => ('block' in token && token.block ? `${escapeMarkdown(token.text.trim())}\n\n` : escapeInline(token.text)),
       heading({ tokens, depth }: Tokens.Heading) {
-        return `${'#'.repeat(Math.max(2, Math.min(6, baseLevel + depth - 1)))} ${this.parser.parseInline(tokens)}\n\n`;
+        return `${'#'.repeat(Math.max(2, Math.min(6, baseLevel + depth - 1)))} ${oneLine(this.parser.parseInline(tokens))}\n\n`;
       },
       hr: () => '---\n\n',
       list(token: Tokens.List) {
@@ -110,10 +210,10 @@ function mdMarked(baseLevel: number): Marked {
       },
       checkbox: ({ checked }: Tokens.Checkbox) => (checked ? '[x] ' : '[ ] '),
       paragraph({ tokens }: Tokens.Paragraph) {
-        return `${this.parser.parseInline(tokens)}\n\n`;
+        return `${escapeLineStarts(this.parser.parseInline(tokens))}\n\n`;
       },
       table(token: Tokens.Table) {
-        const cell = (c: Tokens.TableCell): string => this.parser.parseInline(c.tokens).replace(/\|/g, '\\|');
+        const cell = (c: Tokens.TableCell): string => escapeCellPipes(oneLine(this.parser.parseInline(c.tokens))) || ' ';
         const head = `| ${token.header.map(cell).join(' | ')} |`;
         const rule = `|${token.header.map(() => '---|').join('')}`;
         return `${[head, rule, ...token.rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n')}\n\n`;
@@ -131,13 +231,15 @@ function mdMarked(baseLevel: number): Marked {
       },
       link({ href, tokens }: Tokens.Link) {
         const inner = this.parser.parseInline(tokens);
-        const safe = safeHref(href);
-        return safe === undefined ? inner : `[${inner}](<${safe.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+        const safe = markdownHref(href);
+        return safe === undefined ? inner : `[${oneLine(inner)}](${markdownDestination(safe)})`;
       },
-      image: ({ text }: Tokens.Image) => escapeMarkdown(text),
+      image: ({ text }: Tokens.Image) => escapeInline(text),
       text(token: Tokens.Text | Tokens.Escape) {
-        if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
-        return escapeMarkdown(token.text);
+        if ('tokens' in token && token.tokens) return escapeLineStarts(this.parser.parseInline(token.tokens));
+        // The author escaped it, so it was markup here: it stays escaped (`2026\.` is not a list).
+        if (token.type === 'escape') return `\\${token.text}`;
+        return escapeInline(token.text);
       },
     },
   });
@@ -146,5 +248,6 @@ function mdMarked(baseLevel: number): Marked {
 }
 
 export function markdownToMarkdown(source: string, baseLevel: number): string {
-  return `${(mdMarked(shiftedBase(source, baseLevel)).parse(source, { async: false }) as string).trim()}\n`;
+  const text = stripComments(source);
+  return `${(mdMarked(shiftedBase(text, baseLevel)).parse(text, { async: false }) as string).trim()}\n`;
 }
