@@ -51,7 +51,8 @@ export function commonOptions(cmd: Command): Command {
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const lang = argvLang(argv, io.env);
   // Colour is decided per output later; chalk is loaded now only if any output may get it.
-  if (io.stdoutIsTTY || io.stderrIsTTY || argv.includes('--color')) await loadColor();
+  const forced = io.env['FORCE_COLOR'];
+  if (io.stdoutIsTTY || io.stderrIsTTY || argv.includes('--color') || (forced !== undefined && forced !== '0' && forced.toLowerCase() !== 'false')) await loadColor();
   let exitCode: number = EXIT.ok;
   const program = new Command('lofte')
     .description('Medborgarlöften som kod: kontrollera, länka och publicera lokala medborgarlöften.')

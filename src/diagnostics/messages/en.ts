@@ -223,7 +223,11 @@ export const en: Language = {
       'unsupported-file': (a) => `"${a['path'] ?? ''}" is neither a folder nor a .yaml, .yml or .md file.`,
       'bad-option': (a) => a['message'] ?? 'Invalid argument.',
       config: (a) => a['message'] ?? 'The configuration cannot be read.',
+      'nothing-matched': (a) =>
+        `No lofte documents to check in ${a['paths'] ?? '.'} (an empty folder, no .yaml, .yml or .md files with apiVersion lofte/…, or a pattern that matches no file). Run \`lofte validate --verbose\` to see which files were skipped.`,
     },
+    warningsFailed: ({ warnings, max, strict }) =>
+      strict ? `lofte: The run failed on ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} because --strict is set.\n` : `lofte: The run failed: ${warnings} warnings are more than --max-warnings ${max}.\n`,
     internalError: (message) => `lofte: internal error (${message}). This is a bug in lofte, not in your files. Run again with --debug and report the output.`,
     threadsIgnored: (value) => `lofte: LOFTE_THREADS="${value}" is not a whole number from 1 to 16, so files are checked on one thread.\n`,
   },

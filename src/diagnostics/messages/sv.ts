@@ -365,7 +365,11 @@ export const sv: Language = {
       'unsupported-file': (a) => `"${a['path'] ?? ''}" är varken en mapp eller en .yaml-, .yml- eller .md-fil.`,
       'bad-option': (a) => a['message'] ?? 'Ogiltigt argument.',
       config: (a) => a['message'] ?? 'Konfigurationen kan inte läsas.',
+      'nothing-matched': (a) =>
+        `Inga lofte-dokument att kontrollera i ${a['paths'] ?? '.'} (tom mapp, inga .yaml-, .yml- eller .md-filer med apiVersion lofte/…, eller ett mönster som inte passar någon fil). Kör \`lofte validate --verbose\` för att se vilka filer som hoppades över.`,
     },
+    warningsFailed: ({ warnings, max, strict }) =>
+      strict ? `lofte: Körningen misslyckades på ${warnings} ${warnings === 1 ? 'varning' : 'varningar'} eftersom --strict är satt.\n` : `lofte: Körningen misslyckades: ${warnings} varningar är fler än --max-warnings ${max}.\n`,
     internalError: (message) =>
       `lofte: internt fel (${message}). Det här är en bugg i lofte, inte i dina filer. Kör igen med --debug och rapportera utskriften.`,
     threadsIgnored: (value) => `lofte: LOFTE_THREADS="${value}" är inte ett heltal från 1 till 16, så filerna kontrolleras i en tråd.\n`,

@@ -22,6 +22,8 @@ export interface UiWords {
   skippedHeader: string;
   usage: Record<string, (args: Readonly<Record<string, string>>) => string>;
   internalError(message: string): string;
+  /** Why warnings alone failed the run (--strict or --max-warnings). */
+  warningsFailed(args: { warnings: number; max: number | undefined; strict: boolean }): string;
   /** $LOFTE_THREADS was set to something that is not a thread count. */
   threadsIgnored(value: string): string;
 }
