@@ -119,7 +119,7 @@ describe('a repository with lofte.config.yaml in a parent folder', () => {
     // The config sits one level above the folder lofte is run from.
     writeFileSync(path.join(dir, 'lofte.config.yaml'), 'regler:\n  missing-dialogue: error\n');
     const file = path.join(dir, 'problembilder', 'narkotika.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/typ: medborgardialog/g, 'typ: statistik'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/typ: medborgardialog/g, 'typ: ntu'));
     const r = spawnCli(['validate', ...AS_OF], { cwd: path.join(dir, 'problembilder') });
     expect(r.stdout).toMatch(/fel +.*missing-dialogue/);
     expect(r.code).toBe(1);
