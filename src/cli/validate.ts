@@ -6,6 +6,7 @@ import { Command, Option } from 'commander';
 import { language, type Lang } from '../diagnostics/messages/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { FORMATTERS } from '../format/index.js';
+import { docsBaseUrl } from '../format/sarif.js';
 import { countDiagnostics } from '../format/types.js';
 import { ValidationSession } from '../validate.js';
 import { runThenWatch, type Changes } from './watch.js';
@@ -54,6 +55,7 @@ export function formatDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[],
     color: format === 'stylish' && color,
     fileCount,
     toRepoPath: (file) => path.relative(root, path.resolve(io.cwd, file)).split(path.sep).join('/'),
+    docsUrl: io.env['LOFTE_DOCS_URL'] ? docsBaseUrl(io.env) : undefined,
   });
 }
 
