@@ -39,6 +39,21 @@ function schemaFiles(): [string, string][] {
   ].map(([f, s]) => [`.lofte/schemas/${String(f)}`, `${JSON.stringify(s, null, 2)}\n`]);
 }
 
+/**
+ * The new repository's package.json: lofte's version pinned in one place (devDependencies, exact),
+ * so `npm ci` in CI and `npx lofte` at the analyst's desk run the same lofte.
+ */
+function repositoryPackageJson(kommunId: string): string {
+  const pkg = {
+    name: `medborgarloften-${kommunId.replace(/-kommun$/, '')}`,
+    private: true,
+    description: 'Medborgarlöften som kontrolleras och publiceras med lofte.',
+    scripts: { validate: 'lofte validate', report: 'lofte report --out site' },
+    devDependencies: { lofte: VERSION },
+  };
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
 interface InitFlags {
   lpo?: string;
   kommun?: string;
@@ -80,6 +95,8 @@ export function initCommand(program: Command, io: CliIo, setExit: (code: number)
       const files: [string, string][] = [
         ...templateFiles('init').map((rel): [string, string] => [rel, fill(readTemplate('init', rel), { ...values, schema_dir: schemaDirFor(rel) })]),
         ...schemaFiles(),
+        ['package.json', repositoryPackageJson(values.kommun_id)],
+        ['.gitignore', 'node_modules/\nsite/\n'],
       ];
       const existing = files.map(([rel]) => rel).filter((rel) => existsSync(path.join(root, rel)));
       if (existing.length > 0 && !flags.force) {
@@ -91,7 +108,7 @@ export function initCommand(program: Command, io: CliIo, setExit: (code: number)
       const shown = path.relative(io.cwd, root) || '.';
       io.stdout(
         `Lade upp ett lofte-förråd i ${shown} för ${lpoNamn} och ${values.kommun_namn} (${kommun.kod}):\n${files.map(([rel]) => `  ${rel}`).join('\n')}\n\n` +
-          `Nästa steg:\n  npx lofte validate ${shown}\n  npx lofte report ${shown} --out site\n`,
+          `Nästa steg:\n${shown === '.' ? '' : `  cd ${shown}\n`}  npm install\n  npx lofte validate\n  npx lofte report --out site\n`,
       );
       if (!flags.kommun) io.stdout(`\nKommunen är ett exempel (${EXAMPLE_KOMMUN}); ange --kommun för er egen.\n`);
       setExit(EXIT.ok);

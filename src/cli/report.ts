@@ -3,6 +3,8 @@
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { referenceData } from '../model/reference-data.js';
+import { findPlaceholders } from '../rules/placeholder.js';
+import type { Entity } from '../schema/index.js';
 import type { SiteFormat } from '../report/site.js';
 import { ValidationSession } from '../validate.js';
 import { runThenWatch, type Changes } from './watch.js';
@@ -19,10 +21,25 @@ interface ReportFlags extends RepoFlags {
   kommun?: string;
   id?: string[];
   status?: string[];
+  medUtkast?: boolean;
   watch?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** The statuses a report publishes unless drafts are asked for. */
+const PUBLISHED_STATUSES = ['beslutad', 'publicerad', 'avslutad'];
+
+/** Documents that would be published with a template placeholder still in them: `file:line (id)`. */
+function placeholdersLeft(entities: readonly Entity[], withDrafts: boolean): string[] {
+  const out: string[] = [];
+  for (const e of entities) {
+    if (!withDrafts && e.kind === 'Medborgarlofte' && e.value['status'] === 'utkast') continue;
+    const found = findPlaceholders(e.value);
+    if (found.length > 0) out.push(`${e.doc.file}:${e.doc.locator.locate(found[0]!.path).start.line} (${e.id ?? e.kind})`);
+  }
+  return out;
+}
 
 export function reportCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const cmd = program
@@ -35,6 +52,7 @@ export function reportCommand(program: Command, io: CliIo, setExit: (code: numbe
     .option('--kommun <kommun>', 'bara medborgarlöften för denna kommun (id, kommunkod eller namn)')
     .option('--id <id>', 'bara detta medborgarlöfte (kan upprepas)', collect)
     .addOption(new Option('--status <status>', 'bara medborgarlöften med denna status (kan upprepas)').choices(['utkast', 'beslutad', 'publicerad', 'avslutad']).argParser(collect))
+    .option('--med-utkast', 'ta med medborgarlöften med status utkast (som standard publiceras de inte)')
     .option('-w, --watch', 'gör om sidorna vid varje ändring, tills Ctrl-C');
   commonOptions(cmd).action(async (paths: string[], flags: ReportFlags) => {
     // The report's modules (marked, sanitize-html, the page builders) load only when it runs.
@@ -59,7 +77,14 @@ export function reportCommand(program: Command, io: CliIo, setExit: (code: numbe
         io.stderr('lofte: Rapporten skrevs inte: rätta felen ovan först.\n');
         return EXIT.findings;
       }
-      const filter = { lpo: flags.lpo, kommun: flags.kommun, ids: flags.id, statuses: flags.status };
+      // Drafts are not published unless asked for (--med-utkast, or --status utkast).
+      const statuses = flags.status ?? (flags.medUtkast ? undefined : PUBLISHED_STATUSES);
+      const left = placeholdersLeft(result.entities, flags.medUtkast === true || (flags.status ?? []).includes('utkast'));
+      if (left.length > 0) {
+        io.stderr(`lofte: Rapporten skrevs inte: mallens platshållare (TODO) står kvar i ${left.length} ${left.length === 1 ? 'dokument' : 'dokument'}:\n${left.map((l) => `  ${l}`).join('\n')}\nSkriv de riktiga texterna (se \`lofte validate\`, regeln placeholder), eller sätt status: utkast så publiceras dokumentet inte.\n`);
+        return EXIT.findings;
+      }
+      const filter = { lpo: flags.lpo, kommun: flags.kommun, ids: flags.id, statuses };
       let last = performance.now();
       const time = (stage: string): void => {
         ctx.options.onTiming?.(stage, performance.now() - last);

@@ -202,6 +202,13 @@ export const en: Language = {
       title: 'Contact details in free text',
       say: (a) => ({ message: `The text contains contact details: ${list(a['found']).join(', ')}.`, hint: "Put function addresses in the actor's `kontakt` instead." }),
     },
+    placeholder: {
+      title: "Template placeholder",
+      say: (a) => ({
+        message: `The template's placeholder is still there: ${code(a['text'])}.`,
+        hint: '`lofte report` does not publish documents with placeholders: write the real text instead of the TODO line.',
+      }),
+    },
   },
   ui: {
     severity: { error: 'error', warning: 'warning' },

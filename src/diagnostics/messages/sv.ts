@@ -343,6 +343,13 @@ export const sv: Language = {
         hint: 'Publicerade texter lever länge: lägg funktionsadresser i aktörens `kontakt` i stället.',
       }),
     },
+    placeholder: {
+      title: 'Platshållare från mallen',
+      say: (a) => ({
+        message: `Mallens platshållare står kvar: ${code(a['text'])}.`,
+        hint: 'Skriv den riktiga texten i stället för TODO-raden. `lofte report` publicerar inte dokument med platshållare.',
+      }),
+    },
   },
   ui: {
     severity: { error: 'fel', warning: 'varning' },
