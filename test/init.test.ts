@@ -1,7 +1,7 @@
 // lofte init and lofte new, end to end through the real bin/, as an analyst starts a repository.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -119,7 +119,30 @@ describe('lofte new', () => {
     expect(again.stdout).toBe('Skrev problembilder/otrygghet-vid-stationen-kvallar-2.md (id otrygghet-vid-stationen-kvallar-2).\n');
     expect(spawnCli(['new', 'aktor', '--id', 'laxa-kommun'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^lofte: Id "laxa-kommun" används redan i aktorer\.yaml:\d+\. Välj ett annat med --id\.\n$/) });
     expect(spawnCli(['new', 'lofte'], { cwd: dir }).stderr).toBe('lofte: okänd sort "lofte". Välj Aktor, Problembild, Medborgarlofte, Uppfoljning.\n');
-  });
+  }, 60_000);
+
+  it('from a subfolder, places the file under the repository root, with a schema line that points at the schema', () => {
+    const dir = empty();
+    spawnCli(['init'], { cwd: dir });
+    const r = spawnCli(['new', 'aktor', '--titel', 'Räddningstjänsten'], { cwd: path.join(dir, 'medborgarloften') });
+    expect(r).toEqual({ code: 0, stdout: 'Skrev ../aktorer/raddningstjansten.yaml (id raddningstjansten).\n', stderr: '' });
+    const file = path.join(dir, 'aktorer', 'raddningstjansten.yaml');
+    const schema = readFileSync(file, 'utf8').split('\n')[0]?.split('$schema=')[1] ?? '';
+    expect(existsSync(path.resolve(path.dirname(file), schema)), schema).toBe(true);
+  }, 60_000);
+
+  it('outside an init-made repository, writes no schema line to a file that does not exist', () => {
+    const dir = empty();
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    mkdirSync(path.join(dir, 'docs', 'djup'), { recursive: true });
+    const r = spawnCli(['new', 'medborgarlofte', '--titel', 'Löften 2027'], { cwd: path.join(dir, 'docs', 'djup') });
+    expect(r.stdout).toBe('Skrev ../../medborgarloften/loften-2027.yaml (id loften-2027).\n');
+    const text = readFileSync(path.join(dir, 'medborgarloften', 'loften-2027.yaml'), 'utf8');
+    expect(text).not.toContain('yaml-language-server');
+    // The new document is a draft with placeholders: a warning in validate, not published by report.
+    const v = spawnCli(['validate'], { cwd: dir });
+    expect(v.stdout).toContain('placeholder');
+  }, 60_000);
 });
 
 describe('github annotations', () => {

@@ -152,9 +152,11 @@ export function newCommand(program: Command, io: CliIo, setExit: (code: number) 
       let id = flags.id ?? (slugify(flags.titel ?? '') || `${kind.toLowerCase()}-${today}`);
       for (let n = 2; flags.id === undefined && taken(id); n++) id = `${id.replace(/-\d+$/, '')}-${n}`;
       const actorOf = (typ: string, fallback: string): string => repo.entities.find((e) => e.kind === 'Aktor' && e.value['typ'] === typ && e.id)?.id ?? fallback;
-      const dir = flags.dir ?? FOLDERS[kind];
-      const rel = path.posix.join(dir.split(path.sep).join('/'), `${id}${path.extname(TEMPLATE[kind])}`);
-      const target = path.resolve(io.cwd, rel);
+      // The kind's folder is under the repository's root, wherever lofte runs from; --dir is the user's own path.
+      const root = ctx.repository?.root ?? io.cwd;
+      const target = flags.dir !== undefined ? path.resolve(io.cwd, flags.dir, `${id}${path.extname(TEMPLATE[kind])}`) : path.join(root, FOLDERS[kind], `${id}${path.extname(TEMPLATE[kind])}`);
+      const rel = path.relative(io.cwd, target).split(path.sep).join('/');
+      const fromRoot = path.relative(root, target).split(path.sep).join('/');
       if (existsSync(target)) {
         io.stderr(`lofte: Filen ${rel} finns redan och skrivs inte över.\n`);
         setExit(EXIT.failure);
@@ -165,7 +167,10 @@ export function newCommand(program: Command, io: CliIo, setExit: (code: number) 
       const lpo = repo.graph.byId.get(actorOf('lokalpolisomrade', ''));
       const kommun = repo.graph.byId.get(actorOf('kommun', ''));
       const kod = text(kommun?.value['kommunkod'], '0000');
-      const content = fill(readTemplate('new', TEMPLATE[kind]), {
+      // The editor's schema line only when the schema is there (init writes .lofte/schemas/).
+      const schemaFile = path.join(root, '.lofte', 'schemas', SCHEMA_FILES[kind]);
+      const template = readTemplate('new', TEMPLATE[kind]);
+      const content = fill(existsSync(schemaFile) && !fromRoot.startsWith('../') ? template : template.replace(/^# yaml-language-server: .*\n(#\n)?/m, ''), {
         id,
         // A title is user text: quoted, so any character is safe in YAML.
         titel: JSON.stringify(flags.titel ?? `Ny ${kind === 'Aktor' ? 'aktör' : kind.toLowerCase()}`),
@@ -180,9 +185,9 @@ export function newCommand(program: Command, io: CliIo, setExit: (code: number) 
         kommun_namn: text(kommun?.value['namn'], 'Kommunen'),
         kommun_kort: referenceData().kommuner.get(kod)?.namn ?? text(kommun?.value['namn'], 'Kommunen'),
         kommunkod: kod,
-        schema_dir: schemaDirFor(rel),
+        schema_dir: schemaDirFor(fromRoot),
       });
-      await writeOutput(io.cwd, rel, content);
+      await writeOutput(path.dirname(target), path.basename(target), content);
       io.stdout(`Skrev ${rel} (id ${id}).\n`);
       setExit(EXIT.ok);
     });
