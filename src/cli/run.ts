@@ -11,6 +11,7 @@ import type { CliIo } from './io.js';
 import { linksCommand } from './links.js';
 import { reportCommand } from './report.js';
 import { initCommand, newCommand } from './init.js';
+import { rulesCommand } from './rules.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
 
@@ -73,6 +74,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   schemaCommand(program, io, setExit);
   initCommand(program, io, setExit);
   newCommand(program, io, setExit);
+  rulesCommand(program, io, setExit);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
