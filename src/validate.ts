@@ -9,6 +9,7 @@ import { applyDirectives } from './load/directives.js';
 import { discover, type DiscoveredFile } from './load/discover.js';
 import type { Progress, SkippedFile } from './load/index.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './load/parse.js';
+import { brokenFiles, withoutCascades } from './links/cascade.js';
 import { resolveReferences, type LinkGraph } from './links/index.js';
 import { referenceData } from './model/reference-data.js';
 import { runRepositoryRules } from './rules/index.js';
@@ -60,7 +61,8 @@ export function analyse(files: readonly FileResult[], options: ValidateOptions):
   const ruled = runRepositoryRules({ entities, graph: linked.graph, asOf: options.asOf, data: referenceData(), enabled: (code) => options.severityOf?.(code) !== 'off' });
   time('repository rules');
   const own = kept.flatMap((f) => f.diagnostics);
-  const all = applyDirectives([...own, ...linked.diagnostics, ...ruled], kept.flatMap((f) => f.directives));
+  const broken = brokenFiles(own, options.cwd, (options.limits ?? DEFAULT_PARSE_LIMITS).maxFileBytes);
+  const all = applyDirectives([...own, ...withoutCascades([...linked.diagnostics, ...ruled], broken)], kept.flatMap((f) => f.directives));
   const shown = options.reportOnly;
   const diagnostics = applySeverity(all, options.severityOf).filter((d) => !shown || shown.has(d.file) || shown.also?.(d, linked.graph) === true);
   time('sort');

@@ -3,11 +3,12 @@
 // same truth as `lofte validate` on the whole repository.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE } from '../config/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { displayName, UsageError } from '../load/discover.js';
+import { idLines } from '../links/cascade.js';
 import { picomatchLib } from '../util/lazy.js';
 
 export interface Repository {
@@ -158,22 +159,6 @@ export function idsAtHead(gitRoot: string | undefined, absFiles: readonly string
     for (const id of idLines(text)) ids.add(id);
   }
   return ids;
-}
-
-/** `id: x` lines at any depth (also `- id: x`): the ids a YAML or Markdown text probably defines. */
-export function idLines(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(/^[ \t]*(?:-[ \t]+)?id[ \t]*:[ \t]*["']?([A-Za-z0-9_.-]+)["']?[ \t]*(?:#.*)?$/gm)) out.push(m[1] as string);
-  return out;
-}
-
-/** Reads a file's text if it can (for recovering ids); undefined otherwise. */
-export function readTextOrUndefined(abs: string): string | undefined {
-  try {
-    return readFileSync(abs, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 const REFERENCE_RULES = new Set(['unresolved-reference', 'reference-kind']);

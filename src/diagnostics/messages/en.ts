@@ -94,7 +94,12 @@ export const en: Language = {
     'yaml-syntax': { title: 'YAML syntax error', say: yamlWording },
     'file-unreadable': {
       title: 'File cannot be read',
-      say: (a) => ({ message: `The file cannot be read (${str(a['reason'])}).`, hint: 'Save it as UTF-8 and check that it can be opened.' }),
+      say: (a) =>
+        a['reason'] === 'encoding' && a['byte'] !== undefined
+          ? { message: `The file is not UTF-8 text: byte ${str(a['byte'])} here is not UTF-8.`, hint: 'It was probably saved as Latin-1 (ISO-8859-1) or Windows-1252. Save it as UTF-8.' }
+          : a['reason'] === 'utf16'
+            ? { message: 'The file is saved as UTF-16, not UTF-8.', hint: 'Save it as UTF-8.' }
+            : { message: `The file cannot be read (${str(a['reason'])}).`, hint: 'Save it as UTF-8 and check that it can be opened.' },
     },
     config: { title: 'Configuration error', say: schemaWording },
     schema: { title: 'Does not match the schema', say: schemaWording },
@@ -117,7 +122,10 @@ export const en: Language = {
       title: 'Reference to a missing id',
       say: (a) => ({
         message: `${code(a['id'])} does not exist: it should be the id of ${kindWord(a['expectedKind'], a['expectedTyp'])}.`,
-        hint: didYouMean(list(a['suggestions'])) ?? 'Fix the spelling or create the document.',
+        hint:
+          a['maybeIn'] !== undefined
+            ? `${list(a['maybeIn']).map((f) => code(f)).join(', ')} cannot be read and may define the id: fix ${list(a['maybeIn']).length === 1 ? 'that file' : 'those files'} first.`
+            : (didYouMean(list(a['suggestions'])) ?? 'Fix the spelling or create the document.'),
       }),
     },
     'reference-kind': {

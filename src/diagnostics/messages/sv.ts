@@ -175,6 +175,7 @@ const UNREADABLE: Record<string, string> = {
   binary: 'Filen innehåller binära data (NUL-tecken), inte text.',
   permission: 'Filen kan inte läsas: behörighet saknas.',
   encoding: 'Filen är inte UTF-8-text.',
+  utf16: 'Filen är sparad som UTF-16, inte UTF-8.',
   read: 'Filen kunde inte läsas.',
 };
 
@@ -183,7 +184,15 @@ export const sv: Language = {
     'yaml-syntax': { title: 'YAML-syntaxfel', say: yamlWording },
     'file-unreadable': {
       title: 'Filen kan inte läsas',
-      say: (a) => ({ message: UNREADABLE[str(a['reason'])] ?? UNREADABLE['read'] ?? '', hint: 'Spara filen som UTF-8 och kontrollera att den går att öppna.' }),
+      say: (a) =>
+        a['reason'] === 'encoding' && a['byte'] !== undefined
+          ? {
+              message: `Filen är inte UTF-8-text: byten ${str(a['byte'])} här hör inte till UTF-8.`,
+              hint: 'Filen är troligen sparad som Latin-1 (ISO-8859-1) eller Windows-1252. Spara den som UTF-8 (i VS Code: klicka på kodningen i statusraden → Spara med kodning → UTF-8).',
+            }
+          : a['reason'] === 'utf16'
+            ? { message: UNREADABLE['utf16'] ?? '', hint: 'Spara den som UTF-8 (i VS Code: klicka på kodningen i statusraden → Spara med kodning → UTF-8; i Anteckningar: Spara som → Kodning: UTF-8).' }
+            : { message: UNREADABLE[str(a['reason'])] ?? UNREADABLE['read'] ?? '', hint: 'Spara filen som UTF-8 och kontrollera att den går att öppna.' },
     },
     config: { title: 'Fel i konfigurationen', say: schemaWording },
     schema: { title: 'Följer inte schemat', say: schemaWording },
@@ -212,7 +221,10 @@ export const sv: Language = {
       title: 'Hänvisning till id som inte finns',
       say: (a) => ({
         message: `${code(a['id'])} finns inte: det ska vara id för ${kindWord(a['expectedKind'], a['expectedTyp'])}.`,
-        hint: didYouMean(list(a['suggestions'])) ?? 'Rätta stavningen eller skapa dokumentet.',
+        hint:
+          a['maybeIn'] !== undefined
+            ? `${list(a['maybeIn']).map((f) => code(f)).join(', ')} kan inte läsas och kan definiera id:t: rätta ${list(a['maybeIn']).length === 1 ? 'den filen' : 'de filerna'} först.`
+            : (didYouMean(list(a['suggestions'])) ?? 'Rätta stavningen eller skapa dokumentet.'),
       }),
     },
     'reference-kind': {
