@@ -67,7 +67,8 @@ export function analyse(files: readonly FileResult[], options: ValidateOptions):
   const diagnostics = applySeverity(all, options.severityOf).filter((d) => !shown || shown.has(d.file) || shown.also?.(d, linked.graph) === true);
   time('sort');
   const skipped = files.flatMap((f) => (f.skipped ? [f.skipped] : []));
-  const shownFileCount = shown ? kept.filter((f) => shown.has(f.file)).length : kept.length;
+  // The files named, and those outside them that a named file broke (their findings are shown).
+  const shownFileCount = shown ? kept.filter((f) => shown.has(f.file)).length + new Set(diagnostics.filter((d) => !shown.has(d.file)).map((d) => d.file)).size : kept.length;
   return { diagnostics, entities, graph: linked.graph, fileCount: kept.length, shownFileCount, skipped };
 }
 

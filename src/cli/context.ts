@@ -88,7 +88,7 @@ export async function repoContext(paths: readonly string[], flags: RepoFlags, io
     ignored: ignorePredicate(config, io.cwd),
     // Not read while walking: what git ignores, and folders that are repositories of their own.
     excluded: (abs, isDir) =>
-      (ignoredByGit?.(abs, isDir) ?? false) || (isDir ? abs !== root && existsSync(path.join(abs, CONFIG_FILE)) : path.basename(abs) === CONFIG_FILE),
+      (ignoredByGit?.(abs, isDir) ?? false) || (isDir && abs !== root && existsSync(path.join(abs, CONFIG_FILE))),
     limits: config.limits,
     severityOf: (rule) => config.severities.get(rule),
     onProgress: progressLine(io),

@@ -94,12 +94,12 @@ export function validateCommand(program: Command, io: CliIo, setExit: (code: num
       const started = performance.now();
       const shown = flags.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
       for (const o of outputs) {
-        const text = formatDiagnostics(io, shown, result.fileCount, o.format, o.file === undefined && useColor(flags.color, io), ctx.lang);
+        const text = formatDiagnostics(io, shown, result.shownFileCount, o.format, o.file === undefined && useColor(flags.color, io), ctx.lang);
         if (o.file === undefined) io.stdout(text);
         else await writeOutput(io.cwd, o.file, text);
       }
       ctx.options.onTiming?.('output', performance.now() - started);
-      const counts = countDiagnostics(result.diagnostics, result.fileCount);
+      const counts = countDiagnostics(result.diagnostics, result.shownFileCount);
       const warningsFail = (flags.strict === true && counts.warnings > 0) || (flags.maxWarnings !== undefined && counts.warnings > flags.maxWarnings);
       // Warnings alone failed the run: say why, or a run whose output shows no error exits 1 unexplained.
       if (warningsFail && counts.errors === 0) io.stderr(language(ctx.lang).ui.warningsFailed({ warnings: counts.warnings, max: flags.maxWarnings, strict: !(flags.maxWarnings !== undefined && counts.warnings > flags.maxWarnings) }));

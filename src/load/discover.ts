@@ -89,7 +89,7 @@ export async function discover(paths: readonly string[], options: DiscoverOption
         const inward = full === cwd || cwd.startsWith(full + path.sep);
         const childName = inward ? path.relative(cwd, full).split(path.sep).join('/') : `${prefix}${entry.name}`;
         if (!options.ignored?.(inward ? `${childName || '.'}/` : `${prefix}${entry.name}/`) && !options.excluded?.(full, true)) walk(full, childName);
-      } else if (isFile && isSourceFile(entry.name) && !options.excluded?.(full, false)) {
+      } else if (isFile && isSourceFile(entry.name) && entry.name !== 'lofte.config.yaml' && !options.excluded?.(full, false)) {
         add(full, `${prefix}${entry.name}`);
       }
     }
