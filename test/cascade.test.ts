@@ -55,3 +55,34 @@ describe('errors that cascade are reported once', () => {
     expect(r.stdout).toContain('Latin-1');
   });
 });
+
+describe('a file meant for lofte is never silently skipped', () => {
+  it('mis-cased `apiversion:` and `Kind:` are one schema finding each, with a did-you-mean, and the ids stay known', () => {
+    const dir = park('uppfoljning-2026-06-30.yaml', (t) => t.replace(/^apiVersion:/m, 'apiversion:'));
+    const actors = path.join(dir, 'aktorer.yaml');
+    writeFileSync(actors, readFileSync(actors, 'utf8').replace(/^kind:/m, 'Kind:'));
+    const r = spawnCli(['validate', ...AS_OF], { cwd: dir });
+    expect(r.stdout).toContain('Okänt fält `apiversion` i uppföljning.');
+    expect(r.stdout).toContain('Menade du `apiVersion`?');
+    expect(r.stdout).toContain('Okänt fält `Kind` i aktör.');
+    expect(r.stdout).toContain('Menade du `kind`?');
+    expect(r.stdout).not.toContain('unresolved-reference');
+    expect(r.stdout).toContain('✖ 2 fel och 0 varningar i 2 filer');
+  });
+
+  it('front matter opened with `--` is a finding with a hint', () => {
+    const dir = park('aktorer.yaml', (t) => t);
+    writeFileSync(path.join(dir, 'problembild.md'), '--\napiVersion: lofte/v1\nkind: Problembild\nid: ny-problembild\n---\n\nText.\n');
+    const r = spawnCli(['validate', 'problembild.md', ...AS_OF], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('1:1  fel  Front matter börjar med `--`, inte `---`, så filen läses inte som ett lofte-dokument.  yaml-syntax');
+  });
+});
+
+describe('hints', () => {
+  it('a colon in a plain value: put the text in quotes', () => {
+    const dir = park('medborgarlofte-2026-2027.yaml', (t) => t.replace('plats: Stadsparken i Laxå', 'plats: Stadsparken: södra delen'));
+    const r = spawnCli(['validate', ...AS_OF], { cwd: dir });
+    expect(r.stdout).toMatch(/fel +Ett kolon mitt i ett värde läses som en ny nyckel\. +yaml-syntax\n +Tips: Sätt texten inom citattecken, t\.ex\. `plats: "Stadsparken: södra delen"`\./);
+  });
+});

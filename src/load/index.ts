@@ -101,13 +101,21 @@ export function loadText(file: DiscoveredFile, read: ReadResult, limits: ParseLi
   return load;
 }
 
+const KIND_BY_LOWER = new Map(['Aktor', 'Problembild', 'Medborgarlofte', 'Uppfoljning'].map((k) => [k.toLowerCase(), k]));
+
 /** A document is lofte's when it says so: a `lofte/` apiVersion or one of lofte's kinds. */
 export function isLofteCandidate(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const v = value as Record<string, unknown>;
   const api = v['apiVersion'];
   const kind = v['kind'];
-  return (typeof api === 'string' && api.startsWith(API_PREFIX)) || isKind(kind);
+  if ((typeof api === 'string' && api.startsWith(API_PREFIX)) || isKind(kind)) return true;
+  // `apiversion:` or `Kind:` mis-cased: lofte's all the same, so the schema says what to fix.
+  return Object.entries(v).some(
+    ([k, value]) =>
+      typeof value === 'string' &&
+      ((k.toLowerCase() === 'apiversion' && value.toLowerCase().startsWith(API_PREFIX)) || (k.toLowerCase() === 'kind' && isKind(KIND_BY_LOWER.get(value.toLowerCase())))),
+  );
 }
 
 /** `stamp` (size and modification time, from the read's own fstat) tells watch mode what changed. */

@@ -213,7 +213,9 @@ function parseExact(source: string, offset: number, lines: LineIndex, limits: Pa
         problems.push({ rule: 'limit-exceeded', range, args: { limit: 'depth', max: limits.maxDepth } });
         continue;
       }
-      problems.push({ range, args: { code: err.code, detail: err.code === 'DUPLICATE_KEY' ? keyAt(source, start) : snippet(source, start, end) } });
+      // `plats: Stadsparken: södra delen`: a second colon on the line, in a value that is not quoted.
+      const colonInValue = err.code === 'BLOCK_AS_IMPLICIT_KEY' && err.message.startsWith('Nested mappings are not allowed in compact mappings');
+      problems.push({ range, args: { code: colonInValue ? 'COLON_IN_VALUE' : err.code, detail: err.code === 'DUPLICATE_KEY' ? keyAt(source, start) : snippet(source, start, end) } });
     }
     if (found.length > 0) return;
     let value: unknown;
@@ -252,7 +254,15 @@ const SPLIT_ONLY = {
 export function parseMarkdownFile(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS, exact = false): ParsedFile {
   const lines = lazyLines(text);
   const none: ParsedFile = { documents: [], problems: [], looksLikeLofte: false, noDocuments: true };
-  if (!/^---[ \t]*\r?\n/.test(text)) return none;
+  if (!/^---[ \t]*\r?\n/.test(text)) {
+    // Front matter opened with `--` or `----` (or a space before ---) in a file meant for lofte: a
+    // finding, not a silent "no front matter".
+    const opening = /^[ \t]*-{2,}[ \t]*\r?\n/.exec(text);
+    if (opening && LOFTE_MARKER.test(text.slice(0, 4096))) {
+      return { documents: [], problems: [{ range: lines().range(0, opening[0].trimEnd().length), args: { code: 'FRONT_MATTER_OPENING', detail: opening[0].trim() } }], looksLikeLofte: true, noDocuments: false };
+    }
+    return none;
+  }
   let split: { matter?: string; content: string; language?: string };
   try {
     split = grayMatter()(text, SPLIT_ONLY);

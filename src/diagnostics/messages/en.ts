@@ -78,6 +78,10 @@ function yamlWording(a: Args): Wording {
       return { message: `Alias ${code(a['detail'])} has no anchor.`, hint: 'An alias (`*name`) needs an anchor (`&name`) earlier in the same document.' };
     case 'ALIAS_COUNT':
       return { message: 'The document reuses YAML anchors too many times.', hint: 'Write the values out; this many aliases looks like an alias bomb.' };
+    case 'COLON_IN_VALUE':
+      return { message: 'A colon inside a value is read as a new key.', hint: 'Put the text in quotes, e.g. `plats: "Stadsparken: södra delen"`.' };
+    case 'FRONT_MATTER_OPENING':
+      return { message: `Front matter starts with ${code(a['detail'])}, not \`---\`, so the file is not read as a lofte document.`, hint: 'The first line must be exactly `---` (three hyphens), and the YAML block ends with the same line.' };
     case 'UNTERMINATED_FRONT_MATTER':
       return { message: 'Front matter has no closing `---`.', hint: 'End the YAML block at the top of the file with a line holding only `---`.' };
     case 'MULTIPLE_FRONT_MATTER_DOCUMENTS':
