@@ -85,4 +85,19 @@ describe('hints', () => {
     const r = spawnCli(['validate', ...AS_OF], { cwd: dir });
     expect(r.stdout).toMatch(/fel +Ett kolon mitt i ett värde läses som en ny nyckel\. +yaml-syntax\n +Tips: Sätt texten inom citattecken, t\.ex\. `plats: "Stadsparken: södra delen"`\./);
   });
+
+  it('a kommunkod with a leading zero is told to keep it: "0114", not "114"', () => {
+    const dir = park('aktorer.yaml', (t) => t.replace('kommunkod: "1860"', 'kommunkod: 0114'));
+    const r = spawnCli(['validate', ...AS_OF], { cwd: dir });
+    expect(r.stdout).toContain('YAML läser `114` som ett tal: skriv det inom citattecken, "0114".');
+  });
+
+  it('an actor’s name where its id belongs gets the id, and suggestions keep to the kind the field needs', () => {
+    const dir = park('medborgarlofte-2026-2027.yaml', (t) =>
+      t.replace('ansvarig: lpo-hallsberg', 'ansvarig: Laxå kommun').replace(/^ {2}- laxa-kommun$/m, '  - lpo-hallsberg'),
+    );
+    const r = spawnCli(['validate', ...AS_OF], { cwd: dir });
+    expect(r.stdout).toMatch(/`Laxå kommun` finns inte: det ska vara id för en aktör\. +unresolved-reference\n +Tips: Menade du `laxa-kommun`\?/);
+    expect(r.stdout).toMatch(/`lpo-hallsberg` är ett lokalpolisområde .*men här krävs en kommun .*reference-kind\n +Tips: Menade du `laxa-kommun`\?/);
+  });
 });

@@ -2,7 +2,7 @@
 
 import { formatPath } from '../types.js';
 import type { Args, Diagnostic } from '../types.js';
-import { code, list, str, type Language, type Wording } from './types.js';
+import { asWritten, code, list, str, type Language, type Wording } from './types.js';
 
 function kindWord(kind: Args[string], typ: Args[string]): string {
   if (typ === 'kommun') return 'a municipality (Aktor with typ kommun)';
@@ -26,7 +26,7 @@ function schemaWording(a: Args, d: Diagnostic): Wording {
     case 'type':
       return {
         message: `${field} must be ${list(a['expected']).join(' or ')}, but is ${str(a['actual'])}.`,
-        hint: list(a['expected']).includes('string') && (a['actual'] === 'integer' || a['actual'] === 'number') ? 'YAML reads it as a number: put it in quotes.' : undefined,
+        hint: list(a['expected']).includes('string') && (a['actual'] === 'integer' || a['actual'] === 'number') ? `YAML reads it as a number: put it in quotes, "${asWritten(a)}".` : undefined,
       };
     case 'enum':
       return { message: `${code(a['value'])} is not an allowed value for ${field}.`, hint: `${a['suggestion'] ? `Did you mean ${code(a['suggestion'])}? ` : ''}Allowed: ${list(a['allowed']).join(', ')}.` };
@@ -136,6 +136,7 @@ export const en: Language = {
       title: 'Reference to the wrong kind',
       say: (a) => ({
         message: `${code(a['id'])} is ${kindWord(a['actualKind'], a['actualTyp'])}, but ${kindWord(a['expectedKind'], a['expectedTyp'])} is required here.`,
+        hint: didYouMean(list(a['suggestions'])),
       }),
     },
     'unknown-kommunkod': {

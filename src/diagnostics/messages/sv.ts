@@ -2,7 +2,7 @@
 
 import { formatPath } from '../types.js';
 import type { Args, Diagnostic } from '../types.js';
-import { code, list, str, type Language, type Wording } from './types.js';
+import { asWritten, code, list, str, type Language, type Wording } from './types.js';
 
 const DEFINITE: Record<string, string> = {
   Löfte: 'Löftet',
@@ -87,7 +87,7 @@ function schemaWording(a: Args, d: Diagnostic): Wording {
       const quote = list(a['expected']).includes('string') && (a['actual'] === 'integer' || a['actual'] === 'number');
       return {
         message: `${field} ska vara ${list(a['expected']).map((t) => TYPES[t] ?? t).join(' eller ')}, men är ${TYPES[str(a['actual'])] ?? str(a['actual'])}.`,
-        hint: join(quote ? `YAML läser ${code(a['value'])} som ett tal: skriv det inom citattecken, "${str(a['value'])}".` : undefined, description),
+        hint: join(quote ? `YAML läser ${code(a['value'])} som ett tal: skriv det inom citattecken, "${asWritten(a)}".` : undefined, description),
       };
     }
     case 'enum':
@@ -235,7 +235,7 @@ export const sv: Language = {
       title: 'Hänvisning till fel sorts dokument',
       say: (a) => ({
         message: `${code(a['id'])} är ${kindWord(a['actualKind'], a['actualTyp'])}, men här krävs ${kindWord(a['expectedKind'], a['expectedTyp'])}.`,
-        hint: `Ange id för ${kindWord(a['expectedKind'], a['expectedTyp'])}.`,
+        hint: didYouMean(list(a['suggestions'])) ?? `Ange id för ${kindWord(a['expectedKind'], a['expectedTyp'])}.`,
       }),
     },
     'unknown-kommunkod': {

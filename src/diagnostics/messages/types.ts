@@ -37,3 +37,13 @@ export interface Language {
 export const str = (v: Args[string]): string => (v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v));
 export const list = (v: Args[string]): string[] => (Array.isArray(v) ? [...(v as readonly string[])] : v === undefined ? [] : [String(v)]);
 export const code = (v: Args[string] | string): string => `\`${str(v)}\``;
+
+/**
+ * A number as it was probably written: YAML drops a kommunkod's leading zero (0114 → 114), and
+ * SCB's codes have four digits, so the quoted fix is "0114", not "114".
+ */
+export function asWritten(a: Args): string {
+  const value = str(a['value']);
+  return a['field'] === 'kommunkod' && /^\d{1,3}$/.test(value) ? value.padStart(4, '0') : value;
+}
+
