@@ -4,8 +4,11 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { example, spawnCli } from './helpers.js';
+
+// Each test spawns the built CLI a few times: on a shared, busy machine that takes seconds.
+vi.setConfig({ testTimeout: 60_000 });
 
 const AS_OF = ['--as-of', '2026-09-01'];
 
@@ -23,6 +26,7 @@ describe('drafts', () => {
     const r = spawnCli(['report', '--out', 'site', ...AS_OF], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('(0 medborgarlöften,');
+    expect(r.stdout).toContain('1 utkast (status: utkast) kom inte med; --med-utkast tar med dem.');
     const withDrafts = spawnCli(['report', '--out', 'site2', '--med-utkast', ...AS_OF], { cwd: dir });
     expect(withDrafts.stdout).toContain('(1 medborgarlöften,');
   }, 60_000);

@@ -6,8 +6,11 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { example, spawnCli } from './helpers.js';
+
+// Each test spawns the built CLI a few times: on a shared, busy machine that takes seconds.
+vi.setConfig({ testTimeout: 60_000 });
 
 const AS_OF = ['--as-of', '2026-09-01'];
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'lofte-repo-'));
@@ -131,6 +134,7 @@ describe('conventions', () => {
   it('--quiet shows errors only', () => {
     const r = spawnCli(['validate', warnings, '--quiet', '--as-of', '2026-11-24']);
     expect(r.stdout).not.toContain('varning ');
+    expect(r.stderr).toBe('lofte: 10 varningar visas inte (--quiet).\n');
     expect(r.code).toBe(0);
   });
 

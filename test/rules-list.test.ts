@@ -1,8 +1,11 @@
 // `lofte rules`: every rule with its severity (as the repository's config sets it), title and page.
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RULES } from '../src/diagnostics/catalog.js';
 import { fixture, spawnCli } from './helpers.js';
+
+// Each test spawns the built CLI a few times: on a shared, busy machine that takes seconds.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('lofte rules', () => {
   it('lists every rule with severity, one line and a docs link', () => {

@@ -81,7 +81,7 @@ export function reportCommand(program: Command, io: CliIo, setExit: (code: numbe
       const statuses = flags.status ?? (flags.medUtkast ? undefined : PUBLISHED_STATUSES);
       const left = placeholdersLeft(result.entities, flags.medUtkast === true || (flags.status ?? []).includes('utkast'));
       if (left.length > 0) {
-        io.stderr(`lofte: Rapporten skrevs inte: mallens platshållare (TODO) står kvar i ${left.length} ${left.length === 1 ? 'dokument' : 'dokument'}:\n${left.map((l) => `  ${l}`).join('\n')}\nSkriv de riktiga texterna (se \`lofte validate\`, regeln placeholder), eller sätt status: utkast så publiceras dokumentet inte.\n`);
+        io.stderr(`lofte: Rapporten skrevs inte: mallens platshållare (TODO) står kvar i ${left.length} ${left.length === 1 ? 'dokument' : 'dokument'}:\n${left.map((l) => `  ${l}`).join('\n')}\nSkriv de riktiga texterna (se \`lofte validate\`, regeln placeholder). Ett medborgarlöfte med status: utkast publiceras inte och stoppar inte rapporten.\n`);
         return EXIT.findings;
       }
       const filter = { lpo: flags.lpo, kommun: flags.kommun, ids: flags.id, statuses };
@@ -98,6 +98,8 @@ export function reportCommand(program: Command, io: CliIo, setExit: (code: numbe
         const written = await writeSite(out, siteFiles(model, flags.format), interrupt.signal);
         time('pages and write');
         io.stdout(`Skrev ${written.written.length - written.unchanged} sidor till ${path.relative(io.cwd, out) || '.'} (${model.documents.length} medborgarlöften, läget per ${ctx.asOf}).\n`);
+        const drafts = statuses === PUBLISHED_STATUSES ? result.entities.filter((e) => e.kind === 'Medborgarlofte' && e.value['status'] === 'utkast').length : 0;
+        if (drafts > 0) io.stdout(`${drafts} ${drafts === 1 ? 'utkast' : 'utkast'} (status: utkast) kom inte med; --med-utkast tar med dem.\n`);
         if (written.unchanged > 0) io.stdout(`${written.unchanged} sidor var desamma som förra gången och fick stå kvar.\n`);
         if (written.removed.length > 0) io.stdout(`Tog bort ${written.removed.length} sidor från en tidigare körning som inte längre finns.\n`);
         return EXIT.ok;

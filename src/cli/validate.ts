@@ -99,6 +99,8 @@ export function validateCommand(program: Command, io: CliIo, setExit: (code: num
         else await writeOutput(io.cwd, o.file, text);
       }
       ctx.options.onTiming?.('output', performance.now() - started);
+      const hidden = result.diagnostics.length - shown.length;
+      if (hidden > 0) io.stderr(language(ctx.lang).ui.warningsHidden(hidden));
       const counts = countDiagnostics(result.diagnostics, result.shownFileCount);
       const warningsFail = (flags.strict === true && counts.warnings > 0) || (flags.maxWarnings !== undefined && counts.warnings > flags.maxWarnings);
       // Warnings alone failed the run: say why, or a run whose output shows no error exits 1 unexplained.

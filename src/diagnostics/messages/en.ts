@@ -246,6 +246,7 @@ export const en: Language = {
       'nothing-matched': (a) =>
         `No lofte documents to check in ${a['paths'] ?? '.'} (an empty folder, no .yaml, .yml or .md files with apiVersion lofte/…, or a pattern that matches no file). Run \`lofte validate --verbose\` to see which files were skipped.`,
     },
+    warningsHidden: (count) => `lofte: ${count} ${count === 1 ? 'warning is' : 'warnings are'} not shown (--quiet).\n`,
     warningsFailed: ({ warnings, max, strict }) =>
       strict ? `lofte: The run failed on ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} because --strict is set.\n` : `lofte: The run failed: ${warnings} warnings are more than --max-warnings ${max}.\n`,
     internalError: (message) => `lofte: internal error (${message}). This is a bug in lofte, not in your files. Run again with --debug and report the output.`,

@@ -391,6 +391,7 @@ export const sv: Language = {
       'nothing-matched': (a) =>
         `Inga lofte-dokument att kontrollera i ${a['paths'] ?? '.'} (tom mapp, inga .yaml-, .yml- eller .md-filer med apiVersion lofte/…, eller ett mönster som inte passar någon fil). Kör \`lofte validate --verbose\` för att se vilka filer som hoppades över.`,
     },
+    warningsHidden: (count) => `lofte: ${count} ${count === 1 ? 'varning visas' : 'varningar visas'} inte (--quiet).\n`,
     warningsFailed: ({ warnings, max, strict }) =>
       strict ? `lofte: Körningen misslyckades på ${warnings} ${warnings === 1 ? 'varning' : 'varningar'} eftersom --strict är satt.\n` : `lofte: Körningen misslyckades: ${warnings} varningar är fler än --max-warnings ${max}.\n`,
     internalError: (message) =>

@@ -24,6 +24,8 @@ export interface UiWords {
   internalError(message: string): string;
   /** Why warnings alone failed the run (--strict or --max-warnings). */
   warningsFailed(args: { warnings: number; max: number | undefined; strict: boolean }): string;
+  /** --quiet left this many warnings out. */
+  warningsHidden(count: number): string;
   /** $LOFTE_THREADS was set to something that is not a thread count. */
   threadsIgnored(value: string): string;
 }
