@@ -4,10 +4,13 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { escapeData } from '../src/format/github.js';
 import { ROOT, spawnCli } from './helpers.js';
+
+// Each test spawns the built CLI a few times: on a shared, busy machine that takes seconds.
+vi.setConfig({ testTimeout: 60_000 });
 
 const VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 const empty = (): string => mkdtempSync(path.join(os.tmpdir(), 'lofte-init-'));
