@@ -10,6 +10,7 @@ import { applyDirectives } from './load/directives.js';
 import { discover, type DiscoveredFile } from './load/discover.js';
 import type { Progress, SkippedFile } from './load/index.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './load/parse.js';
+import { brokenFiles, withoutCascades } from './links/cascade.js';
 import { resolveReferences, type LinkGraph } from './links/index.js';
 import { referenceData } from './model/reference-data.js';
 import { runRepositoryRules } from './rules/index.js';
@@ -25,8 +26,13 @@ export interface ValidateOptions {
   limits?: ParseLimits;
   onProgress?: Progress;
   ignored?: (relPath: string) => boolean;
-  /** Report findings only in these files (named on the command line); the rest is context for links. */
-  reportOnly?: { has(file: string): boolean };
+  /** Files and folders met while walking that are not read (.gitignore, another repository). */
+  excluded?: (absPath: string, isDir: boolean) => boolean;
+  /**
+   * Report findings only in these files (named on the command line); the rest is context for links.
+   * `also`: a finding elsewhere that is shown all the same (one the named files caused).
+   */
+  reportOnly?: { has(file: string): boolean; also?(d: Diagnostic, graph: LinkGraph): boolean };
   /** The severity configuration gives a rule, or 'off'; undefined keeps the default. */
   severityOf?: (rule: string) => Diagnostic['severity'] | 'off' | undefined;
   /** Threads to check this many files on (1, the default, checks them on this thread). */
@@ -41,6 +47,8 @@ export interface ValidationResult {
   graph: LinkGraph;
   /** Files that held lofte documents (or were meant to). */
   fileCount: number;
+  /** Of those, the files whose findings are shown (all of them without `reportOnly`). */
+  shownFileCount: number;
   skipped: SkippedFile[];
 }
 
@@ -54,11 +62,15 @@ export function analyse(files: readonly FileResult[], options: ValidateOptions):
   const ruled = runRepositoryRules({ entities, graph: linked.graph, asOf: options.asOf, data: referenceData(), enabled: (code) => options.severityOf?.(code) !== 'off' });
   time('repository rules');
   const own = kept.flatMap((f) => f.diagnostics);
-  const all = applyDirectives([...own, ...linked.diagnostics, ...ruled], kept.flatMap((f) => f.directives));
-  const diagnostics = capPerFile(applySeverity(all, options.severityOf).filter((d) => !options.reportOnly || options.reportOnly.has(d.file)));
+  const broken = brokenFiles(own, options.cwd, (options.limits ?? DEFAULT_PARSE_LIMITS).maxFileBytes);
+  const all = applyDirectives([...own, ...withoutCascades([...linked.diagnostics, ...ruled], broken)], kept.flatMap((f) => f.directives));
+  const shown = options.reportOnly;
+  const diagnostics = capPerFile(applySeverity(all, options.severityOf).filter((d) => !shown || shown.has(d.file) || shown.also?.(d, linked.graph) === true));
   time('sort');
   const skipped = files.flatMap((f) => (f.skipped ? [f.skipped] : []));
-  return { diagnostics, entities, graph: linked.graph, fileCount: kept.length, skipped };
+  // The files named, and those outside them that a named file broke (their findings are shown).
+  const shownFileCount = shown ? kept.filter((f) => shown.has(f.file)).length + new Set(diagnostics.filter((d) => !shown.has(d.file)).map((d) => d.file)).size : kept.length;
+  return { diagnostics, entities, graph: linked.graph, fileCount: kept.length, shownFileCount, skipped };
 }
 
 /** The most findings shown for one file; the rest become one `limit-exceeded` finding that counts them. */
@@ -146,7 +158,7 @@ export class ValidationSession {
       const same = [...changed].every((p) => this.byPath.has(p) && existsSync(p));
       if (same) return [...changed].map((p) => this.byPath.get(p) as DiscoveredFile);
     }
-    const files = await discover(this.options.paths, { cwd: this.options.cwd, ignored: this.options.ignored });
+    const files = await discover(this.options.paths, { cwd: this.options.cwd, ignored: this.options.ignored, excluded: this.options.excluded });
     this.files = files;
     this.byPath = new Map(files.map((f) => [f.absPath, f]));
     if (!known) return files; // the first run reads everything and takes each stamp from its read

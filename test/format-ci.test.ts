@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../src/diagnostics/catalog.js';
 import type { Diagnostic } from '../src/diagnostics/types.js';
 import { escapeXml, junit } from '../src/format/junit.js';
-import { FINGERPRINT_KEY, INFORMATION_URI, sarif, toUri, type SarifLog, type SarifResult } from '../src/format/sarif.js';
+import { docsBaseUrl, FINGERPRINT_KEY, INFORMATION_URI, sarif, toUri, type SarifLog, type SarifResult } from '../src/format/sarif.js';
 import type { FormatContext } from '../src/format/types.js';
 import { validateRepository } from '../src/validate.js';
 import { ROOT } from './helpers.js';
@@ -115,11 +115,20 @@ describe('sarif', () => {
     const dup = rules.find((r) => r.id === 'duplicate-id')!;
     expect(dup.name).toBe('DuplicateId');
     expect(dup.shortDescription.text).toBe('Samma id två gånger');
-    expect(dup.helpUri).toBe(`${INFORMATION_URI}/blob/main/docs/rules/duplicate-id.md`);
+    // The pages as this version shipped them, at its tag, under package.json's repository.
+    expect(INFORMATION_URI).toBe('https://github.com/lofte/lofte');
+    expect(dup.helpUri).toBe(`${INFORMATION_URI}/blob/v${version}/docs/rules/duplicate-id.md`);
     expect(dup.fullDescription.text).toMatch(/^Två dokument i förrådet har samma `id`, oavsett sort: en aktör och en problembild får inte heller dela id\./);
     expect(dup.help.markdown).toMatch(/^Två dokument i förrådet har samma `id`/);
     expect(dup.help.markdown).toContain('pekar tillbaka till platsen\ndär id:t först definierades.');
     expect(dup.help.markdown).not.toContain('## Varför');
+  });
+
+  it('links rule pages below $LOFTE_DOCS_URL when it is set', () => {
+    const log = JSON.parse(sarif(DIAGNOSTICS, { ...ctx, docsUrl: docsBaseUrl({ LOFTE_DOCS_URL: 'https://lofte.example.se/dokumentation/' }) })) as SarifLog;
+    const rule = log.runs[0]!.tool.driver.rules.find((r) => r.id === 'schema')!;
+    expect(rule.helpUri).toBe('https://lofte.example.se/dokumentation/docs/rules/schema.md');
+    expect(docsBaseUrl({ LOFTE_DOCS_URL: 'inte en adress' })).toMatch(/^https:\/\/github\.com\/lofte\/lofte\/blob\/v/);
   });
 
   it('has one result per diagnostic, with level, region and rule index', () => {

@@ -1,12 +1,16 @@
 // lofte init and lofte new, end to end through the real bin/, as an analyst starts a repository.
 
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { escapeData } from '../src/format/github.js';
-import { spawnCli } from './helpers.js';
+import { ROOT, spawnCli } from './helpers.js';
+
+// Each test spawns the built CLI a few times: on a shared, busy machine that takes seconds.
+vi.setConfig({ testTimeout: 60_000 });
 
 const VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 const empty = (): string => mkdtempSync(path.join(os.tmpdir(), 'lofte-init-'));
@@ -43,9 +47,37 @@ describe('lofte init', () => {
     const wf = docs[0]?.toJS() as { on: Record<string, unknown>; jobs: Record<string, { steps: { run?: string }[] }> };
     expect(Object.keys(wf.on)).toEqual(expect.arrayContaining(['pull_request', 'push']));
     const runs = Object.values(wf.jobs).flatMap((j) => j.steps.map((s) => s.run ?? '')).join('\n');
-    expect(runs).toContain(`npx --yes lofte@${VERSION} validate --format github`);
-    expect(runs).toMatch(new RegExp(`npx --yes lofte@${VERSION.replace(/\./g, '\\.')} report .*--out site`));
+    // lofte comes from the repository's package.json (one pinned version), not from npx --yes.
+    expect(runs).not.toContain('--yes');
+    expect(runs).toContain('npm ci');
+    expect(runs).toContain('npx --no-install lofte validate --format github');
+    expect(runs).toMatch(/npx --no-install lofte report .*--out site/);
+    const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { devDependencies: Record<string, string>; private: boolean };
+    expect(pkg.devDependencies).toEqual({ lofte: VERSION });
+    expect(pkg.private).toBe(true);
+    expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toBe('node_modules/\nsite/\n');
   });
+
+  it('in an empty git repository, every command its README and workflow name runs (lofte installed from a local tarball)', () => {
+    const dir = empty();
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    expect(spawnCli(['init'], { cwd: dir }).code).toBe(0);
+    // The package as npm would publish it (built by `npm test`), installed as package.json names it.
+    const pack = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir, ROOT], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { filename: string }[];
+    execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', `./${pack[0]!.filename}`], { cwd: dir, stdio: 'ignore', timeout: 300_000 });
+    const readme = readFileSync(path.join(dir, 'README.md'), 'utf8');
+    const fromReadme = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => (m[1] as string).split('\n')).filter((l) => l.startsWith('npx lofte'));
+    const wf = parseAllDocuments(readFileSync(path.join(dir, '.github', 'workflows', 'lofte.yml'), 'utf8'))[0]?.toJS() as { jobs: Record<string, { steps: { run?: string }[] }> };
+    const fromWorkflow = Object.values(wf.jobs).flatMap((j) => j.steps.map((s) => s.run ?? '')).filter((r) => r.startsWith('npx'));
+    expect(fromReadme.length).toBeGreaterThanOrEqual(6);
+    expect(fromWorkflow).toHaveLength(2);
+    const env = { ...process.env, IDAG: '2026-11-24', GITHUB_ENV: path.join(dir, 'github-env') };
+    for (const command of [...fromWorkflow, 'npm run validate', 'npm run report', ...fromReadme]) {
+      const r = spawnSync('sh', ['-c', command], { cwd: dir, env, encoding: 'utf8', timeout: 120_000 });
+      expect(r.status, `${command}\n${r.stdout}\n${r.stderr}`).toBe(0);
+    }
+    expect(existsSync(path.join(dir, 'site', 'index.html'))).toBe(true);
+  }, 600_000);
 
   it('points each file at a schema that exists, for the editor', () => {
     const dir = empty();
@@ -90,7 +122,30 @@ describe('lofte new', () => {
     expect(again.stdout).toBe('Skrev problembilder/otrygghet-vid-stationen-kvallar-2.md (id otrygghet-vid-stationen-kvallar-2).\n');
     expect(spawnCli(['new', 'aktor', '--id', 'laxa-kommun'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^lofte: Id "laxa-kommun" används redan i aktorer\.yaml:\d+\. Välj ett annat med --id\.\n$/) });
     expect(spawnCli(['new', 'lofte'], { cwd: dir }).stderr).toBe('lofte: okänd sort "lofte". Välj Aktor, Problembild, Medborgarlofte, Uppfoljning.\n');
-  });
+  }, 60_000);
+
+  it('from a subfolder, places the file under the repository root, with a schema line that points at the schema', () => {
+    const dir = empty();
+    spawnCli(['init'], { cwd: dir });
+    const r = spawnCli(['new', 'aktor', '--titel', 'Räddningstjänsten'], { cwd: path.join(dir, 'medborgarloften') });
+    expect(r).toEqual({ code: 0, stdout: 'Skrev ../aktorer/raddningstjansten.yaml (id raddningstjansten).\n', stderr: '' });
+    const file = path.join(dir, 'aktorer', 'raddningstjansten.yaml');
+    const schema = readFileSync(file, 'utf8').split('\n')[0]?.split('$schema=')[1] ?? '';
+    expect(existsSync(path.resolve(path.dirname(file), schema)), schema).toBe(true);
+  }, 60_000);
+
+  it('outside an init-made repository, writes no schema line to a file that does not exist', () => {
+    const dir = empty();
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    mkdirSync(path.join(dir, 'docs', 'djup'), { recursive: true });
+    const r = spawnCli(['new', 'medborgarlofte', '--titel', 'Löften 2027'], { cwd: path.join(dir, 'docs', 'djup') });
+    expect(r.stdout).toBe('Skrev ../../medborgarloften/loften-2027.yaml (id loften-2027).\n');
+    const text = readFileSync(path.join(dir, 'medborgarloften', 'loften-2027.yaml'), 'utf8');
+    expect(text).not.toContain('yaml-language-server');
+    // The new document is a draft with placeholders: a warning in validate, not published by report.
+    const v = spawnCli(['validate'], { cwd: dir });
+    expect(v.stdout).toContain('placeholder');
+  }, 60_000);
 });
 
 describe('github annotations', () => {

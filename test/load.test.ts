@@ -5,9 +5,9 @@ import { parseMarkdownFile, parseYamlFile } from '../src/load/parse.js';
 import { findings, runCli } from './helpers.js';
 
 describe('discovery', () => {
-  it('skips YAML and Markdown that is not lofte, and says so with --verbose', async () => {
+  it('skips YAML and Markdown that is not lofte, says so with --verbose, and exits 2 when nothing is left', async () => {
     const r = await runCli(['validate', 'test/fixtures/not-lofte', '--verbose']);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       [
         'Hoppade över (inte lofte-filer):',
@@ -15,6 +15,7 @@ describe('discovery', () => {
         '  test/fixtures/not-lofte/docker-compose.yml: inget lofte-dokument (apiVersion lofte/… eller en lofte-kind saknas)',
         '  test/fixtures/not-lofte/docs/inlagg.md: inget lofte-dokument (apiVersion lofte/… eller en lofte-kind saknas)',
         '  test/fixtures/not-lofte/trasig-men-inte-lofte.yaml: YAML som inte kan läsas och inte ser ut som lofte',
+        'lofte: Inga lofte-dokument att kontrollera i test/fixtures/not-lofte (tom mapp, inga .yaml-, .yml- eller .md-filer med apiVersion lofte/…, eller ett mönster som inte passar någon fil). Kör `lofte validate --verbose` för att se vilka filer som hoppades över.',
         '',
       ].join('\n'),
     );
@@ -48,7 +49,7 @@ describe('encodings and line endings', () => {
   it('reports a file that is not UTF-8', async () => {
     const r = await runCli(['validate', 'test/fixtures/latin1']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('1:1  fel  Filen är inte UTF-8-text.  file-unreadable');
+    expect(r.stdout).toContain('4:10  fel  Filen är inte UTF-8-text: byten 0xE5 här hör inte till UTF-8.  file-unreadable');
   });
 });
 

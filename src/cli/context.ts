@@ -1,15 +1,15 @@
 // What every command that reads a repository needs: config, language, date and what to check.
 
-import { promises as fs } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig, ignorePredicate, type Config } from '../config/index.js';
+import { CONFIG_FILE, loadConfig, ignorePredicate, type Config } from '../config/index.js';
 import { isLang, language, type Lang } from '../diagnostics/messages/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
-import { displayName } from '../load/discover.js';
 import { loadSchemas } from '../schema/validators.js';
 import { printable } from '../util/printable.js';
 import type { ValidateOptions } from '../validate.js';
 import { localDate, type CliIo } from './io.js';
+import { causedByNamed, findRepository, gitIgnored, gitRootOf, idsAtHead, isGlob, selection, type Repository } from './repository.js';
 
 export interface RepoFlags {
   lang?: Lang;
@@ -24,6 +24,10 @@ export interface RepoContext {
   options: ValidateOptions;
   /** Problems in lofte.config.yaml itself: the command cannot run until they are fixed. */
   configDiagnostics: Diagnostic[];
+  /** The repository the paths belong to; undefined outside one (then the paths are all there is). */
+  repository: Repository | undefined;
+  /** The paths as given (for messages). */
+  given: readonly string[];
 }
 
 /**
@@ -60,31 +64,56 @@ export function chooseLang(flag: Lang | undefined, config: Config | undefined, e
 export async function repoContext(paths: readonly string[], flags: RepoFlags, io: CliIo): Promise<RepoContext> {
   // Every command with a repository context checks it: the validators load while the config is read.
   void loadSchemas().catch(() => undefined);
-  const { config, diagnostics } = await loadConfig(io.cwd, flags.config);
   const given = paths.length > 0 ? paths : ['.'];
-  // Named files are checked in the context of their whole repository, so their references resolve
-  // (pre-commit passes only the changed files); findings are reported for the named files only.
-  const stats = await Promise.all(given.map((p) => fs.stat(path.resolve(io.cwd, p)).catch(() => undefined)));
-  const files = given.filter((_, i) => stats[i]?.isFile());
-  const withRepo = files.length > 0 && config.file !== undefined;
+  // One repository, found once from the paths given; the whole of it is checked, so references
+  // resolve whatever was named (pre-commit passes only the changed files). The paths choose which
+  // findings are shown.
+  const repo = flags.config ? { root: path.dirname(path.resolve(io.cwd, flags.config)), foundBy: 'config' as const, gitRoot: gitRootOf(path.resolve(io.cwd, flags.config)) } : findRepository(io.cwd, given);
+  const configFile = flags.config ?? (repo?.foundBy === 'config' ? path.join(repo.root, CONFIG_FILE) : undefined);
+  const loaded = await loadConfig(io.cwd, configFile);
+  const config: Config = repo ? { ...loaded.config, root: repo.root } : loaded.config;
+  const diagnostics = loaded.diagnostics;
+  const globs = given.filter((g) => isGlob(io.cwd, g));
+  const plain = given.filter((g) => !isGlob(io.cwd, g));
+  // Outside any repository a glob is walked from its folder (the part before the first glob character).
+  const globBases = repo ? [] : globs.map((g) => g.slice(0, g.search(/[*?[\]{}]/)).replace(/[^/\\]*$/, '') || '.');
   const lang = chooseLang(flags.lang, config, io.env);
   const threads = threadCount(io.env);
   if (threads.ignored !== undefined) io.stderr(language(lang).ui.threadsIgnored(printable(threads.ignored)));
+  const ignoredByGit = gitIgnored(repo?.gitRoot);
+  const root = repo?.root;
   const options: ValidateOptions = {
     cwd: io.cwd,
-    paths: withRepo ? [...given.filter((_, i) => !stats[i]?.isFile()), config.root, ...files] : given,
+    paths: root ? [root, ...plain] : [...plain, ...globBases],
     asOf: flags.asOf ?? localDate(io.now()),
     ignored: ignorePredicate(config, io.cwd),
+    // Not read while walking: what git ignores, and folders that are repositories of their own.
+    excluded: (abs, isDir) =>
+      (ignoredByGit?.(abs, isDir) ?? false) || (isDir && abs !== root && existsSync(path.join(abs, CONFIG_FILE))),
     limits: config.limits,
     severityOf: (rule) => config.severities.get(rule),
     onProgress: progressLine(io),
     threads: (fileCount) => (fileCount > 1 ? threads.threads : 1),
     onTiming: io.env['LOFTE_TIMING'] ? (stage, ms) => io.stderr(`lofte: ${stage}: ${ms.toFixed(0)} ms\n`) : undefined,
   };
-  if (withRepo) {
-    const named = new Set(files.map((f) => displayName(io.cwd, path.resolve(io.cwd, f))));
-    const dirs = given.filter((_, i) => stats[i]?.isDirectory()).map((d) => `${displayName(io.cwd, path.resolve(io.cwd, d))}/`);
-    options.reportOnly = { has: (file: string) => named.has(file) || dirs.some((d) => d === './' || file.startsWith(d)) };
+  const chosen = selection(io.cwd, given);
+  const wholeRepo = root !== undefined && globs.length === 0 && plain.some((p) => path.resolve(io.cwd, p) === root);
+  if (!wholeRepo) {
+    const namedFiles = plain.map((p) => path.resolve(io.cwd, p)).filter((abs) => statSync(abs, { throwIfNoEntry: false })?.isFile());
+    let caused: ((d: Diagnostic) => boolean) | undefined;
+    let causedFor: object | undefined;
+    options.reportOnly = {
+      has: chosen.has,
+      also: (d, graph) => {
+        if (causedFor !== graph) {
+          const namedIds = new Set<string>();
+          for (const [id, e] of graph.byId) if (chosen.has(e.doc.file)) namedIds.add(id);
+          caused = causedByNamed(idsAtHead(repo?.gitRoot, namedFiles), namedIds);
+          causedFor = graph;
+        }
+        return caused?.(d) ?? false;
+      },
+    };
   }
-  return { config, lang, asOf: options.asOf, options, configDiagnostics: diagnostics };
+  return { config, lang, asOf: options.asOf, options, configDiagnostics: diagnostics, repository: repo, given };
 }

@@ -39,6 +39,21 @@ function schemaFiles(): [string, string][] {
   ].map(([f, s]) => [`.lofte/schemas/${String(f)}`, `${JSON.stringify(s, null, 2)}\n`]);
 }
 
+/**
+ * The new repository's package.json: lofte's version pinned in one place (devDependencies, exact),
+ * so `npm ci` in CI and `npx lofte` at the analyst's desk run the same lofte.
+ */
+function repositoryPackageJson(kommunId: string): string {
+  const pkg = {
+    name: `medborgarloften-${kommunId.replace(/-kommun$/, '')}`,
+    private: true,
+    description: 'Medborgarlöften som kontrolleras och publiceras med lofte.',
+    scripts: { validate: 'lofte validate', report: 'lofte report --out site' },
+    devDependencies: { lofte: VERSION },
+  };
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
 interface InitFlags {
   lpo?: string;
   kommun?: string;
@@ -80,6 +95,8 @@ export function initCommand(program: Command, io: CliIo, setExit: (code: number)
       const files: [string, string][] = [
         ...templateFiles('init').map((rel): [string, string] => [rel, fill(readTemplate('init', rel), { ...values, schema_dir: schemaDirFor(rel) })]),
         ...schemaFiles(),
+        ['package.json', repositoryPackageJson(values.kommun_id)],
+        ['.gitignore', 'node_modules/\nsite/\n'],
       ];
       const existing = files.map(([rel]) => rel).filter((rel) => existsSync(path.join(root, rel)));
       if (existing.length > 0 && !flags.force) {
@@ -91,7 +108,7 @@ export function initCommand(program: Command, io: CliIo, setExit: (code: number)
       const shown = path.relative(io.cwd, root) || '.';
       io.stdout(
         `Lade upp ett lofte-förråd i ${shown} för ${lpoNamn} och ${values.kommun_namn} (${kommun.kod}):\n${files.map(([rel]) => `  ${rel}`).join('\n')}\n\n` +
-          `Nästa steg:\n  npx lofte validate ${shown}\n  npx lofte report ${shown} --out site\n`,
+          `Nästa steg:\n${shown === '.' ? '' : `  cd ${shown}\n`}  npm install\n  npx lofte validate\n  npx lofte report --out site\n`,
       );
       if (!flags.kommun) io.stdout(`\nKommunen är ett exempel (${EXAMPLE_KOMMUN}); ange --kommun för er egen.\n`);
       setExit(EXIT.ok);
@@ -135,9 +152,11 @@ export function newCommand(program: Command, io: CliIo, setExit: (code: number) 
       let id = flags.id ?? (slugify(flags.titel ?? '') || `${kind.toLowerCase()}-${today}`);
       for (let n = 2; flags.id === undefined && taken(id); n++) id = `${id.replace(/-\d+$/, '')}-${n}`;
       const actorOf = (typ: string, fallback: string): string => repo.entities.find((e) => e.kind === 'Aktor' && e.value['typ'] === typ && e.id)?.id ?? fallback;
-      const dir = flags.dir ?? FOLDERS[kind];
-      const rel = path.posix.join(dir.split(path.sep).join('/'), `${id}${path.extname(TEMPLATE[kind])}`);
-      const target = path.resolve(io.cwd, rel);
+      // The kind's folder is under the repository's root, wherever lofte runs from; --dir is the user's own path.
+      const root = ctx.repository?.root ?? io.cwd;
+      const target = flags.dir !== undefined ? path.resolve(io.cwd, flags.dir, `${id}${path.extname(TEMPLATE[kind])}`) : path.join(root, FOLDERS[kind], `${id}${path.extname(TEMPLATE[kind])}`);
+      const rel = path.relative(io.cwd, target).split(path.sep).join('/');
+      const fromRoot = path.relative(root, target).split(path.sep).join('/');
       if (existsSync(target)) {
         io.stderr(`lofte: Filen ${rel} finns redan och skrivs inte över.\n`);
         setExit(EXIT.failure);
@@ -148,7 +167,10 @@ export function newCommand(program: Command, io: CliIo, setExit: (code: number) 
       const lpo = repo.graph.byId.get(actorOf('lokalpolisomrade', ''));
       const kommun = repo.graph.byId.get(actorOf('kommun', ''));
       const kod = text(kommun?.value['kommunkod'], '0000');
-      const content = fill(readTemplate('new', TEMPLATE[kind]), {
+      // The editor's schema line only when the schema is there (init writes .lofte/schemas/).
+      const schemaFile = path.join(root, '.lofte', 'schemas', SCHEMA_FILES[kind]);
+      const template = readTemplate('new', TEMPLATE[kind]);
+      const content = fill(existsSync(schemaFile) && !fromRoot.startsWith('../') ? template : template.replace(/^# yaml-language-server: .*\n(#\n)?/m, ''), {
         id,
         // A title is user text: quoted, so any character is safe in YAML.
         titel: JSON.stringify(flags.titel ?? `Ny ${kind === 'Aktor' ? 'aktör' : kind.toLowerCase()}`),
@@ -163,9 +185,9 @@ export function newCommand(program: Command, io: CliIo, setExit: (code: number) 
         kommun_namn: text(kommun?.value['namn'], 'Kommunen'),
         kommun_kort: referenceData().kommuner.get(kod)?.namn ?? text(kommun?.value['namn'], 'Kommunen'),
         kommunkod: kod,
-        schema_dir: schemaDirFor(rel),
+        schema_dir: schemaDirFor(fromRoot),
       });
-      await writeOutput(io.cwd, rel, content);
+      await writeOutput(path.dirname(target), path.basename(target), content);
       io.stdout(`Skrev ${rel} (id ${id}).\n`);
       setExit(EXIT.ok);
     });

@@ -5,6 +5,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { language } from '../diagnostics/messages/index.js';
 import { referenceData } from '../model/reference-data.js';
 import { outFolder } from '../report/out-guard.js';
+import { findPlaceholders } from '../rules/placeholder.js';
+import type { Entity } from '../schema/index.js';
 import type { SiteFormat } from '../report/site.js';
 import { OutputError } from '../util/output-error.js';
 import { ValidationSession } from '../validate.js';
@@ -22,6 +24,7 @@ interface ReportFlags extends RepoFlags {
   kommun?: string;
   id?: string[];
   status?: string[];
+  medUtkast?: boolean;
   watch?: boolean;
   allowRepoRoot?: boolean;
 }
@@ -46,6 +49,20 @@ function filterText(flags: ReportFlags): string {
   ].join(' ');
 }
 
+/** The statuses a report publishes unless drafts are asked for. */
+const PUBLISHED_STATUSES = ['beslutad', 'publicerad', 'avslutad'];
+
+/** Documents that would be published with a template placeholder still in them: `file:line (id)`. */
+function placeholdersLeft(entities: readonly Entity[], withDrafts: boolean): string[] {
+  const out: string[] = [];
+  for (const e of entities) {
+    if (!withDrafts && e.kind === 'Medborgarlofte' && e.value['status'] === 'utkast') continue;
+    const found = findPlaceholders(e.value);
+    if (found.length > 0) out.push(`${e.doc.file}:${e.doc.locator.locate(found[0]!.path).start.line} (${e.id ?? e.kind})`);
+  }
+  return out;
+}
+
 export function reportCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const cmd = program
     .command('report')
@@ -58,6 +75,7 @@ export function reportCommand(program: Command, io: CliIo, setExit: (code: numbe
     .option('--id <id>', 'bara detta medborgarlöfte (kan upprepas)', collect)
     .addOption(new Option('--status <status>', `bara medborgarlöften med denna status (kan upprepas): ${STATUSES.join(', ')}`).argParser(collectStatus))
     .option('--allow-repo-root', 'tillåt att --out är förrådets rot eller en mapp som kontrolleras (lofte skriver ändå aldrig över filer den inte skrivit)')
+    .option('--med-utkast', 'ta med medborgarlöften med status utkast (som standard publiceras de inte)')
     .option('-w, --watch', 'gör om sidorna vid varje ändring, tills Ctrl-C');
   commonOptions(cmd).action(async (paths: string[], flags: ReportFlags) => {
     // The report's modules (marked, sanitize-html, the page builders) load only when it runs.
@@ -99,7 +117,14 @@ export function reportCommand(program: Command, io: CliIo, setExit: (code: numbe
         io.stderr('lofte: Rapporten skrevs inte: rätta felen ovan först.\n');
         return EXIT.findings;
       }
-      const filter = { lpo: flags.lpo, kommun: flags.kommun, ids: flags.id, statuses: flags.status };
+      // Drafts are not published unless asked for (--med-utkast, or --status utkast).
+      const statuses = flags.status ?? (flags.medUtkast ? undefined : PUBLISHED_STATUSES);
+      const left = placeholdersLeft(result.entities, flags.medUtkast === true || (flags.status ?? []).includes('utkast'));
+      if (left.length > 0) {
+        io.stderr(`lofte: Rapporten skrevs inte: mallens platshållare (TODO) står kvar i ${left.length} ${left.length === 1 ? 'dokument' : 'dokument'}:\n${left.map((l) => `  ${l}`).join('\n')}\nSkriv de riktiga texterna (se \`lofte validate\`, regeln placeholder). Ett medborgarlöfte med status: utkast publiceras inte och stoppar inte rapporten.\n`);
+        return EXIT.findings;
+      }
+      const filter = { lpo: flags.lpo, kommun: flags.kommun, ids: flags.id, statuses };
       let last = performance.now();
       const time = (stage: string): void => {
         ctx.options.onTiming?.(stage, performance.now() - last);
@@ -124,6 +149,8 @@ export function reportCommand(program: Command, io: CliIo, setExit: (code: numbe
         if (written.recovered === 'finished') io.stderr('lofte: Slutförde bytet som en avbruten körning påbörjat.\n');
         if (written.recovered === 'rolled-back') io.stderr('lofte: Ångrade bytet som en avbruten körning påbörjat och inte gick att slutföra.\n');
         io.stdout(`Skrev ${written.written.length - written.unchanged} sidor till ${path.relative(io.cwd, out) || '.'} (${model.documents.length} medborgarlöften, läget per ${ctx.asOf}).\n`);
+        const drafts = statuses === PUBLISHED_STATUSES ? result.entities.filter((e) => e.kind === 'Medborgarlofte' && e.value['status'] === 'utkast').length : 0;
+        if (drafts > 0) io.stdout(`${drafts} ${drafts === 1 ? 'utkast' : 'utkast'} (status: utkast) kom inte med; --med-utkast tar med dem.\n`);
         if (written.unchanged > 0) io.stdout(`${written.unchanged} sidor var desamma som förra gången och fick stå kvar.\n`);
         if (written.removed.length > 0) io.stdout(`Tog bort ${written.removed.length} sidor från en tidigare körning som inte längre finns.\n`);
         return EXIT.ok;

@@ -13,6 +13,7 @@ import type { CliIo } from './io.js';
 import { linksCommand } from './links.js';
 import { reportCommand } from './report.js';
 import { initCommand, newCommand } from './init.js';
+import { rulesCommand } from './rules.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
 
@@ -62,7 +63,8 @@ export function commonOptions(cmd: Command): Command {
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const lang = argvLang(argv, io.env);
   // Colour is decided per output later; chalk is loaded now only if any output may get it.
-  if (io.stdoutIsTTY || io.stderrIsTTY || argv.includes('--color')) await loadColor();
+  const forced = io.env['FORCE_COLOR'];
+  if (io.stdoutIsTTY || io.stderrIsTTY || argv.includes('--color') || (forced !== undefined && forced !== '0' && forced.toLowerCase() !== 'false')) await loadColor();
   let exitCode: number = EXIT.ok;
   const program = new Command('lofte')
     .description('Medborgarlöften som kod: kontrollera, länka och publicera lokala medborgarlöften.')
@@ -83,6 +85,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   schemaCommand(program, io, setExit);
   initCommand(program, io, setExit);
   newCommand(program, io, setExit);
+  rulesCommand(program, io, setExit);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -6,11 +6,13 @@ import { Command, Option } from 'commander';
 import { language, type Lang } from '../diagnostics/messages/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { FORMATTERS } from '../format/index.js';
+import { docsBaseUrl } from '../format/sarif.js';
 import { countDiagnostics } from '../format/types.js';
 import { printable } from '../util/printable.js';
 import { ValidationSession } from '../validate.js';
 import { runThenWatch, type Changes } from './watch.js';
 import { repoContext, type RepoFlags } from './context.js';
+import { nothingMatched } from './repository.js';
 import type { CliIo } from './io.js';
 import { collectFormat, parseOutputs, writeOutput } from './outputs.js';
 import { commonOptions, EXIT, parseCount } from './run.js';
@@ -20,6 +22,7 @@ interface ValidateFlags extends RepoFlags {
   color?: boolean;
   maxWarnings?: number;
   strict?: boolean;
+  quiet?: boolean;
   verbose?: boolean;
   watch?: boolean;
 }
@@ -33,10 +36,15 @@ export function repoRoot(io: CliIo): string {
   }
 }
 
-/** `--color` forces colour, `--no-color` and NO_COLOR turn it off; otherwise only at a terminal. */
+/**
+ * `--color` forces colour, `--no-color` and NO_COLOR turn it off, FORCE_COLOR turns it on (or off
+ * when 0 or false, as chalk and Node read it); otherwise only at a terminal.
+ */
 export function useColor(flag: boolean | undefined, io: CliIo): boolean {
   if (flag !== undefined) return flag;
   if ((io.env['NO_COLOR'] ?? '') !== '') return false;
+  const force = io.env['FORCE_COLOR'];
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
   return io.stdoutIsTTY;
 }
 
@@ -48,6 +56,7 @@ export function formatDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[],
     color: format === 'stylish' && color,
     fileCount,
     toRepoPath: (file) => path.relative(root, path.resolve(io.cwd, file)).split(path.sep).join('/'),
+    docsUrl: io.env['LOFTE_DOCS_URL'] ? docsBaseUrl(io.env) : undefined,
   });
 }
 
@@ -63,6 +72,7 @@ export function validateCommand(program: Command, io: CliIo, setExit: (code: num
     .addOption(new Option('-f, --format <format>', `utdataformat: ${Object.keys(FORMATTERS).join(', ')}; upprepa med format=fil för fler utdata, t.ex. --format sarif=lofte.sarif`).argParser(collectFormat))
     .addOption(new Option('--max-warnings <antal>', 'misslyckas (slutkod 1) om varningarna är fler än så').argParser(parseCount))
     .option('--strict', 'misslyckas (slutkod 1) även vid varningar')
+    .option('-q, --quiet', 'visa bara fel, inte varningar')
     .option('--verbose', 'visa också vilka filer som hoppades över')
     .option('-w, --watch', 'kontrollera igen vid varje ändring, tills Ctrl-C');
   commonOptions(cmd).action(async (paths: string[], flags: ValidateFlags) => {
@@ -81,17 +91,23 @@ export function validateCommand(program: Command, io: CliIo, setExit: (code: num
         const ui = language(ctx.lang).ui;
         io.stderr(`${ui.skippedHeader}\n${result.skipped.map((s) => `  ${printable(s.file)}: ${ui.skipped[s.reason] ?? printable(s.reason)}`).join('\n')}\n`);
       }
+      if (result.shownFileCount === 0 && !flags.watch) throw nothingMatched(ctx.given);
       const started = performance.now();
+      const shown = flags.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
       for (const o of outputs) {
-        const text = formatDiagnostics(io, result.diagnostics, result.fileCount, o.format, o.file === undefined && useColor(flags.color, io), ctx.lang);
+        const text = formatDiagnostics(io, shown, result.shownFileCount, o.format, o.file === undefined && useColor(flags.color, io), ctx.lang);
         if (o.file === undefined) io.stdout(text);
         else await writeOutput(io.cwd, o.file, text);
       }
       ctx.options.onTiming?.('output', performance.now() - started);
-      const counts = countDiagnostics(result.diagnostics, result.fileCount);
-      const warningsFail = (flags.strict && counts.warnings > 0) || (flags.maxWarnings !== undefined && counts.warnings > flags.maxWarnings);
+      const hidden = result.diagnostics.length - shown.length;
+      if (hidden > 0) io.stderr(language(ctx.lang).ui.warningsHidden(hidden));
+      const counts = countDiagnostics(result.diagnostics, result.shownFileCount);
+      const warningsFail = (flags.strict === true && counts.warnings > 0) || (flags.maxWarnings !== undefined && counts.warnings > flags.maxWarnings);
+      // Warnings alone failed the run: say why, or a run whose output shows no error exits 1 unexplained.
+      if (warningsFail && counts.errors === 0) io.stderr(language(ctx.lang).ui.warningsFailed({ warnings: counts.warnings, max: flags.maxWarnings, strict: !(flags.maxWarnings !== undefined && counts.warnings > flags.maxWarnings) }));
       return counts.errors > 0 || warningsFail ? EXIT.findings : EXIT.ok;
     };
-    await runThenWatch(flags.watch, paths, io, setExit, 'kontrollerar igen', check);
+    await runThenWatch(flags.watch, ctx.repository ? [ctx.repository.root] : paths, io, setExit, 'kontrollerar igen', check);
   });
 }

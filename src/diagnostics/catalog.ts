@@ -41,6 +41,7 @@ export const RULES: readonly RuleMeta[] = [
   rule('follow-up-missing', 'warning', 'rules'),
   rule('kommun-outside-region', 'warning', 'rules'),
   rule('contact-in-text', 'warning', 'rules'),
+  rule('placeholder', 'warning', 'rules'),
 ];
 
 export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.code));

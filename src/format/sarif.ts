@@ -13,8 +13,26 @@ import type { Formatter } from './types.js';
 let cryptoModule: typeof import('node:crypto') | undefined;
 const crypto = (): typeof import('node:crypto') => (cryptoModule ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'));
 
-/** lofte's public home; rule pages are linked below it because GitHub rejects a relative helpUri. */
-export const INFORMATION_URI = 'https://github.com/lofte/lofte';
+/** lofte's public home, from package.json's `repository` (one place to change it). */
+export const INFORMATION_URI = repositoryUrl();
+
+function repositoryUrl(): string {
+  const text = readPackageFile('package.json');
+  const repo: unknown = text === undefined ? undefined : (JSON.parse(text) as { repository?: unknown }).repository;
+  const url = typeof repo === 'string' ? repo : typeof repo === 'object' && repo !== null ? (repo as { url?: unknown }).url : undefined;
+  return typeof url === 'string' ? url.replace(/^git\+/, '').replace(/\.git$/, '') : 'https://www.npmjs.com/package/lofte';
+}
+
+/**
+ * Where the rule pages are linked (GitHub rejects a relative helpUri): $LOFTE_DOCS_URL when set
+ * (a site that mirrors docs/), else the pages as this version shipped them, at its tag.
+ */
+export function docsBaseUrl(env: Readonly<Record<string, string | undefined>> = {}): string {
+  const base = env['LOFTE_DOCS_URL'];
+  return base !== undefined && /^https?:\/\//.test(base) ? base.replace(/\/+$/, '') : `${INFORMATION_URI}/blob/v${packageVersion()}`;
+}
+
+let docsBase: string | undefined;
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -75,7 +93,7 @@ const pascalCase = (code: string): string =>
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join('');
 
-export const ruleHelpUri = (code: string): string => `${INFORMATION_URI}/blob/main/${ruleDocsPath(code)}`;
+export const ruleHelpUri = (code: string): string => `${docsBase ?? docsBaseUrl()}/${ruleDocsPath(code)}`;
 
 function readPackageFile(...segments: string[]): string | undefined {
   try {
@@ -138,13 +156,13 @@ function sarifRule(code: string, severity: Diagnostic['severity'], lang: Lang): 
   };
 }
 
-const driverRules = new Map<Lang, SarifRule[]>();
+const driverRules = new Map<string, SarifRule[]>();
 let version: string | undefined;
 
 /** Rules and version come from package files; read once, they do not change while lofte runs. */
 function driver(lang: Lang) {
-  let rules = driverRules.get(lang);
-  if (!rules) driverRules.set(lang, (rules = RULES.map((r) => sarifRule(r.code, r.defaultSeverity, lang))));
+  let rules = driverRules.get(`${lang} ${docsBase ?? ''}`);
+  if (!rules) driverRules.set(`${lang} ${docsBase ?? ''}`, (rules = RULES.map((r) => sarifRule(r.code, r.defaultSeverity, lang))));
   version ??= packageVersion();
   return { name: 'lofte', informationUri: INFORMATION_URI, version, rules };
 }
@@ -175,6 +193,7 @@ function fingerprints(diagnostics: readonly Diagnostic[], toRepoPath: (file: str
 }
 
 export const sarif: Formatter = (diagnostics, ctx) => {
+  docsBase = ctx.docsUrl;
   const ui = language(ctx.lang).ui;
   const ruleIndex = new Map(RULES.map((r, i) => [r.code, i]));
   const prints = fingerprints(diagnostics, ctx.toRepoPath);

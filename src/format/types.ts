@@ -10,6 +10,8 @@ export interface FormatContext {
   fileCount: number;
   /** Turns a working-directory-relative path into a repository-relative one (for CI annotations). */
   toRepoPath(file: string): string;
+  /** Where rule pages are linked from SARIF ($LOFTE_DOCS_URL); undefined: this version's pages at its tag. */
+  docsUrl?: string;
 }
 
 export type Formatter = (diagnostics: readonly Diagnostic[], ctx: FormatContext) => string;

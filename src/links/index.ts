@@ -111,6 +111,42 @@ function duplicatePromiseIds(entity: Entity): Diagnostic[] {
   return out;
 }
 
+/** Up to three ids are worth listing as they are; more are a list to search, not a suggestion. */
+const fewOf = (ids: readonly string[]): string[] => (ids.length <= 3 ? [...ids].sort() : []);
+
+/** "Laxå kommun", "laxa-kommun" and "LAXA KOMMUN" all give "laxa-kommun". */
+export function nameKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+const nameIndexes = new WeakMap<ReadonlyMap<string, Entity>, Map<string, Map<string, string[]>>>();
+
+/** Names (`namn`, `titel`) of the documents that fit a reference, by nameKey, once per run and kind. */
+function namesFor(key: string, byId: ReadonlyMap<string, Entity>, spec: ReferenceSpec): Map<string, string[]> {
+  let perKind = nameIndexes.get(byId);
+  if (!perKind) nameIndexes.set(byId, (perKind = new Map()));
+  let names = perKind.get(key);
+  if (!names) {
+    names = new Map();
+    for (const e of byId.values()) {
+      if (!fits(e, spec) || e.id === undefined) continue;
+      for (const field of ['namn', 'titel', 'kortnamn']) {
+        const name = e.value[field];
+        if (typeof name !== 'string') continue;
+        const k = nameKey(name);
+        names.set(k, [...(names.get(k) ?? []), e.id]);
+      }
+    }
+    perKind.set(key, names);
+  }
+  return names;
+}
+
 export function resolveReferences(entities: readonly Entity[]): LinkResult {
   const { byId, diagnostics } = buildIndex(entities);
   const links: Link[] = [];
@@ -120,6 +156,13 @@ export function resolveReferences(entities: readonly Entity[]): LinkResult {
     let index = indexes.get(key);
     if (!index) indexes.set(key, (index = suggestionIndex(key, names())));
     return index;
+  };
+  const fittingById = new Map<string, string[]>();
+  const fittingIds = (spec: ReferenceSpec): string[] => {
+    const key = `${spec.to}/${spec.typ ?? ''}`;
+    let ids = fittingById.get(key);
+    if (!ids) fittingById.set(key, (ids = [...byId.values()].filter((e) => fits(e, spec)).map((e) => e.id as string)));
+    return ids;
   };
   for (const entity of entities) {
     for (const { spec, refs } of memo(referencesIn, entity, references)) {
@@ -134,11 +177,15 @@ export function resolveReferences(entities: readonly Entity[]): LinkResult {
         const expected = { id: ref.id, expectedKind: spec.to, expectedTyp: spec.typ };
         if (!target) {
           const fitting = indexFor(`${spec.to}/${spec.typ ?? ''}`, () => [...byId.values()].filter((e) => fits(e, spec)).map((e) => e.id as string));
-          const suggestions = fitting.suggest(ref.id, 3);
+          // A name written where the id belongs (`Laxå kommun` for `laxa-kommun`): the id of the
+          // document of the right kind with that name comes first.
+          const named = namesFor(`${spec.to}/${spec.typ ?? ''}`, byId, spec).get(nameKey(ref.id)) ?? [];
+          const suggestions = [...new Set([...named, ...fitting.suggest(ref.id, 3)])].slice(0, 3);
           diagnostics.push(
             makeDiagnostic('unresolved-reference', entity.doc.file, range(), ref.path, {
               ...expected,
-              suggestions: suggestions.length > 0 ? suggestions : indexFor('*', () => [...byId.keys()]).suggest(ref.id, 3),
+              // Only ids of the kind the field needs; with no close one, the few there are.
+              suggestions: suggestions.length > 0 ? suggestions : fewOf(fittingIds(spec)),
             }),
           );
         } else {
@@ -148,7 +195,7 @@ export function resolveReferences(entities: readonly Entity[]): LinkResult {
               entity.doc.file,
               range(),
               ref.path,
-              { ...expected, actualKind: target.kind, actualTyp: actorTyp(target) },
+              { ...expected, actualKind: target.kind, actualTyp: actorTyp(target), suggestions: fewOf(fittingIds(spec)) },
               [{ file: target.doc.file, range: target.doc.locator.locate(['id']), role: 'other' }],
             ),
           );

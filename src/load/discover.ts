@@ -15,7 +15,7 @@ export interface DiscoveredFile {
 
 export class UsageError extends Error {
   constructor(
-    readonly code: 'path-not-found' | 'unsupported-file' | 'bad-option' | 'config',
+    readonly code: 'path-not-found' | 'unsupported-file' | 'bad-option' | 'config' | 'nothing-matched',
     readonly args: Readonly<Record<string, string>>,
   ) {
     super(code);
@@ -26,6 +26,8 @@ export interface DiscoverOptions {
   cwd: string;
   /** True for a repo-relative path (forward slashes) that configuration tells lofte to ignore. */
   ignored?: (relPath: string) => boolean;
+  /** True for a file or folder met while walking a folder that is not to be read (.gitignore, another repository). */
+  excluded?: (absPath: string, isDir: boolean) => boolean;
 }
 
 export function displayName(cwd: string, absPath: string): string {
@@ -68,6 +70,7 @@ function insideRoot(link: string, root: string): boolean {
 export async function discover(paths: readonly string[], options: DiscoverOptions): Promise<DiscoveredFile[]> {
   const found = new Map<string, DiscoveredFile>();
   const visitedDirs = new Set<string>();
+  const cwd = path.resolve(options.cwd);
   const add = (absPath: string, name = displayName(options.cwd, absPath)): void => {
     if (options.ignored?.(name)) return;
     if (!found.has(absPath)) found.set(absPath, { absPath, name });
@@ -110,8 +113,11 @@ export async function discover(paths: readonly string[], options: DiscoverOption
         isFile = stat?.isFile() ?? false;
       }
       if (isDir) {
-        if (!options.ignored?.(`${prefix}${entry.name}/`)) walk(full, `${prefix}${entry.name}`, root);
-      } else if (isFile && isSourceFile(entry.name)) {
+        // A walk from a parent folder back into the working directory names its files from there.
+        const inward = full === cwd || cwd.startsWith(full + path.sep);
+        const childName = inward ? path.relative(cwd, full).split(path.sep).join('/') : `${prefix}${entry.name}`;
+        if (!options.ignored?.(inward ? `${childName || '.'}/` : `${prefix}${entry.name}/`) && !options.excluded?.(full, true)) walk(full, childName, root);
+      } else if (isFile && isSourceFile(entry.name) && entry.name !== 'lofte.config.yaml' && !options.excluded?.(full, false)) {
         add(full, `${prefix}${entry.name}`);
       }
     }

@@ -74,7 +74,9 @@ export function loadText(file: DiscoveredFile, read: ReadResult, limits: ParseLi
     return load;
   }
   if (read.kind === 'unreadable') {
-    load.diagnostics.push(makeDiagnostic('file-unreadable', file.name, START_OF_FILE, [], { reason: read.error }));
+    const at = read.at;
+    const range = at ? { start: { line: at.line, column: at.column }, end: { line: at.line, column: at.column + 1 } } : START_OF_FILE;
+    load.diagnostics.push(makeDiagnostic('file-unreadable', file.name, range, [], at ? { reason: read.error, byte: at.byte } : { reason: read.error }));
     return load;
   }
   const text = read.text;
@@ -99,17 +101,52 @@ export function loadText(file: DiscoveredFile, read: ReadResult, limits: ParseLi
   return load;
 }
 
+const KIND_BY_LOWER = new Map(['Aktor', 'Problembild', 'Medborgarlofte', 'Uppfoljning'].map((k) => [k.toLowerCase(), k]));
+
 /** A document is lofte's when it says so: a `lofte/` apiVersion or one of lofte's kinds. */
 export function isLofteCandidate(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const v = value as Record<string, unknown>;
   const api = v['apiVersion'];
   const kind = v['kind'];
-  return (typeof api === 'string' && api.startsWith(API_PREFIX)) || isKind(kind);
+  if ((typeof api === 'string' && api.startsWith(API_PREFIX)) || isKind(kind)) return true;
+  // `apiversion:` or `Kind:` mis-cased: lofte's all the same, so the schema says what to fix.
+  return Object.entries(v).some(
+    ([k, value]) =>
+      typeof value === 'string' &&
+      ((k.toLowerCase() === 'apiversion' && value.toLowerCase().startsWith(API_PREFIX)) || (k.toLowerCase() === 'kind' && isKind(KIND_BY_LOWER.get(value.toLowerCase())))),
+  );
 }
 
 /** `stamp` (size and modification time, from the read's own fstat) tells watch mode what changed. */
-export type ReadResult = { kind: 'text'; text: string; stamp: string } | { kind: 'too-large'; size: number; stamp: string } | { kind: 'unreadable'; error: string };
+export type ReadResult =
+  | { kind: 'text'; text: string; stamp: string }
+  | { kind: 'too-large'; size: number; stamp: string }
+  | { kind: 'unreadable'; error: string; at?: { line: number; column: number; byte: string } };
+
+/** UTF-16 text, with or without a byte order mark (ASCII in UTF-16 has a NUL in every other byte). */
+function isUtf16(bytes: Buffer): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+  return bytes.length >= 4 && ((bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] !== 0 && bytes[2] === 0 && bytes[3] !== 0));
+}
+
+/** Where the first byte that is not UTF-8 is (a Latin-1 å is one byte, 0xE5): line and column. */
+function firstBadByte(bytes: Buffer): { line: number; column: number; byte: string } | undefined {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i] as number;
+    const n = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    let ok = n >= 0 && i + n < bytes.length;
+    for (let k = 1; ok && k <= n; k++) ok = ((bytes[i + k] as number) & 0xc0) === 0x80;
+    if (!ok) {
+      const lineStart = bytes.lastIndexOf(0x0a, i - 1) + 1;
+      const line = bytes.subarray(0, i).filter((c) => c === 0x0a).length + 1;
+      const column = bytes.subarray(lineStart, i).toString('utf8').length + 1;
+      return { line, column, byte: `0x${b.toString(16).toUpperCase().padStart(2, '0')}` };
+    }
+    i += n + 1;
+  }
+  return undefined;
+}
 
 // Opening a FIFO for reading waits for a writer; without blocking it opens at once, and fstat refuses it.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
@@ -146,12 +183,14 @@ export function readText(absPath: string, maxBytes: number): ReadResult {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+  if (isUtf16(bytes)) return { kind: 'unreadable', error: 'utf16' };
   if (bytes.includes(0)) return { kind: 'unreadable', error: 'binary' };
   let text: string;
   try {
     text = stripBom(UTF8.decode(bytes));
   } catch {
-    return { kind: 'unreadable', error: 'encoding' };
+    const at = firstBadByte(bytes);
+    return at ? { kind: 'unreadable', error: 'encoding', at } : { kind: 'unreadable', error: 'encoding' };
   }
   return { kind: 'text', text: text.includes('\r') ? text.replace(LONE_CR, '\n') : text, stamp };
 }

@@ -223,7 +223,9 @@ function parseExact(source: string, offset: number, lines: LineIndex, limits: Pa
         problems.push({ rule: 'limit-exceeded', range, args: { limit: 'depth', max: limits.maxDepth } });
         continue;
       }
-      problems.push({ range, args: { code: err.code, detail: err.code === 'DUPLICATE_KEY' ? keyAt(source, start) : snippet(source, start, end) } });
+      // `plats: Stadsparken: södra delen`: a second colon on the line, in a value that is not quoted.
+      const colonInValue = err.code === 'BLOCK_AS_IMPLICIT_KEY' && err.message.startsWith('Nested mappings are not allowed in compact mappings');
+      problems.push({ range, args: { code: colonInValue ? 'COLON_IN_VALUE' : err.code, detail: err.code === 'DUPLICATE_KEY' ? keyAt(source, start) : snippet(source, start, end) } });
     }
     if (found.length > 0) return;
     let value: unknown;

@@ -43,6 +43,7 @@ export const followUpUnknownPromise: Rule = {
       const docId = asString(entity.value['medborgarlofte']);
       const doc = docId === undefined ? undefined : ctx.graph.byId.get(docId);
       if (!doc || doc.kind !== 'Medborgarlofte') continue; // unresolved-reference / reference-kind say why
+      if (!Array.isArray(doc.value['loften'])) continue; // the schema says why its promises cannot be read
       for (const { index, lofte } of unknownResults(entity.value, doc.value)) {
         ctx.report(
           entity,

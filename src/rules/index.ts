@@ -21,6 +21,7 @@ import { notMeasurable } from './not-measurable.js';
 import { oneParty } from './one-party.js';
 import { orphanProblembild } from './orphan-problembild.js';
 import { vagueWording } from './vague-wording.js';
+import { placeholder } from './placeholder.js';
 
 export const DOMAIN_RULES: readonly Rule[] = [
   unknownKommunkod,
@@ -38,6 +39,7 @@ export const DOMAIN_RULES: readonly Rule[] = [
   followUpMissing,
   kommunOutsideRegion,
   contactInText,
+  placeholder,
 ];
 
 export interface RulesInput {

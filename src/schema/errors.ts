@@ -131,5 +131,8 @@ export function schemaFindings(errors: readonly ErrorObject[], schemas: SchemaSe
     seen.add(key);
     out.push(f);
   }
-  return out;
+  // `löften:` for `loften:` is one mistake: the unknown field (with its did-you-mean) says it, so
+  // the missing field it was meant to be is not reported again.
+  const meant = new Set(out.filter((f) => f.args['problem'] === 'additional' && f.args['suggestion'] !== undefined).map((f) => `${JSON.stringify(f.path.slice(0, -1))}|${String(f.args['suggestion'])}`));
+  return out.filter((f) => f.args['problem'] !== 'required' || !meant.has(`${JSON.stringify(f.path)}|${String(f.args['field'])}`));
 }

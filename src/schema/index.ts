@@ -28,7 +28,12 @@ export function checkSchemas(documents: readonly LoadedDocument[], schemas: Sche
   for (const doc of documents) {
     const value = doc.value;
     if (!isPlainObject(value)) continue;
-    const kind = value['kind'];
+    // `Kind: Aktor` (mis-cased key or value): the document is read as that kind, so its id stays
+    // known to the references, and the schema's unknown-field finding says what to fix.
+    const misCased = 'kind' in value ? undefined : Object.keys(value).find((k) => k.toLowerCase() === 'kind');
+    const written = misCased === undefined ? value['kind'] : value[misCased];
+    const kind = isKind(written) ? written : typeof written === 'string' ? KINDS.find((k) => k.toLowerCase() === written.toLowerCase()) : undefined;
+
     if (!isKind(kind)) {
       const hasKind = 'kind' in value;
       result.diagnostics.push(

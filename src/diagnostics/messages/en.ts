@@ -2,7 +2,7 @@
 
 import { formatPath } from '../types.js';
 import type { Args, Diagnostic } from '../types.js';
-import { code, list, str, type Language, type Wording } from './types.js';
+import { asWritten, code, list, str, type Language, type Wording } from './types.js';
 
 function kindWord(kind: Args[string], typ: Args[string]): string {
   if (typ === 'kommun') return 'a municipality (Aktor with typ kommun)';
@@ -26,7 +26,7 @@ function schemaWording(a: Args, d: Diagnostic): Wording {
     case 'type':
       return {
         message: `${field} must be ${list(a['expected']).join(' or ')}, but is ${str(a['actual'])}.`,
-        hint: list(a['expected']).includes('string') && (a['actual'] === 'integer' || a['actual'] === 'number') ? 'YAML reads it as a number: put it in quotes.' : undefined,
+        hint: list(a['expected']).includes('string') && (a['actual'] === 'integer' || a['actual'] === 'number') ? `YAML reads it as a number: put it in quotes, "${asWritten(a)}".` : undefined,
       };
     case 'enum':
       return { message: `${code(a['value'])} is not an allowed value for ${field}.`, hint: `${a['suggestion'] ? `Did you mean ${code(a['suggestion'])}? ` : ''}Allowed: ${list(a['allowed']).join(', ')}.` };
@@ -82,6 +82,10 @@ function yamlWording(a: Args): Wording {
       return { message: `Alias ${code(a['detail'])} has no anchor.`, hint: 'An alias (`*name`) needs an anchor (`&name`) earlier in the same document.' };
     case 'ALIAS_COUNT':
       return { message: 'The document reuses YAML anchors too many times.', hint: 'Write the values out; this many aliases looks like an alias bomb.' };
+    case 'COLON_IN_VALUE':
+      return { message: 'A colon inside a value is read as a new key.', hint: 'Put the text in quotes, e.g. `plats: "Stadsparken: södra delen"`.' };
+    case 'FRONT_MATTER_OPENING':
+      return { message: `Front matter starts with ${code(a['detail'])}, not \`---\`, so the file is not read as a lofte document.`, hint: 'The first line must be exactly `---` (three hyphens), and the YAML block ends with the same line.' };
     case 'UNTERMINATED_FRONT_MATTER':
       return { message: 'Front matter has no closing `---`.', hint: 'End the YAML block at the top of the file with a line holding only `---`.' };
     case 'MULTIPLE_FRONT_MATTER_DOCUMENTS':
@@ -145,6 +149,10 @@ export const en: Language = {
           ? { message: 'This is not a regular file (but e.g. a FIFO, a device or a folder): lofte reads regular files only.' }
           : a['reason'] === 'folder'
             ? { message: 'The folder cannot be read: permission denied. Its files were not checked.' }
+            : a['reason'] === 'encoding' && a['byte'] !== undefined
+          ? { message: `The file is not UTF-8 text: byte ${str(a['byte'])} here is not UTF-8.`, hint: 'It was probably saved as Latin-1 (ISO-8859-1) or Windows-1252. Save it as UTF-8.' }
+          : a['reason'] === 'utf16'
+            ? { message: 'The file is saved as UTF-16, not UTF-8.', hint: 'Save it as UTF-8.' }
             : { message: `The file cannot be read (${str(a['reason'])}).`, hint: 'Save it as UTF-8 and check that it can be opened.' },
     },
     config: { title: 'Configuration error', say: schemaWording },
@@ -171,13 +179,17 @@ export const en: Language = {
       title: 'Reference to a missing id',
       say: (a) => ({
         message: `${code(a['id'])} does not exist: it should be the id of ${kindWord(a['expectedKind'], a['expectedTyp'])}.`,
-        hint: didYouMean(list(a['suggestions'])) ?? 'Fix the spelling or create the document.',
+        hint:
+          a['maybeIn'] !== undefined
+            ? `${list(a['maybeIn']).map((f) => code(f)).join(', ')} cannot be read and may define the id: fix ${list(a['maybeIn']).length === 1 ? 'that file' : 'those files'} first.`
+            : (didYouMean(list(a['suggestions'])) ?? 'Fix the spelling or create the document.'),
       }),
     },
     'reference-kind': {
       title: 'Reference to the wrong kind',
       say: (a) => ({
         message: `${code(a['id'])} is ${kindWord(a['actualKind'], a['actualTyp'])}, but ${kindWord(a['expectedKind'], a['expectedTyp'])} is required here.`,
+        hint: didYouMean(list(a['suggestions'])),
       }),
     },
     'unknown-kommunkod': {
@@ -256,6 +268,13 @@ export const en: Language = {
       title: 'Contact details in free text',
       say: (a) => ({ message: `The text contains contact details: ${list(a['found']).join(', ')}.`, hint: "Put function addresses in the actor's `kontakt` instead." }),
     },
+    placeholder: {
+      title: "Template placeholder",
+      say: (a) => ({
+        message: `The template's placeholder is still there: ${code(a['text'])}.`,
+        hint: '`lofte report` does not publish documents with placeholders: write the real text instead of the TODO line.',
+      }),
+    },
   },
   ui: {
     severity: { error: 'error', warning: 'warning' },
@@ -277,7 +296,12 @@ export const en: Language = {
       'unsupported-file': (a) => `"${a['path'] ?? ''}" is neither a folder nor a .yaml, .yml or .md file.`,
       'bad-option': (a) => a['message'] ?? 'Invalid argument.',
       config: (a) => a['message'] ?? 'The configuration cannot be read.',
+      'nothing-matched': (a) =>
+        `No lofte documents to check in ${a['paths'] ?? '.'} (an empty folder, no .yaml, .yml or .md files with apiVersion lofte/…, or a pattern that matches no file). Run \`lofte validate --verbose\` to see which files were skipped.`,
     },
+    warningsHidden: (count) => `lofte: ${count} ${count === 1 ? 'warning is' : 'warnings are'} not shown (--quiet).\n`,
+    warningsFailed: ({ warnings, max, strict }) =>
+      strict ? `lofte: The run failed on ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} because --strict is set.\n` : `lofte: The run failed: ${warnings} warnings are more than --max-warnings ${max}.\n`,
     internalError: (message) => `lofte: internal error (${message}). This is a bug in lofte, not in your files. Run again with --debug and report the output.`,
     threadsIgnored: (value) => `lofte: LOFTE_THREADS="${value}" is not a whole number from 1 to 16, so files are checked on one thread.\n`,
     output: {

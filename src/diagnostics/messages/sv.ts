@@ -2,7 +2,7 @@
 
 import { formatPath } from '../types.js';
 import type { Args, Diagnostic } from '../types.js';
-import { code, list, str, type Language, type Wording } from './types.js';
+import { asWritten, code, list, str, type Language, type Wording } from './types.js';
 
 const DEFINITE: Record<string, string> = {
   Löfte: 'Löftet',
@@ -87,7 +87,7 @@ function schemaWording(a: Args, d: Diagnostic): Wording {
       const quote = list(a['expected']).includes('string') && (a['actual'] === 'integer' || a['actual'] === 'number');
       return {
         message: `${field} ska vara ${list(a['expected']).map((t) => TYPES[t] ?? t).join(' eller ')}, men är ${TYPES[str(a['actual'])] ?? str(a['actual'])}.`,
-        hint: join(quote ? `YAML läser ${code(a['value'])} som ett tal: skriv det inom citattecken, "${str(a['value'])}".` : undefined, description),
+        hint: join(quote ? `YAML läser ${code(a['value'])} som ett tal: skriv det inom citattecken, "${asWritten(a)}".` : undefined, description),
       };
     }
     case 'enum':
@@ -163,6 +163,10 @@ function yamlWording(a: Args): Wording {
       return { message: `Aliaset ${code(a['detail'])} pekar inte på något ankare.`, hint: 'Ett alias (`*namn`) måste ha ett ankare (`&namn`) tidigare i samma dokument.' };
     case 'ALIAS_COUNT':
       return { message: 'Dokumentet återanvänder YAML-ankare för många gånger.', hint: 'Skriv ut värdena i stället för att upprepa alias; så många alias ser ut som en alias-bomb.' };
+    case 'COLON_IN_VALUE':
+      return { message: 'Ett kolon mitt i ett värde läses som en ny nyckel.', hint: 'Sätt texten inom citattecken, t.ex. `plats: "Stadsparken: södra delen"`.' };
+    case 'FRONT_MATTER_OPENING':
+      return { message: `Front matter börjar med ${code(a['detail'])}, inte \`---\`, så filen läses inte som ett lofte-dokument.`, hint: 'Första raden ska vara exakt `---` (tre bindestreck), och YAML-blocket avslutas med en likadan rad.' };
     case 'UNTERMINATED_FRONT_MATTER':
       return { message: 'Front matter saknar avslutande `---`.', hint: 'Avsluta YAML-blocket överst i filen med en rad som bara innehåller `---`.' };
     case 'MULTIPLE_FRONT_MATTER_DOCUMENTS':
@@ -185,6 +189,7 @@ const UNREADABLE: Record<string, string> = {
   binary: 'Filen innehåller binära data (NUL-tecken), inte text.',
   permission: 'Filen kan inte läsas: behörighet saknas.',
   encoding: 'Filen är inte UTF-8-text.',
+  utf16: 'Filen är sparad som UTF-16, inte UTF-8.',
   read: 'Filen kunde inte läsas.',
   'not-a-file': 'Det här är ingen vanlig fil (utan t.ex. en FIFO, en enhet eller en mapp): lofte läser bara vanliga filer.',
   folder: 'Mappen kan inte läsas: behörighet saknas. Filerna i den har inte kontrollerats.',
@@ -231,7 +236,15 @@ export const sv: Language = {
     'yaml-syntax': { title: 'YAML-syntaxfel', say: yamlWording },
     'file-unreadable': {
       title: 'Filen kan inte läsas',
-      say: (a) => ({ message: UNREADABLE[str(a['reason'])] ?? UNREADABLE['read'] ?? '', hint: 'Spara filen som UTF-8 och kontrollera att den går att öppna.' }),
+      say: (a) =>
+        a['reason'] === 'encoding' && a['byte'] !== undefined
+          ? {
+              message: `Filen är inte UTF-8-text: byten ${str(a['byte'])} här hör inte till UTF-8.`,
+              hint: 'Filen är troligen sparad som Latin-1 (ISO-8859-1) eller Windows-1252. Spara den som UTF-8 (i VS Code: klicka på kodningen i statusraden → Spara med kodning → UTF-8).',
+            }
+          : a['reason'] === 'utf16'
+            ? { message: UNREADABLE['utf16'] ?? '', hint: 'Spara den som UTF-8 (i VS Code: klicka på kodningen i statusraden → Spara med kodning → UTF-8; i Anteckningar: Spara som → Kodning: UTF-8).' }
+            : { message: UNREADABLE[str(a['reason'])] ?? UNREADABLE['read'] ?? '', hint: 'Spara filen som UTF-8 och kontrollera att den går att öppna.' },
     },
     config: { title: 'Fel i konfigurationen', say: schemaWording },
     schema: { title: 'Följer inte schemat', say: schemaWording },
@@ -262,14 +275,17 @@ export const sv: Language = {
       title: 'Hänvisning till id som inte finns',
       say: (a) => ({
         message: `${code(a['id'])} finns inte: det ska vara id för ${kindWord(a['expectedKind'], a['expectedTyp'])}.`,
-        hint: didYouMean(list(a['suggestions'])) ?? 'Rätta stavningen eller skapa dokumentet.',
+        hint:
+          a['maybeIn'] !== undefined
+            ? `${list(a['maybeIn']).map((f) => code(f)).join(', ')} kan inte läsas och kan definiera id:t: rätta ${list(a['maybeIn']).length === 1 ? 'den filen' : 'de filerna'} först.`
+            : (didYouMean(list(a['suggestions'])) ?? 'Rätta stavningen eller skapa dokumentet.'),
       }),
     },
     'reference-kind': {
       title: 'Hänvisning till fel sorts dokument',
       say: (a) => ({
         message: `${code(a['id'])} är ${kindWord(a['actualKind'], a['actualTyp'])}, men här krävs ${kindWord(a['expectedKind'], a['expectedTyp'])}.`,
-        hint: `Ange id för ${kindWord(a['expectedKind'], a['expectedTyp'])}.`,
+        hint: didYouMean(list(a['suggestions'])) ?? `Ange id för ${kindWord(a['expectedKind'], a['expectedTyp'])}.`,
       }),
     },
     'unknown-kommunkod': {
@@ -393,6 +409,13 @@ export const sv: Language = {
         hint: 'Publicerade texter lever länge: lägg funktionsadresser i aktörens `kontakt` i stället.',
       }),
     },
+    placeholder: {
+      title: 'Platshållare från mallen',
+      say: (a) => ({
+        message: `Mallens platshållare står kvar: ${code(a['text'])}.`,
+        hint: 'Skriv den riktiga texten i stället för TODO-raden. `lofte report` publicerar inte dokument med platshållare.',
+      }),
+    },
   },
   ui: {
     severity: { error: 'fel', warning: 'varning' },
@@ -415,7 +438,12 @@ export const sv: Language = {
       'unsupported-file': (a) => `"${a['path'] ?? ''}" är varken en mapp eller en .yaml-, .yml- eller .md-fil.`,
       'bad-option': (a) => a['message'] ?? 'Ogiltigt argument.',
       config: (a) => a['message'] ?? 'Konfigurationen kan inte läsas.',
+      'nothing-matched': (a) =>
+        `Inga lofte-dokument att kontrollera i ${a['paths'] ?? '.'} (tom mapp, inga .yaml-, .yml- eller .md-filer med apiVersion lofte/…, eller ett mönster som inte passar någon fil). Kör \`lofte validate --verbose\` för att se vilka filer som hoppades över.`,
     },
+    warningsHidden: (count) => `lofte: ${count} ${count === 1 ? 'varning visas' : 'varningar visas'} inte (--quiet).\n`,
+    warningsFailed: ({ warnings, max, strict }) =>
+      strict ? `lofte: Körningen misslyckades på ${warnings} ${warnings === 1 ? 'varning' : 'varningar'} eftersom --strict är satt.\n` : `lofte: Körningen misslyckades: ${warnings} varningar är fler än --max-warnings ${max}.\n`,
     internalError: (message) =>
       `lofte: internt fel (${message}). Det här är en bugg i lofte, inte i dina filer. Kör igen med --debug och rapportera utskriften.`,
     threadsIgnored: (value) => `lofte: LOFTE_THREADS="${value}" är inte ett heltal från 1 till 16, så filerna kontrolleras i en tråd.\n`,

@@ -25,6 +25,10 @@ export interface UiWords {
   internalError(message: string): string;
   /** Why lofte did not write where it was asked to (OutputError): the path, what to do, what changed. */
   output: Record<OutputReason, (args: Readonly<Record<string, string>>) => string>;
+  /** Why warnings alone failed the run (--strict or --max-warnings). */
+  warningsFailed(args: { warnings: number; max: number | undefined; strict: boolean }): string;
+  /** --quiet left this many warnings out. */
+  warningsHidden(count: number): string;
   /** $LOFTE_THREADS was set to something that is not a thread count. */
   threadsIgnored(value: string): string;
 }
@@ -38,3 +42,13 @@ export interface Language {
 export const str = (v: Args[string]): string => (v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v));
 export const list = (v: Args[string]): string[] => (Array.isArray(v) ? [...(v as readonly string[])] : v === undefined ? [] : [String(v)]);
 export const code = (v: Args[string] | string): string => `\`${str(v)}\``;
+
+/**
+ * A number as it was probably written: YAML drops a kommunkod's leading zero (0114 → 114), and
+ * SCB's codes have four digits, so the quoted fix is "0114", not "114".
+ */
+export function asWritten(a: Args): string {
+  const value = str(a['value']);
+  return a['field'] === 'kommunkod' && /^\d{1,3}$/.test(value) ? value.padStart(4, '0') : value;
+}
+

@@ -1,0 +1,185 @@
+// The repository a run belongs to: found once, checked whole. Paths on the command line choose
+// which findings are shown, not which files are read, so a named file or a subfolder gives the
+// same truth as `lofte validate` on the whole repository.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { CONFIG_FILE } from '../config/index.js';
+import type { Diagnostic } from '../diagnostics/types.js';
+import { displayName, UsageError } from '../load/discover.js';
+import { idLines } from '../links/cascade.js';
+import { picomatchLib } from '../util/lazy.js';
+
+export interface Repository {
+  /** The repository's root folder (absolute). */
+  root: string;
+  /** How the root was found. */
+  foundBy: 'config' | 'git' | 'paths';
+  /** The git work tree's root, when the root is inside one. */
+  gitRoot: string | undefined;
+}
+
+/** The nearest folder from `from` upwards that holds `.git` (a folder, or a file in a worktree). */
+export function gitRootOf(from: string): string | undefined {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+/** A path as given is a glob when it does not exist and has glob characters (the shell left it quoted). */
+export function isGlob(cwd: string, given: string): boolean {
+  return GLOB_CHARS.test(given) && !existsSync(path.resolve(cwd, given));
+}
+
+/** The folder to look for the repository from: the deepest folder every given path is in. */
+function startFolder(cwd: string, given: readonly string[]): string {
+  const dirs = given.map((g) => {
+    // A glob's folder is its part before the first glob character.
+    const plain = isGlob(cwd, g) ? g.slice(0, g.search(GLOB_CHARS)).replace(/[^/\\]*$/, '') || '.' : g;
+    const abs = path.resolve(cwd, plain);
+    const st = statOrUndefined(abs);
+    return st?.isFile() ? path.dirname(abs) : abs;
+  });
+  if (dirs.length === 0) return cwd;
+  let common = dirs[0] as string;
+  for (const d of dirs.slice(1)) {
+    while (!(d === common || d.startsWith(common.endsWith(path.sep) ? common : common + path.sep))) common = path.dirname(common);
+  }
+  return common;
+}
+
+function statOrUndefined(file: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The nearest folder upwards from the given paths with lofte.config.yaml (not past the git root),
+ * else the git work tree's root, else undefined (the paths given are all there is).
+ */
+export function findRepository(cwd: string, given: readonly string[]): Repository | undefined {
+  let start = startFolder(cwd, given);
+  while (!existsSync(start) && path.dirname(start) !== start) start = path.dirname(start);
+  const git = gitRootOf(start);
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, CONFIG_FILE))) return { root: dir, foundBy: 'config', gitRoot: git };
+    if (dir === git || path.dirname(dir) === dir) break;
+  }
+  return git ? { root: git, foundBy: 'git', gitRoot: git } : undefined;
+}
+
+/**
+ * What git ignores under its work tree (.gitignore files, .git/info/exclude, the global excludes),
+ * as a predicate on absolute paths; undefined outside git or when git cannot be run.
+ */
+export function gitIgnored(gitRoot: string | undefined): ((absPath: string, isDir: boolean) => boolean) | undefined {
+  if (!gitRoot) return undefined;
+  let out: string;
+  try {
+    out = execFileSync('git', ['ls-files', '--others', '--ignored', '--exclude-standard', '--directory', '-z'], {
+      cwd: gitRoot,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 10_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch {
+    return undefined;
+  }
+  const files = new Set<string>();
+  const dirs: string[] = [];
+  for (const entry of out.split('\0')) {
+    if (entry === '') continue;
+    if (entry.endsWith('/')) dirs.push(entry);
+    else files.add(entry);
+  }
+  if (files.size === 0 && dirs.length === 0) return undefined;
+  const dirSet = new Set(dirs);
+  return (absPath, isDir) => {
+    const rel = path.relative(gitRoot, absPath).split(path.sep).join('/');
+    if (rel === '' || rel.startsWith('../')) return false;
+    if (isDir ? dirSet.has(`${rel}/`) : files.has(rel)) return true;
+    // Inside an ignored folder (git names the folder, not each file in it).
+    for (let i = rel.indexOf('/'); i >= 0; i = rel.indexOf('/', i + 1)) if (dirSet.has(rel.slice(0, i + 1))) return true;
+    return false;
+  };
+}
+
+/** Which files the command line named: files, folders and globs, as display names (relative to cwd). */
+export interface Selection {
+  has(file: string): boolean;
+  /** The globs that were given (for "nothing matched"). */
+  globs: readonly string[];
+}
+
+export function selection(cwd: string, given: readonly string[]): Selection {
+  const files = new Set<string>();
+  const dirs: string[] = [];
+  const globs: string[] = [];
+  for (const g of given) {
+    if (isGlob(cwd, g)) {
+      globs.push(g);
+      continue;
+    }
+    const abs = path.resolve(cwd, g);
+    const name = displayName(cwd, abs);
+    if (statOrUndefined(abs)?.isDirectory()) dirs.push(path.relative(cwd, abs) === '' ? '' : `${name}/`);
+    else files.add(name);
+  }
+  const matchers = globs.map((g) => picomatchLib()(g.split(path.sep).join('/').replace(/^\.\//, ''), { dot: false }));
+  return {
+    globs,
+    has: (file) => files.has(file) || dirs.some((d) => (d === '' ? !file.startsWith('../') : file.startsWith(d))) || matchers.some((m) => m(file)),
+  };
+}
+
+/**
+ * The ids a named file defined in git's last commit (HEAD): a change that removes or renames one
+ * breaks references to it in files that were not named. Nothing outside git.
+ */
+export function idsAtHead(gitRoot: string | undefined, absFiles: readonly string[]): Set<string> {
+  const ids = new Set<string>();
+  if (!gitRoot) return ids;
+  for (const abs of absFiles) {
+    const rel = path.relative(gitRoot, abs).split(path.sep).join('/');
+    if (rel.startsWith('../')) continue;
+    let text: string;
+    try {
+      text = execFileSync('git', ['show', `HEAD:${rel}`], { cwd: gitRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000, maxBuffer: 16 * 1024 * 1024 });
+    } catch {
+      continue; // new file, no commit yet, or no git
+    }
+    for (const id of idLines(text)) ids.add(id);
+  }
+  return ids;
+}
+
+const REFERENCE_RULES = new Set(['unresolved-reference', 'reference-kind']);
+
+/**
+ * Findings in files that were not named but that a named file caused: a reference to an id the
+ * named files defined at HEAD and no longer do, or whose suggested fix is an id a named file defines
+ * now (a rename, also outside git).
+ */
+export function causedByNamed(removedIds: ReadonlySet<string>, namedIds: ReadonlySet<string>): (d: Diagnostic) => boolean {
+  return (d) => {
+    if (!REFERENCE_RULES.has(d.rule)) return false;
+    const id = d.args['id'];
+    if (typeof id !== 'string') return false;
+    if (removedIds.has(id)) return true;
+    const suggestions = d.args['suggestions'];
+    return Array.isArray(suggestions) && suggestions.some((s) => namedIds.has(s as string));
+  };
+}
+
+/** "Nothing to check": the user gets exit 2 and a sentence, not a silent 0. */
+export function nothingMatched(given: readonly string[]): UsageError {
+  return new UsageError('nothing-matched', { paths: given.join(' ') });
+}

@@ -1,0 +1,69 @@
+// One mistake, one finding: a file that cannot be read or parsed does not also make every reference
+// to the ids it defines "missing". Ids are recovered from the broken file's `id:` lines where its
+// text can be read; otherwise the reference's finding says which unreadable file may define it.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/types.js';
+
+/** Findings that mean a file's documents were not (all) read. */
+const BROKEN = new Set(['yaml-syntax', 'file-unreadable', 'file-too-large', 'limit-exceeded']);
+/** Findings whose text is not worth reading again for ids (binary, too large). */
+const NO_TEXT = new Set(['file-unreadable', 'file-too-large']);
+
+/** `id: x` lines at any depth (also `- id: x`): the ids a YAML or Markdown text probably defines. */
+export function idLines(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/^[ \t]*(?:-[ \t]+)?id[ \t]*:[ \t]*["']?([A-Za-z0-9_.-]+)["']?[ \t]*(?:#.*)?$/gm)) out.push(m[1] as string);
+  return out;
+}
+
+export interface BrokenFile {
+  file: string;
+  /** Its text as far as it could be read, or undefined. */
+  text: string | undefined;
+}
+
+/** The files whose own findings say they were not read whole, with their text where it can be had. */
+export function brokenFiles(own: readonly Diagnostic[], cwd: string, maxBytes: number): BrokenFile[] {
+  const rules = new Map<string, Set<string>>();
+  for (const d of own) {
+    if (!BROKEN.has(d.rule) || d.severity !== 'error') continue;
+    let set = rules.get(d.file);
+    if (!set) rules.set(d.file, (set = new Set()));
+    // UTF-16 text is text all the same: its ids can be read.
+    set.add(d.rule === 'file-unreadable' && d.args['reason'] === 'utf16' ? 'utf16' : d.rule);
+  }
+  return [...rules].map(([file, set]) => {
+    if ([...set].some((r) => NO_TEXT.has(r))) return { file, text: undefined };
+    try {
+      const buf = readFileSync(path.resolve(cwd, file));
+      if (buf.length > maxBytes) return { file, text: undefined };
+      if (set.has('utf16')) return { file, text: (buf[0] === 0xfe || buf[0] === 0 ? Buffer.from(buf.subarray(0, buf.length & ~1)).swap16() : buf).toString('utf16le') };
+      return { file, text: buf.toString('latin1') };
+    } catch {
+      return { file, text: undefined };
+    }
+  });
+}
+
+export function withoutCascades(diagnostics: readonly Diagnostic[], broken: readonly BrokenFile[]): Diagnostic[] {
+  if (broken.length === 0) return [...diagnostics];
+  const recovered = new Set(broken.flatMap((b) => (b.text === undefined ? [] : idLines(b.text))));
+  const unreadable = broken.filter((b) => b.text === undefined).map((b) => b.file);
+  const mentioned = (id: string): boolean => broken.some((b) => b.text?.includes(id));
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const id = d.args['id'];
+    if (d.rule === 'unresolved-reference' && typeof id === 'string') {
+      if (recovered.has(id)) continue; // defined in a file that cannot be parsed: that file's finding says it
+      if (unreadable.length > 0) {
+        out.push({ ...d, args: { ...d.args, maybeIn: unreadable } });
+        continue;
+      }
+    }
+    if (d.rule === 'orphan-problembild' && typeof id === 'string' && mentioned(id)) continue;
+    out.push(d);
+  }
+  return out;
+}
