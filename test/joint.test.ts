@@ -112,12 +112,44 @@ describe('rules that read the new fields', () => {
   });
 
   it('not-measurable is silent for a one-off with senast, or a tidsram that ends before the period, and fires without', async () => {
-    const noDeadline = await messages(edited('medborgarlofte.yaml', '    senast: 2026-09-30\n', ''));
+    // "byta all belysning" is a one-off by its wording alone; "sköta belysningen" is not.
+    const ongoing = (deadline: string): string => {
+      const dir = edited('medborgarlofte.yaml', 'byta all belysning', 'sköta belysningen');
+      const file = path.join(dir, 'medborgarlofte.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('    senast: 2026-09-30\n', deadline));
+      return dir;
+    };
+    const noDeadline = await messages(ongoing(''));
     expect(noDeadline.stdout).toContain('Löftet `belysning-stationen` har varken `omfattning`, `frekvens` eller ett slutdatum, så ingen kan se om det hölls.  not-measurable');
-    const early = await findings([edited('medborgarlofte.yaml', '    senast: 2026-09-30\n', '    tidsram: { from: 2026-01-01, tom: 2026-09-30 }\n')]);
-    expect(early.found.map((f) => f.rule)).not.toContain('not-measurable');
-    const whole = await findings([edited('medborgarlofte.yaml', '    senast: 2026-09-30\n', '    tidsram: { from: 2026-03-01, tom: 2026-12-31 }\n')]);
+    expect((await findings([ongoing('    senast: 2026-09-30\n')])).found).toEqual([]);
+    expect((await findings([ongoing('    tidsram: { from: 2026-01-01, tom: 2026-09-30 }\n')])).found).toEqual([]);
+    const whole = await findings([ongoing('    tidsram: { from: 2026-03-01, tom: 2026-12-31 }\n')]);
     expect(whole.found.map((f) => [f.rule, f.line, f.column])).toContainEqual(['not-measurable', 16, 9]);
+    // The wording alone: a one-off deliverable is measurable by the period's end.
+    expect((await findings([edited('medborgarlofte.yaml', '    senast: 2026-09-30\n', '')])).found).toEqual([]);
+  });
+
+  it('one-party: an actor taking part as medverkande makes the work joint', async () => {
+    const dir = edited('medborgarlofte.yaml', 'ansvarig: [lpo-tranas, tranas-kommun]', 'ansvarig: [lpo-tranas]\n    medverkande: [tranas-kommun]');
+    const file = path.join(dir, 'medborgarlofte.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('ansvarig: tranas-energi', 'ansvarig: lpo-tranas'));
+    expect((await findings([dir])).found).toEqual([]);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('    medverkande: [tranas-kommun]\n', ''));
+    expect((await findings([dir])).found.map((f) => f.rule)).toEqual(['one-party']);
+  });
+
+  it('follow-up-missing: a promise reported genomfort is owed no later follow-up', async () => {
+    // Without senast the promise runs to the end of the year; the October report is too early to cover it.
+    const dir = edited('medborgarlofte.yaml', '    senast: 2026-09-30\n', '');
+    const report = path.join(dir, 'uppfoljning.yaml');
+    const asOf = ['--as-of', '2027-03-01'];
+    writeFileSync(report, readFileSync(report, 'utf8').replace(/status: kan_ej_bedomas\n.*\n/, 'status: pagaende\n'));
+    expect((await findings([dir], asOf)).found.map((f) => [f.rule, f.line])).toEqual([
+      ['follow-up-missing', 10],
+      ['follow-up-missing', 16],
+    ]);
+    writeFileSync(report, readFileSync(report, 'utf8').replace('status: pagaende', 'status: genomfort'));
+    expect((await findings([dir], asOf)).found.map((f) => [f.rule, f.line])).toEqual([['follow-up-missing', 10]]);
   });
 
   it('outside-validity: senast must lie inside the period (and inside the tidsram when there is one)', async () => {

@@ -54,9 +54,12 @@ export interface OverdueFollowUp {
 export function overdueFollowUps(entities: readonly Entity[], asOf: string): OverdueFollowUp[] {
   // Every reported promise with the dates of the follow-ups that report on it.
   const reported = new Map<string, string[]>();
+  // A promise reported as kept in full (a one-off done early) is owed no later follow-up.
+  const kept = new Set<string>();
   for (const entity of entities) {
     const report = reportOf(entity);
     if (!report) continue;
+    for (const key of report.kept) kept.add(key);
     for (const key of report.keys) {
       const dates = reported.get(key);
       if (dates) dates.push(report.datum);
@@ -67,7 +70,7 @@ export function overdueFollowUps(entities: readonly Entity[], asOf: string): Ove
   for (const entity of entities) {
     for (const due of dueOf(entity, asOf)) {
       const dates = reported.get(due.key) ?? [];
-      if (dates.some((d) => d >= due.earliest)) continue;
+      if (kept.has(due.key) || dates.some((d) => d >= due.earliest)) continue;
       out.push({ doc: entity, index: due.index, document: entity.id ?? '', lofte: due.lofte, period: due.period, kadens: due.kadens });
     }
   }
@@ -110,16 +113,18 @@ function deadlineFrame(frame: Period | undefined, senast: unknown): Period | und
 }
 
 // Watch mode keeps the values of unchanged files: what depends on one document is worked out once.
-const reportCache = new WeakMap<object, { datum: string; keys: string[] } | null>();
+const reportCache = new WeakMap<object, { datum: string; keys: string[]; kept: string[] } | null>();
 
-/** A follow-up's date and the promises it reports on, as `document\0promise` keys. */
-function reportOf(entity: Entity): { datum: string; keys: string[] } | undefined {
+/** A follow-up's date and the promises it reports on (and those it reports genomfort), as `document\0promise` keys. */
+function reportOf(entity: Entity): { datum: string; keys: string[]; kept: string[] } | undefined {
   if (entity.kind !== 'Uppfoljning') return undefined;
   let hit = reportCache.get(entity.value);
   if (hit === undefined) {
     const datum = entity.value['datum'];
     const doc = asString(entity.value['medborgarlofte']) ?? '';
-    hit = isIsoDate(datum) ? { datum, keys: asArray(entity.value['resultat']).map((r) => interned(`${doc}\u0000${asString(asDict(r)?.['lofte']) ?? ''}`)) } : null;
+    const results = asArray(entity.value['resultat']).map(asDict);
+    const keyOf = (r: Record<string, unknown> | undefined): string => interned(`${doc}\u0000${asString(r?.['lofte']) ?? ''}`);
+    hit = isIsoDate(datum) ? { datum, keys: results.map(keyOf), kept: results.filter((r) => r?.['status'] === 'genomfort').map(keyOf) } : null;
     reportCache.set(entity.value, hit);
   }
   return hit ?? undefined;

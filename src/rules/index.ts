@@ -68,7 +68,9 @@ function runScoped(input: RulesInput, graph: LinkGraph | undefined, rules: reado
     asOf: input.asOf,
     data: input.data,
     report(entity, path, args, options) {
-      const range = entity.doc.locator.locate(path, options?.target ?? 'value');
+      const span = options?.span;
+      const locator = entity.doc.locator;
+      const range = (span && locator.locateText?.(path, span.start, span.end)) ?? locator.locate(path, options?.target ?? 'value');
       out.push(makeDiagnostic(code, entity.doc.file, range, path, args, options?.related));
     },
     shared(derive, entity) {

@@ -1,6 +1,8 @@
-// not-measurable: without an amount, a frequency or a deadline nobody can tell afterwards whether a promise was kept.
+// not-measurable: without an amount, a frequency, a deadline or a one-off deliverable nobody can tell
+// afterwards whether a promise was kept.
 
-import { asPeriod, isIsoDate, type Dict } from '../model/access.js';
+import { asPeriod, asString, isIsoDate, type Dict } from '../model/access.js';
+import { measurableWording } from './language/one-off.js';
 import { promises } from './promises.js';
 import type { Rule } from './types.js';
 
@@ -22,6 +24,8 @@ export const notMeasurable: Rule = {
     for (const p of promises(ctx.entities)) {
       if ('omfattning' in p.lofte || 'frekvens' in p.lofte) continue;
       if (hasDeadline(p.lofte, p.doc.value['giltighet'])) continue;
+      // A one-off deliverable has the period's end as its deadline ("installera kameror i entrén").
+      if (measurableWording(asString(p.lofte['text']) ?? '') !== undefined) continue;
       ctx.report(p.doc, ['loften', p.index, 'id'], { lofte: p.id });
     }
   },
