@@ -93,11 +93,12 @@ describe('amounts in words', () => {
     ['tre kvällar', 'tre'],
     ['en gång per månad', 'per månad'],
     ['dagligen', 'dagligen'],
+    ['inom en vecka', 'inom en'],
   ])('%j states an amount (%j)', (text, expected) => {
     expect(quantityIn(text)).toBe(expected);
   });
 
-  it.each(['arbeta aktivt med trafiken', 'en samordnande roll', 'i år och i centrum', 'avgörs var patrullering sker'])('%j states none', (text) => {
+  it.each(['arbeta aktivt med trafiken', 'en samordnande roll', 'i år och i centrum', 'avgörs var patrullering sker', 'under 2026', 'senast 2026-05-31'])('%j states none', (text) => {
     expect(quantityIn(text)).toBeUndefined();
   });
 });

@@ -48,7 +48,9 @@ function tokenPattern(token: string): string {
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function compilePhrase(fras: string, gap = DEFAULT_GAP, flags = 'giu'): RegExp {
-  const between = gap > 0 ? `\\s+(?:${LETTER}+\\s+){0,${gap}}` : '\\s+';
+  // A word in the gap may stand in parentheses ("kan öppettiderna (i entrén) komma att"), but the
+  // gap never reaches over a comma or a full stop.
+  const between = gap > 0 ? `\\s+(?:\\(?${LETTER}+\\)?\\s+){0,${gap}}` : '\\s+';
   const body = fras.trim().split(/\s+/).map(tokenPattern).join(between);
   return new RegExp(`(?<!${LETTER})${body}(?!${LETTER})`, flags);
 }
