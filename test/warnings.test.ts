@@ -16,7 +16,7 @@ describe('warning rules on a fixture that breaks each', () => {
       { rule: 'kommun-outside-region', file: `${F}/aktorer.yaml`, line: 7, column: 25 },
       { rule: 'contact-in-text', file: `${F}/aktorer.yaml`, line: 22, column: 14 },
       { rule: 'one-party', file: `${F}/loften.yaml`, line: 9, column: 1 },
-      { rule: 'vague-wording', file: `${F}/loften.yaml`, line: 11, column: 11 },
+      { rule: 'vague-wording', file: `${F}/loften.yaml`, line: 11, column: 29 },
       { rule: 'conditional-promise', file: `${F}/loften.yaml`, line: 17, column: 11 },
       { rule: 'follow-up-missing', file: `${F}/loften.yaml`, line: 22, column: 9 },
       { rule: 'not-measurable', file: `${F}/loften.yaml`, line: 22, column: 9 },
@@ -34,7 +34,7 @@ describe('warning rules on a fixture that breaks each', () => {
 
   it('shows the message a user sees', async () => {
     const r = await runCli(['validate', F, '--as-of', '2026-11-24']);
-    expect(r.stdout).toContain('11:11  varning  Löftet `verka` är vagt formulerat: "verka aktivt för".  vague-wording');
+    expect(r.stdout).toContain('11:29  varning  Löftet `verka` är vagt formulerat: "verka aktivt för".  vague-wording');
     expect(r.stdout).toContain('Tips: Skriv vad ni gör och hur mycket, t.ex. "genomföra minst 4 trygghetsvandringar under året".');
     expect(r.stdout).toContain('⚠ 0 fel och 10 varningar i 3 filer (3 filer kontrollerade).');
   });

@@ -35,6 +35,12 @@ export interface Diagnostic {
   path: DocPath;
   args: Args;
   related?: RelatedLocation[];
+  /**
+   * The line a `lofte-disable-next-line` comment names to silence this finding, where that is not
+   * the line it starts on: a finding that points at words inside a multi-line text is silenced from
+   * the line before the text, where the comment can stand.
+   */
+  disableLine?: number;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

@@ -48,5 +48,6 @@ export function scanDirectives(file: string, text: string): { directives: Disabl
 export function applyDirectives(diagnostics: Diagnostic[], directives: readonly DisableDirective[]): Diagnostic[] {
   if (directives.length === 0) return diagnostics;
   const silenced = new Set(directives.flatMap((d) => [...d.rules].map((r) => `${d.file}\u0000${d.line}\u0000${r}`)));
-  return diagnostics.filter((d) => !silenced.has(`${d.file}\u0000${d.range.start.line}\u0000${d.rule}`));
+  const at = (d: Diagnostic, line: number): string => `${d.file}\u0000${line}\u0000${d.rule}`;
+  return diagnostics.filter((d) => !silenced.has(at(d, d.range.start.line)) && (d.disableLine === undefined || !silenced.has(at(d, d.disableLine))));
 }

@@ -4,12 +4,18 @@ import type { Document, Node } from 'yaml';
 import { yamlLib } from '../util/lazy.js';
 import type { DocPath, Range } from '../diagnostics/types.js';
 import type { LineIndex } from './line-index.js';
+import { sourceSpan } from './text-offsets.js';
 
 export type LocateTarget = 'key' | 'value';
 
 export interface Locator {
   /** The range of the node at `path`, or of its closest existing ancestor. */
   locate(path: DocPath, target?: LocateTarget): Range;
+  /**
+   * The range of characters `start`–`end` of the string value at `path`, where they stand in the
+   * source (inside quotes, folded lines and block scalars); undefined when there is no such value.
+   */
+  locateText?(path: DocPath, start: number, end: number): Range | undefined;
 }
 
 type Span = readonly [number, number];
@@ -34,6 +40,27 @@ export class YamlLocator implements Locator {
     if (ext) return ext;
     const span = this.findSpan(path, target);
     return this.lines.range(this.offset + span[0], this.offset + span[1]);
+  }
+
+  locateText(path: DocPath, start: number, end: number): Range | undefined {
+    if (externalRange(this.lines, this.external, path)) return undefined;
+    const { isAlias, isMap, isPair, isScalar, isSeq } = yamlLib();
+    let node: unknown = this.doc.contents;
+    for (const seg of path) {
+      if (isAlias(node)) node = node.resolve(this.doc);
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) return undefined;
+        node = pair.value;
+      } else if (isSeq(node) && typeof seg === 'number' && seg < node.items.length) {
+        node = node.items[seg];
+      } else return undefined;
+    }
+    if (!isScalar(node) || typeof node.value !== 'string' || !hasRange(node)) return undefined;
+    const [from, to] = node.range;
+    const at = this.offset + from;
+    const span = sourceSpan(this.lines.text.slice(at, this.offset + to), node.value, start, end);
+    return span ? this.lines.range(at + span[0], at + span[1]) : undefined;
   }
 
   private findSpan(path: DocPath, target: LocateTarget): Span {

@@ -115,7 +115,7 @@ function parseFast(source: string, offset: number, lines: Lines, limits: ParseLi
   for (const [index, value] of values.entries()) {
     if (value === null || value === undefined) continue;
     if (!isTree(value, limits.maxDepth, mayShare)) return undefined;
-    documents.push({ index, value, locator: { locate: (path, target) => locatorFor(index).locate(path, target) } });
+    documents.push({ index, value, locator: { locate: (path, target) => locatorFor(index).locate(path, target), locateText: (path, start, end) => locatorFor(index).locateText?.(path, start, end) } });
   }
   return { documents, problems: [], looksLikeLofte, noDocuments: documents.length === 0 };
 }
@@ -192,6 +192,7 @@ function lazyExact(source: string, offset: number, lines: Lines, external: Map<s
       locator = !q
         ? exactly()
         : {
+            locateText: (path, start, end) => exactly().locateText?.(path, start, end),
             locate: (path, target = 'value') => {
               const ext = externalRange(lines(), external, path);
               if (ext) return ext;

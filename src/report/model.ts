@@ -2,7 +2,7 @@
 
 import { compareStrings } from '../diagnostics/types.js';
 import type { LinkGraph } from '../links/index.js';
-import { asArray, asDict, asPeriod, asString, type Dict, type Period } from '../model/access.js';
+import { asArray, asDict, asPeriod, asString, idList, type Dict, type Period } from '../model/access.js';
 import type { ReferenceData } from '../model/reference-data.js';
 import { overdueFollowUps } from '../rules/follow-up-missing.js';
 import type { Entity } from '../schema/index.js';
@@ -49,7 +49,9 @@ export interface PromiseView {
   document: string;
   id: string;
   text: string;
+  /** The first responsible actor; `ansvariga` has every one of a joint promise. */
   ansvarig: ActorRef;
+  ansvariga: ActorRef[];
   medverkande: ActorRef[];
   problembilder: string[];
   tidsram: Period;
@@ -149,11 +151,13 @@ function promiseView(doc: Entity, raw: Dict, giltighet: Period, graph: LinkGraph
   const frek = asDict(raw['frekvens']);
   const upp = asDict(raw['uppfoljning']);
   const pb = raw['problembild'];
+  const ansvariga = idList(raw['ansvarig']).map((a) => actorRef(graph, a));
   return {
     document: doc.id ?? '',
     id,
     text: asString(raw['text']) ?? '',
-    ansvarig: actorRef(graph, asString(raw['ansvarig'])),
+    ansvarig: ansvariga[0] ?? actorRef(graph, undefined),
+    ansvariga,
     medverkande: asArray(raw['medverkande']).map((m) => actorRef(graph, asString(m))),
     problembilder: (Array.isArray(pb) ? pb : [pb]).map((p) => asString(p) ?? ''),
     tidsram: asPeriod(raw['tidsram']) ?? giltighet,
@@ -221,7 +225,7 @@ export function buildReportModel(entities: readonly Entity[], graph: LinkGraph, 
   }
   const kommuner = filter.kommun ? kommunActors(entities, filter.kommun, data) : undefined;
   const chosen = documents.filter((d) => matches(d, filter, kommuner)).sort((a, b) => compareStrings(a.id, b.id));
-  const actorIds = new Set(chosen.flatMap((d) => d.loften.flatMap((l) => [l.ansvarig.id, ...l.medverkande.map((m) => m.id)])));
+  const actorIds = new Set(chosen.flatMap((d) => d.loften.flatMap((l) => [...l.ansvariga.map((a) => a.id), ...l.medverkande.map((m) => m.id)])));
   const actors = [...actorIds].map((id) => actorRef(graph, id)).sort((a, b) => compareStrings(a.namn, b.namn) || compareStrings(a.id, b.id));
   return { asOf, documents: chosen, actors };
 }

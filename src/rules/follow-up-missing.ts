@@ -68,9 +68,12 @@ export interface OverdueFollowUp {
 export function overdueFollowUps(entities: readonly Entity[], asOf: string): OverdueFollowUp[] {
   // Every reported promise with the dates of the follow-ups that report on it.
   const reported = new Map<string, string[]>();
+  // A promise reported as kept in full (a one-off done early) is owed no later follow-up.
+  const kept = new Set<string>();
   for (const entity of entities) {
     const report = reportOf(entity);
     if (!report) continue;
+    for (const key of report.kept) kept.add(key);
     for (const key of report.keys) {
       const dates = reported.get(key);
       if (dates) dates.push(report.datum);
@@ -81,7 +84,7 @@ export function overdueFollowUps(entities: readonly Entity[], asOf: string): Ove
   for (const entity of entities) {
     for (const due of dueOf(entity, asOf)) {
       const dates = reported.get(due.key) ?? [];
-      if (dates.some((d) => d >= due.earliest)) continue;
+      if (kept.has(due.key) || dates.some((d) => d >= due.earliest)) continue;
       out.push({ doc: entity, index: due.index, document: entity.id ?? '', lofte: due.lofte, period: due.period, kadens: due.kadens });
     }
   }
@@ -105,7 +108,7 @@ function dueFollowUps(entity: Entity, asOf: string): DueFollowUp[] {
   const out: DueFollowUp[] = [];
   for (const p of promises([entity])) {
     if (!COMMITTED.has(asString(p.doc.value['status']) ?? '')) continue;
-    const frame = asPeriod(p.lofte['tidsram']) ?? asPeriod(p.doc.value['giltighet']);
+    const frame = deadlineFrame(asPeriod(p.lofte['tidsram']) ?? asPeriod(p.doc.value['giltighet']), p.lofte['senast']);
     if (!frame || frame.tom < frame.from) continue;
     const kadens = asString(asDict(p.lofte['uppfoljning'])?.['kadens']);
     const latest = latestEndedPeriod(frame, kadens, cutoff);
@@ -116,17 +119,25 @@ function dueFollowUps(entity: Entity, asOf: string): DueFollowUp[] {
   return out;
 }
 
-// Watch mode keeps the values of unchanged files: what depends on one document is worked out once.
-const reportCache = new WeakMap<object, { datum: string; keys: string[] } | null>();
+/** A one-off promise (`senast`) is owed its follow-up once its deadline has passed, not at the period's end. */
+function deadlineFrame(frame: Period | undefined, senast: unknown): Period | undefined {
+  if (!frame || !isIsoDate(senast) || senast < frame.from || senast >= frame.tom) return frame;
+  return { from: frame.from, tom: senast };
+}
 
-/** A follow-up's date and the promises it reports on, as `document\0promise` keys. */
-function reportOf(entity: Entity): { datum: string; keys: string[] } | undefined {
+// Watch mode keeps the values of unchanged files: what depends on one document is worked out once.
+const reportCache = new WeakMap<object, { datum: string; keys: string[]; kept: string[] } | null>();
+
+/** A follow-up's date and the promises it reports on (and those it reports genomfort), as `document\0promise` keys. */
+function reportOf(entity: Entity): { datum: string; keys: string[]; kept: string[] } | undefined {
   if (entity.kind !== 'Uppfoljning') return undefined;
   let hit = reportCache.get(entity.value);
   if (hit === undefined) {
     const datum = entity.value['datum'];
     const doc = asString(entity.value['medborgarlofte']) ?? '';
-    hit = isIsoDate(datum) ? { datum, keys: asArray(entity.value['resultat']).map((r) => interned(`${doc}\u0000${asString(asDict(r)?.['lofte']) ?? ''}`)) } : null;
+    const results = asArray(entity.value['resultat']).map(asDict);
+    const keyOf = (r: Record<string, unknown> | undefined): string => interned(`${doc}\u0000${asString(r?.['lofte']) ?? ''}`);
+    hit = isIsoDate(datum) ? { datum, keys: results.map(keyOf), kept: results.filter((r) => r?.['status'] === 'genomfort').map(keyOf) } : null;
     reportCache.set(entity.value, hit);
   }
   return hit ?? undefined;

@@ -70,8 +70,16 @@ function runScoped(input: RulesInput, graph: LinkGraph | undefined, rules: reado
     asOf: input.asOf,
     data: input.data,
     report(entity, path, args, options) {
-      const range = entity.doc.locator.locate(path, options?.target ?? 'value');
-      out.push(makeDiagnostic(code, entity.doc.file, range, path, args, options?.related));
+      const span = options?.span;
+      const locator = entity.doc.locator;
+      const words = span && locator.locateText?.(path, span.start, span.end);
+      const d = makeDiagnostic(code, entity.doc.file, words ?? locator.locate(path, options?.target ?? 'value'), path, args, options?.related);
+      // Words on a later line of a text are still silenced by a comment before the text.
+      if (words) {
+        const start = locator.locate(path, 'value').start.line;
+        if (start !== words.start.line) d.disableLine = start;
+      }
+      out.push(d);
     },
     shared(derive, entity) {
       let byValue = derived.get(derive);

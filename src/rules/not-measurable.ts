@@ -1,7 +1,21 @@
-// not-measurable: without omfattning or frekvens nobody can tell afterwards whether a promise was kept.
+// not-measurable: without an amount, a frequency, a deadline or a one-off deliverable nobody can tell
+// afterwards whether a promise was kept.
 
+import { asPeriod, asString, isIsoDate, type Dict } from '../model/access.js';
+import { measurableWording } from './language/one-off.js';
 import { promises } from './promises.js';
 import type { Rule } from './types.js';
+
+/**
+ * A one-off deliverable with a deadline is measurable as done or not done by then: a `senast` date,
+ * or a `tidsram` that ends before the document's period does ("i januari genomföra …").
+ */
+export function hasDeadline(lofte: Dict, giltighet: unknown): boolean {
+  if (isIsoDate(lofte['senast'])) return true;
+  const tidsram = asPeriod(lofte['tidsram']);
+  const period = asPeriod(giltighet);
+  return tidsram !== undefined && period !== undefined && tidsram.tom < period.tom;
+}
 
 export const notMeasurable: Rule = {
   code: 'not-measurable',
@@ -9,6 +23,9 @@ export const notMeasurable: Rule = {
   check(ctx) {
     for (const p of promises(ctx.entities)) {
       if ('omfattning' in p.lofte || 'frekvens' in p.lofte) continue;
+      if (hasDeadline(p.lofte, p.doc.value['giltighet'])) continue;
+      // A one-off deliverable has the period's end as its deadline ("installera kameror i entrén").
+      if (measurableWording(asString(p.lofte['text']) ?? '') !== undefined) continue;
       ctx.report(p.doc, ['loften', p.index, 'id'], { lofte: p.id });
     }
   },

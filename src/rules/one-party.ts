@@ -1,11 +1,18 @@
-// one-party: medborgarlöften "genomförs tillsammans"; a document where one actor promises everything is not.
+// one-party: medborgarlöften "genomförs tillsammans"; a document where one actor promises everything,
+// and no other actor takes part in any promise, is not.
 
-import { asString } from '../model/access.js';
+import { idList } from '../model/access.js';
 import type { Entity } from '../schema/index.js';
 import { promises } from './promises.js';
 import type { Rule } from './types.js';
 
-/** The actors responsible for a document's promises, and how many promises: once per document value. */
+/**
+ * The actors who carry a document's promises, and how many promises: once per document value. Every
+ * actor of a joint `ansvarig` counts, and so does every `medverkande`: a promise another actor takes
+ * part in is joint work, which is what the rule asks for (a document converted from text often
+ * names the first party of "Polisen och kommunen ska tillsammans …" as ansvarig and the other as
+ * medverkande).
+ */
 const partiesCache = new WeakMap<object, { actors: string[]; count: number }>();
 function partiesOf(doc: Entity): { actors: string[]; count: number } {
   let hit = partiesCache.get(doc.value);
@@ -13,8 +20,8 @@ function partiesOf(doc: Entity): { actors: string[]; count: number } {
     const actors = new Set<string>();
     let count = 0;
     for (const p of promises([doc])) {
-      const ansvarig = asString(p.lofte['ansvarig']);
-      if (ansvarig !== undefined) actors.add(ansvarig);
+      for (const a of idList(p.lofte['ansvarig'])) actors.add(a);
+      for (const a of idList(p.lofte['medverkande'])) actors.add(a);
       count++;
     }
     hit = { actors: [...actors], count };

@@ -1,9 +1,22 @@
-// A rule that flags promise texts containing a phrase from one of the Swedish word lists.
+// A rule that flags promise texts containing a phrase from one of the Swedish word lists, where
+// the phrase governs the promise: in its own clause (not a purpose or relative clause) when the
+// list entry says so, and only without an amount when the entry is a qualifier such as "regelbundet".
 
 import { asString } from '../model/access.js';
-import { findPhrases, phraseList } from './phrases.js';
+import { analyse, clauseAt, type TextAnalysis } from './language/clauses.js';
+import { findPhrases, phraseList, type PhraseList, type PhraseMatch } from './language/phrases.js';
+import { quantityIn } from './language/quantity.js';
 import { promises } from './promises.js';
 import type { Rule } from './types.js';
+
+/** The phrases of a list that decide about a text: each is quoted in the finding. */
+export function decidingPhrases(text: string, list: PhraseList, analysis?: TextAnalysis): PhraseMatch[] {
+  const found = findPhrases(text, list);
+  if (found.length === 0) return found;
+  const clauses = analysis ?? analyse(text);
+  const quantity = found.some((m) => m.phrase.utanAntal) ? quantityIn(text) : undefined;
+  return found.filter((m) => (m.phrase.sats === 'alla' || clauseAt(clauses, m.index)?.kind === 'main') && !(m.phrase.utanAntal && quantity !== undefined));
+}
 
 export function phraseRule(code: string, listFile: string): Rule {
   return {
@@ -12,9 +25,10 @@ export function phraseRule(code: string, listFile: string): Rule {
     check(ctx) {
       const list = phraseList(listFile);
       for (const p of promises(ctx.entities)) {
-        const found = findPhrases(asString(p.lofte['text']) ?? '', list);
-        if (found.length === 0) continue;
-        ctx.report(p.doc, ['loften', p.index, 'text'], { lofte: p.id, phrases: found.map((f) => f.text), tips: found[0]?.phrase.tips });
+        const found = decidingPhrases(asString(p.lofte['text']) ?? '', list);
+        const first = found[0];
+        if (!first) continue;
+        ctx.report(p.doc, ['loften', p.index, 'text'], { lofte: p.id, phrases: found.map((f) => f.text), tips: first.phrase.tips }, { span: { start: first.index, end: first.end } });
       }
     },
   };

@@ -7,6 +7,8 @@ import type { Entity } from '../schema/index.js';
 
 export interface ReportOptions {
   target?: 'key' | 'value';
+  /** The words inside a string value that decided the finding: the position points at them. */
+  span?: { start: number; end: number };
   related?: RelatedLocation[];
 }
 

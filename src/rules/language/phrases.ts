@@ -2,11 +2,20 @@
 
 import { readFileSync } from 'node:fs';
 import jsyaml from 'js-yaml';
-import { packagePath } from '../paths.js';
+import { packagePath } from '../../paths.js';
+
+/** Where in a text a phrase counts: only in the promise's own clause, or anywhere. */
+export type PhraseScope = 'lofte' | 'alla';
 
 export interface Phrase {
   fras: string;
   tips: string;
+  /** Why the phrase weakens a promise, for the rule's documentation and reviewers of the list. */
+  varfor: string;
+  sats: PhraseScope;
+  /** Only where the promise states no amount or frequency ("regelbundet" alone, not "regelbundet, varje vecka"). */
+  utanAntal: boolean;
+  objekt: 'valfritt' | 'ett' | 'klockslag';
   /** Finds the phrase anywhere in a text (flags giu). */
   pattern: RegExp;
   /** The same, only at `lastIndex` (flags iuy). */
@@ -18,6 +27,8 @@ export interface PhraseMatch {
   /** The words as they stand in the text. */
   text: string;
   index: number;
+  /** Where the match ends in the text (its words may stand on several lines). */
+  end: number;
 }
 
 // Swedish inflection endings for a stem marked with `*`: verka → verkar, verkat, verkade, verkande …
@@ -37,19 +48,39 @@ function tokenPattern(token: string): string {
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function compilePhrase(fras: string, gap = DEFAULT_GAP, flags = 'giu'): RegExp {
-  const between = gap > 0 ? `\\s+(?:${LETTER}+\\s+){0,${gap}}` : '\\s+';
+  // A word in the gap may stand in parentheses ("kan öppettiderna (i entrén) komma att"), but the
+  // gap never reaches over a comma or a full stop.
+  const between = gap > 0 ? `\\s+(?:\\(?${LETTER}+\\)?\\s+){0,${gap}}` : '\\s+';
   const body = fras.trim().split(/\s+/).map(tokenPattern).join(between);
   return new RegExp(`(?<!${LETTER})${body}(?!${LETTER})`, flags);
 }
 
-interface PhraseEntry {
+/** One entry of a list file (data/ordlistor/*.yaml), as written there. */
+export interface PhraseEntry {
   fras: string;
   tips: string;
+  varfor: string;
   glapp?: number;
+  sats?: PhraseScope;
+  utan_antal?: boolean;
+  /** Sentences of our own: `ja` the entry must find, `nej` the rule must stay silent on. */
+  exempel?: { ja?: string[]; nej?: string[] };
+  /** What must follow the phrase (matbara-formuleringar.yaml only). */
+  objekt?: 'valfritt' | 'ett' | 'klockslag';
+}
+
+export interface PhraseFile {
+  /** Where the list's phrases count unless an entry says otherwise. */
+  sats: PhraseScope;
+  fraser: PhraseEntry[];
+  /** Endings of nouns for one event or document (matbara-formuleringar.yaml only). */
+  handelser?: string[];
 }
 
 export interface PhraseList {
   phrases: Phrase[];
+  entries: readonly PhraseEntry[];
+  handelser: readonly string[];
   /** The phrases (by position in the list) that may start with a word, and with a stem (`verk*`). */
   byFirstWord: ReadonlyMap<string, readonly number[]>;
   byStem: ReadonlyMap<string, readonly number[]>;
@@ -86,8 +117,18 @@ const cache = new Map<string, PhraseList>();
 export function phraseList(file: string): PhraseList {
   const hit = cache.get(file);
   if (hit) return hit;
-  const entries = jsyaml.load(readFileSync(packagePath('data', 'ordlistor', file), 'utf8')) as PhraseEntry[];
-  const phrases = entries.map((e) => ({ fras: e.fras, tips: e.tips, pattern: compilePhrase(e.fras, e.glapp), sticky: compilePhrase(e.fras, e.glapp, 'iuy') }));
+  const data = jsyaml.load(readFileSync(packagePath('data', 'ordlistor', file), 'utf8')) as PhraseFile;
+  const entries = data.fraser;
+  const phrases = entries.map((e) => ({
+    fras: e.fras,
+    tips: e.tips,
+    varfor: e.varfor,
+    sats: e.sats ?? data.sats,
+    utanAntal: e.utan_antal === true,
+    objekt: e.objekt ?? 'valfritt',
+    pattern: compilePhrase(e.fras, e.glapp),
+    sticky: compilePhrase(e.fras, e.glapp, 'iuy'),
+  }));
   const byFirstWord = new Map<string, number[]>();
   const byStem = new Map<string, number[]>();
   entries.forEach((e, i) => {
@@ -96,7 +137,7 @@ export function phraseList(file: string): PhraseList {
       else addTo(byFirstWord, alt, i);
     }
   });
-  const list = { phrases, byFirstWord, byStem, seen: new Map<string, readonly number[]>() };
+  const list = { phrases, entries, handelser: data.handelser ?? [], byFirstWord, byStem, seen: new Map<string, readonly number[]>() };
   cache.set(file, list);
   return list;
 }
@@ -119,7 +160,7 @@ export function findPhrases(text: string, list: PhraseList): PhraseMatch[] {
       const m = phrase.sticky.exec(text);
       if (!m) continue;
       nextFrom.set(i, w.index + m[0].length);
-      (all ??= []).push({ phrase, text: m[0].replace(/\s+/g, ' '), index: w.index });
+      (all ??= []).push({ phrase, text: m[0].replace(/\s+/g, ' '), index: w.index, end: w.index + m[0].length });
     }
   }
   return all ? nonOverlapping(all) : [];
@@ -127,13 +168,13 @@ export function findPhrases(text: string, list: PhraseList): PhraseMatch[] {
 
 /** Of matches that overlap, the one that starts first (then the longer) stays. */
 export function nonOverlapping(all: PhraseMatch[]): PhraseMatch[] {
-  all.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
+  all.sort((a, b) => a.index - b.index || b.end - a.end);
   const kept: PhraseMatch[] = [];
   let end = -1;
   for (const m of all) {
     if (m.index < end) continue;
     kept.push(m);
-    end = m.index + m.text.length;
+    end = m.end;
   }
   return kept;
 }
