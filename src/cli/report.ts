@@ -65,7 +65,7 @@ export function reportCommand(program: Command, io: CliIo, setExit: (code: numbe
         ctx.options.onTiming?.(stage, performance.now() - last);
         last = performance.now();
       };
-      const model = buildReportModel(result.entities, result.graph, ctx.asOf, referenceData(), filter);
+      const model = buildReportModel(result.entities, result.graph, ctx.asOf, referenceData(), filter, ctx.config.site);
       time('report model');
       const interrupt = new AbortController();
       const stop = flags.watch ? undefined : io.onInterrupt?.(() => interrupt.abort());

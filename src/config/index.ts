@@ -24,6 +24,62 @@ export interface Config {
   severities: ReadonlyMap<string, ConfiguredSeverity>;
   ignore: readonly string[];
   limits: ParseLimits;
+  /** Who publishes the report's site and its accessibility statement (`webbplats`). */
+  site: SiteConfig;
+}
+
+export interface ContactConfig {
+  epost?: string;
+  telefon?: string;
+  webbadress?: string;
+}
+
+/** `webbplats` in lofte.config.yaml; every field optional (the report has defaults). */
+export interface SiteConfig {
+  utgivare?: string;
+  adress?: string;
+  kontakt?: ContactConfig;
+  tillganglighet?: {
+    efterlevnad?: 'helt' | 'delvis' | 'inte';
+    kanda_brister?: string[];
+    bedomning?: { datum?: string; metod?: 'sjalvskattning' | 'extern' };
+    granskad?: string;
+    svarstid?: string;
+    rapportera?: ContactConfig;
+  };
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const dict = (v: unknown): Record<string, unknown> | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+
+function contactConfig(v: unknown): ContactConfig | undefined {
+  const d = dict(v);
+  if (!d) return undefined;
+  return { epost: str(d['epost']), telefon: str(d['telefon']), webbadress: str(d['webbadress']) };
+}
+
+/** The `webbplats` section read defensively: a config with errors never gets this far, but stays typed. */
+function siteConfig(v: unknown): SiteConfig {
+  const d = dict(v) ?? {};
+  const t = dict(d['tillganglighet']);
+  const b = dict(t?.['bedomning']);
+  const efterlevnad = t?.['efterlevnad'];
+  const metod = b?.['metod'];
+  return {
+    utgivare: str(d['utgivare']),
+    adress: str(d['adress']),
+    kontakt: contactConfig(d['kontakt']),
+    tillganglighet: t
+      ? {
+          efterlevnad: efterlevnad === 'helt' || efterlevnad === 'delvis' || efterlevnad === 'inte' ? efterlevnad : undefined,
+          kanda_brister: Array.isArray(t['kanda_brister']) ? t['kanda_brister'].filter((x): x is string => typeof x === 'string') : undefined,
+          bedomning: b ? { datum: str(b['datum']), metod: metod === 'sjalvskattning' || metod === 'extern' ? metod : undefined } : undefined,
+          granskad: str(t['granskad']),
+          svarstid: str(t['svarstid']),
+          rapportera: contactConfig(t['rapportera']),
+        }
+      : undefined,
+  };
 }
 
 const SEVERITY: Readonly<Record<string, ConfiguredSeverity>> = { off: 'off', warn: 'warning', error: 'error' };
@@ -62,7 +118,7 @@ export interface ConfigResult {
 
 export async function loadConfig(cwd: string, explicit?: string): Promise<ConfigResult> {
   const file = explicit ? path.resolve(cwd, explicit) : findConfig(cwd);
-  const defaults: Config = { file: undefined, root: gitRoot(cwd) ?? cwd, lang: undefined, severities: new Map(), ignore: [], limits: DEFAULT_PARSE_LIMITS };
+  const defaults: Config = { file: undefined, root: gitRoot(cwd) ?? cwd, lang: undefined, severities: new Map(), ignore: [], limits: DEFAULT_PARSE_LIMITS, site: {} };
   if (!file) return { config: defaults, diagnostics: [] };
   let text: string;
   try {
@@ -87,7 +143,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
       }
     }
   }
-  const v = value as { sprak?: 'sv' | 'en'; regler?: Record<string, string>; ignorera?: string[]; granser?: { filstorlek_kb?: number; alias?: number; djup?: number } };
+  const v = value as { webbplats?: unknown; sprak?: 'sv' | 'en'; regler?: Record<string, string>; ignorera?: string[]; granser?: { filstorlek_kb?: number; alias?: number; djup?: number } };
   const int = (n: unknown, fallback: number): number => (typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : fallback);
   const limits: ParseLimits = {
     maxFileBytes: int(v.granser?.filstorlek_kb, DEFAULT_PARSE_LIMITS.maxFileBytes / 1024) * 1024,
@@ -100,7 +156,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
     if (severity) severities.set(rule, severity);
   }
   return {
-    config: { file, root: path.dirname(file), lang: v.sprak, severities, ignore: Array.isArray(v.ignorera) ? v.ignorera.filter((g) => typeof g === 'string') : [], limits },
+    config: { file, root: path.dirname(file), lang: v.sprak, severities, ignore: Array.isArray(v.ignorera) ? v.ignorera.filter((g) => typeof g === 'string') : [], limits, site: siteConfig(v.webbplats) },
     diagnostics: diagnostics.sort(compareDiagnostics),
   };
 }
