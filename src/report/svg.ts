@@ -48,7 +48,7 @@ export function timelineSvg(frame: Period, rows: readonly TimelineRow[], asOf: s
     const y = top + i * rowHeight;
     const x1 = x(row.period.from);
     const x2 = xDay(day(row.period.tom) + 1); // a period ends at the end of its last day
-    parts.push(`<text x="0" y="${y + 16}" font-size="12" fill="#1a1a1a">${escapeHtml(row.label)}</text>`);
+    parts.push(`<text x="0" y="${y + 16}" font-size="13" fill="#1a1a1a">${escapeHtml(row.label)}</text>`);
     parts.push(`<rect x="${fmt(x1)}" y="${y + 5}" width="${fmt(Math.max(2, x2 - x1))}" height="14" rx="3" fill="${STATUS_FILL[row.status] ?? STATUS_FILL['ej_uppfoljt']}"/>`);
   });
   if (asOf >= frame.from && asOf <= frame.tom) {
