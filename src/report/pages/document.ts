@@ -63,7 +63,7 @@ function promiseItem(l: PromiseView, problems: ReadonlyMap<string, ProblemView>,
   if (s.followUpOverdue) stateLine.push(`; uppföljningen för ${periodText(s.followUpOverdue)} saknas`);
   const outcome: [string, Inline[]][] = [
     ['Lovat', [promisedText(l) ?? 'Se löftet ovan']],
-    ['Gjort hittills', [doneText(l) ?? '–', ...(s.latest && s.done !== undefined ? [` (${longDate(s.latest.datum)})`] : [])]],
+    ['Gjort hittills', [doneText(l) ?? '–', ...(s.doneAt ? [` (${longDate(s.doneAt)})`] : [])]],
     ['Läge', stateLine],
     [l.senast ? 'Klart senast' : 'Gäller till', [longDate(s.deadline)]],
   ];
@@ -76,11 +76,13 @@ function promiseItem(l: PromiseView, problems: ReadonlyMap<string, ProblemView>,
   if (l.medverkande.length > 0) facts.push(['Tillsammans med', [names(l.medverkande)]]);
   const answers = l.problembilder.map((id) => problems.get(id)).filter((x): x is ProblemView => x !== undefined);
   if (answers.length > 0) facts.push(['Svarar på', answers.flatMap((pb, i) => [...(i > 0 ? ['; '] : []), { text: pb.titel, page: '', anchor: problemAnchor(pb.id) }])]);
-  if (l.uppfoljning) facts.push(['Så följs det upp', [[l.uppfoljning.metod, l.uppfoljning.kadens ? `(${label('kadens', l.uppfoljning.kadens)})` : undefined].filter(Boolean).join(' ')]]);
+  const kadens = l.uppfoljning?.kadens ? label('kadens', l.uppfoljning.kadens) : undefined;
+  const metod = l.uppfoljning?.metod;
+  if (metod || kadens) facts.push(['Så följs det upp', [metod ? `${metod}${kadens ? ` (${kadens})` : ''}` : `${kadens?.charAt(0).toUpperCase() ?? ''}${kadens?.slice(1) ?? ''}`]]);
   const blocks: Block[] = [h(4, l.text, promiseAnchor(l.id)), { kind: 'facts', items: outcome, variant: 'outcome' }, { kind: 'facts', items: facts }];
   blocks.push(
     s.history.length === 0
-      ? p({ strong: 'Uppföljningar:' }, ' inga ännu.')
+      ? p('Ingen uppföljning av löftet är publicerad.')
       : { kind: 'list', ordered: true, label: `Uppföljningar av löftet, äldst först`, items: s.history.map(historyItem) },
   );
   return blocks;
