@@ -4,6 +4,7 @@
 import type { Period } from '../model/access.js';
 import { dayNumber as day } from '../model/dates.js';
 import { escapeHtml } from './safe-markdown.js';
+import { longDate } from './pages/words.js';
 
 /** Fills with at least 3:1 contrast to white (WCAG 1.4.11); the words are always printed beside them. */
 export const STATUS_FILL: Readonly<Record<string, string>> = {
@@ -54,7 +55,7 @@ export function timelineSvg(frame: Period, rows: readonly TimelineRow[], asOf: s
   if (asOf >= frame.from && asOf <= frame.tom) {
     const ax = fmt(x(asOf));
     parts.push(`<line x1="${ax}" y1="${top - 6}" x2="${ax}" y2="${height - 8}" stroke="#000" stroke-width="2" stroke-dasharray="4 3"/>`);
-    parts.push(`<text x="${ax}" y="${height}" font-size="11" text-anchor="middle" fill="#000">${escapeHtml(`Per ${asOf}`)}</text>`);
+    parts.push(`<text x="${ax}" y="${height}" font-size="11" text-anchor="middle" fill="#000">${escapeHtml(`Per ${longDate(asOf)}`)}</text>`);
   }
   return svg(width, height + 4, title, parts);
 }
