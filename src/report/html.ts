@@ -117,7 +117,7 @@ const cssString = (text: string): string => `"${text.replace(/[\\"<>\n\r]/g, (c)
 
 /** The running title, the date and page numbers on every printed page. */
 function printCss(page: Page, asOf: string): string {
-  return `@media print { @page { @top-left { content: ${cssString(page.title)}; } @bottom-left { content: ${cssString(`Läget per ${longDate(asOf)}`)}; } @bottom-right { content: "Sida " counter(page) " av " counter(pages); } } }\n`;
+  return `@media print { @page { @top-left { content: ${cssString(page.title)}; } @bottom-left { content: ${cssString(`Senast uppdaterad ${longDate(asOf)}`)}; } @bottom-right { content: "Sida " counter(page) " av " counter(pages); } } }\n`;
 }
 
 export function renderHtml(page: Page, asOf: string): string {

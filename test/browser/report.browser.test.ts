@@ -186,7 +186,7 @@ describe.skipIf(!HAVE_CHROMIUM)('report pages in chromium', () => {
     const { page } = await open(`${server.url}/blekinge/medborgarloften/karlshamn-olofstrom-2026-2027.html`);
     const css = await page.$eval('style', (s) => s.textContent ?? '');
     expect(css).toContain('@top-left { content: "Medborgarlöften för Karlshamn och Olofström 2026–2027"; }');
-    expect(css).toContain('@bottom-left { content: "Läget per 24 november 2026"; }');
+    expect(css).toContain('@bottom-left { content: "Senast uppdaterad 24 november 2026"; }');
     expect(css).toContain('counter(page) " av " counter(pages)');
     await page.emulateMedia({ media: 'print' });
     const after = await page.$$eval('h2, h3, h4', (hs) => [...new Set(hs.map((h) => getComputedStyle(h).breakAfter))]);
