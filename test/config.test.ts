@@ -18,7 +18,7 @@ describe('lofte.config.yaml', () => {
 
   it('takes its language from sprak:', async () => {
     const r = await runCli(['validate', '--as-of', '2026-11-24'], { cwd: fixture('config', 'repo-en') });
-    expect(r.stdout).toContain("Promise `omatbart` has neither `omfattning` nor `frekvens`.");
+    expect(r.stdout).toContain('Promise `omatbart` has neither `omfattning`, `frekvens` nor a deadline.');
   });
 
   it('a typo in a rule name is an error naming the file and line (exit 2)', async () => {
