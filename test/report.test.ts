@@ -26,7 +26,7 @@ describe('what is published', () => {
     const out = tmp();
     const r = await report('examples/vastra-blekinge', out, '--format', 'both');
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toBe(`Skrev 10 sidor till ${path.relative(process.cwd(), out)} (2 medborgarlöften, läget per 2026-11-24).\n`);
+    expect(r.stdout).toBe(`Skrev 12 sidor till ${path.relative(process.cwd(), out)} (2 medborgarlöften, läget per 2026-11-24).\n`);
     expect([...(await files(out)).keys()].sort()).toEqual([
       '.lofte-manifest.json',
       'aktorer.html',
@@ -37,6 +37,8 @@ describe('what is published', () => {
       'medborgarloften/karlshamn-olofstrom-2026-2027.md',
       'medborgarloften/solvesborg-2026-2027.html',
       'medborgarloften/solvesborg-2026-2027.md',
+      'tillganglighet.html',
+      'tillganglighet.md',
       'uppfoljning.html',
       'uppfoljning.md',
     ]);
@@ -46,12 +48,12 @@ describe('what is published', () => {
     const out = tmp();
     await report('examples/parken', out);
     const html = readFileSync(path.join(out, 'medborgarloften', 'laxa-medborgarloften-2026-2027.html'), 'utf8');
-    for (const s of ['<html lang="sv">', '<h2 id="problemet">Problemet</h2>', 'Problembilden bygger på: Medborgardialog', '<h3>Lokalpolisområde Hallsberg lovar</h3>', '<h3>Laxå kommun lovar</h3>', '<h3>Laxå ungdomsförening lovar</h3>', 'Så följer vi upp', '<span class="status status-pagaende">Pågår</span>', 'Underskrifter', '<svg']) {
+    for (const s of ['<html lang="sv">', '<h2 id="problemet">Problemet</h2>', 'Problembilden bygger på: Medborgardialog', '<h3>Lokalpolisområde Hallsberg lovar</h3>', '<h3>Laxå kommun lovar</h3>', '<h3>Laxå ungdomsförening lovar</h3>', 'Så följer vi upp', '<span class="status status-pagaende">Pågår</span>', 'Underskrifter', '<svg', '<p class="verdict">6 pågår · senast uppföljt 30 juni 2026</p>']) {
       expect(html).toContain(s);
     }
     const index = readFileSync(path.join(out, 'index.html'), 'utf8');
-    expect(index).toContain('<h2>Polisregion Bergslagen</h2>');
-    expect(index).toContain('<h3>Lokalpolisområde Hallsberg</h3>');
+    expect(index).toContain('<h2 id="kommun-laxa-kommun">Laxå kommun</h2>');
+    expect(index).toContain('– Gäller, 1 januari 2026 – 31 december 2027. Lokalpolisområde Hallsberg.');
     expect(index).toContain('<a href="medborgarloften/laxa-medborgarloften-2026-2027.html">');
   });
 
@@ -134,18 +136,18 @@ describe('reproducible and safe to re-run', () => {
     const old = new Date('2020-01-01T00:00:00Z');
     for (const f of [page, index]) await fs.utimes(f, old, old);
     const same = await report('examples/vastra-blekinge', out);
-    expect(same.stdout).toBe(`Skrev 0 sidor till ${path.relative(process.cwd(), out)} (2 medborgarlöften, läget per 2026-11-24).\n5 sidor var desamma som förra gången och fick stå kvar.\n`);
+    expect(same.stdout).toBe(`Skrev 0 sidor till ${path.relative(process.cwd(), out)} (2 medborgarlöften, läget per 2026-11-24).\n6 sidor var desamma som förra gången och fick stå kvar.\n`);
     expect((await fs.stat(page)).mtime).toEqual(old);
     // An edited page, and a new date that changes every page's footer.
     const original = readFileSync(page, 'utf8');
     await fs.writeFile(page, original.replace('<h1>', '<h1>Ändrad för hand: '));
     const edited = await report('examples/vastra-blekinge', out);
     expect(edited.stdout).toContain('Skrev 1 sidor till');
-    expect(edited.stdout).toContain('4 sidor var desamma');
+    expect(edited.stdout).toContain('5 sidor var desamma');
     expect(readFileSync(page, 'utf8')).toBe(original);
     expect((await fs.stat(index)).mtime).toEqual(old);
     const later = await runCli(['report', 'examples/vastra-blekinge', '--out', out, '--as-of', '2026-12-01']);
-    expect(later.stdout).toBe(`Skrev 5 sidor till ${path.relative(process.cwd(), out)} (2 medborgarlöften, läget per 2026-12-01).\n`);
+    expect(later.stdout).toBe(`Skrev 6 sidor till ${path.relative(process.cwd(), out)} (2 medborgarlöften, läget per 2026-12-01).\n`);
     expect((await fs.stat(index)).mtime).not.toEqual(old);
     expect((await fs.readdir(out)).filter((f) => f.startsWith('.lofte-'))).toEqual(['.lofte-manifest.json']);
   });
@@ -256,5 +258,133 @@ describe('filters', () => {
     expect(await pages('--lpo', 'lpo-vastra-blekinge')).toHaveLength(2);
     expect(await pages('--id', 'solvesborg-2026-2027', '--id', 'karlshamn-olofstrom-2026-2027')).toHaveLength(2);
     expect(await pages('--status', 'publicerad')).toHaveLength(2);
+  });
+});
+
+describe('honest pages a citizen reads', () => {
+  const site = async (src: string, ...extra: string[]): Promise<Map<string, string>> => {
+    const out = tmp();
+    const r = await report(src, out, '--format', 'both', ...extra);
+    expect(r.code, r.stderr).toBe(0);
+    return files(out);
+  };
+  const text = (html: string): string => html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+
+  it('opens with a verdict, says a promise past its deadline is late, and shows every follow-up with its evidence', async () => {
+    const pages = await site('test/fixtures/report-states');
+    const html = pages.get('medborgarloften/alvby-2026.html') ?? '';
+    expect(html).toMatch(/<h1>Medborgarlöfte för Älvby och Orsby 2026<\/h1>\n<p class="verdict">1 försenat · 1 kan inte bedömas · senast uppföljt 15 oktober 2026<\/p>/);
+    const t = text(html);
+    expect(t).toContain('LovatAlla'.slice(0, 0) + 'Lovat4 kameror, klart senast 30 september 2026');
+    expect(t).toContain('Gjort hittills3 av 4 (15 oktober 2026)');
+    expect(t).toContain('LägeFörsenat – skulle vara klart 30 september 2026');
+    // History: both follow-ups, oldest first; the June result is not hidden by October's.
+    expect(t).toContain('30 juni 2026: Pågår. Utfall: 2. Två kameror är uppsatta.');
+    expect(t.indexOf('30 juni 2026: Pågår. Utfall: 2.')).toBeLessThan(t.indexOf('15 oktober 2026: Pågår. Utfall: 3.'));
+    expect(t).toContain('15 oktober 2026: Kan inte bedömas. Orsak: Protokollen från sommaren har inte kommit in. Belägg: Kommunens protokoll från vandringarna.');
+    expect(html).toContain('<a href="https://www.example.se/alvby/protokoll">Kommunens protokoll från vandringarna</a>');
+    // The amount done so far keeps the date it was reported, not the later follow-up's.
+    expect(t).toContain('Gjort hittills6 (30 juni 2026)');
+    // A joint promise names every actor.
+    expect(html).toContain('<h3>Lokalpolisområde Norrby och Älvby kommun lovar</h3>');
+  });
+
+  it('labels ended periods as ended and lists each kommun A–Ö with its current medborgarlöften first', async () => {
+    const pages = await site('test/fixtures/report-states');
+    const index = text(pages.get('index.html') ?? '');
+    expect(index).toContain('2 kommuner i bokstavsordning: Orsby kommun · Älvby kommun');
+    const orsby = index.slice(index.indexOf('Orsby kommun Medborgarlöfte'));
+    expect(orsby.indexOf('Medborgarlöfte för Älvby och Orsby 2026 – Gäller')).toBeLessThan(orsby.indexOf('Medborgarlöfte för Orsby 2018–2019 – Avslutad 2019'));
+    expect(index).not.toContain('Publicerad');
+    const ended = pages.get('medborgarloften/orsby-2018-2019.html') ?? '';
+    expect(ended).toContain('<p class="verdict">2 inte uppföljda · ingen uppföljning publicerad</p>');
+    expect(text(ended)).toContain('(avslutad 2019)');
+    expect(ended).not.toContain('ännu');
+  });
+
+  it('never shows an id as the text of a link, and says "1 medborgarlöfte"', async () => {
+    for (const src of ['examples/vastra-blekinge', 'examples/parken', 'test/fixtures/report-states']) {
+      const pages = await site(src);
+      const ids = new Set<string>();
+      for (const [rel, content] of pages) {
+        if (!rel.endsWith('.html')) continue;
+        for (const m of content.matchAll(/id="(?:lofte|aktor|problembild|kommun)-([^"]+)"/g)) ids.add(m[1] ?? '');
+      }
+      expect(ids.size).toBeGreaterThan(3);
+      for (const [rel, content] of pages) {
+        const links = rel.endsWith('.html') ? [...content.matchAll(/<a [^>]*>([^<]*)<\/a>/g)].map((m) => m[1] ?? '') : [...content.matchAll(/\[([^\]]*)\]\(/g)].map((m) => m[1] ?? '');
+        expect(links.filter((l) => ids.has(l) || /^[a-z0-9]+(-[a-z0-9]+)+$/.test(l)), `${src} ${rel}`).toEqual([]);
+        expect(content, rel).not.toMatch(/\b1 (medborgarlöften|löften|kommuner)\b/);
+      }
+    }
+  });
+
+  it('has an accessibility statement built from lofte.config.yaml, linked from every footer with sender, contact and date', async () => {
+    const pages = await site('test/fixtures/report-site', '--config', 'test/fixtures/report-site/lofte.config.yaml');
+    const statement = text(pages.get('tillganglighet.html') ?? '');
+    for (const s of [
+      'Lokalpolisområde Hallsberg och Laxå kommun står bakom den här webbplatsen (https://www.laxa.se/medborgarloften)',
+      'Webbplatsen är delvis förenlig med lagen om tillgänglighet till digital offentlig service',
+      'De äldre medborgarlöftena från 2024 finns bara som inskannade PDF-filer',
+      'Rapportera till: webb@laxa.se, https://www.laxa.se/tillganglighet.',
+      'Du får svar inom fem arbetsdagar.',
+      'Tillsyn',
+      'anmäla det till Digg',
+      'Vi har gjort en självskattning (intern testning) av webbplatsen den 1 oktober 2026.',
+      'Redogörelsen granskades senast den 20 november 2026.',
+    ]) expect(statement).toContain(s);
+    expect(pages.get('tillganglighet.html')).toContain('href="https://www.digg.se/tdosanmalan"');
+    for (const [rel, content] of pages) {
+      if (!rel.endsWith('.html')) continue;
+      const footer = text(content.slice(content.indexOf('<footer>')));
+      expect(footer, rel).toContain('Avsändare: Lokalpolisområde Hallsberg och Laxå kommun.');
+      expect(footer, rel).toContain('Kontakt: trygghet@laxa.se, telefon 0584-47 30 00.');
+      expect(footer, rel).toContain('Senast uppdaterad 24 november 2026.');
+      if (rel !== 'tillganglighet.html') expect(content, rel).toMatch(/<a href="(\.\.\/)?tillganglighet\.html">Tillgänglighetsredogörelse<\/a>/);
+    }
+    // Without a config: the senders are the lokalpolisområde and kommuner, the contact the LPO's own.
+    const plain = await site('examples/parken');
+    const footer = text((plain.get('index.html') ?? '').split('<footer>')[1] ?? '');
+    expect(footer).toContain('Avsändare: Lokalpolisområde Hallsberg och Laxå kommun.Kontakt: Kommunpolis för Laxå, Lokalpolisområde Hallsberg: kommunpolis.laxa@polisen.se, telefon 114 14.');
+  });
+
+  it('Markdown links within and across pages point at anchors GitHub makes from the headings, and no caption speaks of a picture', async () => {
+    // GitHub's rule (github-slugger), written out here on its own: lower case, drop what is not a
+    // letter, number, mark, _, - or space, spaces to -, repeats get -1, -2.
+    const slugsOf = (md: string): Set<string> => {
+      const seen = new Map<string, number>();
+      const out = new Set<string>();
+      let fenced = false;
+      for (const line of md.split('\n')) {
+        if (/^```/.test(line)) fenced = !fenced;
+        const m = fenced ? null : /^#{1,6} (.*)$/.exec(line);
+        if (!m) continue;
+        const base = (m[1] ?? '').replace(/\\(.)/g, '$1').toLowerCase().replace(/[^\p{L}\p{M}\p{N}_ -]/gu, '').replace(/ /g, '-');
+        let slug = base;
+        while (seen.has(slug)) {
+          seen.set(base, (seen.get(base) ?? 0) + 1);
+          slug = `${base}-${seen.get(base)}`;
+        }
+        seen.set(slug, 0);
+        out.add(slug);
+      }
+      return out;
+    };
+    for (const src of ['examples/vastra-blekinge', 'examples/parken', 'test/fixtures/report-states']) {
+      const pages = await site(src);
+      let checked = 0;
+      for (const [rel, content] of pages) {
+        if (!rel.endsWith('.md')) continue;
+        expect(content, rel).not.toMatch(/streckade|linjen|diagrammet/i);
+        for (const m of content.matchAll(/\]\(<?([^)>]*)>?\)/g)) {
+          const [file = '', anchor] = (m[1] ?? '').split('#');
+          if (/^(https?|mailto):/.test(file) || anchor === undefined) continue;
+          const target = file === '' ? rel : path.posix.join(path.posix.dirname(rel), file);
+          expect(slugsOf(pages.get(target) ?? ''), `${rel} → ${m[1]}`).toContain(decodeURIComponent(anchor));
+          checked++;
+        }
+      }
+      expect(checked, src).toBeGreaterThan(5);
+    }
   });
 });

@@ -130,7 +130,7 @@ export function reportCommand(program: Command, io: CliIo, setExit: (code: numbe
         ctx.options.onTiming?.(stage, performance.now() - last);
         last = performance.now();
       };
-      const model = buildReportModel(result.entities, result.graph, ctx.asOf, referenceData(), filter);
+      const model = buildReportModel(result.entities, result.graph, ctx.asOf, referenceData(), filter, ctx.config.site);
       time('report model');
       // A filter that matches nothing would publish an empty site and remove every page: a typo
       // is far likelier than a wish for that. Each --id must name a medborgarlöfte too.

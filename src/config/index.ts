@@ -28,6 +28,62 @@ export interface Config {
   severities: ReadonlyMap<string, ConfiguredSeverity>;
   ignore: readonly string[];
   limits: ParseLimits;
+  /** Who publishes the report's site and its accessibility statement (`webbplats`). */
+  site: SiteConfig;
+}
+
+export interface ContactConfig {
+  epost?: string;
+  telefon?: string;
+  webbadress?: string;
+}
+
+/** `webbplats` in lofte.config.yaml; every field optional (the report has defaults). */
+export interface SiteConfig {
+  utgivare?: string;
+  adress?: string;
+  kontakt?: ContactConfig;
+  tillganglighet?: {
+    efterlevnad?: 'helt' | 'delvis' | 'inte';
+    kanda_brister?: string[];
+    bedomning?: { datum?: string; metod?: 'sjalvskattning' | 'extern' };
+    granskad?: string;
+    svarstid?: string;
+    rapportera?: ContactConfig;
+  };
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const dict = (v: unknown): Record<string, unknown> | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+
+function contactConfig(v: unknown): ContactConfig | undefined {
+  const d = dict(v);
+  if (!d) return undefined;
+  return { epost: str(d['epost']), telefon: str(d['telefon']), webbadress: str(d['webbadress']) };
+}
+
+/** The `webbplats` section read defensively: a config with errors never gets this far, but stays typed. */
+function siteConfig(v: unknown): SiteConfig {
+  const d = dict(v) ?? {};
+  const t = dict(d['tillganglighet']);
+  const b = dict(t?.['bedomning']);
+  const efterlevnad = t?.['efterlevnad'];
+  const metod = b?.['metod'];
+  return {
+    utgivare: str(d['utgivare']),
+    adress: str(d['adress']),
+    kontakt: contactConfig(d['kontakt']),
+    tillganglighet: t
+      ? {
+          efterlevnad: efterlevnad === 'helt' || efterlevnad === 'delvis' || efterlevnad === 'inte' ? efterlevnad : undefined,
+          kanda_brister: Array.isArray(t['kanda_brister']) ? t['kanda_brister'].filter((x): x is string => typeof x === 'string') : undefined,
+          bedomning: b ? { datum: str(b['datum']), metod: metod === 'sjalvskattning' || metod === 'extern' ? metod : undefined } : undefined,
+          granskad: str(t['granskad']),
+          svarstid: str(t['svarstid']),
+          rapportera: contactConfig(t['rapportera']),
+        }
+      : undefined,
+  };
 }
 
 const SEVERITY: Readonly<Record<string, ConfiguredSeverity>> = { off: 'off', warn: 'warning', error: 'error' };
@@ -66,7 +122,7 @@ export interface ConfigResult {
 
 export async function loadConfig(cwd: string, explicit?: string): Promise<ConfigResult> {
   const file = explicit ? path.resolve(cwd, explicit) : findConfig(cwd);
-  const defaults: Config = { file: undefined, root: gitRoot(cwd) ?? cwd, lang: undefined, severities: new Map(), ignore: [], limits: DEFAULT_PARSE_LIMITS };
+  const defaults: Config = { file: undefined, root: gitRoot(cwd) ?? cwd, lang: undefined, severities: new Map(), ignore: [], limits: DEFAULT_PARSE_LIMITS, site: {} };
   if (!file) return { config: defaults, diagnostics: [] };
   const name = displayName(cwd, file);
   // Read as documents are read: a FIFO or a device named as the config is refused, not waited on.
@@ -121,6 +177,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
       severities,
       ignore: Array.isArray(ignorera) ? ignorera.filter((g): g is string => typeof g === 'string' && g !== '' && g.length <= MAX_GLOB_LENGTH) : [],
       limits,
+      site: siteConfig(own(v, 'webbplats')),
     },
     diagnostics: diagnostics.sort(compareDiagnostics),
   };

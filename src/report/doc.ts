@@ -4,7 +4,8 @@ export type PageId = string;
 
 export type Inline =
   | string
-  | { text: string; page: PageId; anchor?: string }
+  /** `mdAnchor`: the anchor GitHub gives the target heading on another page (same-page anchors are worked out by the renderer). */
+  | { text: string; page: PageId; anchor?: string; mdAnchor?: string }
   | { text: string; href: string }
   | { strong: string }
   | { status: string; text: string };
@@ -12,17 +13,25 @@ export type Inline =
 export type Block =
   | { kind: 'heading'; level: 2 | 3 | 4; text: string; id?: string }
   | { kind: 'paragraph'; content: Inline[] }
-  | { kind: 'list'; items: Block[][] }
-  | { kind: 'facts'; items: [string, Inline[]][] }
+  | { kind: 'list'; items: Block[][]; ordered?: boolean; label?: string }
+  /** `outcome`: promise and outcome side by side (promised, done so far, state, deadline). */
+  | { kind: 'facts'; items: [string, Inline[]][]; variant?: 'outcome' }
+  /** A status overview drawn in HTML (legible at any width and in forced colours); the table says the same. */
+  | { kind: 'bars'; caption: string; rows: { status: string; label: string; count: number }[]; equivalent: Block }
   | { kind: 'table'; caption: string; head: string[]; rows: Inline[][][] }
   | { kind: 'markdown'; source: string; baseLevel: number }
+  /** A picture with a caption about the picture; Markdown gives only `equivalent`, which has its own caption. */
   | { kind: 'figure'; svg: string; caption: string; equivalent: Block };
 
 export interface Page {
   id: PageId;
   title: string;
+  /** One line a reader takes in at a glance, before anything else ("8 pågår · 1 försenat · …"). */
+  verdict?: string;
   lead?: Inline[];
   blocks: Block[];
+  /** The footer's lines: sender, contact, "senast uppdaterad" (see pages/footer.ts). */
+  footer: Inline[][];
 }
 
 export const p = (...content: Inline[]): Block => ({ kind: 'paragraph', content });

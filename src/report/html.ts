@@ -23,7 +23,8 @@ function inline(items: readonly Inline[], from: string, out: Out): void {
     else if ('href' in item) {
       const href = safeHref(item.href);
       if (href === undefined) out.push(escapeHtml(item.text));
-      else out.push('<a href="', escapeHtml(href), '">', escapeHtml(item.text), '</a>');
+      // A link whose text is its address is printed once (print adds other addresses after the text).
+      else out.push('<a href="', escapeHtml(href), item.text === item.href ? '" class="url">' : '">', escapeHtml(item.text), '</a>');
     } else {
       const href = item.page === '' ? `#${item.anchor ?? ''}` : relativeLink(from, item.page, '.html', item.anchor);
       out.push('<a href="', escapeHtml(href), '">', escapeHtml(item.text), '</a>');
@@ -41,8 +42,9 @@ function block(b: Block, from: string, out: Out): void {
       inline(b.content, from, out);
       out.push('</p>');
       return;
-    case 'list':
-      out.push('<ul>');
+    case 'list': {
+      const tag = b.ordered ? 'ol' : 'ul';
+      out.push(`<${tag}`, b.label ? ` class="history" aria-label="${escapeHtml(b.label)}">` : '>');
       for (const item of b.items) {
         out.push('<li>');
         for (const x of item) {
@@ -51,40 +53,56 @@ function block(b: Block, from: string, out: Out): void {
         }
         out.push('</li>');
       }
-      out.push('</ul>');
+      out.push(`</${tag}>`);
       return;
+    }
     case 'facts':
-      out.push('<dl class="facts">');
+      out.push(b.variant === 'outcome' ? '<dl class="facts outcome">' : '<dl class="facts">');
       for (const [k, v] of b.items) {
-        out.push('<dt>', escapeHtml(k), '</dt><dd>');
+        // Side by side, each pair in its own box (a div may group a dt and its dd).
+        out.push(b.variant === 'outcome' ? '<div><dt>' : '<dt>', escapeHtml(k), '</dt><dd>');
         inline(v, from, out);
-        out.push('</dd>');
+        out.push(b.variant === 'outcome' ? '</dd></div>' : '</dd>');
       }
       out.push('</dl>');
       return;
     case 'table':
-      out.push('<table><caption>', escapeHtml(b.caption), '</caption><thead><tr>');
-      for (const c of b.head) out.push('<th scope="col">', escapeHtml(c), '</th>');
-      out.push('</tr></thead><tbody>');
+      // Its own labelled, focusable scrolling box, so a wide table never makes the page scroll
+      // sideways; on a phone each row stacks as a card whose cells say their column (data-label).
+      // The explicit roles keep it a table for assistive technology when CSS stacks it.
+      out.push('<div class="table" role="region" tabindex="0" aria-label="', escapeHtml(b.caption), '"><table role="table"><caption>', escapeHtml(b.caption), '</caption><thead role="rowgroup"><tr role="row">');
+      for (const c of b.head) out.push('<th scope="col" role="columnheader">', escapeHtml(c), '</th>');
+      out.push('</tr></thead><tbody role="rowgroup">');
       for (const r of b.rows) {
-        out.push('<tr>');
-        for (const c of r) {
-          out.push('<td>');
+        out.push('<tr role="row">');
+        r.forEach((c, i) => {
+          out.push('<td role="cell" data-label="', escapeHtml(b.head[i] ?? ''), '">');
           inline(c, from, out);
           out.push('</td>');
-        }
+        });
         out.push('</tr>');
       }
-      out.push('</tbody></table>');
+      out.push('</tbody></table></div>');
       return;
     case 'markdown':
       out.push('<div class="text">', markdownToHtml(b.source, b.baseLevel), '</div>');
       return;
     case 'figure':
-      out.push('<figure><figcaption>', escapeHtml(b.caption), '</figcaption>', b.svg);
+      // Drawn at a legible size: on a narrow screen the picture scrolls in its own box, never the page.
+      out.push('<figure><figcaption>', escapeHtml(b.caption), '</figcaption><div class="chart" role="region" tabindex="0" aria-label="', escapeHtml(b.caption), '">', b.svg, '</div>');
       block(b.equivalent, from, out);
       out.push('</figure>');
       return;
+    case 'bars': {
+      // A list a screen reader reads as "Pågår 7"; the bars themselves are decoration. (Markdown gives the table.)
+      const max = Math.max(1, ...b.rows.map((r) => r.count));
+      out.push('<figure class="bars"><figcaption>', escapeHtml(b.caption), '</figcaption><ul>');
+      for (const r of b.rows) {
+        out.push('<li class="bar"><span class="bar-label">', escapeHtml(r.label), '</span> <span class="bar-track" aria-hidden="true"><span class="bar-fill status-', escapeHtml(r.status), '" style="width:', String(Math.round((r.count / max) * 1000) / 10), '%"></span></span> <span class="bar-count">', String(r.count), '</span></li>');
+      }
+      out.push('</ul></figure>');
+      return;
+    }
   }
 }
 
@@ -93,6 +111,14 @@ const NAV: readonly [string, string][] = [
   [FOLLOW_UP, 'Uppföljning'],
   [ACTORS, 'Vem lovar vad'],
 ];
+
+/** Text as a CSS string: quotes, backslashes and line ends escaped, and `<` so no `</style>` can appear. */
+const cssString = (text: string): string => `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+
+/** The running title, the date and page numbers on every printed page. */
+function printCss(page: Page, asOf: string): string {
+  return `@media print { @page { @top-left { content: ${cssString(page.title)}; } @bottom-left { content: ${cssString(`Senast uppdaterad ${longDate(asOf)}`)}; } @bottom-right { content: "Sida " counter(page) " av " counter(pages); } } }\n`;
+}
 
 export function renderHtml(page: Page, asOf: string): string {
   css ??= readFileSync(packagePath('templates', 'report.css'), 'utf8');
@@ -105,7 +131,7 @@ export function renderHtml(page: Page, asOf: string): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self'">
 <title>${escapeHtml(page.title)} – Medborgarlöften</title>
 <style>
-`, css, `</style>
+`, css, printCss(page, asOf), `</style>
 </head>
 <body>
 <a class="skip" href="#innehall">Till innehållet</a>
@@ -115,6 +141,7 @@ export function renderHtml(page: Page, asOf: string): string {
 <main id="innehall">
 <h1>${escapeHtml(page.title)}</h1>
 `);
+  if (page.verdict) out.push('<p class="verdict">', escapeHtml(page.verdict), '</p>\n');
   if (page.lead) {
     out.push('<p class="lead">');
     inline(page.lead, page.id, out);
@@ -124,11 +151,12 @@ export function renderHtml(page: Page, asOf: string): string {
     if (i > 0) out.push('\n');
     block(b, page.id, out);
   });
-  out.push(`
-</main>
-<footer><p>Läget per ${escapeHtml(longDate(asOf))}. Sidan är skapad med lofte från medborgarlöftenas källfiler.</p></footer>
-</body>
-</html>
-`);
+  out.push('\n</main>\n<footer>');
+  for (const line of page.footer) {
+    out.push('<p>');
+    inline(line, page.id, out);
+    out.push('</p>');
+  }
+  out.push('</footer>\n</body>\n</html>\n');
   return out.join('');
 }

@@ -1,11 +1,16 @@
 // Pages as GitHub-flavoured Markdown for GitHub and a CMS: the same content as the HTML, no HTML.
+// In-page links point at the anchors GitHub makes from heading text (see slug.ts).
 
 import { relativeLink, type Block, type Inline, type Page } from './doc.js';
 import { escapeMarkdown, markdownDestination, markdownToMarkdown, oneLine, safeHref } from './safe-markdown.js';
-import { longDate } from './pages/words.js';
+import { headingText, markdownHeadings, Slugger } from './slug.js';
 
 /** Text that must stay on its line: headings, table cells, link texts, bold captions. */
 const line = (text: string): string => oneLine(escapeMarkdown(text));
+
+/** Marks a heading that carries an HTML id, and a link to such an id, until the slugs are known. */
+const MARK = '\uE000';
+const LINK = '\uE001';
 
 function inline(items: readonly Inline[], from: string): string {
   return items
@@ -17,8 +22,9 @@ function inline(items: readonly Inline[], from: string): string {
         const href = safeHref(item.href);
         return href === undefined ? escapeMarkdown(item.text) : `[${line(item.text)}](${markdownDestination(href)})`;
       }
-      const href = item.page === '' ? `#${item.anchor ?? ''}` : relativeLink(from, item.page, '.md', item.anchor);
-      return `[${line(item.text)}](${markdownDestination(href)})`;
+      // A link within the page waits for the heading's slug; one to another page takes the slug its builder knows.
+      if (item.page === '') return `${LINK}${item.anchor ?? ''}${LINK}${line(item.text)}${LINK}`;
+      return `[${line(item.text)}](${markdownDestination(relativeLink(from, item.page, '.md', item.mdAnchor))})`;
     })
     .join('');
 }
@@ -28,12 +34,11 @@ const cell = (items: readonly Inline[], from: string): string => oneLine(inline(
 function block(b: Block, from: string): string {
   switch (b.kind) {
     case 'heading':
-      // GitHub makes anchors from heading text; lofte's HTML ids are for the HTML pages.
-      return `${'#'.repeat(b.level)} ${line(b.text)}`;
+      return `${'#'.repeat(b.level)} ${line(b.text)}${b.id ? `${MARK}${b.id}${MARK}` : ''}`;
     case 'paragraph':
       return inline(b.content, from);
     case 'list':
-      return b.items.map((item) => `- ${item.map((x) => block(x, from)).join('\n\n').replace(/\n(?=.)/g, '\n  ')}`).join('\n');
+      return b.items.map((item, i) => `${b.ordered ? `${i + 1}.` : '-'} ${item.map((x) => block(x, from)).join('\n\n').replace(/\n(?=.)/g, b.ordered ? '\n   ' : '\n  ')}`).join('\n');
     case 'facts':
       return b.items.map(([k, v]) => `- **${line(k)}:** ${inline(v, from)}`).join('\n');
     case 'table':
@@ -41,15 +46,60 @@ function block(b: Block, from: string): string {
     case 'markdown':
       return markdownToMarkdown(b.source, b.baseLevel).trimEnd();
     case 'figure':
-      // No pictures in Markdown output: the table says the same.
-      return `${escapeMarkdown(b.caption)}\n\n${block(b.equivalent, from)}`;
+    case 'bars':
+      // No pictures in Markdown: the table says the same, under its own caption.
+      return block(b.equivalent, from);
   }
 }
 
-export function renderMarkdown(page: Page, asOf: string): string {
+/** Gives each marked heading GitHub's slug (counting every heading of the page) and points the in-page links at them. */
+function resolveAnchors(text: string): string {
+  const slugs = new Map<string, string>();
+  const slugger = new Slugger();
+  const marked = new RegExp(`${MARK}([^${MARK}]*)${MARK}$`);
+  const lines = text.split('\n');
+  const headings = markdownHeadings(text.replace(new RegExp(`${MARK}[^${MARK}]*${MARK}`, 'g'), ''));
+  let h = 0;
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (f?.[1]) fence = fence === undefined ? f[1][0] : f[1][0] === fence ? undefined : fence;
+    if (fence !== undefined || f || !/^ {0,3}#{1,6}[ \t]/.test(line)) continue;
+    const slug = slugger.slug(headings[h++] ?? '');
+    const m = marked.exec(line);
+    if (m) {
+      if (m[1] !== undefined && !slugs.has(m[1])) slugs.set(m[1], slug);
+      lines[i] = line.slice(0, m.index);
+    }
+  }
+  return lines.join('\n').replace(new RegExp(`${LINK}([^${LINK}]*)${LINK}([^${LINK}]*)${LINK}`, 'g'), (_, anchor: string, label: string) => {
+    const slug = slugs.get(anchor);
+    return slug === undefined ? label : `[${label}](#${slug})`;
+  });
+}
+
+export function renderMarkdown(page: Page): string {
   const parts = [`# ${line(page.title)}`];
+  if (page.verdict) parts.push(`**${line(page.verdict)}**`);
   if (page.lead) parts.push(inline(page.lead, page.id));
   parts.push(...page.blocks.map((b) => block(b, page.id)));
-  parts.push(`_Läget per ${escapeMarkdown(longDate(asOf))}. Skapad med lofte._`);
-  return `${parts.join('\n\n')}\n`;
+  parts.push('---', ...page.footer.map((line) => inline(line, page.id)));
+  return `${resolveAnchors(parts.join('\n\n'))}\n`;
+}
+
+/** The slugs GitHub gives a page's headings that carry an HTML id: for links from other pages. */
+export function markdownAnchors(page: Page): Map<string, string> {
+  const slugs = new Map<string, string>();
+  const slugger = new Slugger();
+  slugger.slug(headingText(line(page.title)));
+  for (const b of page.blocks) {
+    if (b.kind === 'heading') {
+      const s = slugger.slug(headingText(line(b.text)));
+      if (b.id && !slugs.has(b.id)) slugs.set(b.id, s);
+    } else if (b.kind === 'markdown') {
+      for (const t of markdownHeadings(markdownToMarkdown(b.source, b.baseLevel))) slugger.slug(t);
+    }
+  }
+  return slugs;
 }

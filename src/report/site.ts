@@ -5,7 +5,9 @@ import { renderMarkdown } from './md.js';
 import type { Page } from './doc.js';
 import type { ReportModel } from './model.js';
 import { documentPage, documentPageId } from './pages/document.js';
+import { STATEMENT } from './pages/footer.js';
 import { ACTORS, actorsPage, FOLLOW_UP, followUpPage, INDEX, indexPage } from './pages/overview.js';
+import { statementPage } from './pages/statement.js';
 
 export type SiteFormat = 'html' | 'md' | 'both';
 
@@ -19,7 +21,8 @@ export function siteFiles(model: ReportModel, format: SiteFormat): Iterable<read
     [INDEX, () => indexPage(model)],
     [FOLLOW_UP, () => followUpPage(model)],
     [ACTORS, () => actorsPage(model)],
-    ...model.documents.map((d): [string, () => Page] => [documentPageId(d.id), () => documentPage(d, model.asOf)]),
+    [STATEMENT, () => statementPage(model)],
+    ...model.documents.map((d): [string, () => Page] => [documentPageId(d.id), () => documentPage(d, model)]),
   ];
   const formats: ('html' | 'md')[] = format === 'both' ? ['html', 'md'] : [format];
   const files = pages.flatMap(([id, build]) => formats.map((ext) => ({ path: `${id}.${ext}`, ext, build })));
@@ -31,7 +34,7 @@ export function siteFiles(model: ReportModel, format: SiteFormat): Iterable<read
       let built: { build: () => Page; page: Page } | undefined;
       for (const { path, ext, build } of files) {
         if (built?.build !== build) built = { build, page: build() };
-        yield [path, ext === 'html' ? renderHtml(built.page, model.asOf) : renderMarkdown(built.page, model.asOf)] as const;
+        yield [path, ext === 'html' ? renderHtml(built.page, model.asOf) : renderMarkdown(built.page)] as const;
       }
     },
   };

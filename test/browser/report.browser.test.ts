@@ -12,7 +12,12 @@ import { HAVE_CHROMIUM, htmlPages, launch, serve, type StaticServer } from './ha
 
 const AXE = readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const MERMAID = path.join(ROOT, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js');
-const SITES = { parken: 'examples/parken', blekinge: 'examples/vastra-blekinge', xss: 'test/fixtures/report-xss' } as const;
+const SITES = { parken: 'examples/parken', blekinge: 'examples/vastra-blekinge', xss: 'test/fixtures/report-xss', states: 'test/fixtures/report-states', site: 'test/fixtures/report-site' } as const;
+/** Extra flags per site: the publisher's config for the accessibility statement. */
+const FLAGS: Partial<Record<keyof typeof SITES, string[]>> = { site: ['--config', 'test/fixtures/report-site/lofte.config.yaml'] };
+/** Every page kind of every example and fixture a citizen would read. */
+const READABLE = ['parken', 'blekinge', 'states', 'site'] as const;
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const OUT = mkdtempSync(path.join(os.tmpdir(), 'lofte-browser-'));
 /** Screenshots and PDF prints of each page kind, kept for a person to look at. */
 export const ARTIFACTS = path.join(ROOT, 'test-output', 'browser');
@@ -23,7 +28,7 @@ let server: StaticServer;
 describe.skipIf(!HAVE_CHROMIUM)('report pages in chromium', () => {
   beforeAll(async () => {
     for (const [name, src] of Object.entries(SITES)) {
-      const r = await runCli(['report', src, '--out', path.join(OUT, name), '--as-of', '2026-11-24']);
+      const r = await runCli(['report', src, '--out', path.join(OUT, name), '--as-of', '2026-11-24', ...(FLAGS[name as keyof typeof SITES] ?? [])]);
       expect(r.code, r.stderr).toBe(0);
     }
     await fs.mkdir(ARTIFACTS, { recursive: true });
@@ -36,9 +41,9 @@ describe.skipIf(!HAVE_CHROMIUM)('report pages in chromium', () => {
     await server?.close();
   });
 
-  async function open(url: string): Promise<{ page: Page; requests: string[]; dialogs: string[]; errors: string[] }> {
+  async function open(url: string, options: { width?: number; colorScheme?: 'light' | 'dark'; forcedColors?: 'active' | 'none' } = {}): Promise<{ page: Page; requests: string[]; dialogs: string[]; errors: string[] }> {
     // bypassCSP: the pages' own CSP would also stop a payload; these tests prove the escaping alone does.
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1100, height: 900 } });
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: options.width ?? 1100, height: 900 }, colorScheme: options.colorScheme ?? 'light', forcedColors: options.forcedColors ?? 'none' });
     const page = await context.newPage();
     const requests: string[] = [];
     const dialogs: string[] = [];
@@ -50,8 +55,21 @@ describe.skipIf(!HAVE_CHROMIUM)('report pages in chromium', () => {
     return { page, requests, dialogs, errors };
   }
 
-  for (const site of ['parken', 'blekinge'] as const) {
-    it(`${site}: every page passes axe (WCAG 2.1 A/AA) and makes no request`, async () => {
+  async function axe(page: Page): Promise<string[]> {
+    await page.addScriptTag({ content: AXE });
+    const result = (await page.evaluate(
+      (tags) =>
+        (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<unknown> } }).axe.run(document, {
+          runOnly: { type: 'tag', values: tags },
+          resultTypes: ['violations'],
+        }),
+      AXE_TAGS,
+    )) as { violations: { id: string; nodes: { target: string[] }[] }[] };
+    return result.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+
+  for (const site of READABLE) {
+    it(`${site}: every page passes axe (WCAG 2.1 A/AA and 2.2 AA), light and dark, and makes no request`, async () => {
       const pages = await htmlPages(path.join(OUT, site));
       expect(pages.length).toBeGreaterThanOrEqual(4);
       for (const rel of pages) {
@@ -59,19 +77,45 @@ describe.skipIf(!HAVE_CHROMIUM)('report pages in chromium', () => {
         const { page, requests, errors } = await open(url);
         const outline = await page.evaluate(() => ({ lang: document.documentElement.lang, h1: document.querySelectorAll('h1').length, scripts: document.scripts.length }));
         expect(outline, rel).toEqual({ lang: 'sv', h1: 1, scripts: 0 });
-        await page.addScriptTag({ content: AXE });
-        const result = (await page.evaluate(() =>
-          (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<unknown> } }).axe.run(document, {
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-            resultTypes: ['violations'],
-          }),
-        )) as { violations: { id: string; nodes: { target: string[] }[] }[] };
-        expect(result.violations.map((v) => `${rel}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        expect((await axe(page)).map((v) => `${rel}: ${v}`)).toEqual([]);
         expect(requests.filter((r) => r !== url)).toEqual([]);
         expect(errors).toEqual([]);
         await page.context().close();
+        const dark = await open(url, { colorScheme: 'dark' });
+        expect((await axe(dark.page)).map((v) => `${rel} (dark): ${v}`)).toEqual([]);
+        await dark.page.context().close();
       }
-    }, 120_000);
+    }, 240_000);
+
+    it(`${site}: no page scrolls sideways at 320 and 640 CSS px (400 % and 200 % zoom), and no link text is an id`, async () => {
+      for (const rel of await htmlPages(path.join(OUT, site))) {
+        for (const width of [320, 640]) {
+          const { page } = await open(`${server.url}/${site}/${rel}`, { width });
+          const layout = await page.evaluate(() => ({
+            scroll: document.documentElement.scrollWidth - window.innerWidth,
+            // Whatever overflows its box must be inside a labelled, focusable scrolling region.
+            unboxed: [...document.querySelectorAll('main *, footer *')]
+              .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('[role="region"][tabindex="0"][aria-label]'))
+              .map((el) => el.tagName + (el.className ? `.${String(el.className)}` : ''))
+              .slice(0, 5),
+          }));
+          expect(layout, `${rel} at ${width} px`).toEqual({ scroll: 0, unboxed: [] });
+          if (width === 320) {
+            const links = await page.$$eval('a', (as) => as.map((a) => (a as HTMLElement).innerText.trim()));
+            expect(links.filter((t) => /^[a-z0-9]+(-[a-z0-9]+)+$/.test(t)), rel).toEqual([]);
+            // Body text is at least 12 px everywhere on a phone, charts included unless they scroll in their own box.
+            const small = await page.evaluate(() =>
+              [...document.querySelectorAll('main *')]
+                .filter((el) => el.childNodes.length > 0 && [...el.childNodes].some((n) => n.nodeType === 3 && (n.textContent ?? '').trim() !== ''))
+                .filter((el) => parseFloat(getComputedStyle(el).fontSize) < 12 && !el.closest('svg'))
+                .map((el) => el.tagName),
+            );
+            expect(small, rel).toEqual([]);
+          }
+          await page.context().close();
+        }
+      }
+    }, 240_000);
 
     it(`${site}: every link works from a web server and from the file system`, async () => {
       const root = path.join(OUT, site);
@@ -100,23 +144,115 @@ describe.skipIf(!HAVE_CHROMIUM)('report pages in chromium', () => {
     await page.context().close();
   });
 
-  it('takes a screenshot and an A4 PDF print of each page kind', async () => {
-    const kinds = { index: 'index.html', uppfoljning: 'uppfoljning.html', aktorer: 'aktorer.html', medborgarlofte: 'medborgarloften/karlshamn-olofstrom-2026-2027.html' };
-    for (const [kind, rel] of Object.entries(kinds)) {
-      const { page } = await open(`${server.url}/blekinge/${rel}`);
-      const png = path.join(ARTIFACTS, `${kind}.png`);
-      const pdf = path.join(ARTIFACTS, `${kind}.pdf`);
-      await page.screenshot({ path: png, fullPage: true });
-      await page.emulateMedia({ media: 'print' });
-      await page.pdf({ path: pdf, format: 'A4', printBackground: true });
-      // Print hides the navigation.
-      expect(await page.isVisible('header nav')).toBe(false);
-      expect((await fs.stat(png)).size).toBeGreaterThan(10_000);
-      const head = (await fs.readFile(pdf)).subarray(0, 5).toString();
-      expect(head).toBe('%PDF-');
+  /** PDF pages: each page object of the file. */
+  const pdfPages = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
+  it('takes screenshots at 320, 768 and 1280 px and an A4 PDF print of each page kind; the prints waste no pages', async () => {
+    const kinds = {
+      index: 'index.html',
+      uppfoljning: 'uppfoljning.html',
+      aktorer: 'aktorer.html',
+      tillganglighet: 'tillganglighet.html',
+      medborgarlofte: 'medborgarloften/karlshamn-olofstrom-2026-2027.html',
+    };
+    // The most A4 pages each may take (measured, with a little room): a 4-row table once took 5.
+    const maxPages: Record<keyof typeof kinds, number> = { index: 1, uppfoljning: 5, aktorer: 6, tillganglighet: 2, medborgarlofte: 12 };
+    for (const [kind, rel] of Object.entries(kinds) as [keyof typeof kinds, string][]) {
+      for (const width of [320, 768, 1280]) {
+        const { page } = await open(`${server.url}/blekinge/${rel}`, { width });
+        const png = path.join(ARTIFACTS, `${kind}-${width}.png`);
+        await page.screenshot({ path: png, fullPage: true });
+        expect((await fs.stat(png)).size).toBeGreaterThan(10_000);
+        if (width === 1280) {
+          const pdf = path.join(ARTIFACTS, `${kind}.pdf`);
+          await page.emulateMedia({ media: 'print' });
+          await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+          // Print hides the navigation, and a link whose text is its address is printed once.
+          expect(await page.isVisible('header nav')).toBe(false);
+          const doubled = await page.$$eval('main a[href^="http"]', (as) => as.filter((a) => getComputedStyle(a, '::after').content.includes(a.getAttribute('href') ?? '') && a.textContent === a.getAttribute('href')).length);
+          expect(doubled, kind).toBe(0);
+          const bytes = await fs.readFile(pdf);
+          expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+          const n = pdfPages(bytes);
+          expect(n, kind).toBeGreaterThanOrEqual(1);
+          expect(n, kind).toBeLessThanOrEqual(maxPages[kind]);
+        }
+        await page.context().close();
+      }
+    }
+  }, 180_000);
+
+  it('prints a running title, the date and page numbers, and keeps headings with what follows', async () => {
+    const { page } = await open(`${server.url}/blekinge/medborgarloften/karlshamn-olofstrom-2026-2027.html`);
+    const css = await page.$eval('style', (s) => s.textContent ?? '');
+    expect(css).toContain('@top-left { content: "Medborgarlöften för Karlshamn och Olofström 2026–2027"; }');
+    expect(css).toContain('@bottom-left { content: "Senast uppdaterad 24 november 2026"; }');
+    expect(css).toContain('counter(page) " av " counter(pages)');
+    await page.emulateMedia({ media: 'print' });
+    const after = await page.$$eval('h2, h3, h4', (hs) => [...new Set(hs.map((h) => getComputedStyle(h).breakAfter))]);
+    expect(after).toEqual(['avoid']);
+    await page.context().close();
+  }, 60_000);
+
+  it('opens each medborgarlöfte page with its verdict, shows the late state and every follow-up', async () => {
+    const { page } = await open(`${server.url}/states/medborgarloften/alvby-2026.html`, { width: 320 });
+    // The verdict is the first thing after the title, on the first screen of a phone.
+    const first = await page.$eval('h1 + *', (el) => ({ cls: el.className, text: (el as HTMLElement).innerText, bottom: el.getBoundingClientRect().bottom }));
+    expect(first.cls).toBe('verdict');
+    expect(first.text).toBe('1 försenat · 1 kan inte bedömas · senast uppföljt 15 oktober 2026');
+    expect(first.bottom).toBeLessThan(900);
+    const kameror = page.locator('h4', { hasText: 'fyra kameror' });
+    const box = page.locator('h4:has-text("fyra kameror") + dl.outcome');
+    expect(await box.innerText()).toMatch(/Lovat\s+4 kameror, klart senast 30 september 2026\s+Gjort hittills\s+3 av 4 \(15 oktober 2026\)\s+Läge\s+Försenat – skulle vara klart 30 september 2026/);
+    expect(await kameror.count()).toBe(1);
+    const history = await page.$$eval('ol.history', (ols) => ols.map((ol) => [...ol.querySelectorAll('li')].map((li) => (li as HTMLElement).innerText)));
+    expect(history).toEqual([
+      ['30 juni 2026: Pågår. Utfall: 6.', '15 oktober 2026: Kan inte bedömas. Orsak: Protokollen från sommaren har inte kommit in. Belägg: Kommunens protokoll från vandringarna.'],
+      ['30 juni 2026: Pågår. Utfall: 2. Två kameror är uppsatta.', '15 oktober 2026: Pågår. Utfall: 3. Den fjärde kameran väntar på bygglov.'],
+    ]);
+    await page.context().close();
+    for (const rel of (await htmlPages(path.join(OUT, 'blekinge'))).filter((r) => r.startsWith('medborgarloften/'))) {
+      const { page: p } = await open(`${server.url}/blekinge/${rel}`);
+      expect(await p.$eval('h1 + *', (el) => el.className), rel).toBe('verdict');
+      await p.context().close();
+    }
+  }, 60_000);
+
+  it('has an accessibility statement reached from every page', async () => {
+    const { page } = await open(`${server.url}/site/index.html`);
+    await page.click('footer a:has-text("Tillgänglighetsredogörelse")');
+    expect(await page.innerText('h1')).toBe('Tillgänglighetsredogörelse');
+    const headings = await page.$$eval('h2, h3', (hs) => hs.map((h) => (h as HTMLElement).innerText));
+    expect(headings).toEqual([
+      'Hur tillgänglig är webbplatsen?',
+      'Vad kan du göra om du inte kan använda delar av webbplatsen?',
+      'Rapportera brister i webbplatsens tillgänglighet',
+      'Tillsyn',
+      'Teknisk information om webbplatsens tillgänglighet',
+      'Innehåll som inte är tillgängligt',
+      'Hur vi testat webbplatsen',
+    ]);
+    expect(await page.innerText('main')).toContain('Webbplatsen är delvis förenlig med lagen om tillgänglighet till digital offentlig service');
+    await page.context().close();
+  });
+
+  it('keeps chart text legible in forced colours and dark mode', async () => {
+    for (const options of [{ forcedColors: 'active' as const, colorScheme: 'dark' as const }, { colorScheme: 'dark' as const }]) {
+      const { page } = await open(`${server.url}/blekinge/medborgarloften/karlshamn-olofstrom-2026-2027.html`, options);
+      const colours = await page.evaluate(() => ({
+        text: [...new Set([...document.querySelectorAll('.chart svg text')].map((t) => getComputedStyle(t).fill))],
+        bg: getComputedStyle(document.body).backgroundColor,
+      }));
+      expect(colours.text.length, JSON.stringify(options)).toBe(1);
+      expect(colours.text[0], JSON.stringify(options)).not.toBe(colours.bg);
+      const lum = (c: string): number => {
+        const [r = 0, g = 0, b = 0] = (c.match(/\d+/g) ?? []).map(Number);
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      expect(Math.abs(lum(colours.text[0] ?? '') - lum(colours.bg)), JSON.stringify(colours)).toBeGreaterThan(120);
       await page.context().close();
     }
-  }, 120_000);
+  }, 60_000);
 
   it('runs none of the XSS payloads in the data, even with CSP bypassed', async () => {
     for (const rel of await htmlPages(path.join(OUT, 'xss'))) {
