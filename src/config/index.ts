@@ -7,6 +7,7 @@ import { makeDiagnostic } from '../diagnostics/make.js';
 import { compareDiagnostics, type Diagnostic, type Severity } from '../diagnostics/types.js';
 import { displayName, UsageError } from '../load/discover.js';
 import { DEFAULT_PARSE_LIMITS, parseYamlFile, stripBom, type ParseLimits } from '../load/parse.js';
+import { asDict } from '../model/access.js';
 import { schemaFindings } from '../schema/errors.js';
 import { ajvLib, picomatchLib } from '../util/lazy.js';
 import { readSchema, type JsonSchema } from '../schema/validators.js';
@@ -24,6 +25,16 @@ export interface Config {
   severities: ReadonlyMap<string, ConfiguredSeverity>;
   ignore: readonly string[];
   limits: ParseLimits;
+  /** `oppna_data`: who publishes the report's open data, where, and under which licence. */
+  openData: OpenDataConfig;
+}
+
+/** `oppna_data` as written; the export module fills in defaults (src/export/settings.ts). */
+export interface OpenDataConfig {
+  webbplats?: string;
+  utgivare?: { namn: string; url?: string };
+  kontakt?: { namn: string; epost: string };
+  licens?: string;
 }
 
 const SEVERITY: Readonly<Record<string, ConfiguredSeverity>> = { off: 'off', warn: 'warning', error: 'error' };
@@ -62,7 +73,7 @@ export interface ConfigResult {
 
 export async function loadConfig(cwd: string, explicit?: string): Promise<ConfigResult> {
   const file = explicit ? path.resolve(cwd, explicit) : findConfig(cwd);
-  const defaults: Config = { file: undefined, root: gitRoot(cwd) ?? cwd, lang: undefined, severities: new Map(), ignore: [], limits: DEFAULT_PARSE_LIMITS };
+  const defaults: Config = { file: undefined, root: gitRoot(cwd) ?? cwd, lang: undefined, severities: new Map(), ignore: [], limits: DEFAULT_PARSE_LIMITS, openData: {} };
   if (!file) return { config: defaults, diagnostics: [] };
   let text: string;
   try {
@@ -100,8 +111,25 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
     if (severity) severities.set(rule, severity);
   }
   return {
-    config: { file, root: path.dirname(file), lang: v.sprak, severities, ignore: Array.isArray(v.ignorera) ? v.ignorera.filter((g) => typeof g === 'string') : [], limits },
+    config: { file, root: path.dirname(file), lang: v.sprak, severities, ignore: Array.isArray(v.ignorera) ? v.ignorera.filter((g) => typeof g === 'string') : [], limits, openData: openDataConfig(value) },
     diagnostics: diagnostics.sort(compareDiagnostics),
+  };
+}
+
+/** `oppna_data` from a config that may not have passed its schema: only well-formed parts are kept. */
+function openDataConfig(value: unknown): OpenDataConfig {
+  const o = asDict(asDict(value)?.['oppna_data']) ?? {};
+  const str = (x: unknown): string | undefined => (typeof x === 'string' && x !== '' ? x : undefined);
+  const utgivare = asDict(o['utgivare']);
+  const kontakt = asDict(o['kontakt']);
+  const namn = str(utgivare?.['namn']);
+  const kontaktNamn = str(kontakt?.['namn']);
+  const epost = str(kontakt?.['epost']);
+  return {
+    webbplats: str(o['webbplats']),
+    utgivare: namn ? { namn, url: str(utgivare?.['url']) } : undefined,
+    kontakt: kontaktNamn && epost ? { namn: kontaktNamn, epost } : undefined,
+    licens: str(o['licens']),
   };
 }
 

@@ -104,7 +104,13 @@ export function renderHtml(page: Page, asOf: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self'">
 <title>${escapeHtml(page.title)} – Medborgarlöften</title>
-<style>
+`);
+  if (page.openData) {
+    // JSON-LD is a data block: CSP governs scripts that run, and this one never does.
+    out.push(`<link rel="alternate" type="application/atom+xml" title="Medborgarlöften: nya löften och uppföljningar" href="${escapeHtml(page.openData.feed)}">\n`);
+    if (page.openData.jsonLd) out.push('<script type="application/ld+json">', page.openData.jsonLd, '</script>\n');
+  }
+  out.push(`<style>
 `, css, `</style>
 </head>
 <body>
@@ -126,7 +132,13 @@ export function renderHtml(page: Page, asOf: string): string {
   });
   out.push(`
 </main>
-<footer><p>Läget per ${escapeHtml(longDate(asOf))}. Sidan är skapad med lofte från medborgarlöftenas källfiler.</p></footer>
+<footer><p>Läget per ${escapeHtml(longDate(asOf))}. Sidan är skapad med lofte från medborgarlöftenas källfiler.</p>`);
+  if (page.openData) {
+    out.push('\n<p>');
+    inline(page.openData.notice, page.id, out);
+    out.push('</p>');
+  }
+  out.push(`</footer>
 </body>
 </html>
 `);

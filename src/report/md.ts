@@ -50,5 +50,6 @@ export function renderMarkdown(page: Page, asOf: string): string {
   if (page.lead) parts.push(inline(page.lead, page.id));
   parts.push(...page.blocks.map((b) => block(b, page.id)));
   parts.push(`_Läget per ${escapeMarkdown(longDate(asOf))}. Skapad med lofte._`);
+  if (page.openData) parts.push(inline(page.openData.notice, page.id));
   return `${parts.join('\n\n')}\n`;
 }

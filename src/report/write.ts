@@ -18,6 +18,8 @@ export interface WriteResult {
   written: string[];
   /** How many of them read exactly as the last run wrote them, and were left as they are. */
   unchanged: number;
+  /** The paths that were written this time (the others were unchanged). */
+  changed: string[];
   removed: string[];
 }
 
@@ -33,9 +35,12 @@ interface Journal {
   remove: string[];
 }
 
-/** A site path must stay inside the folder: no absolute paths, no `..`, nothing hidden. */
+/**
+ * A site path must stay inside the folder: no absolute paths, no `..`, nothing hidden. Pages are
+ * .html/.md; the open data folder adds JSON, its schema, CSV, Atom and the DCAT catalog.
+ */
 export function safeSitePath(rel: string): boolean {
-  return /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*\.(html|md)$/.test(rel);
+  return /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*(\.schema)?\.(html|md|json|jsonld|csv|xml|rdf)$/.test(rel);
 }
 
 async function readJson(file: string): Promise<unknown> {
@@ -181,5 +186,5 @@ export async function writeSite(out: string, files: Iterable<readonly [string, s
   await swap(out, journal);
   await fs.rm(path.join(out, JOURNAL), { force: true });
   await fs.rm(staging, { recursive: true, force: true });
-  return { written, unchanged: written.length - journal.files.length, removed: journal.remove };
+  return { written, unchanged: written.length - journal.files.length, changed: journal.files, removed: journal.remove };
 }
