@@ -2,15 +2,21 @@
 
 import { compareStrings } from '../diagnostics/types.js';
 import type { LinkGraph } from '../links/index.js';
-import { asArray, asDict, asPeriod, asString, type Dict, type Period } from '../model/access.js';
+import { asArray, asDict, asPeriod, asString, isIsoDate, type Dict, type Period } from '../model/access.js';
 import type { ReferenceData } from '../model/reference-data.js';
 import { overdueFollowUps } from '../rules/follow-up-missing.js';
 import type { Entity } from '../schema/index.js';
+import { documentPhase, lastFollowUp, promiseState, RESULT_STATUSES, type HistoryEntry, type Phase, type PromiseState, type ResultStatus } from './state.js';
+
+export type { HistoryEntry, Phase, PromiseState } from './state.js';
 
 export interface ActorRef {
   id: string;
   namn: string;
   typ: string;
+  webbplats?: string;
+  /** A function's contact (roll, e-post, telefon), never a person's. */
+  kontakt?: { roll?: string; epost?: string; telefon?: string };
 }
 
 export interface SourceView {
@@ -36,20 +42,16 @@ export interface ProblemView {
   kallor: SourceView[];
 }
 
-export interface ResultView {
-  status: string;
-  datum: string;
-  uppfoljning: string;
-  antal?: number;
-  kommentar?: string;
-  orsak?: string;
-}
+/** One follow-up's result for one promise (see state.ts). */
+export type ResultView = HistoryEntry;
 
 export interface PromiseView {
   document: string;
   id: string;
   text: string;
+  /** The first responsible actor; `ansvariga` has all of a joint promise's. */
   ansvarig: ActorRef;
+  ansvariga: ActorRef[];
   medverkande: ActorRef[];
   problembilder: string[];
   tidsram: Period;
@@ -57,9 +59,10 @@ export interface PromiseView {
   frekvens?: { antal: number; per: string; minst: boolean };
   plats?: string;
   uppfoljning?: { metod?: string; kadens?: string };
-  /** The latest follow-up dated on or before the as-of date. */
-  latest?: ResultView;
-  overdue?: Period;
+  /** The deadline of a one-off deliverable. */
+  senast?: string;
+  /** Its honest state as of the report's date, with every follow-up so far. */
+  state: PromiseState;
 }
 
 export interface DocumentView {
@@ -67,6 +70,10 @@ export interface DocumentView {
   titel: string;
   status: string;
   giltighet: Period;
+  /** Draft, not yet in force, in force or ended ("Avslutad 2019"), as of the report's date. */
+  phase: Phase;
+  /** The date of the latest follow-up of any of its promises. */
+  senastUppfoljd?: string;
   lpo: ActorRef;
   polisregion: { id: string; namn: string };
   kommuner: ActorRef[];
@@ -83,6 +90,22 @@ export interface ReportModel {
   asOf: string;
   documents: DocumentView[];
   actors: ActorRef[];
+  /** Who publishes the site and its accessibility statement, from lofte.config.yaml. */
+  site: SiteInfo;
+}
+
+/** The publisher's facts from lofte.config.yaml (`webbplats`), all optional there. */
+export interface SiteInfo {
+  utgivare?: string;
+  kontakt?: { epost?: string; telefon?: string; webbadress?: string };
+  tillganglighet?: {
+    efterlevnad?: 'helt' | 'delvis' | 'inte';
+    kanda_brister?: string[];
+    bedomning?: { datum?: string; metod?: string };
+    granskad?: string;
+    svarstid?: string;
+    rapportera?: { epost?: string; telefon?: string; webbadress?: string };
+  };
 }
 
 export interface ReportFilter {
@@ -96,8 +119,18 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : und
 
 function actorRef(graph: LinkGraph, id: string | undefined): ActorRef {
   const e = id === undefined ? undefined : graph.byId.get(id);
-  return { id: id ?? '', namn: asString(e?.value['namn']) ?? id ?? '', typ: asString(e?.value['typ']) ?? '' };
+  const ref: ActorRef = { id: id ?? '', namn: asString(e?.value['namn']) ?? id ?? '', typ: asString(e?.value['typ']) ?? '' };
+  const webbplats = asString(e?.value['webbplats']);
+  if (webbplats) ref.webbplats = webbplats;
+  const k = asDict(e?.value['kontakt']);
+  if (k) ref.kontakt = { roll: asString(k['roll']), epost: asString(k['epost']), telefon: asString(k['telefon']) };
+  return ref;
 }
+
+/** `ansvarig` is one actor id or a list of them (a joint promise). */
+const idList = (v: unknown): string[] => (Array.isArray(v) ? v : [v]).map((x) => asString(x)).filter((x): x is string => x !== undefined);
+
+const isResultStatus = (s: string): s is ResultStatus => (RESULT_STATUSES as readonly string[]).includes(s);
 
 function problemView(e: Entity): ProblemView {
   const v = e.value;
@@ -120,46 +153,65 @@ function problemView(e: Entity): ProblemView {
   };
 }
 
-function latestResults(entities: readonly Entity[], asOf: string): Map<string, ResultView> {
-  const out = new Map<string, ResultView>();
-  const followUps = entities
-    .filter((e) => e.kind === 'Uppfoljning' && (asString(e.value['datum']) ?? '') <= asOf)
-    .sort((a, b) => compareStrings(asString(a.value['datum']) ?? '', asString(b.value['datum']) ?? '') || compareStrings(a.id ?? '', b.id ?? ''));
-  for (const f of followUps) {
+/** Every result of every follow-up, by `document/promise`, unsorted (state.ts sorts and cuts at --as-of). */
+function allResults(entities: readonly Entity[]): Map<string, HistoryEntry[]> {
+  const out = new Map<string, HistoryEntry[]>();
+  for (const f of entities) {
+    if (f.kind !== 'Uppfoljning') continue;
+    const datum = asString(f.value['datum']) ?? '';
     for (const r of asArray(f.value['resultat'])) {
       const d = asDict(r) ?? {};
-      out.set(`${asString(f.value['medborgarlofte']) ?? ''}/${asString(d['lofte']) ?? ''}`, {
-        status: asString(d['status']) ?? '',
-        datum: asString(f.value['datum']) ?? '',
+      const status = asString(d['status']) ?? '';
+      if (!isResultStatus(status)) continue;
+      const key = `${asString(f.value['medborgarlofte']) ?? ''}/${asString(d['lofte']) ?? ''}`;
+      const entry: HistoryEntry = {
+        datum,
         uppfoljning: f.id ?? '',
+        status,
         antal: num(asDict(d['utfall'])?.['antal']),
         kommentar: asString(d['kommentar']),
         orsak: asString(d['orsak']),
-      });
+        belagg: asArray(d['belagg']).flatMap((b) => {
+          const x = asDict(b);
+          const beskrivning = asString(x?.['beskrivning']);
+          const url = asString(x?.['url']);
+          if (!beskrivning && !url) return [];
+          return [{ beskrivning: beskrivning ?? url ?? '', ...(url ? { url } : {}) }];
+        }),
+      };
+      const list = out.get(key);
+      if (list) list.push(entry);
+      else out.set(key, [entry]);
     }
   }
   return out;
 }
 
-function promiseView(doc: Entity, raw: Dict, giltighet: Period, graph: LinkGraph, latest: Map<string, ResultView>): PromiseView {
+function promiseView(doc: Entity, raw: Dict, giltighet: Period, graph: LinkGraph, results: Map<string, HistoryEntry[]>, overdue: Map<string, Period>, asOf: string): PromiseView {
   const id = asString(raw['id']) ?? '';
   const omf = asDict(raw['omfattning']);
   const frek = asDict(raw['frekvens']);
   const upp = asDict(raw['uppfoljning']);
   const pb = raw['problembild'];
+  const ansvariga = idList(raw['ansvarig']).map((a) => actorRef(graph, a));
+  const tidsram = asPeriod(raw['tidsram']) ?? giltighet;
+  const senast = isIsoDate(raw['senast']) ? raw['senast'] : undefined;
+  const key = `${doc.id ?? ''}/${id}`;
   return {
     document: doc.id ?? '',
     id,
     text: asString(raw['text']) ?? '',
-    ansvarig: actorRef(graph, asString(raw['ansvarig'])),
+    ansvarig: ansvariga[0] ?? actorRef(graph, undefined),
+    ansvariga,
     medverkande: asArray(raw['medverkande']).map((m) => actorRef(graph, asString(m))),
     problembilder: (Array.isArray(pb) ? pb : [pb]).map((p) => asString(p) ?? ''),
-    tidsram: asPeriod(raw['tidsram']) ?? giltighet,
+    tidsram,
     omfattning: omf ? { antal: num(omf['antal']) ?? 0, enhet: asString(omf['enhet']) ?? '', minst: omf['minst'] === true } : undefined,
     frekvens: frek ? { antal: num(frek['antal']) ?? 0, per: asString(frek['per']) ?? '', minst: frek['minst'] === true } : undefined,
     plats: asString(raw['plats']),
     uppfoljning: upp ? { metod: asString(upp['metod']), kadens: asString(upp['kadens']) } : undefined,
-    latest: latest.get(`${doc.id ?? ''}/${id}`),
+    ...(senast ? { senast } : {}),
+    state: promiseState({ tidsram, senast, results: results.get(key) ?? [], followUpOverdue: overdue.get(key) }, asOf),
   };
 }
 
@@ -183,8 +235,8 @@ function matches(doc: DocumentView, filter: ReportFilter, kommuner: Set<string> 
   return true;
 }
 
-export function buildReportModel(entities: readonly Entity[], graph: LinkGraph, asOf: string, data: ReferenceData, filter: ReportFilter = {}): ReportModel {
-  const latest = latestResults(entities, asOf);
+export function buildReportModel(entities: readonly Entity[], graph: LinkGraph, asOf: string, data: ReferenceData, filter: ReportFilter = {}, site: SiteInfo = {}): ReportModel {
+  const results = allResults(entities);
   const overdue = new Map(overdueFollowUps(entities, asOf).map((o) => [`${o.document}/${o.lofte}`, o.period]));
   const documents: DocumentView[] = [];
   for (const doc of entities) {
@@ -193,15 +245,18 @@ export function buildReportModel(entities: readonly Entity[], graph: LinkGraph, 
     const giltighet = asPeriod(v['giltighet']) ?? { from: '', tom: '' };
     const lpo = actorRef(graph, asString(v['lokalpolisomrade']));
     const regionId = asString(graph.byId.get(lpo.id)?.value['polisregion']) ?? '';
-    const loften = asArray(v['loften']).map((l) => promiseView(doc, asDict(l) ?? {}, giltighet, graph, latest));
-    for (const p of loften) p.overdue = overdue.get(`${p.document}/${p.id}`);
+    const loften = asArray(v['loften']).map((l) => promiseView(doc, asDict(l) ?? {}, giltighet, graph, results, overdue, asOf));
+    const senastUppfoljd = lastFollowUp(loften.map((l) => l.state));
+    const status = asString(v['status']) ?? '';
     const problemIds = [...new Set(loften.flatMap((l) => l.problembilder))];
     const publicering = asDict(v['publicering']);
     documents.push({
       id: doc.id,
       titel: asString(v['titel']) ?? doc.id,
-      status: asString(v['status']) ?? '',
+      status,
       giltighet,
+      phase: documentPhase(status, giltighet, asOf),
+      ...(senastUppfoljd ? { senastUppfoljd } : {}),
       lpo,
       polisregion: { id: regionId, namn: data.polisregioner.get(regionId)?.namn ?? regionId },
       kommuner: asArray(v['kommuner']).map((k) => actorRef(graph, asString(k))),
@@ -219,7 +274,7 @@ export function buildReportModel(entities: readonly Entity[], graph: LinkGraph, 
   }
   const kommuner = filter.kommun ? kommunActors(entities, filter.kommun, data) : undefined;
   const chosen = documents.filter((d) => matches(d, filter, kommuner)).sort((a, b) => compareStrings(a.id, b.id));
-  const actorIds = new Set(chosen.flatMap((d) => d.loften.flatMap((l) => [l.ansvarig.id, ...l.medverkande.map((m) => m.id)])));
+  const actorIds = new Set(chosen.flatMap((d) => d.loften.flatMap((l) => [...l.ansvariga.map((a) => a.id), ...l.medverkande.map((m) => m.id)])));
   const actors = [...actorIds].map((id) => actorRef(graph, id)).sort((a, b) => compareStrings(a.namn, b.namn) || compareStrings(a.id, b.id));
-  return { asOf, documents: chosen, actors };
+  return { asOf, documents: chosen, actors, site };
 }

@@ -5,8 +5,6 @@ import type { Period } from '../model/access.js';
 import { dayNumber as day } from '../model/dates.js';
 import { escapeHtml } from './safe-markdown.js';
 
-export const STATUS_ORDER = ['genomfort', 'pagaende', 'delvis_genomfort', 'ej_paborjat', 'ej_genomfort', 'installt', 'saknas'] as const;
-
 /** Fills with at least 3:1 contrast to white (WCAG 1.4.11); the words are always printed beside them. */
 export const STATUS_FILL: Readonly<Record<string, string>> = {
   genomfort: '#1b6e3a',
@@ -15,7 +13,9 @@ export const STATUS_FILL: Readonly<Record<string, string>> = {
   ej_paborjat: '#5c6670',
   ej_genomfort: '#a4262c',
   installt: '#6b3fa0',
-  saknas: '#707070',
+  forsenat: '#a4262c',
+  kan_ej_bedomas: '#5c6670',
+  ej_uppfoljt: '#707070',
 };
 
 const fmt = (n: number): string => (Math.round(n * 10) / 10).toString();
@@ -49,7 +49,7 @@ export function timelineSvg(frame: Period, rows: readonly TimelineRow[], asOf: s
     const x1 = x(row.period.from);
     const x2 = xDay(day(row.period.tom) + 1); // a period ends at the end of its last day
     parts.push(`<text x="0" y="${y + 16}" font-size="12" fill="#1a1a1a">${escapeHtml(row.label)}</text>`);
-    parts.push(`<rect x="${fmt(x1)}" y="${y + 5}" width="${fmt(Math.max(2, x2 - x1))}" height="14" rx="3" fill="${STATUS_FILL[row.status] ?? STATUS_FILL['saknas']}"/>`);
+    parts.push(`<rect x="${fmt(x1)}" y="${y + 5}" width="${fmt(Math.max(2, x2 - x1))}" height="14" rx="3" fill="${STATUS_FILL[row.status] ?? STATUS_FILL['ej_uppfoljt']}"/>`);
   });
   if (asOf >= frame.from && asOf <= frame.tom) {
     const ax = fmt(x(asOf));
@@ -69,7 +69,7 @@ export function statusBarsSvg(counts: readonly { status: string; label: string; 
     const w = ((width - labelWidth - 50) * c.count) / max;
     return [
       `<text x="0" y="${y + 18}" font-size="13" fill="#1a1a1a">${escapeHtml(c.label)}</text>`,
-      `<rect x="${labelWidth}" y="${y + 5}" width="${fmt(Math.max(c.count > 0 ? 2 : 0, w))}" height="16" rx="3" fill="${STATUS_FILL[c.status] ?? STATUS_FILL['saknas']}"/>`,
+      `<rect x="${labelWidth}" y="${y + 5}" width="${fmt(Math.max(c.count > 0 ? 2 : 0, w))}" height="16" rx="3" fill="${STATUS_FILL[c.status] ?? STATUS_FILL['ej_uppfoljt']}"/>`,
       `<text x="${fmt(labelWidth + w + 6)}" y="${y + 18}" font-size="13" fill="#1a1a1a">${c.count}</text>`,
     ];
   });

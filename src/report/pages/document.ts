@@ -4,8 +4,9 @@ import { compareStrings } from '../../diagnostics/types.js';
 import { h, p, type Block, type Inline, type Page } from '../doc.js';
 import { label } from '../labels.js';
 import type { ActorRef, DocumentView, ProblemView, PromiseView } from '../model.js';
-import { STATUS_ORDER, statusBarsSvg, timelineSvg } from '../svg.js';
-import { extentText, frequencyText, longDate, outcomeText, periodText, resultText } from './words.js';
+import { stateCounts, stateWord } from '../state.js';
+import { statusBarsSvg, timelineSvg } from '../svg.js';
+import { extentText, frequencyText, longDate, outcomeText, periodText, stateInline } from './words.js';
 
 export const documentPageId = (id: string): string => `medborgarloften/${id}`;
 export const promiseAnchor = (id: string): string => `lofte-${id}`;
@@ -48,7 +49,7 @@ function promiseItem(l: PromiseView, problems: ReadonlyMap<string, ProblemView>,
   const answers = l.problembilder.map((id) => problems.get(id)).filter((x): x is ProblemView => x !== undefined);
   if (answers.length > 0) facts.push(['Svarar på', answers.flatMap((pb, i) => [...(i > 0 ? ['; '] : []), { text: pb.titel, page: '', anchor: problemAnchor(pb.id) }])]);
   if (l.uppfoljning) facts.push(['Uppföljning', [[l.uppfoljning.metod, l.uppfoljning.kadens ? `(${label('kadens', l.uppfoljning.kadens)})` : undefined].filter(Boolean).join(' ')]]);
-  facts.push(['Läget', [{ status: l.latest?.status ?? 'saknas', text: resultText(l.latest) }, l.latest ? ` (${longDate(l.latest.datum)})` : '']]);
+  facts.push(['Läget', [stateInline(l), l.state.latest ? ` (${longDate(l.state.latest.datum)})` : '']]);
   return [h(4, l.text, promiseAnchor(l.id)), { kind: 'facts', items: facts }];
 }
 
@@ -65,7 +66,7 @@ function byActor(d: DocumentView): [ActorRef, PromiseView[]][] {
 }
 
 export function statusCounts(loften: readonly PromiseView[]): { status: string; label: string; count: number }[] {
-  return STATUS_ORDER.map((status) => ({ status, label: label('resultat', status), count: loften.filter((l) => (l.latest?.status ?? 'saknas') === status).length })).filter((c) => c.count > 0);
+  return stateCounts(loften.map((l) => l.state)).map((c) => ({ status: c.key, label: stateWord(c.key), count: c.count }));
 }
 
 export function statusFigure(loften: readonly PromiseView[], asOf: string): Block {
@@ -105,13 +106,13 @@ export function documentPage(d: DocumentView, asOf: string): Page {
   blocks.push(h(2, 'Så följer vi upp', 'uppfoljning'), p(`Så här går det med löftena per ${longDate(asOf)}.`), statusFigure(d.loften, asOf));
   blocks.push({
     kind: 'figure',
-    svg: timelineSvg(d.giltighet, d.loften.map((l) => ({ label: l.id, period: l.tidsram, status: l.latest?.status ?? 'saknas' })), asOf, 'Löftenas tidsramar'),
+    svg: timelineSvg(d.giltighet, d.loften.map((l) => ({ label: l.id, period: l.tidsram, status: l.state.key })), asOf, 'Löftenas tidsramar'),
     caption: `Löftenas tidsramar under giltigheten; den streckade linjen är ${longDate(asOf)}.`,
     equivalent: {
       kind: 'table',
       caption: 'Löftenas tidsramar och läge',
       head: ['Löfte', 'Från', 'Till', 'Läge'],
-      rows: d.loften.map((l) => [[{ text: l.id, page: '', anchor: promiseAnchor(l.id) }], [l.tidsram.from], [l.tidsram.tom], [{ status: l.latest?.status ?? 'saknas', text: resultText(l.latest) }]]),
+      rows: d.loften.map((l) => [[{ text: l.id, page: '', anchor: promiseAnchor(l.id) }], [l.tidsram.from], [l.tidsram.tom], [stateInline(l)]]),
     },
   });
   blocks.push({
@@ -121,9 +122,9 @@ export function documentPage(d: DocumentView, asOf: string): Page {
     rows: d.loften.map((l) => [
       [{ text: l.id, page: '', anchor: promiseAnchor(l.id) }],
       [l.ansvarig.namn],
-      [{ status: l.latest?.status ?? 'saknas', text: resultText(l.latest) }, ...(l.overdue ? [' – uppföljning försenad'] : [])],
-      [l.latest ? l.latest.datum : '–'],
-      [outcomeText(l.latest)],
+      [stateInline(l), ...(l.state.followUpOverdue ? [' – uppföljning försenad'] : [])],
+      [l.state.latest ? l.state.latest.datum : '–'],
+      [outcomeText(l.state.latest)],
     ]),
   });
   if (d.effekter.length > 0) {

@@ -6,7 +6,7 @@ import { h, p, type Block, type Inline, type Page } from '../doc.js';
 import { label } from '../labels.js';
 import type { DocumentView, PromiseView, ReportModel } from '../model.js';
 import { documentPageId, promiseAnchor, statusFigure } from './document.js';
-import { longDate, outcomeText, periodText, resultText } from './words.js';
+import { longDate, outcomeText, periodText, stateInline } from './words.js';
 
 export const INDEX = 'index';
 export const FOLLOW_UP = 'uppfoljning';
@@ -52,9 +52,9 @@ export function followUpPage(model: ReportModel): Page {
     kind: 'table',
     caption: `Varje löftes senaste uppföljning per ${model.asOf}`,
     head: ['Medborgarlöfte', 'Löfte', 'Ansvarig', 'Läge', 'Uppföljd'],
-    rows: all.map(({ d, l }) => [[docLink(d.id, d.titel)], [docLink(d.id, l.id, promiseAnchor(l.id))], [l.ansvarig.namn], [{ status: l.latest?.status ?? 'saknas', text: resultText(l.latest) }], [l.latest?.datum ?? '–']]),
+    rows: all.map(({ d, l }) => [[docLink(d.id, d.titel)], [docLink(d.id, l.id, promiseAnchor(l.id))], [l.ansvarig.namn], [stateInline(l)], [l.state.latest?.datum ?? '–']]),
   });
-  const overdue = all.filter(({ l }) => l.overdue);
+  const overdue = all.filter(({ l }) => l.state.followUpOverdue);
   blocks.push(h(2, 'Försenade uppföljningar'));
   blocks.push(
     overdue.length === 0
@@ -63,10 +63,10 @@ export function followUpPage(model: ReportModel): Page {
           kind: 'table',
           caption: 'Löften vars uppföljning är försenad',
           head: ['Medborgarlöfte', 'Löfte', 'Ansvarig', 'Perioden som saknar uppföljning'],
-          rows: overdue.map(({ d, l }) => [[docLink(d.id, d.titel)], [docLink(d.id, l.id, promiseAnchor(l.id))], [l.ansvarig.namn], [l.overdue ? periodText(l.overdue) : '']]),
+          rows: overdue.map(({ d, l }) => [[docLink(d.id, d.titel)], [docLink(d.id, l.id, promiseAnchor(l.id))], [l.ansvarig.namn], [l.state.followUpOverdue ? periodText(l.state.followUpOverdue) : '']]),
         },
   );
-  const missed = all.filter(({ l }) => l.latest && ['delvis_genomfort', 'ej_genomfort', 'installt'].includes(l.latest.status));
+  const missed = all.filter(({ l }) => l.state.latest && ['delvis_genomfort', 'ej_genomfort', 'installt'].includes(l.state.latest.status));
   blocks.push(h(2, 'Löften som inte hölls fullt ut'));
   blocks.push(
     missed.length === 0
@@ -75,7 +75,7 @@ export function followUpPage(model: ReportModel): Page {
           kind: 'table',
           caption: 'Löften som inte hölls fullt ut, och varför',
           head: ['Medborgarlöfte', 'Löfte', 'Läge', 'Varför'],
-          rows: missed.map(({ d, l }) => [[docLink(d.id, d.titel)], [docLink(d.id, l.id, promiseAnchor(l.id))], [{ status: l.latest?.status ?? '', text: resultText(l.latest) }], [outcomeText(l.latest)]]),
+          rows: missed.map(({ d, l }) => [[docLink(d.id, d.titel)], [docLink(d.id, l.id, promiseAnchor(l.id))], [stateInline(l)], [outcomeText(l.state.latest)]]),
         },
   );
   return { id: FOLLOW_UP, title: 'Uppföljning av medborgarlöftena', lead: [`Hur det går med varje löfte per ${longDate(model.asOf)}, vad som är försenat och varför ett löfte inte hölls.`], blocks };
@@ -103,7 +103,7 @@ export function actorsPage(model: ReportModel): Page {
       kind: 'table',
       caption: `Löften där ${actor.namn} är ansvarig eller medverkar`,
       head: ['Löfte', 'Roll', 'Medborgarlöfte', 'Läge'],
-      rows: rows.map(({ d, l, role }) => [[docLink(d.id, l.text, promiseAnchor(l.id))], [role], [docLink(d.id, d.titel)], [{ status: l.latest?.status ?? 'saknas', text: resultText(l.latest) }]]),
+      rows: rows.map(({ d, l, role }) => [[docLink(d.id, l.text, promiseAnchor(l.id))], [role], [docLink(d.id, d.titel)], [stateInline(l)]]),
     });
   }
   return { id: ACTORS, title: 'Vem lovar vad', lead: ['Varje aktörs löften i alla medborgarlöften.'], blocks };

@@ -2,7 +2,9 @@
 
 import type { Period } from '../../model/access.js';
 import { label } from '../labels.js';
+import type { Inline } from '../doc.js';
 import type { PromiseView, ResultView } from '../model.js';
+import { stateWord } from '../state.js';
 
 const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
@@ -35,8 +37,9 @@ export function frequencyText(l: PromiseView): string | undefined {
   return `${l.frekvens.minst ? 'minst ' : ''}${times} ${label('per', l.frekvens.per)}`;
 }
 
-export function resultText(r: ResultView | undefined): string {
-  return r ? label('resultat', r.status) : label('resultat', 'saknas');
+/** A promise's state as a status word, the same word everywhere. */
+export function stateInline(l: PromiseView): Inline {
+  return { status: l.state.key, text: stateWord(l.state.key) };
 }
 
 export function outcomeText(r: ResultView | undefined): string {
