@@ -58,7 +58,7 @@ describe('documentPhase', () => {
 
 describe('counts and words', () => {
   it('counts states in a fixed order, with Swedish singular and plural', () => {
-    const states = ['pagaende', 'forsenat', 'genomfort', 'pagaende'].map((key) => ({ key }) as const);
+    const states = (['pagaende', 'forsenat', 'genomfort', 'pagaende'] as const).map((key) => ({ key }));
     expect(stateCounts(states)).toEqual([
       { key: 'genomfort', count: 1 },
       { key: 'pagaende', count: 2 },

@@ -84,7 +84,7 @@ function publishCommand(program: Command, io: CliIo, setExit: (code: number) => 
         ctx.options.onTiming?.(stage, performance.now() - last);
         last = performance.now();
       };
-      const model = buildReportModel(result.entities, result.graph, ctx.asOf, referenceData(), filter);
+      const model = buildReportModel(result.entities, result.graph, ctx.asOf, referenceData(), filter, ctx.config.site);
       time('report model');
       const settings = openData.openDataSettings(ctx.config.openData);
       const interrupt = new AbortController();

@@ -25,16 +25,71 @@ export interface Config {
   severities: ReadonlyMap<string, ConfiguredSeverity>;
   ignore: readonly string[];
   limits: ParseLimits;
-  /** `oppna_data`: who publishes the report's open data, where, and under which licence. */
+  /** Who publishes the report's site and its accessibility statement (`webbplats`). */
+  site: SiteConfig;
+  /** `oppna_data`: the open data's licence, and what dataportal.se needs beyond `webbplats`. */
   openData: OpenDataConfig;
 }
 
 /** `oppna_data` as written; the export module fills in defaults (src/export/settings.ts). */
 export interface OpenDataConfig {
-  webbplats?: string;
-  utgivare?: { namn: string; url?: string };
-  kontakt?: { namn: string; epost: string };
   licens?: string;
+  utgivare_id?: string;
+  kontakt?: { namn: string; epost: string };
+}
+
+export interface ContactConfig {
+  epost?: string;
+  telefon?: string;
+  webbadress?: string;
+}
+
+/** `webbplats` in lofte.config.yaml; every field optional (the report has defaults). */
+export interface SiteConfig {
+  utgivare?: string;
+  adress?: string;
+  kontakt?: ContactConfig;
+  tillganglighet?: {
+    efterlevnad?: 'helt' | 'delvis' | 'inte';
+    kanda_brister?: string[];
+    bedomning?: { datum?: string; metod?: 'sjalvskattning' | 'extern' };
+    granskad?: string;
+    svarstid?: string;
+    rapportera?: ContactConfig;
+  };
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const dict = (v: unknown): Record<string, unknown> | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+
+function contactConfig(v: unknown): ContactConfig | undefined {
+  const d = dict(v);
+  if (!d) return undefined;
+  return { epost: str(d['epost']), telefon: str(d['telefon']), webbadress: str(d['webbadress']) };
+}
+
+/** The `webbplats` section read defensively: a config with errors never gets this far, but stays typed. */
+function siteConfig(v: unknown): SiteConfig {
+  const d = dict(v) ?? {};
+  const t = dict(d['tillganglighet']);
+  const b = dict(t?.['bedomning']);
+  const efterlevnad = t?.['efterlevnad'];
+  const metod = b?.['metod'];
+  return {
+    utgivare: str(d['utgivare']),
+    adress: str(d['adress']),
+    kontakt: contactConfig(d['kontakt']),
+    tillganglighet: t
+      ? {
+          efterlevnad: efterlevnad === 'helt' || efterlevnad === 'delvis' || efterlevnad === 'inte' ? efterlevnad : undefined,
+          kanda_brister: Array.isArray(t['kanda_brister']) ? t['kanda_brister'].filter((x): x is string => typeof x === 'string') : undefined,
+          bedomning: b ? { datum: str(b['datum']), metod: metod === 'sjalvskattning' || metod === 'extern' ? metod : undefined } : undefined,
+          granskad: str(t['granskad']),
+          svarstid: str(t['svarstid']),
+          rapportera: contactConfig(t['rapportera']),
+        }
+      : undefined,
+  };
 }
 
 const SEVERITY: Readonly<Record<string, ConfiguredSeverity>> = { off: 'off', warn: 'warning', error: 'error' };
@@ -73,7 +128,7 @@ export interface ConfigResult {
 
 export async function loadConfig(cwd: string, explicit?: string): Promise<ConfigResult> {
   const file = explicit ? path.resolve(cwd, explicit) : findConfig(cwd);
-  const defaults: Config = { file: undefined, root: gitRoot(cwd) ?? cwd, lang: undefined, severities: new Map(), ignore: [], limits: DEFAULT_PARSE_LIMITS, openData: {} };
+  const defaults: Config = { file: undefined, root: gitRoot(cwd) ?? cwd, lang: undefined, severities: new Map(), ignore: [], limits: DEFAULT_PARSE_LIMITS, site: {}, openData: {} };
   if (!file) return { config: defaults, diagnostics: [] };
   let text: string;
   try {
@@ -98,7 +153,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
       }
     }
   }
-  const v = value as { sprak?: 'sv' | 'en'; regler?: Record<string, string>; ignorera?: string[]; granser?: { filstorlek_kb?: number; alias?: number; djup?: number } };
+  const v = value as { webbplats?: unknown; sprak?: 'sv' | 'en'; regler?: Record<string, string>; ignorera?: string[]; granser?: { filstorlek_kb?: number; alias?: number; djup?: number } };
   const int = (n: unknown, fallback: number): number => (typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : fallback);
   const limits: ParseLimits = {
     maxFileBytes: int(v.granser?.filstorlek_kb, DEFAULT_PARSE_LIMITS.maxFileBytes / 1024) * 1024,
@@ -111,7 +166,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
     if (severity) severities.set(rule, severity);
   }
   return {
-    config: { file, root: path.dirname(file), lang: v.sprak, severities, ignore: Array.isArray(v.ignorera) ? v.ignorera.filter((g) => typeof g === 'string') : [], limits, openData: openDataConfig(value) },
+    config: { file, root: path.dirname(file), lang: v.sprak, severities, ignore: Array.isArray(v.ignorera) ? v.ignorera.filter((g) => typeof g === 'string') : [], limits, site: siteConfig(v.webbplats), openData: openDataConfig(value) },
     diagnostics: diagnostics.sort(compareDiagnostics),
   };
 }
@@ -119,18 +174,10 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
 /** `oppna_data` from a config that may not have passed its schema: only well-formed parts are kept. */
 function openDataConfig(value: unknown): OpenDataConfig {
   const o = asDict(asDict(value)?.['oppna_data']) ?? {};
-  const str = (x: unknown): string | undefined => (typeof x === 'string' && x !== '' ? x : undefined);
-  const utgivare = asDict(o['utgivare']);
   const kontakt = asDict(o['kontakt']);
-  const namn = str(utgivare?.['namn']);
-  const kontaktNamn = str(kontakt?.['namn']);
+  const namn = str(kontakt?.['namn']);
   const epost = str(kontakt?.['epost']);
-  return {
-    webbplats: str(o['webbplats']),
-    utgivare: namn ? { namn, url: str(utgivare?.['url']) } : undefined,
-    kontakt: kontaktNamn && epost ? { namn: kontaktNamn, epost } : undefined,
-    licens: str(o['licens']),
-  };
+  return { licens: str(o['licens']), utgivare_id: str(o['utgivare_id']), kontakt: namn && epost ? { namn, epost } : undefined };
 }
 
 /** A predicate for discovery: true for paths (relative to cwd) that the config's globs ignore. */

@@ -6,6 +6,7 @@ import { asArray, asDict, asPeriod, asString, isIsoDate, type Dict, type Period 
 import type { ReferenceData } from '../model/reference-data.js';
 import { overdueFollowUps } from '../rules/follow-up-missing.js';
 import type { Entity } from '../schema/index.js';
+import type { SiteConfig } from '../config/index.js';
 import { documentPhase, lastFollowUp, promiseState, RESULT_STATUSES, type HistoryEntry, type Phase, type PromiseState, type ResultStatus } from './state.js';
 
 export type { HistoryEntry, Phase, PromiseState } from './state.js';
@@ -95,18 +96,7 @@ export interface ReportModel {
 }
 
 /** The publisher's facts from lofte.config.yaml (`webbplats`), all optional there. */
-export interface SiteInfo {
-  utgivare?: string;
-  kontakt?: { epost?: string; telefon?: string; webbadress?: string };
-  tillganglighet?: {
-    efterlevnad?: 'helt' | 'delvis' | 'inte';
-    kanda_brister?: string[];
-    bedomning?: { datum?: string; metod?: string };
-    granskad?: string;
-    svarstid?: string;
-    rapportera?: { epost?: string; telefon?: string; webbadress?: string };
-  };
-}
+export type SiteInfo = SiteConfig;
 
 export interface ReportFilter {
   lpo?: string;
