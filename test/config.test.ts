@@ -32,7 +32,7 @@ describe('lofte.config.yaml', () => {
         '  4:14  fel  `of` är inte ett tillåtet värde för `one-party`.  config',
         '             Tips: Menade du `off`? Tillåtna värden: off, warn, error.',
         '  5:1   fel  Okänt fält `farg` i lofte-konfiguration.  config',
-        '             Tips: Ta bort fältet; lofte.config.yaml kan innehålla sprak, regler, ignorera och granser.',
+        '             Tips: Ta bort fältet; lofte.config.yaml kan innehålla sprak, regler, ignorera, granser och webbplats.',
         '',
         '✖ 3 fel och 0 varningar i 1 fil (1 fil kontrollerade).',
         '',
@@ -76,5 +76,24 @@ describe('disable comments', () => {
     expect(r.stdout).toContain('23:5   fel      Kommentaren stänger av `vage-wording`, som inte är någon lofte-regel.  invalid-disable');
     expect(r.stdout).toContain('Tips: Menade du `vague-wording`?');
     expect(r.stdout).toContain('29:5   fel      Kommentaren `lofte-disable-next-line` säger inte vilken regel den stänger av.  invalid-disable');
+  });
+});
+
+describe('webbplats in lofte.config.yaml', () => {
+  it('reads the publisher and the accessibility statement facts', async () => {
+    const { loadConfig } = await import('../src/config/index.js');
+    const { config, diagnostics } = await loadConfig(fixture('report-site'));
+    expect(diagnostics).toEqual([]);
+    expect(config.site.utgivare).toBe('Lokalpolisområde Hallsberg och Laxå kommun');
+    expect(config.site.tillganglighet).toMatchObject({ efterlevnad: 'delvis', bedomning: { datum: '2026-10-01', metod: 'sjalvskattning' }, rapportera: { epost: 'webb@laxa.se' } });
+    expect(config.site.tillganglighet?.kanda_brister).toHaveLength(2);
+  });
+
+  it('a wrong value is an error naming the file and line', async () => {
+    const r = await runCli(['validate', '--as-of', '2026-11-24'], { cwd: fixture('config', 'site-bad') });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('lofte.config.yaml');
+    expect(r.stdout).toMatch(/4:18 +fel +`nastan` är inte ett tillåtet värde för `efterlevnad`/);
+    expect(r.stdout).toMatch(/6:14 +fel .*config/);
   });
 });

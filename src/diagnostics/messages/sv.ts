@@ -79,7 +79,7 @@ function schemaWording(a: Args, d: Diagnostic): Wording {
         hint: a['suggestion']
           ? `Menade du ${code(a['suggestion'])}?`
           : d.rule === 'config'
-            ? 'Ta bort fältet; lofte.config.yaml kan innehålla sprak, regler, ignorera och granser.'
+            ? 'Ta bort fältet; lofte.config.yaml kan innehålla sprak, regler, ignorera, granser och webbplats.'
             : 'Ta bort fältet, eller lägg det under `intern:` om det är en intern anteckning.',
       };
     case 'type': {
