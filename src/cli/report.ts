@@ -86,7 +86,7 @@ function publishCommand(program: Command, io: CliIo, setExit: (code: number) => 
       };
       const model = buildReportModel(result.entities, result.graph, ctx.asOf, referenceData(), filter, ctx.config.site);
       time('report model');
-      const settings = openData.openDataSettings(ctx.config.openData);
+      const settings = openData.openDataSettings(ctx.config.site, ctx.config.openData);
       const interrupt = new AbortController();
       const stop = flags.watch ? undefined : io.onInterrupt?.(() => interrupt.abort());
       try {
@@ -97,7 +97,7 @@ function publishCommand(program: Command, io: CliIo, setExit: (code: number) => 
         if (mode === 'data') {
           io.stdout(`Skrev ${written.changed.length} filer med öppna data till ${where} (${model.documents.length} medborgarlöften, läget per ${ctx.asOf}).\n`);
           const missing = openData.missingForHarvest(settings);
-          if (missing.length > 0) io.stdout(`Obs: för att Sveriges dataportal ska kunna skörda katalogen behövs ${missing.map((m) => `oppna_data.${m}`).join(', ')} i lofte.config.yaml.\n`);
+          if (missing.length > 0) io.stdout(`Obs: för att Sveriges dataportal ska kunna skörda katalogen behövs ${missing.join(', ')} i lofte.config.yaml.\n`);
           if (written.unchanged > 0) io.stdout(`${written.unchanged} filer var desamma som förra gången och fick stå kvar.\n`);
           if (written.removed.length > 0) io.stdout(`Tog bort ${written.removed.length} filer från en tidigare körning som inte längre finns.\n`);
           return EXIT.ok;

@@ -5,6 +5,7 @@
 import { compareStrings } from '../diagnostics/types.js';
 import { label } from '../report/labels.js';
 import { longDate, periodText } from '../report/pages/words.js';
+import { stateWord, type ResultStatus } from '../report/state.js';
 import { dateTime, siteUrl, uuidUrn } from './ids.js';
 import type { DocumentData, FollowUpData, OpenData } from './open-data.js';
 import type { OpenDataSettings } from './settings.js';
@@ -38,9 +39,9 @@ function documentEntry(d: DocumentData, base: string | undefined): Entry {
 }
 
 function followUpEntry(d: DocumentData, f: FollowUpData, base: string | undefined): Entry {
-  const counts = new Map<string, number>();
+  const counts = new Map<ResultStatus, number>();
   for (const r of f.resultat) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-  const parts = [...counts].sort(([a], [b]) => compareStrings(a, b)).map(([status, n]) => `${label('resultat', status).toLowerCase()}: ${n}`);
+  const parts = [...counts].sort(([a], [b]) => compareStrings(a, b)).map(([status, n]) => `${stateWord(status).toLowerCase()}: ${n}`);
   return {
     id: uuidUrn(`uppfoljning:${f.id}`),
     title: `Uppföljning ${longDate(f.datum)}: ${d.titel}`,

@@ -2,6 +2,7 @@
 // and no cell that a spreadsheet would run as a formula.
 
 import { label } from '../report/labels.js';
+import { stateWord } from '../report/state.js';
 import type { OpenData, PromiseData, ResultData } from './open-data.js';
 
 const BOM = '\uFEFF';
@@ -32,14 +33,12 @@ function amount(l: PromiseData): string | undefined {
   return undefined;
 }
 
-const stateLabel = (status: string): string => (status === 'ej_uppfoljd' ? label('resultat', 'saknas') : label('resultat', status));
 
 /** One row per promise: where it belongs, who promises what by when, and how it is going. */
 export function promisesCsv(data: OpenData): string {
-  const head = ['Medborgarlöfte', 'Medborgarlöftets id', 'Kommuner', 'Lokalpolisområde', 'Löftets id', 'Ansvarig', 'Medverkande', 'Löfte', 'Från', 'Till', 'Utlovad omfattning', 'Senaste utfall', 'Läge', 'Läge (kod)', 'Uppföljning försenad', 'Senast uppföljd'];
+  const head = ['Medborgarlöfte', 'Medborgarlöftets id', 'Kommuner', 'Lokalpolisområde', 'Löftets id', 'Ansvarig', 'Medverkande', 'Löfte', 'Från', 'Senast', 'Utlovad omfattning', 'Utfall hittills', 'Läge', 'Läge (kod)', 'Uppföljning försenad', 'Senast uppföljd'];
   const rows = data.medborgarloften.flatMap((d) =>
     d.loften.map((l) => {
-      const latest = l.resultat[l.resultat.length - 1];
       return [
         d.titel,
         d.id,
@@ -50,10 +49,10 @@ export function promisesCsv(data: OpenData): string {
         names(l.medverkande),
         l.text,
         l.tidsram.from,
-        l.tidsram.tom,
+        l.lage.tidsgrans,
         amount(l),
-        latest?.utfall?.antal,
-        stateLabel(l.lage.status),
+        l.lage.utfall_hittills,
+        l.lage.text,
         l.lage.status,
         l.lage.forsenad_uppfoljning ? 'ja' : 'nej',
         l.lage.senast_uppfoljd,
@@ -71,7 +70,7 @@ export function resultsCsv(data: OpenData): string {
     return d.uppfoljningar.flatMap((f) =>
       f.resultat.map((r: ResultData) => {
         const l = byId.get(r.lofte);
-        return [d.titel, d.id, f.id, r.datum, r.lofte, l?.text, l ? names(l.ansvariga) : undefined, label('resultat', r.status), r.status, r.utfall?.antal, r.kommentar, r.orsak, r.belagg?.map((b) => [b.beskrivning, b.url].filter(Boolean).join(' ')).join('\n')];
+        return [d.titel, d.id, f.id, r.datum, r.lofte, l?.text, l ? names(l.ansvariga) : undefined, stateWord(r.status), r.status, r.utfall?.antal, r.kommentar, r.orsak, r.belagg?.map((b) => [b.beskrivning, b.url].filter(Boolean).join(' ')).join('\n')];
       }),
     );
   });

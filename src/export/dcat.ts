@@ -147,7 +147,7 @@ export function catalogRdfXml(nodes: readonly RdfNode[]): string {
   return out.join('\n');
 }
 
-/** What a catalog needs for dataportal.se that the configuration does not give: `oppna_data` fields. */
+/** What a catalog needs for dataportal.se that the configuration does not give: config fields to add. */
 export function missingForHarvest(settings: OpenDataSettings): string[] {
-  return [settings.webbplats ? undefined : 'webbplats', settings.utgivare ? undefined : 'utgivare', settings.kontakt ? undefined : 'kontakt'].filter((x): x is string => x !== undefined);
+  return [settings.webbplats ? undefined : 'webbplats.adress', settings.utgivare ? undefined : 'webbplats.utgivare', settings.kontakt ? undefined : 'webbplats.kontakt.epost (eller oppna_data.kontakt)'].filter((x): x is string => x !== undefined);
 }

@@ -7,6 +7,8 @@ import type { ActorData, DocumentData, PromiseData } from './open-data.js';
 const STATUS: Readonly<Record<string, string>> = {
   ej_paborjat: 'PotentialActionStatus',
   pagaende: 'ActiveActionStatus',
+  // Late: not done by its deadline, and not closed either: still under way.
+  forsenat: 'ActiveActionStatus',
   genomfort: 'CompletedActionStatus',
   delvis_genomfort: 'FailedActionStatus',
   ej_genomfort: 'FailedActionStatus',
@@ -14,14 +16,15 @@ const STATUS: Readonly<Record<string, string>> = {
 };
 
 /**
- * schema.org's status of a promise. Without a judgement (not followed up, or could not be judged)
- * the time frame says as much as is known: not begun yet, or under way; after it, nothing is claimed.
+ * schema.org's status of a promise, from its state (src/report/state.ts). Without a judgement (not
+ * followed up, or could not be judged) the time frame says as much as is known: not begun yet, or
+ * under way; after its deadline nothing is claimed.
  */
 function actionStatus(l: PromiseData, asOf: string): string | undefined {
   const known = STATUS[l.lage.status];
   if (known) return `https://schema.org/${known}`;
   if (l.tidsram.from > asOf) return 'https://schema.org/PotentialActionStatus';
-  if (!l.lage.tidsram_slut) return 'https://schema.org/ActiveActionStatus';
+  if (!l.lage.tidsgrans_passerad) return 'https://schema.org/ActiveActionStatus';
   return undefined;
 }
 
@@ -52,7 +55,7 @@ export function promiseActions(d: DocumentData, asOf: string, base: string | und
       ...(objects.length > 0 ? { object: objects.map((p) => ({ '@type': 'Thing', name: p.titel, description: p.sammanfattning })) } : {}),
       ...(status ? { actionStatus: status } : {}),
       startTime: l.tidsram.from,
-      endTime: l.tidsram.tom,
+      endTime: l.lage.tidsgrans,
       ...(l.plats ? { location: { '@type': 'Place', name: l.plats } } : {}),
     };
   });

@@ -1,10 +1,12 @@
-// The open data model: the published report model as plain, versioned data. Built only from the
-// report model (where nothing internal gets past) and public parts of the chosen documents'
-// follow-ups; every data file (JSON, CSV, Atom, DCAT, the pages' JSON-LD) is written from it.
+// The open data model: the published report model as plain, versioned data. Built from the report
+// model (where nothing internal gets past, and where each promise's state is worked out) and the
+// chosen documents' follow-ups' own facts (date, period, reporter); every data file (JSON, CSV,
+// Atom, DCAT, the pages' JSON-LD) is written from it.
 
 import { compareStrings } from '../diagnostics/types.js';
-import { asArray, asDict, asPeriod, asString, isIsoDate, type Period } from '../model/access.js';
-import type { ActorRef, DocumentView, ProblemView, PromiseView, ReportModel } from '../report/model.js';
+import { asPeriod, asString, type Period } from '../model/access.js';
+import type { ActorRef, DocumentView, HistoryEntry, ProblemView, PromiseView, ReportModel } from '../report/model.js';
+import { stateWord, type PromiseStateKey, type ResultStatus } from '../report/state.js';
 import type { Entity } from '../schema/index.js';
 
 /** The data format's version: the major part changes only when a reader must change. */
@@ -47,7 +49,7 @@ export interface ResultData {
   uppfoljning: string;
   datum: string;
   lofte: string;
-  status: string;
+  status: ResultStatus;
   utfall?: { antal: number };
   kommentar?: string;
   orsak?: string;
@@ -63,16 +65,21 @@ export interface FollowUpData {
   resultat: ResultData[];
 }
 
-/** A promise's state as of the data's date. */
-export interface PromiseState {
-  /** The latest result's status, or `ej_uppfoljd` when no follow-up has judged the promise yet. */
-  status: string;
-  /** The date of the latest follow-up of the promise, if any. */
+/** A promise's state as of the data's date (src/report/state.ts, the same as the pages say). */
+export interface PromiseStateData {
+  /** The latest result's status; `forsenat` past the deadline and not closed; `ej_uppfoljt` with no result yet. */
+  status: PromiseStateKey;
+  /** The state in words, as the pages show it. */
+  text: string;
+  /** `senast` if the promise has one, else the end of its time frame. */
+  tidsgrans: string;
+  tidsgrans_passerad: boolean;
+  /** The date of the latest result for the promise. */
   senast_uppfoljd?: string;
+  /** The latest reported amount: what has been done so far. */
+  utfall_hittills?: number;
   /** A follow-up period that has passed without a follow-up (`follow-up-missing`). */
   forsenad_uppfoljning?: Period;
-  /** Whether the promise's time frame has ended. */
-  tidsram_slut: boolean;
 }
 
 export interface PromiseData {
@@ -82,11 +89,12 @@ export interface PromiseData {
   medverkande: ActorData[];
   problembilder: string[];
   tidsram: Period;
+  senast?: string;
   omfattning?: { antal: number; enhet: string; minst: boolean };
   frekvens?: { antal: number; per: string; minst: boolean };
   plats?: string;
   uppfoljning?: { metod?: string; kadens?: string };
-  lage: PromiseState;
+  lage: PromiseStateData;
   /** Every result for this promise, oldest first. */
   resultat: ResultData[];
 }
@@ -96,6 +104,9 @@ export interface DocumentData {
   titel: string;
   status: string;
   giltighet: Period;
+  /** Draft, not yet in force, in force or ended, as of the data's date. */
+  fas: { status: string; text: string };
+  senast_uppfoljd?: string;
   /** The page on the site, relative to the site's root. */
   sida: string;
   lokalpolisomrade: ActorData;
@@ -142,90 +153,89 @@ function problem(pb: ProblemView): ProblemData {
   });
 }
 
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-
-/** The public part of one result: status, outcome, comment, reason and evidence. */
-function result(followUp: string, datum: string, raw: unknown): ResultData {
-  const d = asDict(raw) ?? {};
-  const antal = num(asDict(d['utfall'])?.['antal']);
-  const belagg = asArray(d['belagg'])
-    .map((b) => asDict(b))
-    .filter((b): b is Record<string, unknown> => b !== undefined)
-    .map((b) => defined({ beskrivning: asString(b['beskrivning']), url: asString(b['url']) }));
+function result(lofte: string, r: HistoryEntry): ResultData {
   return defined({
-    uppfoljning: followUp,
-    datum,
-    lofte: asString(d['lofte']) ?? '',
-    status: asString(d['status']) ?? '',
-    utfall: antal === undefined ? undefined : { antal },
-    kommentar: asString(d['kommentar']),
-    orsak: asString(d['orsak']),
-    belagg: belagg.length > 0 ? belagg : undefined,
+    uppfoljning: r.uppfoljning,
+    datum: r.datum,
+    lofte,
+    status: r.status,
+    utfall: r.antal === undefined ? undefined : { antal: r.antal },
+    kommentar: r.kommentar,
+    orsak: r.orsak,
+    belagg: r.belagg.length > 0 ? r.belagg.map((e) => defined({ beskrivning: e.beskrivning, url: e.url })) : undefined,
   });
 }
 
-/** Every follow-up of the chosen documents dated on or before the as-of date, oldest first. */
-function followUpsByDocument(entities: readonly Entity[], model: ReportModel, actors: ReadonlyMap<string, ActorData>): Map<string, FollowUpData[]> {
-  const chosen = new Set(model.documents.map((d) => d.id));
-  const out = new Map<string, FollowUpData[]>();
-  const followUps = entities
-    .filter((e) => e.kind === 'Uppfoljning' && e.id !== undefined && chosen.has(asString(e.value['medborgarlofte']) ?? '') && isIsoDate(e.value['datum']) && (e.value['datum'] as string) <= model.asOf)
-    .sort((a, b) => compareStrings(a.value['datum'] as string, b.value['datum'] as string) || compareStrings(a.id ?? '', b.id ?? ''));
-  for (const f of followUps) {
-    const v = f.value;
-    const id = f.id ?? '';
-    const datum = v['datum'] as string;
-    const rapportor = asString(v['rapportor']);
-    const data: FollowUpData = defined({
-      id,
-      datum,
-      period: asPeriod(v['period']),
-      rapportor: rapportor === undefined ? undefined : (actors.get(rapportor) ?? { id: rapportor, namn: rapportor, typ: '' }),
-      beskrivning: asString(v['beskrivning']),
-      resultat: asArray(v['resultat']).map((r) => result(id, datum, r)),
-    });
-    const doc = asString(v['medborgarlofte']) ?? '';
-    const list = out.get(doc);
-    if (list) list.push(data);
-    else out.set(doc, [data]);
+/**
+ * The follow-ups of a medborgarlöfte as of the model's date, oldest first: their results are the
+ * promises' histories (state.ts), their date, period, reporter and text the follow-up's own.
+ */
+function followUps(d: DocumentView, entities: ReadonlyMap<string, Entity>, actors: ReadonlyMap<string, ActorData>): FollowUpData[] {
+  const byId = new Map<string, ResultData[]>();
+  for (const l of d.loften) {
+    for (const r of l.state.history) {
+      const list = byId.get(r.uppfoljning);
+      if (list) list.push(result(l.id, r));
+      else byId.set(r.uppfoljning, [result(l.id, r)]);
+    }
   }
-  return out;
+  const out: FollowUpData[] = [];
+  for (const [id, resultat] of byId) {
+    const v = entities.get(id)?.value ?? {};
+    const rapportor = asString(v['rapportor']);
+    out.push(
+      defined({
+        id,
+        datum: resultat[0]?.datum ?? '',
+        period: asPeriod(v['period']),
+        rapportor: rapportor === undefined ? undefined : (actors.get(rapportor) ?? { id: rapportor, namn: rapportor, typ: '' }),
+        beskrivning: asString(v['beskrivning']),
+        resultat,
+      }),
+    );
+  }
+  return out.sort((a, b) => compareStrings(a.datum, b.datum) || compareStrings(a.id, b.id));
 }
 
-/** The state of a promise as of a date, from the report model's latest result and overdue period. */
-export function promiseState(l: PromiseView, asOf: string): PromiseState {
+function stateData(l: PromiseView): PromiseStateData {
+  const s = l.state;
   return defined({
-    status: l.latest?.status ?? 'ej_uppfoljd',
-    senast_uppfoljd: l.latest?.datum,
-    forsenad_uppfoljning: l.overdue,
-    tidsram_slut: l.tidsram.tom < asOf,
+    status: s.key,
+    text: stateWord(s.key),
+    tidsgrans: s.deadline,
+    tidsgrans_passerad: s.deadlinePassed,
+    senast_uppfoljd: s.latest?.datum,
+    utfall_hittills: s.done,
+    forsenad_uppfoljning: s.followUpOverdue,
   });
 }
 
-function promise(l: PromiseView, asOf: string, results: readonly ResultData[]): PromiseData {
+function promise(l: PromiseView): PromiseData {
   return defined({
     id: l.id,
     text: l.text,
-    ansvariga: [actor(l.ansvarig)],
+    ansvariga: l.ansvariga.map(actor),
     medverkande: l.medverkande.map(actor),
     problembilder: l.problembilder,
     tidsram: l.tidsram,
+    senast: l.senast,
     omfattning: l.omfattning,
     frekvens: l.frekvens,
     plats: l.plats,
     uppfoljning: l.uppfoljning ? defined(l.uppfoljning) : undefined,
-    lage: promiseState(l, asOf),
-    resultat: results.filter((r) => r.lofte === l.id),
+    lage: stateData(l),
+    resultat: l.state.history.map((r) => result(l.id, r)),
   });
 }
 
-function documentData(d: DocumentView, asOf: string, followUps: readonly FollowUpData[]): DocumentData {
-  const results = followUps.flatMap((f) => f.resultat);
+function documentData(d: DocumentView, entities: ReadonlyMap<string, Entity>, actors: ReadonlyMap<string, ActorData>): DocumentData {
   return defined({
     id: d.id,
     titel: d.titel,
     status: d.status,
     giltighet: d.giltighet,
+    fas: { status: d.phase.key, text: d.phase.text },
+    senast_uppfoljd: d.senastUppfoljd,
     sida: `medborgarloften/${d.id}.html`,
     lokalpolisomrade: actor(d.lpo),
     polisregion: d.polisregion,
@@ -236,18 +246,21 @@ function documentData(d: DocumentView, asOf: string, followUps: readonly FollowU
     forvantade_effekter: d.effekter.map((e) => defined(e)),
     undertecknare: d.undertecknare.map((u) => defined({ aktor: actor(u.aktor), roll: u.roll, datum: u.datum })),
     problembilder: d.problembilder.map(problem),
-    loften: d.loften.map((l) => promise(l, asOf, results)),
-    uppfoljningar: [...followUps],
+    loften: d.loften.map(promise),
+    uppfoljningar: followUps(d, entities, actors),
   });
 }
 
 /** The open data of a report: the same documents, the same public parts, the same as-of date. */
 export function buildOpenData(model: ReportModel, entities: readonly Entity[]): OpenData {
   const actors = new Map(model.actors.map((a) => [a.id, actor(a)]));
-  for (const d of model.documents) for (const a of [d.lpo, ...d.kommuner, ...d.undertecknare.map((u) => u.aktor)]) if (!actors.has(a.id)) actors.set(a.id, actor(a));
-  for (const e of entities) if (e.kind === 'Aktor' && e.id !== undefined && !actors.has(e.id)) actors.set(e.id, { id: e.id, namn: asString(e.value['namn']) ?? e.id, typ: asString(e.value['typ']) ?? '' });
-  const followUps = followUpsByDocument(entities, model, actors);
-  const medborgarloften = model.documents.map((d) => documentData(d, model.asOf, followUps.get(d.id) ?? []));
+  const followUpEntities = new Map<string, Entity>();
+  for (const e of entities) {
+    if (e.id === undefined) continue;
+    if (e.kind === 'Aktor' && !actors.has(e.id)) actors.set(e.id, { id: e.id, namn: asString(e.value['namn']) ?? e.id, typ: asString(e.value['typ']) ?? '' });
+    if (e.kind === 'Uppfoljning') followUpEntities.set(e.id, e);
+  }
+  const medborgarloften = model.documents.map((d) => documentData(d, followUpEntities, actors));
   // The actors the published data names, and no others.
   const named = new Set<string>();
   for (const d of medborgarloften) {

@@ -1,4 +1,6 @@
-// What the open data says about who publishes it and where: from `oppna_data` in lofte.config.yaml.
+// What the open data says about who publishes it, where, and under which licence.
+
+import type { OpenDataConfig, SiteConfig } from '../config/index.js';
 
 export const CC0 = 'http://creativecommons.org/publicdomain/zero/1.0/';
 
@@ -22,8 +24,16 @@ export function licenceName(uri: string): string {
   return KNOWN_LICENCES[uri] ?? uri;
 }
 
-export function openDataSettings(raw: { webbplats?: string; utgivare?: { namn: string; url?: string }; kontakt?: { namn: string; epost: string }; licens?: string } = {}): OpenDataSettings {
-  const licens = raw.licens ?? CC0;
-  const webbplats = raw.webbplats === undefined ? undefined : raw.webbplats.endsWith('/') ? raw.webbplats : `${raw.webbplats}/`;
-  return { webbplats, utgivare: raw.utgivare, kontakt: raw.kontakt, licens, licensNamn: licenceName(licens) };
+/**
+ * The open data's settings from lofte.config.yaml: the site's address, publisher and contact from
+ * `webbplats` (the pages show the same), the licence and what dataportal.se needs beyond that from
+ * `oppna_data`.
+ */
+export function openDataSettings(site: SiteConfig, openData: OpenDataConfig): OpenDataSettings {
+  const licens = openData.licens ?? CC0;
+  const webbplats = site.adress === undefined ? undefined : site.adress.endsWith('/') ? site.adress : `${site.adress}/`;
+  const utgivare = site.utgivare === undefined ? undefined : { namn: site.utgivare, url: openData.utgivare_id };
+  const epost = site.kontakt?.epost;
+  const kontakt = openData.kontakt ?? (epost && site.utgivare ? { namn: site.utgivare, epost } : undefined);
+  return { webbplats, utgivare, kontakt, licens, licensNamn: licenceName(licens) };
 }
