@@ -22,16 +22,22 @@ interface Entry {
   summary: string;
 }
 
-/** The day a medborgarlöfte was published: its publicering date, else its first day of validity. */
-export const publishedOn = (d: DocumentData): string => d.publicering?.datum ?? d.giltighet.from;
+/**
+ * The day a medborgarlöfte was published: its publicering date, else its first day of validity;
+ * a day after the as-of date is not known yet, so the feed says the as-of date.
+ */
+export function publishedOn(d: DocumentData, asOf: string): string {
+  const day = d.publicering?.datum ?? d.giltighet.from;
+  return day > asOf ? asOf : day;
+}
 
-function documentEntry(d: DocumentData, base: string | undefined): Entry {
+function documentEntry(d: DocumentData, asOf: string, base: string | undefined): Entry {
   const loften = d.loften.length === 1 ? 'Ett löfte' : `${d.loften.length} löften`;
   const actors = [...new Set(d.loften.flatMap((l) => l.ansvariga.map((a) => a.namn)))];
   return {
     id: uuidUrn(`medborgarlofte:${d.id}`),
     title: d.titel,
-    updated: publishedOn(d),
+    updated: publishedOn(d, asOf),
     link: siteUrl(base, d.sida, FEED_FILE),
     author: d.lokalpolisomrade.namn,
     summary: `Medborgarlöfte för ${d.kommuner.map((k) => k.namn).join(', ')}, ${periodText(d.giltighet)}. ${loften} från ${actors.join(', ')}. Status: ${label('status', d.status).toLowerCase()}.`,
@@ -55,7 +61,7 @@ function followUpEntry(d: DocumentData, f: FollowUpData, base: string | undefine
 export function atomFeed(data: OpenData, settings: OpenDataSettings): string {
   const base = settings.webbplats;
   const entries = data.medborgarloften
-    .flatMap((d) => [documentEntry(d, base), ...d.uppfoljningar.map((f) => followUpEntry(d, f, base))])
+    .flatMap((d) => [documentEntry(d, data.lage_per, base), ...d.uppfoljningar.map((f) => followUpEntry(d, f, base))])
     .sort((a, b) => compareStrings(b.updated, a.updated) || compareStrings(a.id, b.id));
   // The feed changed when its newest entry did; an empty feed is as new as its as-of date.
   const updated = entries[0]?.updated ?? data.lage_per;
