@@ -20,7 +20,7 @@ export const REFERENCES: readonly ReferenceSpec[] = [
   { from: 'Problembild', path: ['kommuner', '*'], to: 'Aktor', typ: 'kommun' },
   { from: 'Medborgarlofte', path: ['lokalpolisomrade'], to: 'Aktor', typ: 'lokalpolisomrade' },
   { from: 'Medborgarlofte', path: ['kommuner', '*'], to: 'Aktor', typ: 'kommun' },
-  { from: 'Medborgarlofte', path: ['loften', '*', 'ansvarig'], to: 'Aktor' },
+  { from: 'Medborgarlofte', path: ['loften', '*', 'ansvarig', '*?'], to: 'Aktor' },
   { from: 'Medborgarlofte', path: ['loften', '*', 'medverkande', '*'], to: 'Aktor' },
   { from: 'Medborgarlofte', path: ['loften', '*', 'problembild', '*?'], to: 'Problembild' },
   { from: 'Medborgarlofte', path: ['undertecknare', '*', 'aktor'], to: 'Aktor' },

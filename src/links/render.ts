@@ -7,12 +7,18 @@ const shorten = (text: string, max: number): string => {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 
+/** "A", "A och B", "A, B och C": how a joint promise's actors read in Swedish. */
+export function joinNames(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} och ${names[names.length - 1]}`;
+}
+
 export function renderLinksText(view: LinkView): string {
   const promise = new Map(view.loften.map((p) => [p.key, p]));
   const actorName = new Map(view.aktorer.map((a) => [a.id, a.namn]));
   const line = (key: string): string => {
     const p = promise.get(key) as PromiseNode;
-    return `    ${p.key} (${actorName.get(p.ansvarig) ?? p.ansvarig}): ${shorten(p.text, 90)}`;
+    const names = p.ansvarig.map((a) => actorName.get(a) ?? a);
+    return `    ${p.key} (${names.length > 0 ? joinNames(names) : 'ingen ansvarig'}): ${shorten(p.text, 90)}`;
   };
   const out: string[] = ['Problembilder och löftena som svarar på dem', ''];
   for (const pb of view.problembilder) {

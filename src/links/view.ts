@@ -1,7 +1,7 @@
 // The link graph for people: which promises answer each problem, what each actor promised, what is unanswered.
 
 import { compareStrings } from '../diagnostics/types.js';
-import { asString } from '../model/access.js';
+import { asString, idList } from '../model/access.js';
 import type { Entity } from '../schema/index.js';
 import type { LinkGraph } from './index.js';
 
@@ -11,7 +11,8 @@ export interface PromiseNode {
   document: string;
   id: string;
   text: string;
-  ansvarig: string;
+  /** Every responsible actor: more than one for a joint promise. */
+  ansvarig: string[];
 }
 
 export interface ProblemNode {
@@ -56,7 +57,7 @@ export function buildLinkView(entities: readonly Entity[], graph: LinkGraph): Li
     const raw = (link.from.value['loften'] as unknown[])[index] as Record<string, unknown>;
     const id = asString(raw['id']) ?? String(index);
     const key = `${link.from.id ?? ''}/${id}`;
-    const node = loften.get(key) ?? { key, document: link.from.id ?? '', id, text: asString(raw['text']) ?? '', ansvarig: asString(raw['ansvarig']) ?? '' };
+    const node = loften.get(key) ?? { key, document: link.from.id ?? '', id, text: asString(raw['text']) ?? '', ansvarig: idList(raw['ansvarig']) };
     loften.set(key, node);
     return node;
   };

@@ -12,6 +12,12 @@ export function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** The ids of a field that takes one id or a list of ids (`ansvarig`, `problembild`); other values give none. */
+export function idList(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return asArray(value).filter((v): v is string => typeof v === 'string');
+}
+
 export function asArray(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [];
 }

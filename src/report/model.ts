@@ -2,7 +2,7 @@
 
 import { compareStrings } from '../diagnostics/types.js';
 import type { LinkGraph } from '../links/index.js';
-import { asArray, asDict, asPeriod, asString, isIsoDate, type Dict, type Period } from '../model/access.js';
+import { asArray, asDict, asPeriod, asString, idList, isIsoDate, type Dict, type Period } from '../model/access.js';
 import type { ReferenceData } from '../model/reference-data.js';
 import { overdueFollowUps } from '../rules/follow-up-missing.js';
 import type { Entity } from '../schema/index.js';
@@ -117,8 +117,6 @@ function actorRef(graph: LinkGraph, id: string | undefined): ActorRef {
   return ref;
 }
 
-/** `ansvarig` is one actor id or a list of them (a joint promise). */
-const idList = (v: unknown): string[] => (Array.isArray(v) ? v : [v]).map((x) => asString(x)).filter((x): x is string => x !== undefined);
 
 const isResultStatus = (s: string): s is ResultStatus => (RESULT_STATUSES as readonly string[]).includes(s);
 

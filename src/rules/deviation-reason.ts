@@ -3,7 +3,8 @@
 import { asArray, asDict, asString } from '../model/access.js';
 import type { Rule } from './types.js';
 
-const NEEDS_REASON = new Set(['delvis_genomfort', 'ej_genomfort', 'installt']);
+/** Not kept in full, or not possible to judge: either way citizens are owed the reason. */
+const NEEDS_REASON = new Set(['delvis_genomfort', 'ej_genomfort', 'installt', 'kan_ej_bedomas']);
 
 export const deviationReason: Rule = {
   code: 'deviation-reason',

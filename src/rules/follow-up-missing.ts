@@ -91,7 +91,7 @@ function dueFollowUps(entity: Entity, asOf: string): DueFollowUp[] {
   const out: DueFollowUp[] = [];
   for (const p of promises([entity])) {
     if (!COMMITTED.has(asString(p.doc.value['status']) ?? '')) continue;
-    const frame = asPeriod(p.lofte['tidsram']) ?? asPeriod(p.doc.value['giltighet']);
+    const frame = deadlineFrame(asPeriod(p.lofte['tidsram']) ?? asPeriod(p.doc.value['giltighet']), p.lofte['senast']);
     if (!frame || frame.tom < frame.from) continue;
     const kadens = asString(asDict(p.lofte['uppfoljning'])?.['kadens']);
     const ended = followUpPeriods(frame, kadens).filter((period) => period.tom < cutoff);
@@ -101,6 +101,12 @@ function dueFollowUps(entity: Entity, asOf: string): DueFollowUp[] {
     out.push({ key: interned(`${entity.id ?? ''}\u0000${p.id ?? ''}`), index: p.index, lofte: p.id ?? '', period: latest, kadens: kadens ?? 'periodens_slut', earliest: addDays(latest.tom, -REPORT_WINDOW_DAYS) });
   }
   return out;
+}
+
+/** A one-off promise (`senast`) is owed its follow-up once its deadline has passed, not at the period's end. */
+function deadlineFrame(frame: Period | undefined, senast: unknown): Period | undefined {
+  if (!frame || !isIsoDate(senast) || senast < frame.from || senast >= frame.tom) return frame;
+  return { from: frame.from, tom: senast };
 }
 
 // Watch mode keeps the values of unchanged files: what depends on one document is worked out once.

@@ -1,6 +1,6 @@
 // one-party: medborgarlöften "genomförs tillsammans"; a document where one actor promises everything is not.
 
-import { asString } from '../model/access.js';
+import { idList } from '../model/access.js';
 import type { Entity } from '../schema/index.js';
 import { promises } from './promises.js';
 import type { Rule } from './types.js';
@@ -13,8 +13,7 @@ function partiesOf(doc: Entity): { actors: string[]; count: number } {
     const actors = new Set<string>();
     let count = 0;
     for (const p of promises([doc])) {
-      const ansvarig = asString(p.lofte['ansvarig']);
-      if (ansvarig !== undefined) actors.add(ansvarig);
+      for (const a of idList(p.lofte['ansvarig'])) actors.add(a);
       count++;
     }
     hit = { actors: [...actors], count };

@@ -1,6 +1,6 @@
-// outside-validity: a promise's tidsram must lie inside its document's giltighet.
+// outside-validity: a promise's tidsram must lie inside its document's giltighet, and its `senast` inside both.
 
-import { asArray, asDict, asPeriod, asString } from '../model/access.js';
+import { asArray, asDict, asPeriod, asString, isIsoDate } from '../model/access.js';
 import type { Rule } from './types.js';
 
 export const outsideValidity: Rule = {
@@ -13,17 +13,19 @@ export const outsideValidity: Rule = {
       if (!giltighet) continue;
       asArray(entity.value['loften']).forEach((item, i) => {
         const lofte = asDict(item);
+        const id = asString(lofte?.['id']);
         const tidsram = asPeriod(lofte?.['tidsram']);
-        if (!tidsram || tidsram.tom < tidsram.from) return; // period-order's finding
-        if (tidsram.from >= giltighet.from && tidsram.tom <= giltighet.tom) return;
-        const early = tidsram.from < giltighet.from;
-        ctx.report(entity, ['loften', i, 'tidsram', early ? 'from' : 'tom'], {
-          lofte: asString(lofte?.['id']),
-          from: tidsram.from,
-          tom: tidsram.tom,
-          validFrom: giltighet.from,
-          validTom: giltighet.tom,
-        });
+        const ordered = tidsram && tidsram.tom >= tidsram.from ? tidsram : undefined; // else period-order's finding
+        if (ordered && (ordered.from < giltighet.from || ordered.tom > giltighet.tom)) {
+          const early = ordered.from < giltighet.from;
+          ctx.report(entity, ['loften', i, 'tidsram', early ? 'from' : 'tom'], { lofte: id, from: ordered.from, tom: ordered.tom, validFrom: giltighet.from, validTom: giltighet.tom });
+        }
+        // A deadline outside its own time frame (or, without one, the validity) can never be met as written.
+        const senast = lofte?.['senast'];
+        if (!isIsoDate(senast)) return;
+        const frame = ordered ?? giltighet;
+        if (senast >= frame.from && senast <= frame.tom) return;
+        ctx.report(entity, ['loften', i, 'senast'], { lofte: id, senast, within: ordered ? 'tidsram' : 'giltighet', validFrom: frame.from, validTom: frame.tom });
       });
     }
   },

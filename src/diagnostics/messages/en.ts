@@ -140,8 +140,11 @@ export const en: Language = {
     'outside-validity': {
       title: 'Time frame outside validity',
       say: (a) => ({
-        message: `Promise ${code(a['lofte'])} runs ${str(a['from'])}–${str(a['tom'])}, outside the document's validity ${str(a['validFrom'])}–${str(a['validTom'])}.`,
-        hint: 'Keep the time frame inside the validity, or leave it out.',
+        message:
+          a['senast'] !== undefined
+            ? `Promise ${code(a['lofte'])} is due by ${str(a['senast'])}, outside ${a['within'] === 'tidsram' ? "the promise's time frame" : "the document's validity"} ${str(a['validFrom'])}–${str(a['validTom'])}.`
+            : `Promise ${code(a['lofte'])} runs ${str(a['from'])}–${str(a['tom'])}, outside the document's validity ${str(a['validFrom'])}–${str(a['validTom'])}.`,
+        hint: a['senast'] !== undefined ? 'Give a `senast` date inside the period.' : 'Keep the time frame inside the validity, or leave it out.',
       }),
     },
     'follow-up-unknown-promise': {
@@ -153,7 +156,7 @@ export const en: Language = {
     },
     'deviation-reason': {
       title: 'Deviation without a reason',
-      say: (a) => ({ message: `Promise ${code(a['lofte'])} has status ${code(a['status'])} but no \`orsak\`.`, hint: 'Tell citizens why the promise was not kept in full: add `orsak:`.' }),
+      say: (a) => ({ message: `Promise ${code(a['lofte'])} has status ${code(a['status'])} but no \`orsak\`.`, hint: a['status'] === 'kan_ej_bedomas' ? 'Tell citizens why the promise cannot be judged: add `orsak:`.' : 'Tell citizens why the promise was not kept in full: add `orsak:`.' }),
     },
     'personal-data': {
       title: 'Personal identity number in text',
@@ -176,7 +179,7 @@ export const en: Language = {
     },
     'not-measurable': {
       title: 'Promise is not measurable',
-      say: (a) => ({ message: `Promise ${code(a['lofte'])} has neither \`omfattning\` nor \`frekvens\`.`, hint: 'Add e.g. `frekvens: { antal: 2, per: vecka }`.' }),
+      say: (a) => ({ message: `Promise ${code(a['lofte'])} has neither \`omfattning\`, \`frekvens\` nor a deadline.`, hint: 'Add e.g. `frekvens: { antal: 2, per: vecka }`; a one-off promise gets `senast: YYYY-MM-DD`.' }),
     },
     'one-party': {
       title: 'Only one party promises',

@@ -236,8 +236,11 @@ export const sv: Language = {
     'outside-validity': {
       title: 'Tidsram utanför giltigheten',
       say: (a) => ({
-        message: `Löftet ${code(a['lofte'])} gäller ${str(a['from'])}–${str(a['tom'])}, utanför medborgarlöftets giltighet ${str(a['validFrom'])}–${str(a['validTom'])}.`,
-        hint: 'Lägg tidsramen inom giltigheten, eller ta bort `tidsram` så gäller hela giltigheten.',
+        message:
+          a['senast'] !== undefined
+            ? `Löftet ${code(a['lofte'])} ska vara genomfört senast ${str(a['senast'])}, utanför ${a['within'] === 'tidsram' ? 'löftets tidsram' : 'medborgarlöftets giltighet'} ${str(a['validFrom'])}–${str(a['validTom'])}.`
+            : `Löftet ${code(a['lofte'])} gäller ${str(a['from'])}–${str(a['tom'])}, utanför medborgarlöftets giltighet ${str(a['validFrom'])}–${str(a['validTom'])}.`,
+        hint: a['senast'] !== undefined ? 'Ange ett `senast`-datum inom perioden.' : 'Lägg tidsramen inom giltigheten, eller ta bort `tidsram` så gäller hela giltigheten.',
       }),
     },
     'follow-up-unknown-promise': {
@@ -251,7 +254,10 @@ export const sv: Language = {
       title: 'Avvikelse utan orsak',
       say: (a) => ({
         message: `Löftet ${code(a['lofte'])} har status ${code(a['status'])} men ingen \`orsak\`.`,
-        hint: 'Förklara för medborgarna varför löftet inte hölls fullt ut: lägg till `orsak:` i resultatet.',
+        hint:
+          a['status'] === 'kan_ej_bedomas'
+            ? 'Förklara för medborgarna varför det inte går att bedöma om löftet hölls: lägg till `orsak:` i resultatet.'
+            : 'Förklara för medborgarna varför löftet inte hölls fullt ut: lägg till `orsak:` i resultatet.',
       }),
     },
     'personal-data': {
@@ -293,8 +299,8 @@ export const sv: Language = {
     'not-measurable': {
       title: 'Löftet går inte att mäta',
       say: (a) => ({
-        message: `Löftet ${code(a['lofte'])} har varken \`omfattning\` eller \`frekvens\`, så ingen kan se om det hölls.`,
-        hint: 'Lägg till t.ex. `omfattning: { antal: 20, enhet: trafikkontroller, minst: true }` eller `frekvens: { antal: 2, per: vecka }`.',
+        message: `Löftet ${code(a['lofte'])} har varken \`omfattning\`, \`frekvens\` eller ett slutdatum, så ingen kan se om det hölls.`,
+        hint: 'Lägg till t.ex. `omfattning: { antal: 20, enhet: trafikkontroller, minst: true }` eller `frekvens: { antal: 2, per: vecka }`; ett engångslöfte får `senast: ÅÅÅÅ-MM-DD`.',
       }),
     },
     'one-party': {

@@ -92,8 +92,9 @@ export function actorsPage(model: ReportModel): Page {
   };
   for (const d of model.documents) {
     for (const l of d.loften) {
-      add(l.ansvarig.id, { d, l, role: 'Ansvarig' });
-      for (const m of new Set(l.medverkande.map((x) => x.id))) if (m !== l.ansvarig.id) add(m, { d, l, role: 'Medverkar' });
+      const ansvariga = new Set(l.ansvariga.map((x) => x.id));
+      for (const a of ansvariga) add(a, { d, l, role: 'Ansvarig' });
+      for (const m of new Set(l.medverkande.map((x) => x.id))) if (!ansvariga.has(m)) add(m, { d, l, role: 'Medverkar' });
     }
   }
   for (const actor of model.actors) {
