@@ -9,7 +9,7 @@ const result = (datum: string, status: HistoryEntry['status'], antal?: number): 
 describe('promiseState', () => {
   it('is late once its deadline has passed and it is neither done nor closed', () => {
     const s = promiseState({ tidsram: frame, results: [result('2026-06-30', 'pagaende', 2)] }, '2027-01-15');
-    expect(s).toMatchObject({ key: 'forsenat', deadline: '2026-12-31', deadlinePassed: true, done: 2 });
+    expect(s).toMatchObject({ key: 'forsenat', deadline: '2026-12-31', deadlinePassed: true, done: 2, doneAt: '2026-06-30' });
     // On the deadline itself it is not late yet.
     expect(promiseState({ tidsram: frame, results: [result('2026-06-30', 'pagaende')] }, '2026-12-31').key).toBe('pagaende');
     // ej_paborjat past the deadline is late too.
@@ -43,6 +43,9 @@ describe('promiseState', () => {
     ]);
     expect(s).toMatchObject({ key: 'genomfort', done: 4, latest: { datum: '2026-10-15' } });
     expect(promiseState({ tidsram: frame, results }, '2026-07-01')).toMatchObject({ key: 'pagaende', done: 2 });
+    // A later result without an amount keeps the earlier amount, with its own date.
+    const noAmount = promiseState({ tidsram: frame, results: [result('2026-06-30', 'pagaende', 6), result('2026-10-15', 'kan_ej_bedomas')] }, '2026-11-24');
+    expect(noAmount).toMatchObject({ key: 'kan_ej_bedomas', done: 6, doneAt: '2026-06-30', latest: { datum: '2026-10-15' } });
   });
 });
 

@@ -78,6 +78,8 @@ export interface PromiseState {
   latest?: HistoryEntry;
   /** The latest reported amount, "done so far". */
   done?: number;
+  /** The date of the follow-up that reported `done`. */
+  doneAt?: string;
   /** The follow-up period that lacks a follow-up, when one is overdue per the cadence. */
   followUpOverdue?: Period;
 }
@@ -93,15 +95,15 @@ export function promiseState(facts: PromiseFacts, asOf: string): PromiseState {
   if (!latest) key = 'ej_uppfoljt';
   else if (CLOSED.has(latest.status) || latest.status === 'kan_ej_bedomas') key = latest.status;
   else key = deadlinePassed ? 'forsenat' : latest.status;
-  let done: number | undefined;
-  for (const r of history) if (r.antal !== undefined) done = r.antal;
+  let done: HistoryEntry | undefined;
+  for (const r of history) if (r.antal !== undefined) done = r;
   return {
     key,
     deadline,
     deadlinePassed,
     history,
     ...(latest ? { latest } : {}),
-    ...(done !== undefined ? { done } : {}),
+    ...(done?.antal !== undefined ? { done: done.antal, doneAt: done.datum } : {}),
     ...(facts.followUpOverdue ? { followUpOverdue: facts.followUpOverdue } : {}),
   };
 }
