@@ -142,7 +142,7 @@ describe('medborgarloften.json', () => {
     expect((doc.problembilder[0]?.['kallor'] as Json[]).map((k) => k['typ'])).toEqual(['medborgardialog', 'medarbetardialog', 'underrattelse']);
     expect((doc.problembilder[0]?.['kallor'] as Json[])[2]).toEqual({ typ: 'underrattelse' });
     expect(doc.uppfoljningar.map((f) => [f['id'], f['datum'], (f['resultat'] as unknown[]).length])).toEqual([
-      ['grytby-2026-h1', '2026-06-30', 3],
+      ['grytby-2026-h1', '2026-06-30', 4],
       ['grytby-2026-h2', '2026-10-31', 1],
     ]);
     const byId = new Map(doc.loften.map((l) => [l['id'], l as Json & { lage: Json; resultat: Json[]; ansvariga: Json[]; medverkande: Json[] }]));
@@ -151,6 +151,11 @@ describe('medborgarloften.json', () => {
     expect(byId.get('formel')?.resultat.map((r) => r['status'])).toEqual(['delvis_genomfort', 'genomfort']);
     expect(byId.get('langning')?.lage).toMatchObject({ status: 'ej_uppfoljt', text: 'Inte uppföljt' });
     expect(byId.get('matcher')?.lage).toMatchObject({ status: 'forsenat', tidsgrans: '2026-09-30', tidsgrans_passerad: true });
+    // A joint promise with a deadline that could not be judged, with its evidence.
+    expect(byId.get('trygghetsvandring')?.ansvariga.map((a) => a['id'])).toEqual(['lpo-grytby', 'grytby-kommun']);
+    expect(byId.get('trygghetsvandring')?.['senast']).toBe('2026-05-30');
+    expect(byId.get('trygghetsvandring')?.lage).toEqual({ status: 'kan_ej_bedomas', text: 'Kan inte bedömas', tidsgrans: '2026-05-30', tidsgrans_passerad: true, senast_uppfoljd: '2026-06-30' });
+    expect(byId.get('trygghetsvandring')?.resultat[0]).toMatchObject({ status: 'kan_ej_bedomas', orsak: 'Protokollet från vandringen har inte kommit in.', belagg: [{ beskrivning: 'Kallelse till trygghetsvandringen', url: 'https://www.grytby.example/kallelse.pdf' }] });
     expect(byId.get('langning')?.medverkande).toEqual([{ id: 'lpo-grytby', namn: 'Lokalpolisområde Grytby', typ: 'lokalpolisomrade' }]);
     expect(doc.undertecknare).toEqual([{ aktor: { id: 'lpo-grytby', namn: 'Lokalpolisområde Grytby', typ: 'lokalpolisomrade' }, roll: 'Lokalpolisområdeschef', datum: '2025-12-01' }]);
     expect(json.aktorer.map((a) => a['id'])).toEqual(['grytby-bk', 'grytby-kommun', 'lpo-grytby']);
@@ -169,7 +174,8 @@ describe('CSV for Excel', () => {
       for (const r of rows) expect(r.length, f).toBe(rows[0]?.length);
     }
     const promises = parseCsv(data('loften.csv'), { bom: true, delimiter: ';', record_delimiter: '\r\n', columns: true }) as Record<string, string>[];
-    expect(promises.map((r) => r['Löftets id'])).toEqual(['torgvakt', 'formel', 'langning', 'matcher', 'torgvakt']);
+    expect(promises.map((r) => r['Löftets id'])).toEqual(['torgvakt', 'formel', 'langning', 'trygghetsvandring', 'matcher', 'torgvakt']);
+    expect(promises[3]).toMatchObject({ Ansvarig: 'Lokalpolisområde Grytby, Grytby kommun', Senast: '2026-05-30', Läge: 'Kan inte bedömas', 'Läge (kod)': 'kan_ej_bedomas' });
     const torgvakt = promises[0] ?? {};
     // Quotes, ; and a line break in the text survive the round trip.
     expect(torgvakt['Löfte']).toBe('Polisen lovar att gå "torgvakt" på Stora torget; varje fredag kväll\nfrån klockan 21 till 01.');
@@ -180,12 +186,14 @@ describe('CSV for Excel', () => {
     expect(results.map((r) => [r['Uppföljningens id'], r['Löftets id'], r['Status (kod)']])).toEqual([
       ['grytby-2026-h1', 'torgvakt', 'pagaende'],
       ['grytby-2026-h1', 'formel', 'delvis_genomfort'],
+      ['grytby-2026-h1', 'trygghetsvandring', 'kan_ej_bedomas'],
       ['grytby-2026-h1', 'matcher', 'pagaende'],
       ['grytby-2026-h2', 'formel', 'genomfort'],
     ]);
+    expect(results[2]?.['Belägg']).toBe('Kallelse till trygghetsvandringen https://www.grytby.example/kallelse.pdf');
     expect(results[0]?.['Kommentar']).toBe('Torgvakt 24 fredagar; två ställdes in vid "storhelg"; se\nveckorapporterna.');
     expect(results[1]?.['Orsak']).toBe("'-25 % av lamporna levererades sent; @leverantören");
-    expect(results[3]?.['Kommentar']).toBe("'+15 lampor under hösten.");
+    expect(results[4]?.['Kommentar']).toBe("'+15 lampor under hösten.");
   });
 
   it('guards every cell that a spreadsheet would run as a formula', () => {
@@ -386,7 +394,11 @@ describe('the pages link the data', () => {
     const ld = JSON.parse(blocks[0] ?? '') as { '@context': string; '@graph': Json[] };
     expect(ld['@context']).toBe('https://schema.org');
     const actions = ld['@graph'];
-    expect(actions.map((a) => a['@type'])).toEqual(['Action', 'Action', 'Action', 'Action']);
+    expect(actions.map((a) => a['@type'])).toEqual(['Action', 'Action', 'Action', 'Action', 'Action']);
+    const joint = actions.find((a) => String(a['@id']).endsWith('#lofte-trygghetsvandring'));
+    // Could not be judged, and its deadline has passed: no status is claimed.
+    expect(joint).toMatchObject({ agent: [{ '@type': 'GovernmentOrganization', name: 'Lokalpolisområde Grytby' }, { '@type': 'GovernmentOrganization', name: 'Grytby kommun' }], endTime: '2026-05-30' });
+    expect(joint?.['actionStatus']).toBeUndefined();
     const formel = actions.find((a) => a['@id'] === 'https://www.grytby.example/medborgarloften/medborgarloften/grytby-2026.html#lofte-formel');
     expect(formel).toMatchObject({
       name: '=HYPERLINK("http://evil.example";"klicka") Grytby kommun lovar att tända 40 nya lampor </script><!-- kring torget & gångvägen.',
