@@ -6,8 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { parse as parseCsv } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvCell } from '../src/export/csv.js';
+import { csv, csvCell } from '../src/export/csv.js';
 import { scriptSafeJson } from '../src/export/json-ld.js';
 import { xmlText } from '../src/export/xml.js';
 import { fixture, ROOT, runCli } from './helpers.js';
@@ -211,6 +212,14 @@ describe('CSV for Excel', () => {
     ] as const) {
       expect(csvCell(value), value).toBe(cell);
     }
+    // Any text reads back as written (or with the guarding apostrophe), whatever it holds.
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: fc.constantFrom('a', 'å', ';', '"', '\n', '\r', ' ', '=', '-', '@', '+', 'x') }), { minLength: 1, maxLength: 4 }), (cells) => {
+        const rows = parseCsv(csv(['a', 'b', 'c', 'd'].slice(0, cells.length), [cells]), { bom: true, delimiter: ';', record_delimiter: '\r\n' }) as string[][];
+        expect(rows[1]).toEqual(cells.map((c) => (/^[=+\-@\t\r]/.test(c) ? `'${c}` : c)));
+      }),
+      { numRuns: 300, seed: 18 },
+    );
     expect(csvCell(-3)).toBe('-3');
     expect(csvCell(2.5)).toBe('2,5');
   });
@@ -412,6 +421,17 @@ describe('the pages link the data', () => {
     // Only the medborgarlöfte pages carry JSON-LD.
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).not.toContain('application/ld+json');
     expect(scriptSafeJson({ t: '</script><!--\u2028' })).toBe('{"t":"\\u003c/script\\u003e\\u003c!--\\u2028"}');
+  });
+
+  it('no string can end the JSON-LD block or change what it says', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.constantFrom('</script>', '<!--', '</SCRIPT ', '<script>', ']]>', '\u2028\u2029', '&lt;')), (text) => {
+        const out = scriptSafeJson({ name: text });
+        expect(out).not.toMatch(/[<>&\u2028\u2029]/);
+        expect(JSON.parse(out)).toEqual({ name: text });
+      }),
+      { numRuns: 300, seed: 18 },
+    );
   });
 });
 
