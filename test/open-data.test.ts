@@ -16,6 +16,8 @@ import { fixture, ROOT, runCli } from './helpers.js';
 const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'lofte-data-'));
 const FIXTURE = fixture('open-data');
 const CONFIG = path.join(FIXTURE, 'lofte.config.yaml');
+/** The published document and the draft: drafts are left out by default (lofte report --med-utkast). */
+const BOTH = ['--status', 'publicerad', '--status', 'utkast'];
 const DATA_FILES = ['atom.xml', 'catalog.jsonld', 'catalog.rdf', 'loften.csv', 'medborgarloften.json', 'oppna-data.schema.json', 'uppfoljningar.csv'];
 
 async function files(root: string, dir = ''): Promise<Map<string, string>> {
@@ -51,11 +53,11 @@ function strictXml(text: string): Document {
 
 describe('the data folder', () => {
   it('report writes data/ beside the pages, export writes the same files alone', async () => {
-    const { out } = await site();
+    const { out } = await site(FIXTURE, ...BOTH);
     const written = await files(out);
     expect([...written.keys()].filter((f) => f.startsWith('data/')).sort()).toEqual(DATA_FILES.map((f) => `data/${f}`));
     const alone = tmp();
-    const r = await exportData(FIXTURE, alone, '--config', CONFIG);
+    const r = await exportData(FIXTURE, alone, '--config', CONFIG, ...BOTH);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(`Skrev 7 filer med öppna data till ${path.relative(ROOT, alone)} (2 medborgarlöften, läget per 2026-11-24).\n`);
     const exported = await files(alone);
@@ -227,7 +229,7 @@ describe('CSV for Excel', () => {
 
 describe('atom.xml', () => {
   it('is well-formed Atom with RFC 4287’s required elements, newest first, dates from the data', async () => {
-    const { data } = await site();
+    const { data } = await site(FIXTURE, ...BOTH);
     const doc = strictXml(data('atom.xml'));
     const ATOM = 'http://www.w3.org/2005/Atom';
     const feed = doc.documentElement;
@@ -249,7 +251,7 @@ describe('atom.xml', () => {
       ['self', 'https://www.grytby.example/medborgarloften/data/atom.xml'],
     ]);
     const entries = child(feed, 'entry');
-    // One per published medborgarlöfte (the draft too, as the pages have it) and one per follow-up.
+    // One per medborgarlöfte (the draft too, when asked for, as the pages have it) and one per follow-up.
     expect(entries.length).toBe(4);
     const ids = new Set<string>();
     const dates: string[] = [];
