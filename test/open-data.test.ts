@@ -51,7 +51,7 @@ function strictXml(text: string): Document {
   }).parseFromString(text, 'text/xml') as unknown as Document;
 }
 
-describe('the data folder', () => {
+describe('the data folder', { timeout: 60_000 }, () => {
   it('report writes data/ beside the pages, export writes the same files alone', async () => {
     const { out } = await site(FIXTURE, ...BOTH);
     const written = await files(out);
@@ -104,7 +104,7 @@ describe('the data folder', () => {
   });
 });
 
-describe('medborgarloften.json', () => {
+describe('medborgarloften.json', { timeout: 60_000 }, () => {
   it('validates against the JSON Schema lofte ships, which the file links', async () => {
     const { data } = await site();
     const json = JSON.parse(data('medborgarloften.json')) as Json;
@@ -165,7 +165,7 @@ describe('medborgarloften.json', () => {
   });
 });
 
-describe('CSV for Excel', () => {
+describe('CSV for Excel', { timeout: 60_000 }, () => {
   it('is UTF-8 with a BOM, ; between fields, CRLF line ends, and reads back exactly with a CSV parser', async () => {
     const { data } = await site();
     for (const f of ['loften.csv', 'uppfoljningar.csv']) {
@@ -227,7 +227,7 @@ describe('CSV for Excel', () => {
   });
 });
 
-describe('atom.xml', () => {
+describe('atom.xml', { timeout: 60_000 }, () => {
   it('is well-formed Atom with RFC 4287’s required elements, newest first, dates from the data', async () => {
     const { data } = await site(FIXTURE, ...BOTH);
     const doc = strictXml(data('atom.xml'));
@@ -288,7 +288,7 @@ describe('atom.xml', () => {
   });
 });
 
-describe('catalog.jsonld and catalog.rdf (DCAT-AP-SE)', () => {
+describe('catalog.jsonld and catalog.rdf (DCAT-AP-SE)', { timeout: 60_000 }, () => {
   const DCAT = 'http://www.w3.org/ns/dcat#';
   const DCT = 'http://purl.org/dc/terms/';
 
@@ -378,7 +378,7 @@ describe('catalog.jsonld and catalog.rdf (DCAT-AP-SE)', () => {
   });
 });
 
-describe('the pages link the data', () => {
+describe('the pages link the data', { timeout: 60_000 }, () => {
   it('every page links the feed, its footer says where the data is and its licence, the index explains it', async () => {
     const { out } = await site(FIXTURE, '--format', 'both');
     for (const [rel, content] of await files(out)) {
@@ -437,7 +437,7 @@ describe('the pages link the data', () => {
   });
 });
 
-describe('nothing internal and no personal data in any data file', () => {
+describe('nothing internal and no personal data in any data file', { timeout: 60_000 }, () => {
   it('no intern marker, personnummer, signatory name or contact reaches the data', async () => {
     const dir = tmp();
     cpSync(FIXTURE, dir, { recursive: true });

@@ -11,6 +11,6 @@ export { openDataSettings } from './settings.js';
 export { openDataSite } from './site.js';
 
 /** The data folder's files alone, for `lofte export`: paths relative to the folder. */
-export function exportFiles(model: ReportModel, entities: readonly Entity[], settings: OpenDataSettings): [string, string][] {
-  return dataFiles(buildOpenData(model, entities), settings, false);
+export function* exportFiles(model: ReportModel, entities: readonly Entity[], settings: OpenDataSettings): Iterable<readonly [string, string]> {
+  for (const [rel, make] of dataFiles(buildOpenData(model, entities), settings, false)) yield [rel, make()] as const;
 }

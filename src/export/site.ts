@@ -9,7 +9,8 @@ import { withOpenData } from './pages.js';
 import type { OpenDataSettings } from './settings.js';
 
 export interface OpenDataSite {
-  files: [string, string][];
+  /** The data files, each made when it is written. */
+  files: [string, () => string][];
   /** The page with the data linked; `docIndex` is the page's medborgarlöfte in the model, if any. */
   page(page: Page, docIndex?: number): Page;
 }

@@ -25,21 +25,22 @@ export function siteFiles(model: ReportModel, format: SiteFormat, openData?: Ope
     ...model.documents.map((d, i): [string, () => Page] => [documentPageId(d.id), () => dress(documentPage(d, model.asOf), i)]),
   ];
   const formats: ('html' | 'md')[] = format === 'both' ? ['html', 'md'] : [format];
-  const files: { path: string; ext: 'html' | 'md' | 'data'; build: () => Page; content?: string }[] = pages.flatMap(([id, build]) => formats.map((ext) => ({ path: `${id}.${ext}`, ext, build })));
-  for (const [path, content] of openData?.files ?? []) files.push({ path, ext: 'data', build: () => ({ id: '', title: '', blocks: [] }), content });
+  type SiteFile = { path: string; ext: 'html' | 'md'; build: () => Page } | { path: string; ext: 'data'; make: () => string };
+  const files: SiteFile[] = pages.flatMap(([id, build]) => formats.map((ext) => ({ path: `${id}.${ext}`, ext, build })));
+  for (const [path, make] of openData?.files ?? []) files.push({ path, ext: 'data', make });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     *[Symbol.iterator]() {
       // A page's files lie next to each other in path order (`x.html`, `x.md`): the page is
       // built for the first and let go when the next page begins.
       let built: { build: () => Page; page: Page } | undefined;
-      for (const { path, ext, build, content } of files) {
-        if (content !== undefined) {
-          yield [path, content] as const;
+      for (const f of files) {
+        if (f.ext === 'data') {
+          yield [f.path, f.make()] as const;
           continue;
         }
-        if (built?.build !== build) built = { build, page: build() };
-        yield [path, ext === 'html' ? renderHtml(built.page, model.asOf) : renderMarkdown(built.page, model.asOf)] as const;
+        if (built?.build !== f.build) built = { build: f.build, page: f.build() };
+        yield [f.path, f.ext === 'html' ? renderHtml(built.page, model.asOf) : renderMarkdown(built.page, model.asOf)] as const;
       }
     },
   };
