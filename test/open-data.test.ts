@@ -139,7 +139,7 @@ describe('medborgarloften.json', { timeout: 60_000 }, () => {
     const doc = json.medborgarloften.find((d) => d['id'] === 'grytby-2026') as { loften: Json[]; problembilder: Json[]; uppfoljningar: Json[]; fas: Json; undertecknare: Json[] };
     expect(doc.fas).toEqual({ status: 'gallande', text: 'Gäller' });
     expect(doc.problembilder.map((p) => [p['id'], Object.keys(p).sort()])).toEqual([
-      ['grytby-torget', ['faststalld', 'id', 'kallor', 'plats', 'sammanfattning', 'sekretess', 'titel']],
+      ['grytby-torget', ['beskrivning', 'faststalld', 'id', 'kallor', 'plats', 'sammanfattning', 'sekretess', 'titel']],
       ['grytby-langning', ['id', 'sammanfattning', 'sekretess', 'titel']],
     ]);
     expect((doc.problembilder[0]?.['kallor'] as Json[]).map((k) => k['typ'])).toEqual(['medborgardialog', 'medarbetardialog', 'underrattelse']);
@@ -438,7 +438,7 @@ describe('the pages link the data', { timeout: 60_000 }, () => {
 });
 
 describe('nothing internal and no personal data in any data file', { timeout: 60_000 }, () => {
-  it('no intern marker, personnummer, signatory name or contact reaches the data', async () => {
+  it('no intern marker, Markdown comment, personnummer, signatory name or contact reaches the data', async () => {
     const dir = tmp();
     cpSync(FIXTURE, dir, { recursive: true });
     cpSync(fixture('report-leak'), path.join(dir, 'leak'), { recursive: true });
@@ -460,7 +460,7 @@ describe('nothing internal and no personal data in any data file', { timeout: 60
     }
     // The markers were there to leak: the public parts of the same entities are in the data.
     const json = readFileSync(path.join(out, 'data', 'medborgarloften.json'), 'utf8');
-    for (const publicText of ['Otrygghet vid stationen', 'Resenärer känner sig otrygga vid stationen.', 'Narkotikaförsäljning via sociala medier', 'Lokalpolisområdeschef']) expect(json).toContain(publicText);
+    for (const publicText of ['Otrygghet vid stationen', 'Resenärer känner sig otrygga vid stationen.', 'Narkotikaförsäljning via sociala medier', 'Lokalpolisområdeschef', 'Grytby ska vara tryggt också på fredagskvällar.', 'Första halvåret. Resten är offentligt.', 'Fler anmälningar om ordningsstörningar. ']) expect(json).toContain(publicText);
   });
 
   it('with the personal-data rule on, a personnummer anywhere stops export before anything is written', async () => {

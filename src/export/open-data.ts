@@ -6,6 +6,7 @@
 import { compareStrings } from '../diagnostics/types.js';
 import { asPeriod, asString, type Period } from '../model/access.js';
 import type { ActorRef, DocumentView, HistoryEntry, ProblemView, PromiseView, ReportModel } from '../report/model.js';
+import { stripComments } from '../report/safe-markdown.js';
 import { stateWord, type PromiseStateKey, type ResultStatus } from '../report/state.js';
 import type { Entity } from '../schema/index.js';
 
@@ -130,6 +131,13 @@ export interface OpenData {
   aktorer: ActorData[];
 }
 
+/** Markdown as published: without the `<!-- … -->` notes authors keep in it (as the pages). */
+function markdown(source: string | undefined): string | undefined {
+  if (source === undefined) return undefined;
+  const text = stripComments(source);
+  return text.trim() === '' ? undefined : text;
+}
+
 const actor = (a: ActorRef): ActorData => ({ id: a.id, namn: a.namn, typ: a.typ });
 
 /** Drops keys whose value is undefined, so the JSON has no `"x": undefined` holes and stays stable. */
@@ -148,7 +156,7 @@ function problem(pb: ProblemView): ProblemData {
     plats: pb.plats,
     tid: pb.tid,
     malgrupp: pb.malgrupp,
-    beskrivning: pb.beskrivning,
+    beskrivning: markdown(pb.beskrivning),
     kallor: pb.kallor.map((k) => defined({ typ: k.typ, beskrivning: k.beskrivning, datum: k.datum, period: k.period, antal_svarande: k.antalSvarande })),
   });
 }
@@ -189,7 +197,7 @@ function followUps(d: DocumentView, entities: ReadonlyMap<string, Entity>, actor
         datum: resultat[0]?.datum ?? '',
         period: asPeriod(v['period']),
         rapportor: rapportor === undefined ? undefined : (actors.get(rapportor) ?? { id: rapportor, namn: rapportor, typ: '' }),
-        beskrivning: asString(v['beskrivning']),
+        beskrivning: markdown(asString(v['beskrivning'])),
         resultat,
       }),
     );
@@ -240,8 +248,8 @@ function documentData(d: DocumentView, entities: ReadonlyMap<string, Entity>, ac
     lokalpolisomrade: actor(d.lpo),
     polisregion: d.polisregion,
     kommuner: d.kommuner.map(actor),
-    inledning: d.inledning,
-    beskrivning: d.beskrivning,
+    inledning: markdown(d.inledning),
+    beskrivning: markdown(d.beskrivning),
     publicering: d.publicering ? defined(d.publicering) : undefined,
     forvantade_effekter: d.effekter.map((e) => defined(e)),
     undertecknare: d.undertecknare.map((u) => defined({ aktor: actor(u.aktor), roll: u.roll, datum: u.datum })),

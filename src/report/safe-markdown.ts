@@ -13,6 +13,38 @@ export function escapeHtml(text: string): string {
   return SPECIAL.test(text) ? text.replace(SPECIALS, (c) => ESCAPES[c] ?? c) : text;
 }
 
+/**
+ * The source without its `<!-- … -->` comments, where authors keep notes. Fail closed: an
+ * unterminated comment runs to the end, and comments nest (`<!-- a <!-- b --> c -->` hides all of
+ * it), so more is hidden than a renderer would hide, never less. Comments inside code are removed
+ * too: a note is a note wherever it stands.
+ */
+export function stripComments(source: string): string {
+  if (!source.includes('<!--')) return source;
+  let out = '';
+  let depth = 0;
+  let at = 0;
+  for (;;) {
+    const open = source.indexOf('<!--', at);
+    if (depth === 0) {
+      if (open < 0) return out + source.slice(at);
+      out += source.slice(at, open);
+      depth = 1;
+      at = open + 2; // `<!-->` and `<!--->` close at once, as in CommonMark
+      continue;
+    }
+    const close = source.indexOf('-->', at);
+    if (close < 0) return out;
+    if (open >= 0 && open < close) {
+      depth += 1;
+      at = open + 4;
+    } else {
+      depth -= 1;
+      at = close + 3;
+    }
+  }
+}
+
 /** http(s), mailto and relative links; never javascript:, data:, vbscript: or protocol-relative. */
 export function safeHref(href: string): string | undefined {
   const trimmed = href.trim();
