@@ -29,7 +29,7 @@ const IANA = 'http://www.iana.org/assignments/media-types';
 /** The data files and how each is described: path in the site, Swedish title and text, format. */
 export const DISTRIBUTIONS = [
   { key: 'json', file: 'data/medborgarloften.json', mediaType: 'application/json', format: 'JSON', title: 'Medborgarlöften som JSON', description: 'Alla publicerade medborgarlöften med löften, ansvariga och medverkande aktörer, problembildernas offentliga delar, varje uppföljning och varje löftes läge. Formatet beskrivs av ett JSON Schema.' },
-  { key: 'csv-loften', file: 'data/loften.csv', mediaType: 'text/csv', format: 'CSV', title: 'Löften som CSV', description: 'En rad per löfte: medborgarlöfte, kommuner, lokalpolisområde, ansvarig, löftestext, tidsram, utlovad omfattning, senaste utfall, läge och senaste uppföljning. Semikolon mellan fälten, UTF-8 med BOM.' },
+  { key: 'csv-loften', file: 'data/loften.csv', mediaType: 'text/csv', format: 'CSV', title: 'Löften som CSV', description: 'En rad per löfte: medborgarlöfte, kommuner, lokalpolisområde, ansvarig, löftestext, tidsgräns, utlovad omfattning, utfall hittills, läge och senaste uppföljning. Semikolon mellan fälten, UTF-8 med BOM.' },
   { key: 'csv-resultat', file: 'data/uppfoljningar.csv', mediaType: 'text/csv', format: 'CSV', title: 'Uppföljningsresultat som CSV', description: 'En rad per resultat i varje uppföljning: status, utfall, kommentar, orsak och belägg. Semikolon mellan fälten, UTF-8 med BOM.' },
   { key: 'atom', file: 'data/atom.xml', mediaType: 'application/atom+xml', format: undefined, title: 'Nyheter som Atom-flöde', description: 'Ett flöde med varje publicerat medborgarlöfte och varje uppföljning, nyast först.' },
 ] as const;
@@ -72,7 +72,7 @@ export function catalogGraph(data: OpenData, settings: OpenDataSettings): RdfNod
     type: 'dcat:Dataset',
     props: [
       ['dct:title', sv('Medborgarlöften och deras uppföljning')],
-      ['dct:description', sv(`Tidsatta löften som lokalpolisområden ger medborgarna tillsammans med kommuner och andra lokala aktörer, grundade i en lokal problembild, och hur det har gått med varje löfte. Läget per ${data.lage_per}.${kommuner.length > 0 ? ` Kommuner: ${kommuner.join(', ')}.` : ''}`)],
+      ['dct:description', sv(`Tidsatta löften som lokalpolisområden ger medborgarna tillsammans med kommuner och andra lokala aktörer, grundade i en lokal problembild, och hur det har gått med varje löfte.${kommuner.length > 0 ? ` Kommuner: ${kommuner.join(', ')}.` : ''}`)],
       ...(publisher ? [['dct:publisher', iri(publisher.id)] as [string, Value]] : []),
       ...(settings.kontakt ? [['dcat:contactPoint', iri(here('kontakt'))] as [string, Value]] : []),
       ['dcat:theme', iri(`${EU}/data-theme/JUST`)],
