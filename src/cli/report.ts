@@ -53,7 +53,7 @@ function publishCommand(program: Command, io: CliIo, setExit: (code: number) => 
     .option('--kommun <kommun>', 'bara medborgarlöften för denna kommun (id, kommunkod eller namn)')
     .option('--id <id>', 'bara detta medborgarlöfte (kan upprepas)', collect)
     .addOption(new Option('--status <status>', 'bara medborgarlöften med denna status (kan upprepas)').choices(['utkast', 'beslutad', 'publicerad', 'avslutad']).argParser(collect))
-    .option('-w, --watch', 'gör om sidorna vid varje ändring, tills Ctrl-C');
+    .option('-w, --watch', mode === 'site' ? 'gör om sidorna vid varje ändring, tills Ctrl-C' : 'gör om filerna vid varje ändring, tills Ctrl-C');
   commonOptions(cmd).action(async (paths: string[], flags: ReportFlags) => {
     // The report's modules (marked, sanitize-html, the page builders) load only when it runs.
     const [{ buildReportModel }, { siteFiles }, { writeSite, WriteInterrupted }, openData] = await Promise.all([
