@@ -139,7 +139,7 @@ describe('never through a symbolic link, never trusting the manifest or the jour
     writeFileSync(
       path.join(out, MANIFEST),
       JSON.stringify({
-        files: [...readdirSync(out).filter((f) => f.endsWith('.html')), ...readdirSync(path.join(out, 'medborgarloften')).map((f) => `medborgarloften/${f}`), 'gammal/viktig.html', '../outside/viktig.html', '/etc/hostname.html'],
+        files: [...readdirSync(out).filter((f) => f.endsWith('.html')), ...readdirSync(path.join(out, 'medborgarloften')).map((f) => `medborgarloften/${f}`), ...readdirSync(path.join(out, 'data')).map((f) => `data/${f}`), 'gammal/viktig.html', '../outside/viktig.html', '/etc/hostname.html'],
       }),
     );
     const r = await report(out);

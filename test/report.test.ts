@@ -31,6 +31,13 @@ describe('what is published', () => {
       '.lofte-manifest.json',
       'aktorer.html',
       'aktorer.md',
+      'data/atom.xml',
+      'data/catalog.jsonld',
+      'data/catalog.rdf',
+      'data/loften.csv',
+      'data/medborgarloften.json',
+      'data/oppna-data.schema.json',
+      'data/uppfoljningar.csv',
       'index.html',
       'index.md',
       'medborgarloften/karlshamn-olofstrom-2026-2027.html',
@@ -216,7 +223,7 @@ describe('reproducible and safe to re-run', () => {
     // A fresh site: its folders arrive whole, nothing is left in staging.
     const fresh = tmp();
     const result = await writeSite(fresh, [['a.html', 'A'], ['x/b.html', 'B'], ['x/y/c.html', 'C']]);
-    expect(result).toEqual({ written: ['a.html', 'x/b.html', 'x/y/c.html'], unchanged: 0, removed: [] });
+    expect(result).toEqual({ written: ['a.html', 'x/b.html', 'x/y/c.html'], unchanged: 0, changed: ['a.html', 'x/b.html', 'x/y/c.html'], removed: [] });
     expect(await files(fresh)).toEqual(new Map([[MANIFEST, '{\n  "generator": "lofte",\n  "files": [\n    "a.html",\n    "x/b.html",\n    "x/y/c.html"\n  ]\n}\n'], ['a.html', 'A'], ['x/b.html', 'B'], ['x/y/c.html', 'C']]));
   });
 

@@ -1,4 +1,5 @@
-// `lofte report [paths…] --out DIR`: validate, then publish the repository as HTML and/or Markdown.
+// `lofte report [paths…] --out DIR`: validate, then publish the repository as HTML and/or Markdown
+// with its open data; `lofte export [paths…] --out DIR`: the same checks and filters, the open data alone.
 
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
@@ -64,25 +65,43 @@ function placeholdersLeft(entities: readonly Entity[], withDrafts: boolean): str
 }
 
 export function reportCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  const cmd = program
-    .command('report')
-    .description('gör publiceringsklara sidor (HTML och/eller Markdown) av medborgarlöftena')
-    .argument('[sökvägar...]', 'filer och mappar att läsa', ['.'])
-    .requiredOption('-o, --out <mapp>', 'mappen sidorna skrivs till')
-    .addOption(new Option('-f, --format <format>', 'html, md eller both').choices(['html', 'md', 'both']).default('html'))
+  publishCommand(program, io, setExit, 'site');
+  publishCommand(program, io, setExit, 'data');
+}
+
+/** Pages are .html and .md; the rest of a site is its open data. */
+const isPage = (rel: string): boolean => rel.endsWith('.html') || rel.endsWith('.md');
+
+/** `report` (mode site: pages and data) and `export` (mode data: the data folder alone) share everything but what they write. */
+function publishCommand(program: Command, io: CliIo, setExit: (code: number) => void, mode: 'site' | 'data'): void {
+  const cmd =
+    mode === 'site'
+      ? program
+          .command('report')
+          .description('gör publiceringsklara sidor (HTML och/eller Markdown) av medborgarlöftena, med öppna data i data/')
+          .argument('[sökvägar...]', 'filer och mappar att läsa', ['.'])
+          .requiredOption('-o, --out <mapp>', 'mappen sidorna skrivs till')
+          .addOption(new Option('-f, --format <format>', 'html, md eller both').choices(['html', 'md', 'both']).default('html'))
+      : program
+          .command('export')
+          .description('skriver medborgarlöftena som öppna data (JSON, CSV, Atom, DCAT-AP-SE), samma som rapportens data/')
+          .argument('[sökvägar...]', 'filer och mappar att läsa', ['.'])
+          .requiredOption('-o, --out <mapp>', 'mappen data skrivs till');
+  cmd
     .option('--lpo <id>', 'bara medborgarlöften från detta lokalpolisområde')
     .option('--kommun <kommun>', 'bara medborgarlöften för denna kommun (id, kommunkod eller namn)')
     .option('--id <id>', 'bara detta medborgarlöfte (kan upprepas)', collect)
     .addOption(new Option('--status <status>', `bara medborgarlöften med denna status (kan upprepas): ${STATUSES.join(', ')}`).argParser(collectStatus))
     .option('--allow-repo-root', 'tillåt att --out är förrådets rot eller en mapp som kontrolleras (lofte skriver ändå aldrig över filer den inte skrivit)')
     .option('--med-utkast', 'ta med medborgarlöften med status utkast (som standard publiceras de inte)')
-    .option('-w, --watch', 'gör om sidorna vid varje ändring, tills Ctrl-C');
+    .option('-w, --watch', mode === 'site' ? 'gör om sidorna vid varje ändring, tills Ctrl-C' : 'gör om filerna vid varje ändring, tills Ctrl-C');
   commonOptions(cmd).action(async (paths: string[], flags: ReportFlags) => {
     // The report's modules (marked, sanitize-html, the page builders) load only when it runs.
-    const [{ buildReportModel }, { siteFiles }, { writeSite, WriteInterrupted }] = await Promise.all([
+    const [{ buildReportModel }, { siteFiles }, { writeSite, WriteInterrupted }, openData] = await Promise.all([
       import('../report/model.js'),
       import('../report/site.js'),
       import('../report/write.js'),
+      import('../export/cli.js'),
     ]);
     const ctx = await repoContext(paths, flags, io);
     const stderrIo = { ...io, stdout: io.stderr };
@@ -140,19 +159,37 @@ export function reportCommand(program: Command, io: CliIo, setExit: (code: numbe
         io.stderr(`lofte: Inget medborgarlöfte matchar ${what}. Kontrollera värdena (lofte validate visar vilka medborgarlöften som finns). Inget ändrades.\n`);
         return EXIT.failure;
       }
+      const settings = openData.openDataSettings(ctx.config.site, ctx.config.openData);
       const interrupt = new AbortController();
       const stop = flags.watch ? undefined : io.onInterrupt?.(() => interrupt.abort());
       try {
-        const written = await writeSite(out, siteFiles(model, flags.format), { signal: interrupt.signal });
+        const files = mode === 'site' ? siteFiles(model, flags.format, openData.openDataSite(model, result.entities, settings)) : openData.exportFiles(model, result.entities, settings);
+        const written = await writeSite(out, files, { signal: interrupt.signal });
         time('pages and write');
         if (written.lockTakenOverFrom !== undefined) io.stderr(`lofte: Tog över låset från en tidigare körning (process ${written.lockTakenOverFrom}) som inte längre finns.\n`);
         if (written.recovered === 'finished') io.stderr('lofte: Slutförde bytet som en avbruten körning påbörjat.\n');
         if (written.recovered === 'rolled-back') io.stderr('lofte: Ångrade bytet som en avbruten körning påbörjat och inte gick att slutföra.\n');
-        io.stdout(`Skrev ${written.written.length - written.unchanged} sidor till ${path.relative(io.cwd, out) || '.'} (${model.documents.length} medborgarlöften, läget per ${ctx.asOf}).\n`);
+        const where = path.relative(io.cwd, out) || '.';
         const drafts = statuses === PUBLISHED_STATUSES ? result.entities.filter((e) => e.kind === 'Medborgarlofte' && e.value['status'] === 'utkast').length : 0;
-        if (drafts > 0) io.stdout(`${drafts} ${drafts === 1 ? 'utkast' : 'utkast'} (status: utkast) kom inte med; --med-utkast tar med dem.\n`);
-        if (written.unchanged > 0) io.stdout(`${written.unchanged} sidor var desamma som förra gången och fick stå kvar.\n`);
-        if (written.removed.length > 0) io.stdout(`Tog bort ${written.removed.length} sidor från en tidigare körning som inte längre finns.\n`);
+        const draftNote = (): void => {
+          if (drafts > 0) io.stdout(`${drafts} utkast (status: utkast) kom inte med; --med-utkast tar med dem.\n`);
+        };
+        if (mode === 'data') {
+          io.stdout(`Skrev ${written.changed.length} filer med öppna data till ${where} (${model.documents.length} medborgarlöften, läget per ${ctx.asOf}).\n`);
+          const missing = openData.missingForHarvest(settings);
+          if (missing.length > 0) io.stdout(`Obs: för att Sveriges dataportal ska kunna skörda katalogen behövs ${missing.join(', ')} i lofte.config.yaml.\n`);
+          if (written.unchanged > 0) io.stdout(`${written.unchanged} filer var desamma som förra gången och fick stå kvar.\n`);
+          if (written.removed.length > 0) io.stdout(`Tog bort ${written.removed.length} filer från en tidigare körning som inte längre finns.\n`);
+          return EXIT.ok;
+        }
+        // The counts are of pages; the data folder beside them is written the same way.
+        const pages = written.written.filter(isPage).length;
+        const changedPages = written.changed.filter(isPage).length;
+        io.stdout(`Skrev ${changedPages} sidor till ${where} (${model.documents.length} medborgarlöften, läget per ${ctx.asOf}).\n`);
+        draftNote();
+        if (pages - changedPages > 0) io.stdout(`${pages - changedPages} sidor var desamma som förra gången och fick stå kvar.\n`);
+        const removedPages = written.removed.filter(isPage).length;
+        if (removedPages > 0) io.stdout(`Tog bort ${removedPages} sidor från en tidigare körning som inte längre finns.\n`);
         return EXIT.ok;
       } catch (err) {
         if (!(err instanceof WriteInterrupted)) return refuse(err);

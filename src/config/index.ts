@@ -11,6 +11,7 @@ import { DEFAULT_PARSE_LIMITS, isPlainObject, parseYamlFile, type ParseLimits } 
 import { isLang } from '../diagnostics/messages/index.js';
 import { START_OF_FILE } from '../diagnostics/make.js';
 import { globMatcher } from '../util/glob.js';
+import { asDict } from '../model/access.js';
 import { schemaFindings } from '../schema/errors.js';
 import { ajvLib } from '../util/lazy.js';
 import { readSchema, type JsonSchema } from '../schema/validators.js';
@@ -30,6 +31,15 @@ export interface Config {
   limits: ParseLimits;
   /** Who publishes the report's site and its accessibility statement (`webbplats`). */
   site: SiteConfig;
+  /** `oppna_data`: the open data's licence, and what dataportal.se needs beyond `webbplats`. */
+  openData: OpenDataConfig;
+}
+
+/** `oppna_data` as written; the export module fills in defaults (src/export/settings.ts). */
+export interface OpenDataConfig {
+  licens?: string;
+  utgivare_id?: string;
+  kontakt?: { namn: string; epost: string };
 }
 
 export interface ContactConfig {
@@ -122,7 +132,7 @@ export interface ConfigResult {
 
 export async function loadConfig(cwd: string, explicit?: string): Promise<ConfigResult> {
   const file = explicit ? path.resolve(cwd, explicit) : findConfig(cwd);
-  const defaults: Config = { file: undefined, root: gitRoot(cwd) ?? cwd, lang: undefined, severities: new Map(), ignore: [], limits: DEFAULT_PARSE_LIMITS, site: {} };
+  const defaults: Config = { file: undefined, root: gitRoot(cwd) ?? cwd, lang: undefined, severities: new Map(), ignore: [], limits: DEFAULT_PARSE_LIMITS, site: {}, openData: {} };
   if (!file) return { config: defaults, diagnostics: [] };
   const name = displayName(cwd, file);
   // Read as documents are read: a FIFO or a device named as the config is refused, not waited on.
@@ -178,6 +188,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
       ignore: Array.isArray(ignorera) ? ignorera.filter((g): g is string => typeof g === 'string' && g !== '' && g.length <= MAX_GLOB_LENGTH) : [],
       limits,
       site: siteConfig(own(v, 'webbplats')),
+      openData: openDataConfig(v),
     },
     diagnostics: diagnostics.sort(compareDiagnostics),
   };
@@ -185,6 +196,15 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
 
 /** Longest `ignorera` pattern (the schema says so too): matching costs pattern × path length. */
 const MAX_GLOB_LENGTH = 500;
+
+/** `oppna_data` from a config that may not have passed its schema: only well-formed parts are kept. */
+function openDataConfig(value: unknown): OpenDataConfig {
+  const o = asDict(asDict(value)?.['oppna_data']) ?? {};
+  const kontakt = asDict(o['kontakt']);
+  const namn = str(kontakt?.['namn']);
+  const epost = str(kontakt?.['epost']);
+  return { licens: str(o['licens']), utgivare_id: str(o['utgivare_id']), kontakt: namn && epost ? { namn, epost } : undefined };
+}
 
 /** A predicate for discovery: true for paths (relative to cwd) that the config's globs ignore. */
 export function ignorePredicate(config: Config, cwd: string): ((relPath: string) => boolean) | undefined {

@@ -32,6 +32,17 @@ export interface Page {
   blocks: Block[];
   /** The footer's lines: sender, contact, "senast uppdaterad" (see pages/footer.ts). */
   footer: Inline[][];
+  /** The site's open data, as this page links it (src/export/pages.ts). */
+  openData?: PageOpenData;
+}
+
+export interface PageOpenData {
+  /** One sentence for the footer: where the data is and under which licence. */
+  notice: Inline[];
+  /** The Atom feed, relative to the page. */
+  feed: string;
+  /** schema.org JSON-LD for the page's head, already safe inside <script>. */
+  jsonLd?: string;
 }
 
 export const p = (...content: Inline[]): Block => ({ kind: 'paragraph', content });

@@ -130,7 +130,13 @@ export function renderHtml(page: Page, asOf: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self'">
 <title>${escapeHtml(page.title)} – Medborgarlöften</title>
-<style>
+`);
+  if (page.openData) {
+    // JSON-LD is a data block: CSP governs scripts that run, and this one never does.
+    out.push(`<link rel="alternate" type="application/atom+xml" title="Medborgarlöften: nya löften och uppföljningar" href="${escapeHtml(page.openData.feed)}">\n`);
+    if (page.openData.jsonLd) out.push('<script type="application/ld+json">', page.openData.jsonLd, '</script>\n');
+  }
+  out.push(`<style>
 `, css, printCss(page, asOf), `</style>
 </head>
 <body>
@@ -155,6 +161,11 @@ export function renderHtml(page: Page, asOf: string): string {
   for (const line of page.footer) {
     out.push('<p>');
     inline(line, page.id, out);
+    out.push('</p>');
+  }
+  if (page.openData) {
+    out.push('<p>');
+    inline(page.openData.notice, page.id, out);
     out.push('</p>');
   }
   out.push('</footer>\n</body>\n</html>\n');

@@ -85,6 +85,7 @@ export function renderMarkdown(page: Page): string {
   if (page.lead) parts.push(inline(page.lead, page.id));
   parts.push(...page.blocks.map((b) => block(b, page.id)));
   parts.push('---', ...page.footer.map((line) => inline(line, page.id)));
+  if (page.openData) parts.push(inline(page.openData.notice, page.id));
   return `${resolveAnchors(parts.join('\n\n'))}\n`;
 }
 

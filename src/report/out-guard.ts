@@ -16,15 +16,20 @@ export function safePageName(name: string): boolean {
   return name.length <= MAX_NAME && SAFE_NAME.test(name) && !WINDOWS_RESERVED.test(name);
 }
 
-/** A site path stays inside the folder: plain names joined by `/`, ending in `.html` or `.md`. */
+/**
+ * A site path stays inside the folder: plain names joined by `/`, ending in `.html` or `.md`; the
+ * open data folder adds JSON (and its `.schema.json`), CSV, Atom, JSON-LD and RDF/XML.
+ */
+const SITE_EXTENSION = /\.(?:schema\.json|html|md|json|jsonld|csv|xml|rdf)$/;
+
 export function safeSitePath(rel: string): boolean {
-  const m = /^(.+)\.(html|md)$/.exec(rel);
+  const m = /^(.+?)(?:\.schema\.json|\.(?:html|md|json|jsonld|csv|xml|rdf))$/.exec(rel);
   return m !== null && (m[1] ?? '').split('/').every(safePageName);
 }
 
 /** The page's name that is not safe, for the message: the offending segment. */
 export function unsafeSegment(rel: string): string {
-  const base = rel.replace(/\.(html|md)$/, '');
+  const base = rel.replace(SITE_EXTENSION, '');
   return base.split('/').find((s) => !safePageName(s)) ?? rel;
 }
 

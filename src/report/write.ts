@@ -22,6 +22,8 @@ export interface WriteResult {
   written: string[];
   /** How many of them read exactly as the last run wrote them, and were left as they are. */
   unchanged: number;
+  /** The paths that were written this time (the others were unchanged). */
+  changed: string[];
   removed: string[];
   /** What became of a swap an earlier run left unfinished. */
   recovered?: Recovery;
@@ -157,5 +159,5 @@ async function writeLocked(out: string, files: Iterable<readonly [string, string
     throw err instanceof WriteInterrupted ? err : asOutputError(err, out, 'write');
   }
   swapIn(out, journal, fault);
-  return { written, unchanged: written.length - journal.files.length, removed: journal.remove, recovered };
+  return { written, unchanged: written.length - journal.files.length, changed: journal.files, removed: journal.remove, recovered };
 }

@@ -1,0 +1,292 @@
+// The open data model: the published report model as plain, versioned data. Built from the report
+// model (where nothing internal gets past, and where each promise's state is worked out) and the
+// chosen documents' follow-ups' own facts (date, period, reporter); every data file (JSON, CSV,
+// Atom, DCAT, the pages' JSON-LD) is written from it.
+
+import { compareStrings } from '../diagnostics/types.js';
+import { asPeriod, asString, type Period } from '../model/access.js';
+import type { ActorRef, DocumentView, HistoryEntry, ProblemView, PromiseView, ReportModel } from '../report/model.js';
+import { stripComments } from '../report/safe-markdown.js';
+import { stateWord, type PromiseStateKey, type ResultStatus } from '../report/state.js';
+import type { Entity } from '../schema/index.js';
+
+/** The data format's version: the major part changes only when a reader must change. */
+export const FORMAT_VERSION = '1.0';
+
+export interface ActorData {
+  id: string;
+  namn: string;
+  typ: string;
+}
+
+export interface SourceData {
+  typ: string;
+  beskrivning?: string;
+  datum?: string;
+  period?: Period;
+  antal_svarande?: number;
+}
+
+export interface ProblemData {
+  id: string;
+  titel: string;
+  sammanfattning: string;
+  /** `offentlig`, or `intern` for anything else: then only titel and sammanfattning are given. */
+  sekretess: 'offentlig' | 'intern';
+  faststalld?: string;
+  plats?: string;
+  tid?: string;
+  malgrupp?: string;
+  beskrivning?: string;
+  kallor?: SourceData[];
+}
+
+export interface EvidenceData {
+  beskrivning?: string;
+  url?: string;
+}
+
+export interface ResultData {
+  uppfoljning: string;
+  datum: string;
+  lofte: string;
+  status: ResultStatus;
+  utfall?: { antal: number };
+  kommentar?: string;
+  orsak?: string;
+  belagg?: EvidenceData[];
+}
+
+export interface FollowUpData {
+  id: string;
+  datum: string;
+  period?: Period;
+  rapportor?: ActorData;
+  beskrivning?: string;
+  resultat: ResultData[];
+}
+
+/** A promise's state as of the data's date (src/report/state.ts, the same as the pages say). */
+export interface PromiseStateData {
+  /** The latest result's status; `forsenat` past the deadline and not closed; `ej_uppfoljt` with no result yet. */
+  status: PromiseStateKey;
+  /** The state in words, as the pages show it. */
+  text: string;
+  /** `senast` if the promise has one, else the end of its time frame. */
+  tidsgrans: string;
+  tidsgrans_passerad: boolean;
+  /** The date of the latest result for the promise. */
+  senast_uppfoljd?: string;
+  /** The latest reported amount: what has been done so far. */
+  utfall_hittills?: number;
+  /** A follow-up period that has passed without a follow-up (`follow-up-missing`). */
+  forsenad_uppfoljning?: Period;
+}
+
+export interface PromiseData {
+  id: string;
+  text: string;
+  ansvariga: ActorData[];
+  medverkande: ActorData[];
+  problembilder: string[];
+  tidsram: Period;
+  senast?: string;
+  omfattning?: { antal: number; enhet: string; minst: boolean };
+  frekvens?: { antal: number; per: string; minst: boolean };
+  plats?: string;
+  uppfoljning?: { metod?: string; kadens?: string };
+  lage: PromiseStateData;
+  /** Every result for this promise, oldest first. */
+  resultat: ResultData[];
+}
+
+export interface DocumentData {
+  id: string;
+  titel: string;
+  status: string;
+  giltighet: Period;
+  /** Draft, not yet in force, in force or ended, as of the data's date. */
+  fas: { status: string; text: string };
+  senast_uppfoljd?: string;
+  /** The page on the site, relative to the site's root. */
+  sida: string;
+  lokalpolisomrade: ActorData;
+  polisregion: { id: string; namn: string };
+  kommuner: ActorData[];
+  inledning?: string;
+  beskrivning?: string;
+  publicering?: { url?: string; datum?: string };
+  forvantade_effekter: { beskrivning: string; indikator?: string }[];
+  /** Who signed, by actor and role; signatories' names are personal data and not published here. */
+  undertecknare: { aktor: ActorData; roll: string; datum?: string }[];
+  problembilder: ProblemData[];
+  loften: PromiseData[];
+  uppfoljningar: FollowUpData[];
+}
+
+export interface OpenData {
+  format: { namn: 'lofte-medborgarloften'; version: string };
+  lage_per: string;
+  medborgarloften: DocumentData[];
+  aktorer: ActorData[];
+}
+
+/** Markdown as published: without the `<!-- … -->` notes authors keep in it (as the pages). */
+function markdown(source: string | undefined): string | undefined {
+  if (source === undefined) return undefined;
+  const text = stripComments(source);
+  return text.trim() === '' ? undefined : text;
+}
+
+const actor = (a: ActorRef): ActorData => ({ id: a.id, namn: a.namn, typ: a.typ });
+
+/** Drops keys whose value is undefined, so the JSON has no `"x": undefined` holes and stays stable. */
+function defined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+function problem(pb: ProblemView): ProblemData {
+  const base = { id: pb.id, titel: pb.titel, sammanfattning: pb.sammanfattning };
+  // The report model has already emptied intern problem pictures; anything not public is intern here too.
+  if (pb.intern) return { ...base, sekretess: 'intern' };
+  return defined({
+    ...base,
+    sekretess: 'offentlig' as const,
+    faststalld: pb.faststalld,
+    plats: pb.plats,
+    tid: pb.tid,
+    malgrupp: pb.malgrupp,
+    beskrivning: markdown(pb.beskrivning),
+    kallor: pb.kallor.map((k) => defined({ typ: k.typ, beskrivning: k.beskrivning, datum: k.datum, period: k.period, antal_svarande: k.antalSvarande })),
+  });
+}
+
+function result(lofte: string, r: HistoryEntry): ResultData {
+  return defined({
+    uppfoljning: r.uppfoljning,
+    datum: r.datum,
+    lofte,
+    status: r.status,
+    utfall: r.antal === undefined ? undefined : { antal: r.antal },
+    kommentar: r.kommentar,
+    orsak: r.orsak,
+    belagg: r.belagg.length > 0 ? r.belagg.map((e) => defined({ beskrivning: e.beskrivning, url: e.url })) : undefined,
+  });
+}
+
+/**
+ * The follow-ups of a medborgarlöfte as of the model's date, oldest first: their results are the
+ * promises' histories (state.ts), their date, period, reporter and text the follow-up's own.
+ */
+function followUps(d: DocumentView, entities: ReadonlyMap<string, Entity>, actors: ReadonlyMap<string, ActorData>): FollowUpData[] {
+  const byId = new Map<string, ResultData[]>();
+  for (const l of d.loften) {
+    for (const r of l.state.history) {
+      const list = byId.get(r.uppfoljning);
+      if (list) list.push(result(l.id, r));
+      else byId.set(r.uppfoljning, [result(l.id, r)]);
+    }
+  }
+  const out: FollowUpData[] = [];
+  for (const [id, resultat] of byId) {
+    const v = entities.get(id)?.value ?? {};
+    const rapportor = asString(v['rapportor']);
+    out.push(
+      defined({
+        id,
+        datum: resultat[0]?.datum ?? '',
+        period: asPeriod(v['period']),
+        rapportor: rapportor === undefined ? undefined : (actors.get(rapportor) ?? { id: rapportor, namn: rapportor, typ: '' }),
+        beskrivning: markdown(asString(v['beskrivning'])),
+        resultat,
+      }),
+    );
+  }
+  return out.sort((a, b) => compareStrings(a.datum, b.datum) || compareStrings(a.id, b.id));
+}
+
+function stateData(l: PromiseView): PromiseStateData {
+  const s = l.state;
+  return defined({
+    status: s.key,
+    text: stateWord(s.key),
+    tidsgrans: s.deadline,
+    tidsgrans_passerad: s.deadlinePassed,
+    senast_uppfoljd: s.latest?.datum,
+    utfall_hittills: s.done,
+    forsenad_uppfoljning: s.followUpOverdue,
+  });
+}
+
+function promise(l: PromiseView): PromiseData {
+  return defined({
+    id: l.id,
+    text: l.text,
+    ansvariga: l.ansvariga.map(actor),
+    medverkande: l.medverkande.map(actor),
+    problembilder: l.problembilder,
+    tidsram: l.tidsram,
+    senast: l.senast,
+    omfattning: l.omfattning,
+    frekvens: l.frekvens,
+    plats: l.plats,
+    uppfoljning: l.uppfoljning ? defined(l.uppfoljning) : undefined,
+    lage: stateData(l),
+    resultat: l.state.history.map((r) => result(l.id, r)),
+  });
+}
+
+function documentData(d: DocumentView, entities: ReadonlyMap<string, Entity>, actors: ReadonlyMap<string, ActorData>): DocumentData {
+  return defined({
+    id: d.id,
+    titel: d.titel,
+    status: d.status,
+    giltighet: d.giltighet,
+    fas: { status: d.phase.key, text: d.phase.text },
+    senast_uppfoljd: d.senastUppfoljd,
+    sida: `medborgarloften/${d.id}.html`,
+    lokalpolisomrade: actor(d.lpo),
+    polisregion: d.polisregion,
+    kommuner: d.kommuner.map(actor),
+    inledning: markdown(d.inledning),
+    beskrivning: markdown(d.beskrivning),
+    publicering: d.publicering ? defined(d.publicering) : undefined,
+    forvantade_effekter: d.effekter.map((e) => defined(e)),
+    undertecknare: d.undertecknare.map((u) => defined({ aktor: actor(u.aktor), roll: u.roll, datum: u.datum })),
+    problembilder: d.problembilder.map(problem),
+    loften: d.loften.map(promise),
+    uppfoljningar: followUps(d, entities, actors),
+  });
+}
+
+/** The open data of a report: the same documents, the same public parts, the same as-of date. */
+export function buildOpenData(model: ReportModel, entities: readonly Entity[]): OpenData {
+  const actors = new Map(model.actors.map((a) => [a.id, actor(a)]));
+  const followUpEntities = new Map<string, Entity>();
+  for (const e of entities) {
+    if (e.id === undefined) continue;
+    if (e.kind === 'Aktor' && !actors.has(e.id)) actors.set(e.id, { id: e.id, namn: asString(e.value['namn']) ?? e.id, typ: asString(e.value['typ']) ?? '' });
+    if (e.kind === 'Uppfoljning') followUpEntities.set(e.id, e);
+  }
+  const medborgarloften = model.documents.map((d) => documentData(d, followUpEntities, actors));
+  // The actors the published data names, and no others.
+  const named = new Set<string>();
+  for (const d of medborgarloften) {
+    for (const a of [d.lokalpolisomrade, ...d.kommuner, ...d.undertecknare.map((u) => u.aktor)]) named.add(a.id);
+    for (const l of d.loften) for (const a of [...l.ansvariga, ...l.medverkande]) named.add(a.id);
+    for (const f of d.uppfoljningar) if (f.rapportor) named.add(f.rapportor.id);
+  }
+  const aktorer = [...named].map((id) => actors.get(id) ?? { id, namn: id, typ: '' }).sort((a, b) => compareStrings(a.id, b.id));
+  return { format: { namn: 'lofte-medborgarloften', version: FORMAT_VERSION }, lage_per: model.asOf, medborgarloften, aktorer };
+}
+
+/** Dates in the data that mark a change, on or before the as-of date: never the clock. */
+export function dataDates(data: OpenData): { issued?: string; modified?: string } {
+  const asOf = data.lage_per;
+  const first = data.medborgarloften.map((d) => d.publicering?.datum ?? d.giltighet.from).filter((x) => x <= asOf).sort(compareStrings);
+  const changes = data.medborgarloften
+    .flatMap((d) => [d.publicering?.datum, ...d.undertecknare.map((u) => u.datum), ...d.problembilder.map((p) => p.faststalld), ...d.uppfoljningar.map((f) => f.datum), d.giltighet.from])
+    .filter((x): x is string => x !== undefined && x <= asOf)
+    .sort(compareStrings);
+  return { issued: first[0], modified: changes[changes.length - 1] };
+}
