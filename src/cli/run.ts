@@ -9,6 +9,7 @@ import { commanderMessage } from './commander-sv.js';
 import { loadColor } from '../format/paint.js';
 import type { CliIo } from './io.js';
 import { linksCommand } from './links.js';
+import { lspCommand } from './lsp.js';
 import { reportCommand } from './report.js';
 import { initCommand, newCommand } from './init.js';
 import { schemaCommand } from './schema.js';
@@ -72,6 +73,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   schemaCommand(program, io, setExit);
   initCommand(program, io, setExit);
   newCommand(program, io, setExit);
+  lspCommand(program, io);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
