@@ -1,10 +1,11 @@
 // `lofte lsp` driven by a real LSP client over stdio (test/lsp-client.ts), on copies of
 // examples/parken with a Markdown problembild of our own added.
 
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnCli } from './helpers.js';
+import { ROOT, spawnCli } from './helpers.js';
 import { applyEdit, Client, repoCopy, rpc, uri } from './lsp-client.js';
 
 const LOFTE = 'medborgarlofte-2026-2027.yaml';
@@ -51,8 +52,6 @@ function repoWithMarkdown(): string {
   return dir;
 }
 
-const T = 60_000;
-
 interface JsonFinding {
   rule: string;
   severity: string;
@@ -64,6 +63,30 @@ interface JsonFinding {
   message: string;
   hint: string | null;
 }
+
+const T = 60_000;
+
+describe('lofte lsp: start-up', () => {
+  /** The modules a run of the bundle loaded, as the built bin/lofte.js starts it. */
+  const loadedBy = (args: string[]): { status: number | null; modules: string[] } => {
+    const code = `require(${JSON.stringify(path.join(ROOT, 'dist', 'cli', 'start.cjs'))}).start(${JSON.stringify(path.join(ROOT, 'dist', 'lofte.cjs'))});
+process.on('exit', () => process.stderr.write(JSON.stringify(Object.keys(require.cache))));`;
+    const r = spawnSync(process.execPath, ['-e', code, '--', 'lofte', ...args], { cwd: ROOT, encoding: 'utf8', input: '' });
+    return { status: r.status, modules: JSON.parse(r.stderr.slice(r.stderr.lastIndexOf('['))) as string[] };
+  };
+
+  it('other commands never load the language server or its packages', () => {
+    const validate = loadedBy(['validate', 'examples/parken']);
+    expect(validate.status).toBe(0);
+    expect(validate.modules.filter((m) => m.includes('vscode-languageserver'))).toEqual([]);
+    // The check itself: `lofte lsp` does load them (it ends when its input does).
+    expect(loadedBy(['lsp']).modules.some((m) => m.includes('vscode-languageserver'))).toBe(true);
+  }, T);
+
+  it('says what it is in `lofte --help`', () => {
+    expect(spawnCli(['--help']).stdout).toMatch(/lsp \[options\] +språkserver \(Language Server Protocol\)/);
+  });
+});
 
 describe('lofte lsp: diagnostics', () => {
   it(
