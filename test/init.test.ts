@@ -70,7 +70,7 @@ describe('lofte init', () => {
     const r = spawnCli(['new', 'aktor', '--titel', 'Laxå ungdomsförening'], { cwd: dir });
     expect(r).toEqual({ code: 0, stdout: `Skrev aktorer/laxa-ungdomsforening.yaml (id laxa-ungdomsforening).\n${EDITOR_HINT}`, stderr: '' });
     expect(readFileSync(path.join(dir, 'aktorer', 'laxa-ungdomsforening.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.lofte\/schemas\/aktor\.schema\.json\n/);
-  });
+  }, 30_000);
 
   it('never overwrites: lists the files that exist and stops, unless --force', () => {
     const dir = empty();

@@ -140,6 +140,29 @@ describe('lofte lsp: diagnostics', () => {
   );
 });
 
+describe('lofte lsp: configuration', () => {
+  it(
+    'shows the problems of lofte.config.yaml where they are, as validate does, and takes the saved config back in',
+    async () => {
+      const dir = repoWithMarkdown();
+      writeFileSync(path.join(dir, 'lofte.config.yaml'), readFileSync(path.join(ROOT, 'test', 'fixtures', 'config', 'typo', 'lofte.config.yaml')));
+      const cli = spawnCli(['validate', '.', '--format', 'json', '--as-of', '2026-11-24'], { cwd: dir });
+      const expected = (JSON.parse(cli.stdout) as { diagnostics: JsonFinding[] }).diagnostics;
+      expect(expected).toHaveLength(3);
+      const c = new Client(dir);
+      await c.initialize();
+      await c.until(() => c.diagnosticsOf('lofte.config.yaml').length === 3);
+      expect(c.diagnosticsOf('lofte.config.yaml').map((d) => [d.code, d.range.start.line + 1, d.range.start.character + 1, d.message])).toEqual(
+        expected.map((e) => [e.rule, e.line, e.column, e.hint ? `${e.message}\nTips: ${e.hint}` : e.message]),
+      );
+      writeFileSync(path.join(dir, 'lofte.config.yaml'), 'regler:\n  vague-wording: off\n');
+      await c.until(() => c.diagnosticsOf('lofte.config.yaml').length === 0);
+      expect(await c.shutdown()).toBe(0);
+    },
+    T,
+  );
+});
+
 describe('lofte lsp: navigation, completion, hover', () => {
   let c: Client;
   let dir: string;
