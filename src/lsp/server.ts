@@ -85,8 +85,7 @@ export function startServer(options: ServerOptions): void {
     } else {
       // A client that does not watch files: lofte watches them itself, as `lofte validate --watch` does.
       void watchPaths([workspace.root], { ...options.io, stderr: () => undefined }, async (changes) => {
-        if (changes) workspace.changed([...changes]);
-        else workspace.changed([]);
+        workspace.changed(changes ? [...changes] : undefined);
         await workspace.ready();
       });
     }

@@ -58,9 +58,11 @@ export class Workspace {
     this.changed([absPath]);
   }
 
-  /** Files changed on disk (saved, created, deleted, or changed by git). */
-  changed(absPaths: readonly string[]): void {
-    if (absPaths.some((p) => path.basename(p) === CONFIG_FILE)) {
+  /** Files changed on disk (saved, created, deleted, or changed by git); undefined: something only a full look can tell. */
+  changed(absPaths: readonly string[] | undefined): void {
+    if (absPaths === undefined) {
+      this.dirty = undefined;
+    } else if (absPaths.some((p) => path.basename(p) === CONFIG_FILE)) {
       this.reloadContext = true;
       this.dirty = undefined;
     } else if (this.dirty !== undefined) {
