@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateCorpus } from './generate.js';
+import { measureLsp } from './lsp.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -34,7 +35,7 @@ const HELP = `usage: node bench/run.js [options]
   --timeout S       seconds before one run is killed (default 300)
   --keep            keep the temporary folder (corpora, outputs, logs) and print where it is
   --only A,B        only these rows: node, read, js-yaml, yaml, ajv, validate, validate-clean,
-                    validate-threads, report, watch (default: all)
+                    validate-threads, report, watch, lsp (default: all)
   -h, --help        this text
 `;
 
@@ -359,6 +360,17 @@ async function benchmark(opts, tmp) {
     progress(`[watch] ${String(size).padStart(6)}  ${w.error ? `FAILED, ${w.error}` : `first result ${w.firstS.toFixed(3)} s; after one change ${w.latenciesMs.map((x) => x.toFixed(0)).join(', ')} ms`}`);
   }
 
+  // Language server: one keystroke in an open file, time until its new diagnostics arrive.
+  const lsp = [];
+  for (const size of wanted('lsp') ? opts.sizes : []) {
+    const corpus = path.join(tmp, corpora.get(size).clean.dir);
+    const file = findFile(corpus, 'medborgarlofte.yaml');
+    const l = file ? await measureLsp(BIN, corpus, file, opts.runs, opts.timeoutS, AS_OF) : { error: 'no medborgarlofte.yaml in the corpus' };
+    lsp.push({ size, ...l });
+    if (l.error) failures.push({ size, id: 'lsp', command: 'lofte lsp', run: 0, reason: l.error, stderr: l.stderr ?? '' });
+    progress(`[lsp] ${String(size).padStart(6)}  ${l.error ? `FAILED, ${l.error}` : `first check ${l.firstS.toFixed(3)} s; after a keystroke ${l.latenciesMs.map((x) => x.toFixed(0)).join(', ')} ms; peak ${l.peakRssMB?.toFixed(0) ?? '?'} MB`}`);
+  }
+
   // Summaries.
   const rows = [];
   for (const entry of results.values()) {
@@ -459,6 +471,17 @@ async function benchmark(opts, tmp) {
       ),
     );
   }
+  if (lsp.length) {
+    lines.push('');
+    lines.push('Language server (`lofte lsp` on the clean corpus): one unsaved change to an open file, time until its new diagnostics arrive:');
+    lines.push(
+      table(
+        ['size', 'first check s', 'after a keystroke, median ms', 'peak MB', 'each change, ms'],
+        lsp.map((l) => [String(l.size), l.error ? 'FAILED' : fmt.s(l.firstS), l.error ? '–' : median(l.latenciesMs).toFixed(0), l.peakRssMB?.toFixed(0) ?? '–', l.error ? l.error : l.latenciesMs.map((x) => x.toFixed(0)).join(', ')]),
+        [true, true, true, true, false],
+      ),
+    );
+  }
   const checks = rows.filter((r) => r.check);
   if (checks.length) {
     lines.push('');
@@ -493,6 +516,7 @@ async function benchmark(opts, tmp) {
     rows: rows.map(({ check, ...r }) => ({ ...r, check: check?.data })),
     scaling,
     watch,
+    lsp,
     failures,
   };
   const out = path.join(RESULTS, 'latest.json');

@@ -3,7 +3,7 @@
 // Watch mode keeps the per-file half and redoes it only for the files that changed.
 
 import { existsSync, promises as fs } from 'node:fs';
-import { checkFile, disabledRules, type FileCheckOptions, type FileResult } from './check/file.js';
+import { checkFile, checkFileText, disabledRules, type FileCheckOptions, type FileResult } from './check/file.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/types.js';
 import { makeDiagnostic } from './diagnostics/make.js';
 import { applyDirectives } from './load/directives.js';
@@ -115,8 +115,13 @@ export function applySeverity(diagnostics: Diagnostic[], severityOf: ValidateOpt
   return out.sort(compareDiagnostics);
 }
 
+/** Texts that stand in for files on disk (an editor's unsaved buffers), by absolute path. */
+export interface Overlay {
+  get(absPath: string): { text: string; version: number } | undefined;
+}
+
 /**
- * A repository checked again and again (watch mode). The first run checks every file. A later run
+ * A repository checked again and again (watch mode, `lofte lsp`). The first run checks every file. A later run
  * told which paths changed checks only those (and discovers again only when a path is new or
  * gone); told nothing, it compares every file's size and modification time with the last run's.
  */
@@ -126,7 +131,11 @@ export class ValidationSession {
   private byPath = new Map<string, DiscoveredFile>();
   private readonly fileOptions: FileCheckOptions;
 
-  constructor(private readonly options: ValidateOptions) {
+  /** `overlay`: texts to check instead of what is on disk; a run must be told when one changes. */
+  constructor(
+    private readonly options: ValidateOptions,
+    private readonly overlay?: Overlay,
+  ) {
     this.fileOptions = { limits: options.limits ?? DEFAULT_PARSE_LIMITS, asOf: options.asOf, disabled: disabledRules(options.severityOf) };
   }
 
@@ -173,7 +182,8 @@ export class ValidationSession {
     const schemas = await loadSchemas();
     const out: FileResult[] = [];
     for (const [i, file] of files.entries()) {
-      out.push(checkFile(file, schemas, this.fileOptions));
+      const open = this.overlay?.get(file.absPath);
+      out.push(open ? checkFileText(file, open.text, `open:${open.version}`, schemas, this.fileOptions) : checkFile(file, schemas, this.fileOptions));
       if ((i + 1) % 100 === 0) this.options.onProgress?.(i + 1, files.length);
     }
     return out;

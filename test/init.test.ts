@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { escapeData } from '../src/format/github.js';
+import { EDITOR_HINT } from '../src/cli/init.js';
 import { ROOT, spawnCli } from './helpers.js';
 
 // Each test spawns the built CLI a few times: on a shared, busy machine that takes seconds.
@@ -89,7 +90,19 @@ describe('lofte init', () => {
     }
     const settings = JSON.parse(readFileSync(path.join(dir, '.vscode', 'settings.json'), 'utf8')) as { 'yaml.schemas': Record<string, unknown> };
     for (const file of Object.keys(settings['yaml.schemas'])) expect(existsSync(path.join(dir, file)), file).toBe(true);
+    // …and VS Code at the language server, through the extension in editors/vscode/.
+    const extensions = JSON.parse(readFileSync(path.join(dir, '.vscode', 'extensions.json'), 'utf8')) as { recommendations: string[] };
+    const ours = JSON.parse(readFileSync(path.join(ROOT, 'editors', 'vscode', 'package.json'), 'utf8')) as { publisher: string; name: string };
+    expect(extensions.recommendations).toContain(`${ours.publisher}.${ours.name}`);
   });
+
+  it('lofte new tells how to get the language server where nothing points the editor at it', () => {
+    const dir = empty();
+    writeFileSync(path.join(dir, 'lofte.config.yaml'), 'sprak: sv\n');
+    const r = spawnCli(['new', 'aktor', '--titel', 'Laxå ungdomsförening'], { cwd: dir });
+    expect(r).toEqual({ code: 0, stdout: `Skrev aktorer/laxa-ungdomsforening.yaml (id laxa-ungdomsforening).\n${EDITOR_HINT}`, stderr: '' });
+    expect(readFileSync(path.join(dir, 'aktorer', 'laxa-ungdomsforening.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.lofte\/schemas\/aktor\.schema\.json\n/);
+  }, 30_000);
 
   it('never overwrites: lists the files that exist and stops, unless --force', () => {
     const dir = empty();

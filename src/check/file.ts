@@ -5,10 +5,10 @@ import { RULE_CODES } from '../diagnostics/catalog.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { DiscoveredFile } from '../load/discover.js';
 import type { DisableDirective } from '../load/directives.js';
-import { loadText, readDiscovered, readText, type SkippedFile } from '../load/index.js';
+import { loadText, readDiscovered, readText, type ReadResult, type SkippedFile } from '../load/index.js';
 import { START_OF_FILE } from '../diagnostics/make.js';
 import type { Locator } from '../load/locator.js';
-import { locatorsFromText, type ParseLimits } from '../load/parse.js';
+import { locatorsFromText, stripBom, type ParseLimits } from '../load/parse.js';
 import type { Kind } from '../model/kinds.js';
 import { referenceData } from '../model/reference-data.js';
 import { runDocumentRules } from '../rules/index.js';
@@ -53,6 +53,18 @@ export function checkFile(file: DiscoveredFile, schemas: SchemaSet, options: Fil
   return { ...result, entities: result.entities.map((e) => ({ ...e, doc: { ...e.doc, locator: locatorOf(locators, e.doc.index) } })) };
 }
 
+/**
+ * A file's own check from text at hand instead of the file (an editor's unsaved buffer, `lofte
+ * lsp`): positions come from that text, which the caller keeps anyway. `stamp` says which text it was.
+ */
+export function checkFileText(file: DiscoveredFile, text: string, stamp: string, schemas: SchemaSet, options: FileCheckOptions): FileResult {
+  const size = Buffer.byteLength(text, 'utf8');
+  const read: ReadResult = size > options.limits.maxFileBytes ? { kind: 'too-large', size, stamp } : { kind: 'text', text: stripBom(text), stamp };
+  const result = checkRead(file, read, schemas, options);
+  const locators = locatorsFromText(file.name.toLowerCase().endsWith('.md'), stripBom(text), options.limits);
+  return { ...result, entities: result.entities.map((e) => ({ ...e, doc: { ...e.doc, locator: locatorOf(locators, e.doc.index) } })) };
+}
+
 /** What a worker sends back for a file: plain values, no functions. */
 export function checkFileForWire(file: DiscoveredFile, schemas: SchemaSet, options: FileCheckOptions): WireFileResult {
   const result = checkOwn(file, schemas, options);
@@ -67,7 +79,10 @@ export function fromWire(wire: WireFileResult, file: DiscoveredFile, limits: Par
 }
 
 function checkOwn(file: DiscoveredFile, schemas: SchemaSet, options: FileCheckOptions): FileResult {
-  const read = readDiscovered(file, options.limits.maxFileBytes);
+  return checkRead(file, readDiscovered(file, options.limits.maxFileBytes), schemas, options);
+}
+
+function checkRead(file: DiscoveredFile, read: ReadResult, schemas: SchemaSet, options: FileCheckOptions): FileResult {
   const load = loadText(file, read, options.limits);
   const result: FileResult = { file: load.file, stamp: load.stamp, diagnostics: load.diagnostics, directives: load.directives, entities: [] };
   if (load.skipped) return { ...result, skipped: load.skipped };

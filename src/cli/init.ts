@@ -115,6 +115,8 @@ export function initCommand(program: Command, io: CliIo, setExit: (code: number)
     });
 }
 
+export const EDITOR_HINT = 'Editorstöd medan du skriver: `lofte lsp` (VS Code-tillägget lofte, eller se README för andra editorer).\n';
+
 const FOLDERS: Readonly<Record<Kind, string>> = { Aktor: 'aktorer', Problembild: 'problembilder', Medborgarlofte: 'medborgarloften', Uppfoljning: 'uppfoljningar' };
 const TEMPLATE: Readonly<Record<Kind, string>> = { Aktor: 'aktor.yaml', Problembild: 'problembild.md', Medborgarlofte: 'medborgarlofte.yaml', Uppfoljning: 'uppfoljning.yaml' };
 
@@ -189,6 +191,8 @@ export function newCommand(program: Command, io: CliIo, setExit: (code: number) 
       });
       await writeOutput(path.dirname(target), path.basename(target), content);
       io.stdout(`Skrev ${rel} (id ${id}).\n`);
+      // Where nothing points the editor at the language server yet, say once how to.
+      if (!existsSync(path.join(ctx.config.root, '.vscode', 'extensions.json'))) io.stdout(EDITOR_HINT);
       setExit(EXIT.ok);
     });
 }

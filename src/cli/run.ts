@@ -11,6 +11,7 @@ import { loadColor } from '../format/paint.js';
 import { printable } from '../util/printable.js';
 import type { CliIo } from './io.js';
 import { linksCommand } from './links.js';
+import { lspCommand } from './lsp.js';
 import { reportCommand } from './report.js';
 import { initCommand, newCommand } from './init.js';
 import { rulesCommand } from './rules.js';
@@ -86,6 +87,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   initCommand(program, io, setExit);
   newCommand(program, io, setExit);
   rulesCommand(program, io, setExit);
+  lspCommand(program, io);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

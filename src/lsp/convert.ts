@@ -1,0 +1,74 @@
+// lofte's findings and places in the Language Server Protocol's terms: 0-based lines and columns,
+// file URIs, and each finding worded as `lofte validate` words it.
+
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import type { Diagnostic as LspDiagnostic, Location, Position as LspPosition, Range as LspRange } from 'vscode-languageserver/node';
+import { describe, language, type Lang } from '../diagnostics/messages/index.js';
+import type { Diagnostic, Range } from '../diagnostics/types.js';
+import { ruleHelpUri } from '../format/sarif.js';
+
+export const uriOf = (absPath: string): string => pathToFileURL(absPath).href;
+
+/** The absolute path of a file URI, or undefined for anything else (an unsaved buffer). */
+export function pathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export const toLspRange = (r: Range): LspRange => ({
+  start: { line: r.start.line - 1, character: r.start.column - 1 },
+  end: { line: r.end.line - 1, character: r.end.column - 1 },
+});
+
+/** Offsets of a text from LSP positions and back (UTF-16 code units, as both count). */
+export class TextPositions {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+
+  offset(p: LspPosition): number {
+    const start = this.starts[Math.min(p.line, this.starts.length - 1)] ?? 0;
+    const next = this.starts[p.line + 1] ?? this.text.length + 1;
+    return p.line >= this.starts.length ? this.text.length : Math.min(start + p.character, next - 1);
+  }
+
+  position(offset: number): LspPosition {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - (this.starts[lo] ?? 0) };
+  }
+
+  range(start: number, end: number): LspRange {
+    return { start: this.position(start), end: this.position(end) };
+  }
+}
+
+/** A finding as the editor shows it: the same code, place, severity, words and docs link as the CLI. */
+export function toLspDiagnostic(d: Diagnostic, lang: Lang, uriOfName: (file: string) => string): LspDiagnostic {
+  const words = describe(d, lang);
+  const ui = language(lang).ui;
+  const out: LspDiagnostic = {
+    range: toLspRange(d.range),
+    severity: d.severity === 'error' ? 1 : 2,
+    code: d.rule,
+    codeDescription: { href: ruleHelpUri(d.rule) },
+    source: 'lofte',
+    message: words.hint ? `${words.message}\n${ui.hint}: ${words.hint}` : words.message,
+    data: { rule: d.rule, args: d.args, path: d.path },
+  };
+  if (d.related && d.related.length > 0) {
+    out.relatedInformation = d.related.map((r) => ({ location: { uri: uriOfName(r.file), range: toLspRange(r.range) } satisfies Location, message: ui.related[r.role] }));
+  }
+  return out;
+}
