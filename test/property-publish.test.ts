@@ -1,6 +1,6 @@
 // Property test: whatever a repository holds that must stay internal (intern fields, problembilder
 // that are not exactly offentlig, Markdown comments, underrättelse sources), no `lofte report`
-// (html, md, both) and no `lofte links` (every format) shows it; and no hostile Markdown becomes a
+// (html, md, both, with the open data beside the pages) and no `lofte links` (every format) shows it; and no hostile Markdown becomes a
 // live script link or live HTML. To test another way data could leak, add a generator to SECRETS.
 
 import { rmSync } from 'node:fs';
@@ -124,7 +124,8 @@ describe('nothing internal is published, and nothing from the data runs', () => 
             for (const s of input.secrets) expect(content.includes(s.marker), `${s.marker} in ${name}`).toBe(false);
             for (const d of destinations(name, content)) expect(liveScheme(d), `${name}: ${d}`).toBeUndefined();
             // lofte's own pages hold SVG charts, never a script or an event handler.
-            if (name.endsWith('.html')) expect(content, name).not.toMatch(/<script\b|<[a-z][^>]*\son[a-z]+\s*=/i);
+            // JSON-LD blocks are data that never runs (the open data's schema.org descriptions).
+            if (name.endsWith('.html')) expect(content.replace(/<script type="application\/ld\+json">[^<]*<\/script>/g, ''), name).not.toMatch(/<script\b|<[a-z][^>]*\son[a-z]+\s*=/i);
             if (name.endsWith('.md')) expect(content, name).not.toMatch(/(?<!\\)<(script|svg|img|a)\b/i);
           }
         } finally {
