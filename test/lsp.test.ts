@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docsBaseUrl } from '../src/format/sarif.js';
 import { ROOT, spawnCli } from './helpers.js';
 import { applyEdit, Client, repoCopy, rpc, uri } from './lsp-client.js';
 
@@ -112,7 +113,7 @@ describe('lofte lsp: diagnostics', () => {
           severity: e.severity === 'error' ? 1 : 2,
           range: { start: { line: e.line - 1, character: e.column - 1 }, end: { line: e.endLine - 1, character: e.endColumn - 1 } },
           message: e.hint ? `${e.message}\nHint: ${e.hint}` : e.message,
-          href: `https://github.com/lofte/lofte/blob/main/docs/rules/${e.rule}.md`,
+          href: `${docsBaseUrl()}/docs/rules/${e.rule}.md`,
         })),
       );
       expect(got[0]?.d.message).toBe('`lpo-halsberg` does not exist: it should be the id of a local police area (Aktor with typ lokalpolisomrade).\nHint: Did you mean `lpo-hallsberg`?');
@@ -312,7 +313,7 @@ describe('lofte lsp: navigation, completion, hover', () => {
       expect(await hover(LOFTE, lofte, 'ansvarig: laxa-ungdomsforening', 12)).toBe('**Aktör** (civilsamhalle) `laxa-ungdomsforening`: Laxå ungdomsförening\n\naktorer.yaml, rad 33');
       expect(await hover(MD, md, 'sekretess: offentlig', 2)).toContain('**Sekretess**');
       expect(await hover(FOLLOW_UP, followUp, 'lofte: fotpatrull-parken', 9)).toContain('**Löfte** `fotpatrull-parken`');
-      expect(await hover(LOFTE, lofte, '    ansvarig:', 6)).toBe('**Ansvarig**\n\nVem ansvarar för att löftet hålls? Ange id för en aktör.');
+      expect(await hover(LOFTE, lofte, '    ansvarig:', 6)).toBe('**Ansvarig**\n\nVem ansvarar för att löftet hålls? Ange id för en aktör, eller en lista med id när flera lovar tillsammans ("Polisen och kommunen lovar").');
     },
     T,
   );
@@ -363,7 +364,7 @@ describe('lofte lsp: rename and code actions', () => {
       const typoActions = await actionsFor(typo as rpc.Diagnostic);
       expect(typoActions.map((a) => a.title)).toEqual(['Byt till laxa-ungdomsforening', 'Skapa aktören i aktorer/laxa-ungdomsforeningen.yaml', 'Stäng av unresolved-reference på nästa rad (med motivering)']);
       const missingActions = await actionsFor(missing as rpc.Diagnostic);
-      expect(missingActions.map((a) => a.title)).toEqual(['Skapa problembilden i problembilder/otrygghet-stationen.md', 'Stäng av unresolved-reference på nästa rad (med motivering)']);
+      expect(missingActions.map((a) => a.title)).toEqual(['Byt till laxa-narkotika-stadsparken', 'Byt till laxa-torget-kvallstid', 'Skapa problembilden i problembilder/otrygghet-stationen.md', 'Stäng av unresolved-reference på nästa rad (med motivering)']);
 
       // The did-you-mean, applied as the editor would (to the open text), clears that finding.
       const fixed = applyToText(broken, typoActions[0]?.edit?.changes?.[uri(path.join(dir, LOFTE))] ?? []);
@@ -372,7 +373,7 @@ describe('lofte lsp: rename and code actions', () => {
       await c.until(() => c.diagnosticsOf(LOFTE).length === 1);
 
       // The disable comment goes on the line before, indented as it, with a placeholder reason.
-      const disabled = applyToText(fixed, missingActions[1]?.edit?.changes?.[uri(path.join(dir, LOFTE))] ?? []);
+      const disabled = applyToText(fixed, missingActions.find((a) => a.title.startsWith("Stäng av"))?.edit?.changes?.[uri(path.join(dir, LOFTE))] ?? []);
       expect(disabled).toContain('    # lofte-disable-next-line unresolved-reference -- TODO skriv varför regeln inte gäller här\n    problembild: otrygghet-stationen\n');
       await c.change(LOFTE, disabled);
       await c.until(() => c.diagnosticsOf(LOFTE).length === 0);
@@ -380,7 +381,7 @@ describe('lofte lsp: rename and code actions', () => {
       // Creating the problembild: a file from `lofte new`'s template, with its schema modeline; the reference resolves.
       await c.change(LOFTE, fixed);
       await c.until(() => c.diagnosticsOf(LOFTE).length === 1);
-      applyEdit(missingActions[0]?.edit as rpc.WorkspaceEdit);
+      applyEdit(missingActions.find((a) => a.title.startsWith("Skapa"))?.edit as rpc.WorkspaceEdit);
       const created = readFileSync(path.join(dir, 'problembilder/otrygghet-stationen.md'), 'utf8');
       expect(created).toMatch(/^---\n# yaml-language-server: \$schema=\.\.\/\.lofte\/schemas\/problembild\.schema\.json\n/);
       expect(created).toContain('id: otrygghet-stationen\n');
