@@ -12,6 +12,7 @@ import { csv, csvCell } from '../src/export/csv.js';
 import { scriptSafeJson } from '../src/export/json-ld.js';
 import { xmlText } from '../src/export/xml.js';
 import { fixture, ROOT, runCli } from './helpers.js';
+import { siteFiles } from './publish-repo.js';
 
 const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'lofte-data-'));
 const FIXTURE = fixture('open-data');
@@ -20,15 +21,8 @@ const CONFIG = path.join(FIXTURE, 'lofte.config.yaml');
 const BOTH = ['--status', 'publicerad', '--status', 'utkast'];
 const DATA_FILES = ['atom.xml', 'catalog.jsonld', 'catalog.rdf', 'loften.csv', 'medborgarloften.json', 'oppna-data.schema.json', 'uppfoljningar.csv'];
 
-async function files(root: string, dir = ''): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const e of await fs.readdir(path.join(root, dir), { withFileTypes: true })) {
-    const rel = dir ? `${dir}/${e.name}` : e.name;
-    if (e.isDirectory()) for (const [k, v] of await files(root, rel)) out.set(k, v);
-    else out.set(rel, await fs.readFile(path.join(root, rel), 'utf8'));
-  }
-  return out;
-}
+/** Every file of a written site, by path. */
+const files = (root: string): Promise<Map<string, string>> => siteFiles(root);
 
 const report = (src: string, out: string, ...extra: string[]) => runCli(['report', src, '--out', out, '--as-of', '2026-11-24', ...extra]);
 const exportData = (src: string, out: string, ...extra: string[]) => runCli(['export', src, '--out', out, '--as-of', '2026-11-24', ...extra]);

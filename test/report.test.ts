@@ -6,18 +6,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JOURNAL, MANIFEST, recover, safeSitePath, writeSite } from '../src/report/write.js';
 import { runCli } from './helpers.js';
+import { siteFiles } from './publish-repo.js';
 
 const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'lofte-report-'));
 
-async function files(root: string, dir = ''): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const e of await fs.readdir(path.join(root, dir), { withFileTypes: true })) {
-    const rel = dir ? `${dir}/${e.name}` : e.name;
-    if (e.isDirectory()) for (const [k, v] of await files(root, rel)) out.set(k, v);
-    else out.set(rel, await fs.readFile(path.join(root, rel), 'utf8'));
-  }
-  return out;
-}
+/** Every file of a written site, by path. */
+const files = (root: string): Promise<Map<string, string>> => siteFiles(root);
 
 const report = (src: string, out: string, ...extra: string[]) => runCli(['report', src, '--out', out, '--as-of', '2026-11-24', ...extra]);
 

@@ -13,7 +13,7 @@ import { repoContext } from './context.js';
 import { localDate, type CliIo } from './io.js';
 import { writeOutput } from './outputs.js';
 import { EXIT, VERSION } from './run.js';
-import { fill, readTemplate, schemaDirFor, slugify, templateFiles } from './templates.js';
+import { fill, newDocumentValues, readTemplate, schemaDirFor, slugify, templateFiles } from './templates.js';
 
 const EXAMPLE_KOMMUN = 'Laxå';
 const REGIONS = ['nord', 'mitt', 'stockholm', 'ost', 'vast', 'syd', 'bergslagen'];
@@ -164,31 +164,13 @@ export function newCommand(program: Command, io: CliIo, setExit: (code: number) 
         setExit(EXIT.failure);
         return;
       }
-      const year = Number(today.slice(0, 4));
-      const text = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback);
       const lpo = repo.graph.byId.get(actorOf('lokalpolisomrade', ''));
       const kommun = repo.graph.byId.get(actorOf('kommun', ''));
-      const kod = text(kommun?.value['kommunkod'], '0000');
       // The editor's schema line only when the schema is there (init writes .lofte/schemas/).
       const schemaFile = path.join(root, '.lofte', 'schemas', SCHEMA_FILES[kind]);
       const template = readTemplate('new', TEMPLATE[kind]);
-      const content = fill(existsSync(schemaFile) && !fromRoot.startsWith('../') ? template : template.replace(/^# yaml-language-server: .*\n(#\n)?/m, ''), {
-        id,
-        // A title is user text: quoted, so any character is safe in YAML.
-        titel: JSON.stringify(flags.titel ?? `Ny ${kind === 'Aktor' ? 'aktör' : kind.toLowerCase()}`),
-        idag: today,
-        ar: String(year),
-        nasta_ar: String(year + 1),
-        lofte_version: VERSION,
-        lpo_id: lpo?.id ?? 'mitt-lpo',
-        lpo_namn: text(lpo?.value['namn'], 'Lokalpolisområdet'),
-        polisregion: text(lpo?.value['polisregion'], 'bergslagen'),
-        kommun_id: kommun?.id ?? 'min-kommun',
-        kommun_namn: text(kommun?.value['namn'], 'Kommunen'),
-        kommun_kort: referenceData().kommuner.get(kod)?.namn ?? text(kommun?.value['namn'], 'Kommunen'),
-        kommunkod: kod,
-        schema_dir: schemaDirFor(fromRoot),
-      });
+      const values = newDocumentValues({ id, titel: flags.titel ?? `Ny ${kind === 'Aktor' ? 'aktör' : kind.toLowerCase()}`, today, lpo, kommun, schemaDir: schemaDirFor(fromRoot) });
+      const content = fill(existsSync(schemaFile) && !fromRoot.startsWith('../') ? template : template.replace(/^# yaml-language-server: .*\n(#\n)?/m, ''), { ...values, lofte_version: VERSION });
       await writeOutput(path.dirname(target), path.basename(target), content);
       io.stdout(`Skrev ${rel} (id ${id}).\n`);
       // Where nothing points the editor at the language server yet, say once how to.

@@ -2,6 +2,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { referenceData } from '../model/reference-data.js';
 import { packagePath } from '../paths.js';
 
 /** "Laxå kommun" → "laxa-kommun": ASCII kebab-case, as ids must be. */
@@ -42,4 +43,37 @@ export const readTemplate = (folder: string, rel: string): string => readFileSyn
 export function schemaDirFor(rel: string, schemas = '.lofte/schemas'): string {
   const up = path.posix.relative(path.posix.dirname(rel), '.');
   return up === '' ? schemas : `${up}/${schemas}`;
+}
+
+/** An actor of the repository, as a new document's template names it. */
+export interface TemplateActor {
+  id?: string;
+  value: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The values a new document's template (templates/new) is filled with: its id and title, today's
+ * date, and the repository's own lokalpolisområde and kommun where it has them. `lofte new` and the
+ * language server's "create" action both use it.
+ */
+export function newDocumentValues(a: { id: string; titel: string; today: string; lpo?: TemplateActor; kommun?: TemplateActor; schemaDir: string }): Record<string, string> {
+  const text = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback);
+  const kod = text(a.kommun?.value['kommunkod'], '0000');
+  const year = Number(a.today.slice(0, 4));
+  return {
+    id: a.id,
+    // A title is user text: quoted, so any character is safe in YAML.
+    titel: JSON.stringify(a.titel),
+    idag: a.today,
+    ar: String(year),
+    nasta_ar: String(year + 1),
+    lpo_id: a.lpo?.id ?? 'mitt-lpo',
+    lpo_namn: text(a.lpo?.value['namn'], 'Lokalpolisområdet'),
+    polisregion: text(a.lpo?.value['polisregion'], 'bergslagen'),
+    kommun_id: a.kommun?.id ?? 'min-kommun',
+    kommun_namn: text(a.kommun?.value['namn'], 'Kommunen'),
+    kommun_kort: referenceData().kommuner.get(kod)?.namn ?? text(a.kommun?.value['namn'], 'Kommunen'),
+    kommunkod: kod,
+    schema_dir: a.schemaDir,
+  };
 }

@@ -4,10 +4,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { CodeAction, Diagnostic as LspDiagnostic, WorkspaceEdit } from 'vscode-languageserver/node';
-import { fill, readTemplate, schemaDirFor } from '../cli/templates.js';
+import { fill, newDocumentValues, readTemplate, schemaDirFor } from '../cli/templates.js';
 import type { Args } from '../diagnostics/types.js';
 import type { Kind } from '../model/kinds.js';
-import { referenceData } from '../model/reference-data.js';
 import type { Entity } from '../schema/index.js';
 import { TextPositions, uriOf } from './convert.js';
 import { yamlSource } from './cursor.js';
@@ -125,26 +124,6 @@ function createMissing(ctx: ActionContext, d: LspDiagnostic, data: FindingData):
 
 /** The values `lofte new` fills its templates with, taken from the repository's own actors. */
 function templateValues(kind: Kind, id: string, rel: string, ctx: ActionContext): Record<string, string> {
-  const entities = ctx.snap.result.entities;
-  const actor = (typ: string): Entity | undefined => entities.find((e) => e.kind === 'Aktor' && e.value['typ'] === typ && e.id);
-  const text = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback);
-  const lpo = actor('lokalpolisomrade');
-  const kommun = actor('kommun');
-  const kod = text(kommun?.value['kommunkod'], '0000');
-  const year = Number(ctx.today.slice(0, 4));
-  return {
-    id,
-    titel: JSON.stringify(ctx.words.newTitle(kind)),
-    idag: ctx.today,
-    ar: String(year),
-    nasta_ar: String(year + 1),
-    lpo_id: lpo?.id ?? 'mitt-lpo',
-    lpo_namn: text(lpo?.value['namn'], 'Lokalpolisområdet'),
-    polisregion: text(lpo?.value['polisregion'], 'bergslagen'),
-    kommun_id: kommun?.id ?? 'min-kommun',
-    kommun_namn: text(kommun?.value['namn'], 'Kommunen'),
-    kommun_kort: referenceData().kommuner.get(kod)?.namn ?? text(kommun?.value['namn'], 'Kommunen'),
-    kommunkod: kod,
-    schema_dir: schemaDirFor(rel),
-  };
+  const actor = (typ: string): Entity | undefined => ctx.snap.result.entities.find((e) => e.kind === 'Aktor' && e.value['typ'] === typ && e.id);
+  return newDocumentValues({ id, titel: ctx.words.newTitle(kind), today: ctx.today, lpo: actor('lokalpolisomrade'), kommun: actor('kommun'), schemaDir: schemaDirFor(rel) });
 }
