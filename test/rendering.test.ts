@@ -248,7 +248,8 @@ describe('Markdown output escapes text for GFM in every context', () => {
           const t = token as Tokens.Table;
           for (const row of t.rows) expect(row.length, `${rel}: ${t.raw}`).toBe(t.header.length);
         }
-        if (token.type === 'list') expect(token.raw, rel).not.toMatch(/inte en (lista|punkt)/);
+        // No text of the data starts a list of its own (the page's own lists, such as a promise's history, may quote it).
+        if (token.type === 'list') for (const item of (token as Tokens.List).items) expect(item.text.trimStart(), rel).not.toMatch(/^inte en (lista|punkt)/);
       }
       expect(content).not.toMatch(/^\s*(2026\.|1\)|- inte)/m);
     }

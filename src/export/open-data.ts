@@ -6,7 +6,7 @@
 import { compareStrings } from '../diagnostics/types.js';
 import { asPeriod, asString, type Period } from '../model/access.js';
 import type { ActorRef, DocumentView, HistoryEntry, ProblemView, PromiseView, ReportModel } from '../report/model.js';
-import { stripComments } from '../report/safe-markdown.js';
+import { markdownToMarkdown, stripComments } from '../report/safe-markdown.js';
 import { stateWord, type PromiseStateKey, type ResultStatus } from '../report/state.js';
 import type { Entity } from '../schema/index.js';
 
@@ -131,11 +131,15 @@ export interface OpenData {
   aktorer: ActorData[];
 }
 
-/** Markdown as published: without the `<!-- … -->` notes authors keep in it (as the pages). */
+/**
+ * Markdown as published, the same safe Markdown the `--format md` pages carry: without the
+ * `<!-- … -->` notes authors keep in it, raw HTML as text, and only http(s), mailto and relative
+ * links, so that a portal that renders the data cannot be given a live script link. The top
+ * heading level is 1.
+ */
 function markdown(source: string | undefined): string | undefined {
-  if (source === undefined) return undefined;
-  const text = stripComments(source);
-  return text.trim() === '' ? undefined : text;
+  if (source === undefined || stripComments(source).trim() === '') return undefined;
+  return markdownToMarkdown(source, 1).trimEnd();
 }
 
 const actor = (a: ActorRef): ActorData => ({ id: a.id, namn: a.namn, typ: a.typ });
