@@ -9,7 +9,7 @@ import { CONFIG_FILE } from '../config/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { displayName, UsageError } from '../load/discover.js';
 import { idLines } from '../links/cascade.js';
-import { picomatchLib } from '../util/lazy.js';
+import { globMatcher } from '../util/glob.js';
 
 export interface Repository {
   /** The repository's root folder (absolute). */
@@ -133,10 +133,11 @@ export function selection(cwd: string, given: readonly string[]): Selection {
     if (statOrUndefined(abs)?.isDirectory()) dirs.push(path.relative(cwd, abs) === '' ? '' : `${name}/`);
     else files.add(name);
   }
-  const matchers = globs.map((g) => picomatchLib()(g.split(path.sep).join('/').replace(/^\.\//, ''), { dot: false }));
+  // The same matcher as `ignorera:` (no backtracking); discovery never offers dot folders anyway.
+  const matches = globMatcher(globs.map((g) => g.split(path.sep).join('/').replace(/^\.\//, '')));
   return {
     globs,
-    has: (file) => files.has(file) || dirs.some((d) => (d === '' ? !file.startsWith('../') : file.startsWith(d))) || matchers.some((m) => m(file)),
+    has: (file) => files.has(file) || dirs.some((d) => (d === '' ? !file.startsWith('../') : file.startsWith(d))) || (globs.length > 0 && matches(file)),
   };
 }
 

@@ -5,7 +5,6 @@ import type * as Ajv2020Module from 'ajv/dist/2020.js';
 import type { FormatsPlugin } from 'ajv-formats';
 import type * as Yaml from 'yaml';
 import type GrayMatter from 'gray-matter';
-import type Picomatch from 'picomatch';
 
 const require = createRequire(import.meta.url);
 
@@ -19,7 +18,6 @@ export const yamlLib = lazy<typeof Yaml>('yaml');
 /** Front matter splitting: only for Markdown files. */
 export const grayMatter = lazy<typeof GrayMatter>('gray-matter');
 /** Glob matching: only when lofte.config.yaml has `ignorera`. */
-export const picomatchLib = lazy<typeof Picomatch>('picomatch');
 /** ajv itself: for lofte.config.yaml, and for the schemas when running from source. */
 export const ajvLib = lazy<typeof Ajv2020Module>('ajv/dist/2020.js');
 /** ajv's formats (date, email, uri): with ajvLib. CommonJS: the plugin is module.exports and its `default`. */

@@ -84,8 +84,6 @@ function yamlWording(a: Args): Wording {
       return { message: 'The document reuses YAML anchors too many times.', hint: 'Write the values out; this many aliases looks like an alias bomb.' };
     case 'COLON_IN_VALUE':
       return { message: 'A colon inside a value is read as a new key.', hint: 'Put the text in quotes, e.g. `plats: "Stadsparken: södra delen"`.' };
-    case 'FRONT_MATTER_OPENING':
-      return { message: `Front matter starts with ${code(a['detail'])}, not \`---\`, so the file is not read as a lofte document.`, hint: 'The first line must be exactly `---` (three hyphens), and the YAML block ends with the same line.' };
     case 'UNTERMINATED_FRONT_MATTER':
       return { message: 'Front matter has no closing `---`.', hint: 'End the YAML block at the top of the file with a line holding only `---`.' };
     case 'MULTIPLE_FRONT_MATTER_DOCUMENTS':
@@ -150,10 +148,10 @@ export const en: Language = {
           : a['reason'] === 'folder'
             ? { message: 'The folder cannot be read: permission denied. Its files were not checked.' }
             : a['reason'] === 'encoding' && a['byte'] !== undefined
-          ? { message: `The file is not UTF-8 text: byte ${str(a['byte'])} here is not UTF-8.`, hint: 'It was probably saved as Latin-1 (ISO-8859-1) or Windows-1252. Save it as UTF-8.' }
-          : a['reason'] === 'utf16'
-            ? { message: 'The file is saved as UTF-16, not UTF-8.', hint: 'Save it as UTF-8.' }
-            : { message: `The file cannot be read (${str(a['reason'])}).`, hint: 'Save it as UTF-8 and check that it can be opened.' },
+              ? { message: `The file is not UTF-8 text: byte ${str(a['byte'])} here is not UTF-8.`, hint: 'It was probably saved as Latin-1 (ISO-8859-1) or Windows-1252. Save it as UTF-8.' }
+              : a['reason'] === 'utf16'
+                ? { message: 'The file is saved as UTF-16, not UTF-8.', hint: 'Save it as UTF-8.' }
+                : { message: `The file cannot be read (${str(a['reason'])}).`, hint: 'Save it as UTF-8 and check that it can be opened.' },
     },
     config: { title: 'Configuration error', say: schemaWording },
     schema: { title: 'Does not match the schema', say: schemaWording },

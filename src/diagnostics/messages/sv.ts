@@ -165,8 +165,6 @@ function yamlWording(a: Args): Wording {
       return { message: 'Dokumentet återanvänder YAML-ankare för många gånger.', hint: 'Skriv ut värdena i stället för att upprepa alias; så många alias ser ut som en alias-bomb.' };
     case 'COLON_IN_VALUE':
       return { message: 'Ett kolon mitt i ett värde läses som en ny nyckel.', hint: 'Sätt texten inom citattecken, t.ex. `plats: "Stadsparken: södra delen"`.' };
-    case 'FRONT_MATTER_OPENING':
-      return { message: `Front matter börjar med ${code(a['detail'])}, inte \`---\`, så filen läses inte som ett lofte-dokument.`, hint: 'Första raden ska vara exakt `---` (tre bindestreck), och YAML-blocket avslutas med en likadan rad.' };
     case 'UNTERMINATED_FRONT_MATTER':
       return { message: 'Front matter saknar avslutande `---`.', hint: 'Avsluta YAML-blocket överst i filen med en rad som bara innehåller `---`.' };
     case 'MULTIPLE_FRONT_MATTER_DOCUMENTS':
