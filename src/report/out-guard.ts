@@ -129,6 +129,8 @@ export function makeFolder(dir: string): string[] {
     try {
       mkdirSync(d);
     } catch (err) {
+      // Another run made the same folder a moment ago: a real folder is what was wanted (not a link).
+      if (errnoCode(err) === 'EEXIST' && lstatOrUndefined(d)?.isDirectory()) continue;
       throw asOutputError(err, d, 'create-dir');
     }
     created.push(d);
