@@ -131,10 +131,14 @@ export class ValidationSession {
   private byPath = new Map<string, DiscoveredFile>();
   private readonly fileOptions: FileCheckOptions;
 
-  /** `overlay`: texts to check instead of what is on disk; a run must be told when one changes. */
+  /**
+   * `overlay`: texts to check instead of what is on disk; a run must be told when one changes.
+   * `stage`: a repository stage kept between runs (check/repository.ts) instead of `analyse` over every file.
+   */
   constructor(
     private readonly options: ValidateOptions,
     private readonly overlay?: Overlay,
+    private readonly stage?: { update(files: readonly FileResult[], changed?: readonly FileResult[]): ValidationResult },
   ) {
     this.fileOptions = { limits: options.limits ?? DEFAULT_PARSE_LIMITS, asOf: options.asOf, disabled: disabledRules(options.severityOf) };
   }
@@ -142,7 +146,9 @@ export class ValidationSession {
   /** `changed`: absolute paths a watcher saw change since the last run. */
   async run(changed?: ReadonlySet<string>): Promise<ValidationResult & { reread: number }> {
     const time = stopwatch(this.options.onTiming);
+    const known = this.files;
     const todo = await this.filesToCheck(changed);
+    const rediscovered = this.files !== known;
     const files = this.files as DiscoveredFile[];
     time('discover');
     const threads = this.options.threads?.(todo.length) ?? 1;
@@ -158,7 +164,10 @@ export class ValidationSession {
       for (const key of [...this.cache.keys()]) if (!seen.has(key)) this.cache.delete(key);
     }
     const all = files.map((f) => (this.cache.get(f.absPath) as { result: FileResult }).result);
-    return { ...analyse(all, this.options), reread: todo.length };
+    // The stage is told which results are new when the files are the ones it saw last time.
+    const result = this.stage ? this.stage.update(all, rediscovered ? undefined : results) : analyse(all, this.options);
+    // Not spread: the stage's result makes its lists of documents and links only when asked for.
+    return Object.assign(result, { reread: todo.length });
   }
 
   private async filesToCheck(changed: ReadonlySet<string> | undefined): Promise<DiscoveredFile[]> {
