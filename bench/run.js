@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateCorpus } from './generate.js';
-import { measureLsp } from './lsp.js';
+import { measureLsp, percentile } from './lsp.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -33,6 +33,7 @@ const HELP = `usage: node bench/run.js [options]
   --quick           only the 1,000-file corpus, 3 runs (unless --runs is given)
   --sizes A,B       corpus sizes in files (default 1000,10000)
   --timeout S       seconds before one run is killed (default 300)
+  --lsp-edits N     keystrokes the lsp row sends (default 1000): latency median/p95, RSS growth
   --keep            keep the temporary folder (corpora, outputs, logs) and print where it is
   --only A,B        only these rows: node, read, js-yaml, yaml, ajv, validate, validate-clean,
                     validate-threads, report, watch, lsp (default: all)
@@ -42,7 +43,7 @@ const HELP = `usage: node bench/run.js [options]
 class UsageError extends Error {}
 
 function parseArgs(argv) {
-  const opts = { runs: 5, sizes: [1000, 10000], timeoutS: 300, keep: false, quick: false, only: undefined };
+  const opts = { runs: 5, sizes: [1000, 10000], timeoutS: 300, keep: false, quick: false, only: undefined, lspEdits: 1000 };
   let runsGiven = false;
   let sizesGiven = false;
   const args = argv.flatMap((a) => (a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
@@ -70,7 +71,8 @@ function parseArgs(argv) {
       const t = Number(value());
       if (!(t > 0)) throw new UsageError('--timeout needs a number of seconds greater than 0');
       opts.timeoutS = t;
-    } else if (flag === '--keep') opts.keep = true;
+    } else if (flag === '--lsp-edits') opts.lspEdits = positiveInt(value(), flag);
+    else if (flag === '--keep') opts.keep = true;
     else if (flag === '--only') opts.only = new Set(value().split(',').map((x) => x.trim()));
     else if (flag === '-h' || flag === '--help') opts.help = true;
     else throw new UsageError(`unknown argument "${flag}"`);
@@ -82,6 +84,9 @@ function parseArgs(argv) {
   opts.sizes = [...new Set(opts.sizes)].sort((a, b) => a - b);
   return opts;
 }
+
+/** Megabytes as the tables show them. */
+const mb = (x) => (x === undefined ? '–' : x.toFixed(0));
 
 // ───────────────────────────── measuring one process ─────────────────────────────
 
@@ -365,10 +370,14 @@ async function benchmark(opts, tmp) {
   for (const size of wanted('lsp') ? opts.sizes : []) {
     const corpus = path.join(tmp, corpora.get(size).clean.dir);
     const file = findFile(corpus, 'medborgarlofte.yaml');
-    const l = file ? await measureLsp(BIN, corpus, file, opts.runs, opts.timeoutS, AS_OF) : { error: 'no medborgarlofte.yaml in the corpus' };
+    const loadBefore = os.loadavg()[0];
+    const l = file ? await measureLsp(BIN, corpus, file, opts.lspEdits, opts.timeoutS + opts.lspEdits, AS_OF) : { error: 'no medborgarlofte.yaml in the corpus' };
+    l.loadAverage = [loadBefore, os.loadavg()[0]];
     lsp.push({ size, ...l });
     if (l.error) failures.push({ size, id: 'lsp', command: 'lofte lsp', run: 0, reason: l.error, stderr: l.stderr ?? '' });
-    progress(`[lsp] ${String(size).padStart(6)}  ${l.error ? `FAILED, ${l.error}` : `first check ${l.firstS.toFixed(3)} s; after a keystroke ${l.latenciesMs.map((x) => x.toFixed(0)).join(', ')} ms; peak ${l.peakRssMB?.toFixed(0) ?? '?'} MB`}`);
+    progress(
+      `[lsp] ${String(size).padStart(6)}  ${l.error ? `FAILED, ${l.error}` : `first check ${l.firstS.toFixed(3)} s; ${l.latenciesMs.length} keystrokes: median ${percentile(l.latenciesMs, 50).toFixed(1)} ms, p95 ${percentile(l.latenciesMs, 95).toFixed(1)} ms; RSS ${mb(l.rssFirstMB)} MB after the first check, ${mb(l.rssAfterMB)} MB after the keystrokes; load average ${l.loadAverage.map((x) => x.toFixed(1)).join(' → ')}`}`,
+    );
   }
 
   // Summaries.
@@ -473,12 +482,16 @@ async function benchmark(opts, tmp) {
   }
   if (lsp.length) {
     lines.push('');
-    lines.push('Language server (`lofte lsp` on the clean corpus): one unsaved change to an open file, time until its new diagnostics arrive:');
+    lines.push(`Language server (\`lofte lsp\` on the clean corpus): ${opts.lspEdits} unsaved changes to an open file, each timed until its new diagnostics arrive; the server's RSS after the first check and after the changes:`);
     lines.push(
       table(
-        ['size', 'first check s', 'after a keystroke, median ms', 'peak MB', 'each change, ms'],
-        lsp.map((l) => [String(l.size), l.error ? 'FAILED' : fmt.s(l.firstS), l.error ? '–' : median(l.latenciesMs).toFixed(0), l.peakRssMB?.toFixed(0) ?? '–', l.error ? l.error : l.latenciesMs.map((x) => x.toFixed(0)).join(', ')]),
-        [true, true, true, true, false],
+        ['size', 'first check s', 'keystroke median ms', 'p95 ms', 'RSS first MB', 'RSS after MB', 'peak MB', 'load average'],
+        lsp.map((l) =>
+          l.error
+            ? [String(l.size), 'FAILED', '–', '–', '–', '–', '–', l.error]
+            : [String(l.size), fmt.s(l.firstS), percentile(l.latenciesMs, 50).toFixed(1), percentile(l.latenciesMs, 95).toFixed(1), mb(l.rssFirstMB), mb(l.rssAfterMB), mb(l.peakRssMB), l.loadAverage.map((x) => x.toFixed(1)).join(' → ')],
+        ),
+        [true, true, true, true, true, true, true, false],
       ),
     );
   }

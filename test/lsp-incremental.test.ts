@@ -64,6 +64,8 @@ const STEPS: [name: string, steps: Step[]][] = [
   ['the duplicate removed', [[AKTORER, replace(ACTOR('solvesborgs-kommun', 'Sölvesborgs kommun igen'), '')]]],
   ['an actor of the wrong typ under kommuner', [[AKTORER, replace(/id: karlshamns-kommun\nnamn: Karlshamns kommun\ntyp: kommun/, 'id: karlshamns-kommun\nnamn: Karlshamns kommun\ntyp: region')]]],
   ['its typ mended', [[AKTORER, replace(/id: karlshamns-kommun\nnamn: Karlshamns kommun\ntyp: region/, 'id: karlshamns-kommun\nnamn: Karlshamns kommun\ntyp: kommun')]]],
+  ['an actor file that cannot be parsed, an id changed in its unsaved text', [[AKTORER, (t) => `${replace('id: solvesborgs-kommun\n', 'id: solvesborgs-kommun-x\n')(t)}trasig: [\n`]]],
+  ['parsed again', [[AKTORER, (t) => replace('id: solvesborgs-kommun-x\n', 'id: solvesborgs-kommun\n')(replace(/trasig: \[\n$/, '')(t))]]],
   ['a follow-up reports on another medborgarlöfte (follow-ups go missing, unknown promises)', [[FOLLOW_UP, replace('medborgarlofte: solvesborg-2026-2027', 'medborgarlofte: karlshamn-olofstrom-2026-2027')]]],
   ['a promise id changed in the medborgarlöfte it reports on', [[OTHER_LOFTE, replace(/^(  - id: )([a-z0-9-]+)$/m, '$1$2-ny')]]],
   ['the follow-up put back', [[FOLLOW_UP, replace('medborgarlofte: karlshamn-olofstrom-2026-2027', 'medborgarlofte: solvesborg-2026-2027')]]],
@@ -128,7 +130,7 @@ describe('lofte lsp: the incremental repository stage', () => {
         }
       }
       // The edits made the findings the stage must get right, not only clean files.
-      expect([...seen].sort()).toEqual(expect.arrayContaining(['duplicate-id', 'follow-up-missing', 'follow-up-unknown-promise', 'orphan-problembild', 'reference-kind', 'unresolved-reference']));
+      expect([...seen].sort()).toEqual(expect.arrayContaining(['duplicate-id', 'follow-up-missing', 'follow-up-unknown-promise', 'orphan-problembild', 'reference-kind', 'unresolved-reference', 'yaml-syntax']));
       expect(await c.shutdown()).toBe(0);
       expect(readFileSync(path.join(repo, LOFTE), 'utf8')).not.toContain('lpo-vastra-blekinga'); // the files on disk were never changed
     },

@@ -11,6 +11,7 @@
 // change: the ids and names of each kind (the suggestions of every failing reference) and the
 // medborgarlöften whose promises cannot be read (orphan-problembild looks into their text).
 
+import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { applyDirectives } from '../load/directives.js';
 import { DEFAULT_PARSE_LIMITS } from '../load/parse.js';
@@ -20,7 +21,7 @@ import { asString } from '../model/access.js';
 import { referenceData } from '../model/reference-data.js';
 import { runRepositoryRules } from '../rules/index.js';
 import type { Entity } from '../schema/index.js';
-import { applySeverity, capPerFile, type ValidateOptions, type ValidationResult } from '../validate.js';
+import { applySeverity, capPerFile, type Overlay, type ValidateOptions, type ValidationResult } from '../validate.js';
 import type { SkippedFile } from '../load/index.js';
 import type { FileResult } from './file.js';
 
@@ -74,7 +75,11 @@ export class RepositoryStage {
   private showing: string[] = [];
   private diagnostics: Diagnostic[] = [];
 
-  constructor(private readonly options: ValidateOptions) {}
+  /** `overlay`: the texts checked instead of files (the editor's), read again for a broken file's ids. */
+  constructor(
+    private readonly options: ValidateOptions,
+    private readonly overlay?: Overlay,
+  ) {}
 
   /**
    * Every file's result in repository order; a result that is not the one last given counts as
@@ -186,7 +191,7 @@ export class RepositoryStage {
       const result = resultOf(name) as FileResult;
       const old = this.state.get(name);
       const own = result.skipped ? [] : result.diagnostics;
-      const broken = old && old.result === result ? old.broken : brokenFiles(own, this.options.cwd, maxBytes)[0];
+      const broken = old && old.result === result ? old.broken : brokenFiles(own, this.options.cwd, maxBytes, this.read)[0];
       if (broken !== undefined || old?.broken !== undefined) brokenChanged = true;
       this.state.set(name, { result, links: linksOf.get(name) ?? [], repository: found.get(name) ?? [], broken, shown: old?.shown ?? [] });
     }
@@ -218,6 +223,11 @@ export class RepositoryStage {
   }
 
   private broken: BrokenFile[] = [];
+
+  private readonly read = (absPath: string): Buffer => {
+    const open = this.overlay?.get(absPath);
+    return open ? Buffer.from(open.text, 'utf8') : readFileSync(absPath);
+  };
 
   /** The result as `analyse` gives it; the lists of every document and link are made when first asked for. */
   private result(files: readonly FileResult[]): ValidationResult {

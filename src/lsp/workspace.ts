@@ -111,7 +111,7 @@ export class Workspace {
           this.ctx.options.threads = undefined;
           this.ctx.options.onProgress = undefined;
           // The repository stage kept between runs redoes only what a change can reach.
-          this.session = new ValidationSession(this.ctx.options, this.overlay, new RepositoryStage(this.ctx.options));
+          this.session = new ValidationSession(this.ctx.options, this.overlay, new RepositoryStage(this.ctx.options, this.overlay));
         }
         try {
           const result = await this.session.run(changes);
