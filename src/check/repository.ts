@@ -146,7 +146,7 @@ export class RepositoryStage {
     // The files whose link and repository findings may change.
     const redo = new Set<string>();
     for (const name of dirty) if (resultOf(name)) redo.add(name);
-    for (const e of touched) for (const n of this.dependents(e)) redo.add(n.doc.file);
+    if (!first) for (const e of touched) for (const n of this.dependents(e)) redo.add(n.doc.file);
     if (first || everyFailing || everyProblembild) {
       for (const [name, s] of this.state) {
         if (first || (everyFailing && s.repository.some((d) => LINK_FAILURES.has(d.rule))) || (everyProblembild && s.result.entities.some((e) => e.kind === 'Problembild'))) redo.add(name);
