@@ -33,7 +33,12 @@ export interface ValidateOptions {
    * Report findings only in these files (named on the command line); the rest is context for links.
    * `also`: a finding elsewhere that is shown all the same (one the named files caused).
    */
-  reportOnly?: { has(file: string): boolean; also?(d: Diagnostic, graph: LinkGraph): boolean };
+  reportOnly?: {
+    has(file: string): boolean;
+    also?(d: Diagnostic, graph: LinkGraph): boolean;
+    /** `also` looks beyond the files (at git's last commit): the persistent cache does not keep such a result. */
+    outsideFiles?: boolean;
+  };
   /** The severity configuration gives a rule, or 'off'; undefined keeps the default. */
   severityOf?: (rule: string) => Diagnostic['severity'] | 'off' | undefined;
   /** Threads to check this many files on (1, the default, checks them on this thread). */
@@ -177,7 +182,8 @@ export class ValidationSession {
     const files = await discover(options.paths, { cwd: options.cwd, ignored: options.ignored, excluded: options.excluded });
     const stamps = stampsOf(files);
     time('discover');
-    const stored = options.reportOnly ? undefined : cache.storedResult(files, stamps);
+    const storable = options.reportOnly?.outsideFiles !== true;
+    const stored = storable ? cache.storedResult(files, stamps) : undefined;
     if (stored) {
       time('cache (nothing changed)');
       // The entities are not at hand: a later run of this session starts afresh.
@@ -194,9 +200,10 @@ export class ValidationSession {
     });
     options.onProgress?.(files.length, files.length);
     const result = analyse(results, options);
-    const error = cache.save(files, options.reportOnly ? undefined : { diagnostics: result.diagnostics, fileCount: result.fileCount, shownFileCount: result.shownFileCount, skipped: result.skipped });
+    const timeSave = stopwatch(options.onTiming);
+    const error = cache.save(files, !storable ? undefined : { diagnostics: result.diagnostics, fileCount: result.fileCount, shownFileCount: result.shownFileCount, skipped: result.skipped });
     if (error) cacheOptions.onWriteError?.(error);
-    time('cache written');
+    timeSave('cache written');
     return { ...result, reread: checked };
   }
 

@@ -4,14 +4,14 @@
 // A file's entry is used when the file's stamp (size, modification and change time, inode) is what
 // it was when the entry was made; otherwise the file is read once, and an entry whose text hash is
 // the same is used all the same (a checkout that touched the file), else the read text is checked.
-// A stamp too close to the time it was read ("racy", as git calls it: the file could have changed
-// again within the clock's tick) is always checked by its hash. The whole last result is used
+// A stamp from the same tick of the file system's clock as the run that read it ("racy", as git
+// calls it: the file could have changed again within that tick) is checked by its hash next time. The whole last result is used
 // only when every file's stamp is the same and none was racy. Everything that changes a file's
 // result without changing the file (lofte's build, schemas, word lists, --as-of, limits, rules
 // turned off, severities, the working folder and paths) is in the key; another key means an empty
 // cache. Findings are stored as data (rule and arguments), so the language does not matter.
 
-import { readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkReadFile, fromWire, toWire, type FileCheckOptions, type FileResult, type WireFileResult } from '../check/file.js';
 import { RULE_CODES } from '../diagnostics/catalog.js';
@@ -27,8 +27,24 @@ import { checksum, readCacheFile, writeCacheFile } from './store.js';
 /** Where `--cache` keeps its files unless `--cache-location` says otherwise, under the repository's root. */
 export const DEFAULT_CACHE_FOLDER = path.join('node_modules', '.cache', 'lofte');
 
-/** A stamp whose times are this close to the read is checked by its hash next time. */
+/** Without a clock of the file system's own, a stamp this close to the run is checked by its hash next time. */
 const RACY_MS = 2000;
+
+/**
+ * The time as the file system gives it (its own granularity: 2 s on FAT), from a small file written
+ * in the cache folder; a stamp at or after it is racy. Without it, the clock less a margin.
+ */
+function fileSystemNow(dir: string): number {
+  const marker = path.join(dir, 'run');
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(marker, `${process.pid}\n`);
+    const st = statSync(marker);
+    return Math.min(st.mtimeMs, st.ctimeMs);
+  } catch {
+    return Date.now() - RACY_MS;
+  }
+}
 
 /** Entries are kept in this many files, so that one changed file rewrites a small part of the cache. */
 const SHARDS = 32;
@@ -112,14 +128,17 @@ export class PersistentCache {
   private readonly state: State | undefined;
   private shards: (Shard | undefined)[] | undefined;
   private readonly dirty = new Set<number>();
-  private readonly started = Date.now();
+  /** The file system's time when this run began, before any file was looked at. */
+  private readonly started: number;
 
+  /** Made before the files are discovered: it notes the time a stamp must be older than to be trusted. */
   constructor(
     private readonly dir: string,
     private readonly key: string,
   ) {
     const state = readCacheFile(path.join(dir, 'state'));
     this.state = isState(state) && state.key === key ? state : undefined;
+    this.started = fileSystemNow(dir);
   }
 
   /** The last run's result, when it was over exactly these files with these stamps and none was racy. */
@@ -203,9 +222,10 @@ export class PersistentCache {
     return { ...result, entities: result.entities.map((e) => ({ ...e, doc: { ...e.doc, locator: memo(e.doc.index, e.doc.locator) } })) };
   }
 
+  /** A file changed in the same tick of the file system's clock as this run began could change again unseen. */
   private isRacy(stamp: string): boolean {
     const [, mtime, ctime] = stamp.split(':').map(Number);
-    return !(Number(mtime) < this.started - RACY_MS && Number(ctime) < this.started - RACY_MS);
+    return !(Number(mtime) < this.started && Number(ctime) < this.started);
   }
 
   private loadedShards(): (Shard | undefined)[] {
