@@ -5,12 +5,14 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { serialize } from 'node:v8';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 // @ts-expect-error -- the benchmark's corpus generator is plain JavaScript without types
 import { generateCorpus as generate } from '../bench/generate.js';
 import { example, runCli, type CliResult } from './helpers.js';
 
 const generateCorpus = generate as (dir: string, options: { files: number; errorShare: number; seed: number }) => void;
+vi.setConfig({ testTimeout: 120_000 });
+
 const FORMATS = ['stylish', 'json', 'github', 'sarif', 'junit'];
 const AS_OF = ['--as-of', '2026-11-24'];
 

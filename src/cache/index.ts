@@ -219,7 +219,8 @@ export class PersistentCache {
         return range;
       },
     });
-    return { ...result, entities: result.entities.map((e) => ({ ...e, doc: { ...e.doc, locator: memo(e.doc.index, e.doc.locator) } })) };
+    for (const e of result.entities) e.doc.locator = memo(e.doc.index, e.doc.locator);
+    return result;
   }
 
   /** A file changed in the same tick of the file system's clock as this run began could change again unseen. */

@@ -59,7 +59,7 @@ export function checkReadFile(file: DiscoveredFile, read: ReadResult, schemas: S
   const result = checkRead(file, read, schemas, options);
   // The file's text and position trees go now: a later finding reads the file again.
   const locators = locatorsFromFile(file, result.stamp, options.limits, hash);
-  return { ...result, entities: result.entities.map((e) => ({ ...e, doc: { ...e.doc, locator: locatorOf(locators, e.doc.index) } })) };
+  return withLocators(result, locators);
 }
 
 /**
@@ -71,7 +71,7 @@ export function checkFileText(file: DiscoveredFile, text: string, stamp: string,
   const read: ReadResult = size > options.limits.maxFileBytes ? { kind: 'too-large', size, stamp } : { kind: 'text', text: stripBom(text), stamp };
   const result = checkRead(file, read, schemas, options);
   const locators = locatorsFromText(file.name.toLowerCase().endsWith('.md'), stripBom(text), options.limits);
-  return { ...result, entities: result.entities.map((e) => ({ ...e, doc: { ...e.doc, locator: locatorOf(locators, e.doc.index) } })) };
+  return withLocators(result, locators);
 }
 
 /** What a worker sends back for a file: plain values, no functions. */
@@ -107,6 +107,12 @@ function checkRead(file: DiscoveredFile, read: ReadResult, schemas: SchemaSet, o
   const ruled = runDocumentRules({ entities: schema.entities, asOf: options.asOf, data: referenceData(), enabled: (code) => !disabled.has(code) });
   result.diagnostics = [...load.diagnostics, ...schema.diagnostics, ...ruled];
   result.entities = schema.entities;
+  return result;
+}
+
+/** Each document's locator replaced in place (the documents are this check's own): no entity is copied. */
+function withLocators(result: FileResult, locators: (index: number) => Locator): FileResult {
+  for (const e of result.entities) e.doc.locator = locatorOf(locators, e.doc.index);
   return result;
 }
 
