@@ -226,3 +226,23 @@ describe('where the cache is written', () => {
     expect(readFileSync(blocker, 'utf8')).toBe('not a folder\n');
   });
 });
+
+describe('a session (watch mode) that starts from the cache', () => {
+  it('runs again after a change as a session without the cache does, also when its first run took the stored result', async () => {
+    const { ValidationSession } = await import('../src/validate.js');
+    const repo = brokenRepo();
+    const cache = path.join(tempDir(), 'cache');
+    const options = { cwd: repo, paths: [repo], asOf: '2026-11-24' };
+    await new ValidationSession({ ...options, cache: { location: cache } }).run();
+    const watched = new ValidationSession({ ...options, cache: { location: cache } });
+    const first = await watched.run();
+    expect(first.reread).toBe(0);
+    expect(first.diagnostics).toEqual((await new ValidationSession(options).run()).diagnostics);
+    const file = path.join(repo, 'aktorer.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('typ: kommun', 'typ: kommux'));
+    const second = await watched.run(new Set([file]));
+    const fresh = await new ValidationSession(options).run();
+    expect(second.diagnostics).toEqual(fresh.diagnostics);
+    expect(JSON.stringify(second.diagnostics)).toMatch(/kommux/);
+  });
+});
