@@ -8,7 +8,7 @@ import { serialize } from 'node:v8';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 // @ts-expect-error -- the benchmark's corpus generator is plain JavaScript without types
 import { generateCorpus as generate } from '../bench/generate.js';
-import { example, runCli, type CliResult } from './helpers.js';
+import { example, runCli, spawnCli, type CliResult } from './helpers.js';
 
 const generateCorpus = generate as (dir: string, options: { files: number; errorShare: number; seed: number }) => void;
 vi.setConfig({ testTimeout: 120_000 });
@@ -224,6 +224,17 @@ describe('where the cache is written', () => {
     const en = await validate(repo, ['.', '--lang', 'en'], path.join(blocker, 'cache'));
     expect(en.stderr).toContain('could not be saved (ENOTDIR); the check ran all the same. Hint: give a folder you may write to with --cache-location.\n');
     expect(readFileSync(blocker, 'utf8')).toBe('not a folder\n');
+  });
+});
+
+describe('a cache folder the system refuses', () => {
+  it('under /proc: said on stderr, never a hang (the real CLI, one folder made at a time)', () => {
+    const repo = brokenRepo();
+    const plain = spawnCli(['validate', '.', ...AS_OF], { cwd: repo });
+    const r = spawnCli(['validate', '.', ...AS_OF, '--cache-location', '/proc/lofte-cache'], { cwd: repo });
+    expect(r.code).toBe(plain.code);
+    expect(r.stdout).toBe(plain.stdout);
+    expect(r.stderr).toMatch(/^lofte: cachen i .*proc\/lofte-cache kunde inte sparas \(E[A-Z]+\); kontrollen gjordes ändå\./m);
   });
 });
 

@@ -11,7 +11,7 @@
 // turned off, severities, the working folder and paths) is in the key; another key means an empty
 // cache. Findings are stored as data (rule and arguments), so the language does not matter.
 
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkReadFile, fromWire, toWire, type FileCheckOptions, type FileResult, type WireFileResult } from '../check/file.js';
 import { RULE_CODES } from '../diagnostics/catalog.js';
@@ -22,7 +22,7 @@ import type { LocateTarget, Locator } from '../load/locator.js';
 import type { ParseLimits } from '../load/parse.js';
 import { packagePath } from '../paths.js';
 import type { SchemaSet } from '../schema/validators.js';
-import { checksum, readCacheFile, writeCacheFile } from './store.js';
+import { checksum, makeFolder, readCacheFile, writeCacheFile } from './store.js';
 
 /** Where `--cache` keeps its files unless `--cache-location` says otherwise, under the repository's root. */
 export const DEFAULT_CACHE_FOLDER = path.join('node_modules', '.cache', 'lofte');
@@ -37,7 +37,7 @@ const RACY_MS = 2000;
 function fileSystemNow(dir: string): number {
   const marker = path.join(dir, 'run');
   try {
-    mkdirSync(dir, { recursive: true });
+    makeFolder(dir);
     writeFileSync(marker, `${process.pid}\n`);
     const st = statSync(marker);
     return Math.min(st.mtimeMs, st.ctimeMs);

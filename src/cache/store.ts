@@ -4,7 +4,7 @@
 // bits) reads as nothing; a cache is written whole (temporary file, then rename) or not at all.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
@@ -14,6 +14,27 @@ const NEWLINE = 0x0a;
 
 export function checksum(data: string | Uint8Array): string {
   return createHash('sha1').update(data).digest('hex');
+}
+
+/**
+ * Makes `dir` and the folders above it that are missing, one at a time: Node's recursive mkdir
+ * retries for ever where the system refuses a folder in a way it does not expect (under /proc).
+ * Throws the system's error where a folder cannot be made.
+ */
+export function makeFolder(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !statSync(d, { throwIfNoEntry: false }); d = path.dirname(d)) {
+    if (path.dirname(d) === d) break;
+    missing.unshift(d);
+  }
+  for (const d of missing) {
+    try {
+      mkdirSync(d);
+    } catch (err) {
+      // Another run made it a moment ago.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(d).isDirectory()) throw err;
+    }
+  }
 }
 
 /** What a cache file holds, or undefined for anything that is not a whole cache file. */
@@ -45,7 +66,7 @@ export function writeCacheFile(file: string, value: unknown): string | undefined
   const body = serialize(value);
   const temp = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    makeFolder(path.dirname(file));
     writeFileSync(temp, Buffer.concat([Buffer.from(`${MAGIC}${checksum(body)}\n`, 'latin1'), body]));
     renameSync(temp, file);
     return undefined;
