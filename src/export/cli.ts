@@ -2,6 +2,7 @@
 
 import type { ReportModel } from '../report/model.js';
 import type { Entity } from '../schema/index.js';
+import type { SiteContent } from '../report/write.js';
 import { dataFiles } from './index.js';
 import { buildOpenData } from './open-data.js';
 import type { OpenDataSettings } from './settings.js';
@@ -11,6 +12,6 @@ export { openDataSettings } from './settings.js';
 export { openDataSite } from './site.js';
 
 /** The data folder's files alone, for `lofte export`: paths relative to the folder. */
-export function* exportFiles(model: ReportModel, entities: readonly Entity[], settings: OpenDataSettings): Iterable<readonly [string, string]> {
+export function* exportFiles(model: ReportModel, entities: readonly Entity[], settings: OpenDataSettings): Iterable<readonly [string, SiteContent]> {
   for (const [rel, make] of dataFiles(buildOpenData(model, entities), settings, false)) yield [rel, make()] as const;
 }
