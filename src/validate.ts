@@ -9,7 +9,7 @@ import { makeDiagnostic } from './diagnostics/make.js';
 import { applyDirectives } from './load/directives.js';
 import { discover, type DiscoveredFile } from './load/discover.js';
 import type { Progress, SkippedFile } from './load/index.js';
-import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './load/parse.js';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits, type ParseMode } from './load/parse.js';
 import { brokenFiles, withoutCascades } from './links/cascade.js';
 import { resolveReferences, type LinkGraph } from './links/index.js';
 import { referenceData } from './model/reference-data.js';
@@ -39,6 +39,8 @@ export interface ValidateOptions {
   threads?: (fileCount: number) => number;
   /** Told how long each stage took, in milliseconds ($LOFTE_TIMING). */
   onTiming?: (stage: string, ms: number) => void;
+  /** How positions are found: `fast` (the default) or `exact` (tests compare the two). */
+  parser?: ParseMode;
 }
 
 export interface ValidationResult {
@@ -136,7 +138,7 @@ export class ValidationSession {
     private readonly options: ValidateOptions,
     private readonly overlay?: Overlay,
   ) {
-    this.fileOptions = { limits: options.limits ?? DEFAULT_PARSE_LIMITS, asOf: options.asOf, disabled: disabledRules(options.severityOf) };
+    this.fileOptions = { limits: options.limits ?? DEFAULT_PARSE_LIMITS, asOf: options.asOf, disabled: disabledRules(options.severityOf), parser: options.parser };
   }
 
   /** `changed`: absolute paths a watcher saw change since the last run. */

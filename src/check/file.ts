@@ -5,10 +5,10 @@ import { RULE_CODES } from '../diagnostics/catalog.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { DiscoveredFile } from '../load/discover.js';
 import type { DisableDirective } from '../load/directives.js';
-import { loadText, readDiscovered, readText, type ReadResult, type SkippedFile } from '../load/index.js';
+import { loadText, readDiscovered, type ReadResult, type SkippedFile } from '../load/index.js';
 import { START_OF_FILE } from '../diagnostics/make.js';
 import type { Locator } from '../load/locator.js';
-import { locatorsFromText, stripBom, type ParseLimits } from '../load/parse.js';
+import { locatorsFromText, stripBom, type ParseLimits, type ParseMode } from '../load/parse.js';
 import type { Kind } from '../model/kinds.js';
 import { referenceData } from '../model/reference-data.js';
 import { runDocumentRules } from '../rules/index.js';
@@ -22,6 +22,8 @@ export interface FileCheckOptions {
   asOf: string;
   /** Rules the configuration turned off: they are not run. */
   disabled: readonly string[];
+  /** How positions are found (default `fast`); tests compare the two. */
+  parser?: ParseMode;
 }
 
 /** What one file contributes to a repository's check. */
@@ -39,6 +41,8 @@ export interface FileResult {
 
 export interface WireFileResult extends Omit<FileResult, 'entities'> {
   entities: { kind: Kind; id: string | undefined; valid: boolean; index: number; value: Record<string, unknown> }[];
+  /** The text as the worker read it, when it holds entities: their later findings are located in it. */
+  text?: string;
 }
 
 /** The rules that configuration turns off, for `FileCheckOptions.disabled`. */
@@ -47,10 +51,8 @@ export function disabledRules(severityOf: ((rule: string) => string | undefined)
 }
 
 export function checkFile(file: DiscoveredFile, schemas: SchemaSet, options: FileCheckOptions): FileResult {
-  const result = checkOwn(file, schemas, options);
-  // The file's text and position trees go now: a later finding reads the file again.
-  const locators = locatorsFromFile(file, result.stamp, options.limits);
-  return { ...result, entities: result.entities.map((e) => ({ ...e, doc: { ...e.doc, locator: locatorOf(locators, e.doc.index) } })) };
+  const read = readDiscovered(file, options.limits.maxFileBytes);
+  return withPositions(checkRead(file, read, schemas, options), file, read, options);
 }
 
 /**
@@ -60,30 +62,27 @@ export function checkFile(file: DiscoveredFile, schemas: SchemaSet, options: Fil
 export function checkFileText(file: DiscoveredFile, text: string, stamp: string, schemas: SchemaSet, options: FileCheckOptions): FileResult {
   const size = Buffer.byteLength(text, 'utf8');
   const read: ReadResult = size > options.limits.maxFileBytes ? { kind: 'too-large', size, stamp } : { kind: 'text', text: stripBom(text), stamp };
-  const result = checkRead(file, read, schemas, options);
-  const locators = locatorsFromText(file.name.toLowerCase().endsWith('.md'), stripBom(text), options.limits);
-  return { ...result, entities: result.entities.map((e) => ({ ...e, doc: { ...e.doc, locator: locatorOf(locators, e.doc.index) } })) };
+  return withPositions(checkRead(file, read, schemas, options), file, read, options);
 }
 
-/** What a worker sends back for a file: plain values, no functions. */
+/** What a worker sends back for a file: plain values and the text read, no functions. */
 export function checkFileForWire(file: DiscoveredFile, schemas: SchemaSet, options: FileCheckOptions): WireFileResult {
-  const result = checkOwn(file, schemas, options);
-  return { ...result, entities: result.entities.map((e) => ({ kind: e.kind, id: e.id, valid: e.valid, index: e.doc.index, value: e.value })) };
+  const read = readDiscovered(file, options.limits.maxFileBytes);
+  const result = checkRead(file, read, schemas, options);
+  const wire: WireFileResult = { ...result, entities: result.entities.map((e) => ({ kind: e.kind, id: e.id, valid: e.valid, index: e.doc.index, value: e.value })) };
+  if (read.kind === 'text' && result.entities.length > 0) wire.text = read.text;
+  return wire;
 }
 
-/** Back from the wire: each document gets a locator that reads the file again when first asked. */
-export function fromWire(wire: WireFileResult, file: DiscoveredFile, limits: ParseLimits): FileResult {
-  const { entities, ...rest } = wire;
-  const locators = locatorsFromFile(file, wire.stamp, limits);
+/** Back from the wire: each document is located in the text the worker read. */
+export function fromWire(wire: WireFileResult, file: DiscoveredFile, options: FileCheckOptions): FileResult {
+  const { entities, text, ...rest } = wire;
+  const locators = positionsOf(file, text, options);
   return { ...rest, entities: entities.map(({ index, ...e }) => ({ ...e, doc: { file: wire.file, index, value: e.value, locator: locatorOf(locators, index) } })) };
 }
 
-function checkOwn(file: DiscoveredFile, schemas: SchemaSet, options: FileCheckOptions): FileResult {
-  return checkRead(file, readDiscovered(file, options.limits.maxFileBytes), schemas, options);
-}
-
 function checkRead(file: DiscoveredFile, read: ReadResult, schemas: SchemaSet, options: FileCheckOptions): FileResult {
-  const load = loadText(file, read, options.limits);
+  const load = loadText(file, read, options.limits, options.parser);
   const result: FileResult = { file: load.file, stamp: load.stamp, diagnostics: load.diagnostics, directives: load.directives, entities: [] };
   if (load.skipped) return { ...result, skipped: load.skipped };
   const schema = checkSchemas(load.documents, schemas);
@@ -94,22 +93,23 @@ function checkRead(file: DiscoveredFile, read: ReadResult, schemas: SchemaSet, o
   return result;
 }
 
-function locatorOf(locators: (index: number) => Locator, index: number): Locator {
-  return { locate: (path, target) => locators(index).locate(path, target) };
+/**
+ * The file's entities, each located from then on in the text this check read: the check's own
+ * parse trees go (they cost more memory than the text), and a finding that comes later (links,
+ * repository rules) finds its position in the same text again, never in the file as it is now.
+ */
+function withPositions(result: FileResult, file: DiscoveredFile, read: ReadResult, options: FileCheckOptions): FileResult {
+  if (result.entities.length === 0) return result;
+  const locators = positionsOf(file, read.kind === 'text' ? read.text : undefined, options);
+  return { ...result, entities: result.entities.map((e) => ({ ...e, doc: { ...e.doc, locator: locatorOf(locators, e.doc.index) } })) };
 }
 
-/**
- * Locators for a file's documents that read it again, once, when a position is first asked for
- * (keeping every file's text would cost more memory than the values). A file that changed since
- * it was checked (another size or time) gives the start of the file: watch mode runs again anyway.
- */
-function locatorsFromFile(file: DiscoveredFile, stamp: string, limits: ParseLimits): (index: number) => Locator {
-  let locators: ((index: number) => Locator) | undefined;
-  return (index) => {
-    if (!locators) {
-      const read = readText(file.absPath, limits.maxFileBytes);
-      locators = read.kind === 'text' && read.stamp === stamp ? locatorsFromText(file.name.toLowerCase().endsWith('.md'), read.text, limits) : () => ({ locate: () => START_OF_FILE });
-    }
-    return locators(index);
-  };
+/** Locators for a file's documents from the text it was checked in (none: every path at its start). */
+function positionsOf(file: DiscoveredFile, text: string | undefined, options: FileCheckOptions): (index: number) => Locator {
+  if (text === undefined) return () => ({ locate: () => START_OF_FILE });
+  return locatorsFromText(file.name.toLowerCase().endsWith('.md'), text, options.limits, options.parser);
+}
+
+function locatorOf(locators: (index: number) => Locator, index: number): Locator {
+  return { locate: (path, target) => locators(index).locate(path, target) };
 }
