@@ -26,7 +26,7 @@ ruleTester('deviation-reason', {
     {
       name: 'cannot be judged, no reason',
       files: { 'uppfoljning-h2.yaml': uppfoljning('    status: kan_ej_bedomas\n') },
-      errors: [{ code: 'deviation-reason', at: '9:13', args: { lofte: 'belysning', status: 'kan_ej_bedomas' } }],
+      errors: [{ code: 'deviation-reason', at: '9:13', args: { lofte: 'belysning', status: 'kan_ej_bedomas' }, message: 'Löftet `belysning` har status `kan_ej_bedomas` men ingen `orsak`.' }],
     },
   ],
 });

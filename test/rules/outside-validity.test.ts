@@ -24,7 +24,14 @@ ruleTester('outside-validity', {
     {
       name: 'a deadline after the giltighet',
       files: { 'mora-2027.yaml': lofte('    senast: 2028-03-31\n') },
-      errors: [{ code: 'outside-validity', at: '15:13', args: { lofte: 'kameror', senast: '2028-03-31', validFrom: '2027-01-01', validTom: '2027-12-31', within: 'giltighet' } }],
+      errors: [
+        {
+          code: 'outside-validity',
+          at: '15:13',
+          args: { lofte: 'kameror', senast: '2028-03-31', validFrom: '2027-01-01', validTom: '2027-12-31', within: 'giltighet' },
+          message: 'Löftet `kameror` ska vara genomfört senast 2028-03-31, utanför medborgarlöftets giltighet 2027-01-01–2027-12-31.',
+        },
+      ],
     },
     {
       name: 'a time frame that starts before the giltighet',

@@ -39,7 +39,29 @@ ruleTester('schema', {
     {
       name: 'a list where a document belongs',
       files: { 'aktor.yaml': '# apiVersion: lofte/v1\n- kind: Aktor\n- id: fritid\n' },
-      errors: [{ code: 'schema', at: '2:1', args: { problem: 'not-object', actual: 'array' } }],
+      errors: [{ code: 'schema', at: '2:1', args: { problem: 'not-object', actual: 'array' }, message: 'Dokumentet ska vara en karta med fält (`nyckel: värde`), men är en lista.' }],
+    },
+    {
+      name: 'an id that climbs out of the site folder',
+      files: { 'aktor.yaml': 'apiVersion: lofte/v1\nkind: Aktor\nid: ../../etc/passwd\nnamn: Fritidsgården\ntyp: ovrig\n' },
+      errors: [
+        {
+          code: 'schema',
+          at: '3:5',
+          args: { problem: 'id-pattern', field: 'id', parent: 'Id', value: '../../etc/passwd', description: expect.stringContaining('kebab-case') },
+          message: 'Id `../../etc/passwd` har fel form.',
+        },
+      ],
+    },
+    {
+      name: 'a merge key',
+      files: { 'aktor.yaml': 'apiVersion: lofte/v1\nkind: Aktor\nid: fritid\nnamn: Fritidsgården\ntyp: ovrig\nkontakt:\n  <<: { roll: Föreståndare }\n' },
+      errors: [{ code: 'schema', at: '7:3', args: { problem: 'merge-key' }, message: 'lofte stöder inte sammanslagningsnycklar (`<<`).' }],
+    },
+    {
+      name: 'a __proto__ key',
+      files: { 'aktor.yaml': 'apiVersion: lofte/v1\nkind: Aktor\nid: fritid\nnamn: Fritidsgården\ntyp: ovrig\n__proto__: { admin: true }\n' },
+      errors: [{ code: 'schema', at: '6:1', args: { problem: 'additional', field: '__proto__', parent: 'Aktör' }, message: 'Okänt fält `__proto__` i aktör.' }],
     },
   ],
 });

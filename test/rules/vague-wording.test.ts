@@ -16,7 +16,7 @@ ruleTester('vague-wording', {
     {
       name: '"verka för"',
       files: { 'mora-2027.yaml': lofte('Polisen lovar att verka för ett tryggare resecentrum.') },
-      errors: [{ code: 'vague-wording', at: '11:29', args: { lofte: 'samverkan', phrases: ['verka för'], tips: expect.any(String) } }],
+      errors: [{ code: 'vague-wording', at: '11:29', args: { lofte: 'samverkan', phrases: ['verka för'], tips: expect.any(String) }, message: 'Löftet `samverkan` är vagt formulerat: "verka för".' }],
     },
   ],
 });

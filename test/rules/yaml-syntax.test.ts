@@ -32,7 +32,29 @@ ruleTester('yaml-syntax', {
     {
       name: 'an unknown tag',
       files: { 'aktor.yaml': 'apiVersion: lofte/v1\nkind: Aktor\nid: fritid\nnamn: !include namn.txt\ntyp: ovrig\n' },
-      errors: [{ code: 'yaml-syntax', at: '4:7', args: { code: 'TAG_RESOLVE_FAILED', detail: '!include' } }],
+      errors: [{ code: 'yaml-syntax', at: '4:7', args: { code: 'TAG_RESOLVE_FAILED', detail: '!include' }, message: 'Okänd YAML-tagg `!include`.' }],
+    },
+    {
+      name: 'front matter opened with two dashes',
+      files: { 'aktor.md': '--\napiVersion: lofte/v1\nkind: Aktor\nid: fritid\n---\n\nGården har öppet på kvällarna.\n' },
+      errors: [
+        {
+          code: 'yaml-syntax',
+          at: '1:1',
+          args: { code: 'BAD_FRONT_MATTER_OPEN', detail: '--' },
+          message: 'Filen ser ut som ett lofte-dokument, men front matter börjar inte med en rad `---` (första raden är `--`).',
+        },
+      ],
+    },
+    {
+      name: 'an alias without its anchor',
+      files: { 'aktor.yaml': 'apiVersion: lofte/v1\nkind: Aktor\nid: fritid\nnamn: Fritidsgården\ntyp: ovrig\nbeskrivning: *text\n' },
+      errors: [{ code: 'yaml-syntax', at: '1:1', args: { code: 'BAD_ALIAS', detail: '*text' }, message: 'Aliaset `*text` pekar inte på något ankare.' }],
+    },
+    {
+      name: 'a JavaScript tag',
+      files: { 'aktor.yaml': 'apiVersion: lofte/v1\nkind: Aktor\nid: fritid\nnamn: !!js/function "function () { return 1 }"\ntyp: ovrig\n' },
+      errors: [{ code: 'yaml-syntax', at: '4:7', args: { code: 'TAG_RESOLVE_FAILED', detail: '!!js/function' }, message: 'Okänd YAML-tagg `!!js/function`.' }],
     },
     {
       name: 'front matter never closed',
