@@ -32,7 +32,8 @@ async function tree(root: string, dir = ''): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const e of await fs.readdir(path.join(root, dir), { withFileTypes: true })) {
     const rel = dir ? `${dir}/${e.name}` : e.name;
-    if (e.name.startsWith('.lofte-staging-') || e.name === JOURNAL || e.name === LOCK) continue; // leftovers of a kill, judged separately
+    // Leftovers of a kill (staging, journal and its temp file, lock), judged separately.
+    if (e.name.startsWith('.lofte-staging-') || e.name.startsWith(JOURNAL) || e.name === LOCK) continue;
     if (e.isDirectory()) for (const [k, v] of await tree(root, rel)) out.set(k, v);
     else out.set(rel, await fs.readFile(path.join(root, rel), 'utf8'));
   }
