@@ -1,11 +1,12 @@
 // One file's own check: read, parse, schema and the document rules. Everything in it depends on
 // that file alone, so it can run in a worker thread, and watch mode redoes it only for what changed.
 
+import { checksum } from '../cache/store.js';
 import { RULE_CODES } from '../diagnostics/catalog.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { DiscoveredFile } from '../load/discover.js';
 import type { DisableDirective } from '../load/directives.js';
-import { loadText, readDiscovered, type ReadResult, type SkippedFile } from '../load/index.js';
+import { loadText, readDiscovered, readText, type ReadResult, type SkippedFile } from '../load/index.js';
 import { START_OF_FILE } from '../diagnostics/make.js';
 import type { Locator } from '../load/locator.js';
 import { locatorsFromText, stripBom, type ParseLimits, type ParseMode } from '../load/parse.js';
@@ -51,7 +52,11 @@ export function disabledRules(severityOf: ((rule: string) => string | undefined)
 }
 
 export function checkFile(file: DiscoveredFile, schemas: SchemaSet, options: FileCheckOptions): FileResult {
-  const read = readDiscovered(file, options.limits.maxFileBytes);
+  return checkReadFile(file, readDiscovered(file, options.limits.maxFileBytes), schemas, options);
+}
+
+/** A file's own check from a read already made (the persistent cache reads a file once, to hash it and, when the hash is new, to check it). */
+export function checkReadFile(file: DiscoveredFile, read: ReadResult, schemas: SchemaSet, options: FileCheckOptions): FileResult {
   return withPositions(checkRead(file, read, schemas, options), file, read, options);
 }
 
@@ -62,22 +67,31 @@ export function checkFile(file: DiscoveredFile, schemas: SchemaSet, options: Fil
 export function checkFileText(file: DiscoveredFile, text: string, stamp: string, schemas: SchemaSet, options: FileCheckOptions): FileResult {
   const size = Buffer.byteLength(text, 'utf8');
   const read: ReadResult = size > options.limits.maxFileBytes ? { kind: 'too-large', size, stamp } : { kind: 'text', text: stripBom(text), stamp };
-  return withPositions(checkRead(file, read, schemas, options), file, read, options);
+  return checkReadFile(file, read, schemas, options);
 }
 
 /** What a worker sends back for a file: plain values and the text read, no functions. */
 export function checkFileForWire(file: DiscoveredFile, schemas: SchemaSet, options: FileCheckOptions): WireFileResult {
   const read = readDiscovered(file, options.limits.maxFileBytes);
   const result = checkRead(file, read, schemas, options);
-  const wire: WireFileResult = { ...result, entities: result.entities.map((e) => ({ kind: e.kind, id: e.id, valid: e.valid, index: e.doc.index, value: e.value })) };
+  const wire = toWire(result);
   if (read.kind === 'text' && result.entities.length > 0) wire.text = read.text;
   return wire;
 }
 
-/** Back from the wire: each document is located in the text the worker read. */
-export function fromWire(wire: WireFileResult, file: DiscoveredFile, options: FileCheckOptions): FileResult {
+/** A file's result as plain values (for a worker's reply or the persistent cache). */
+export function toWire(result: FileResult): WireFileResult {
+  return { ...result, entities: result.entities.map((e) => ({ kind: e.kind, id: e.id, valid: e.valid, index: e.doc.index, value: e.value })) };
+}
+
+/**
+ * Back from the wire: each document is located in the text the worker read. A result from the
+ * persistent cache has no text: it reads the file again when first asked, and `hash` (the text's
+ * when the result was made) must match, else every path is at the start of the file.
+ */
+export function fromWire(wire: WireFileResult, file: DiscoveredFile, limits: ParseLimits, hash?: string, parser?: ParseMode): FileResult {
   const { entities, text, ...rest } = wire;
-  const locators = positionsOf(file, text, options);
+  const locators = text !== undefined ? positionsOf(file, text, limits, parser) : locatorsFromFile(file, wire.stamp, limits, hash);
   return { ...rest, entities: entities.map(({ index, ...e }) => ({ ...e, doc: { file: wire.file, index, value: e.value, locator: locatorOf(locators, index) } })) };
 }
 
@@ -97,19 +111,37 @@ function checkRead(file: DiscoveredFile, read: ReadResult, schemas: SchemaSet, o
  * The file's entities, each located from then on in the text this check read: the check's own
  * parse trees go (they cost more memory than the text), and a finding that comes later (links,
  * repository rules) finds its position in the same text again, never in the file as it is now.
+ * The locators are replaced in place (the documents are this check's own): no entity is copied.
  */
 function withPositions(result: FileResult, file: DiscoveredFile, read: ReadResult, options: FileCheckOptions): FileResult {
   if (result.entities.length === 0) return result;
-  const locators = positionsOf(file, read.kind === 'text' ? read.text : undefined, options);
-  return { ...result, entities: result.entities.map((e) => ({ ...e, doc: { ...e.doc, locator: locatorOf(locators, e.doc.index) } })) };
+  const locators = positionsOf(file, read.kind === 'text' ? read.text : undefined, options.limits, options.parser);
+  for (const e of result.entities) e.doc.locator = locatorOf(locators, e.doc.index);
+  return result;
 }
 
 /** Locators for a file's documents from the text it was checked in (none: every path at its start). */
-function positionsOf(file: DiscoveredFile, text: string | undefined, options: FileCheckOptions): (index: number) => Locator {
+function positionsOf(file: DiscoveredFile, text: string | undefined, limits: ParseLimits, parser: ParseMode | undefined): (index: number) => Locator {
   if (text === undefined) return () => ({ locate: () => START_OF_FILE });
-  return locatorsFromText(file.name.toLowerCase().endsWith('.md'), text, options.limits, options.parser);
+  return locatorsFromText(file.name.toLowerCase().endsWith('.md'), text, limits, parser);
 }
 
 function locatorOf(locators: (index: number) => Locator, index: number): Locator {
   return { locate: (path, target) => locators(index).locate(path, target) };
+}
+
+/**
+ * For a result from the persistent cache, which keeps no text: locators that read the file again,
+ * once, when a position is first asked for. A file that changed since it was checked (another
+ * size, time or hash) gives the start of the file: the next run checks it again anyway.
+ */
+function locatorsFromFile(file: DiscoveredFile, stamp: string, limits: ParseLimits, hash?: string): (index: number) => Locator {
+  let locators: ((index: number) => Locator) | undefined;
+  return (index) => {
+    if (!locators) {
+      const read = readText(file.absPath, limits.maxFileBytes);
+      locators = read.kind === 'text' && read.stamp === stamp && (hash === undefined || checksum(read.text) === hash) ? locatorsFromText(file.name.toLowerCase().endsWith('.md'), read.text, limits) : () => ({ locate: () => START_OF_FILE });
+    }
+    return locators(index);
+  };
 }
