@@ -10,7 +10,7 @@ import { makeDiagnostic } from './diagnostics/make.js';
 import { applyDirectives } from './load/directives.js';
 import { discover, type DiscoveredFile } from './load/discover.js';
 import { fileStamp, type Progress, type SkippedFile } from './load/index.js';
-import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './load/parse.js';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits, type ParseMode } from './load/parse.js';
 import { brokenFiles, withoutCascades } from './links/cascade.js';
 import { resolveReferences, type LinkGraph } from './links/index.js';
 import { referenceData } from './model/reference-data.js';
@@ -47,6 +47,8 @@ export interface ValidateOptions {
   onTiming?: (stage: string, ms: number) => void;
   /** A persistent cache (`--cache`) in this folder, used by a session's first run; told when it cannot be written. */
   cache?: { location: string; onWriteError?: (code: string) => void };
+  /** How positions are found: `fast` (the default) or `exact` (tests compare the two). */
+  parser?: ParseMode;
 }
 
 export interface ValidationResult {
@@ -148,7 +150,7 @@ export class ValidationSession {
     private readonly overlay?: Overlay,
     private readonly stage?: { update(files: readonly FileResult[], changed?: readonly FileResult[]): ValidationResult },
   ) {
-    this.fileOptions = { limits: options.limits ?? DEFAULT_PARSE_LIMITS, asOf: options.asOf, disabled: disabledRules(options.severityOf) };
+    this.fileOptions = { limits: options.limits ?? DEFAULT_PARSE_LIMITS, asOf: options.asOf, disabled: disabledRules(options.severityOf), parser: options.parser };
   }
 
   /** `changed`: absolute paths a watcher saw change since the last run. */
