@@ -2,6 +2,8 @@
 
 import type { Args, Diagnostic } from '../types.js';
 import type { OutputReason } from '../../util/output-error.js';
+import type { UsageArgs, UsageCode } from '../../load/discover.js';
+import type { CliWords } from './cli.js';
 
 export interface Wording {
   message: string;
@@ -21,7 +23,7 @@ export interface UiWords {
   summary(counts: { errors: number; warnings: number; filesWithProblems: number; files: number }): string;
   skipped: Record<string, string>;
   skippedHeader: string;
-  usage: Record<string, (args: Readonly<Record<string, string>>) => string>;
+  usage: { readonly [C in UsageCode]: (args: UsageArgs[C]) => string };
   internalError(message: string): string;
   /** Why lofte did not write where it was asked to (OutputError): the path, what to do, what changed. */
   output: Record<OutputReason, (args: Readonly<Record<string, string>>) => string>;
@@ -36,6 +38,8 @@ export interface UiWords {
 export interface Language {
   rules: Record<string, RuleWords>;
   ui: UiWords;
+  /** The command line's own words: help, summaries, refusals. */
+  cli: CliWords;
 }
 
 /** Reads an argument as text, a list, or a number, whatever the finding stored. */
