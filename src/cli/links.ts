@@ -1,6 +1,7 @@
 // `lofte links [paths…]`: the graph validate resolves, shown for people.
 
 import type { CliWords } from '../diagnostics/messages/cli.js';
+import { language } from '../diagnostics/messages/index.js';
 import { buildLinkView } from '../links/view.js';
 import { renderLinksJson, renderLinksMermaid, renderLinksText } from '../links/render.js';
 import { validateRepository } from '../validate.js';
@@ -30,7 +31,7 @@ export function linksCommand(io: CliIo, words: CliWords): LofteCommand {
       return EXIT.failure;
     }
     const result = await validateRepository({ ...ctx.options, reportOnly: undefined });
-    io.stdout(RENDERERS[flags.format](buildLinkView(result.entities, result.graph)));
+    io.stdout(RENDERERS[flags.format](buildLinkView(result.entities, result.graph), language(ctx.lang).cli.linksView));
     // Broken links are validate's to explain; links still shows what does resolve.
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) {

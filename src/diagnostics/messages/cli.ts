@@ -73,6 +73,24 @@ export interface CliWords {
     paths: ArgumentWords;
     format: OptionWords;
   };
+  /** The graph `lofte links` prints, as text and as a Mermaid chart. */
+  linksView: {
+    problembilder: string;
+    noPromise: string;
+    noneResponsible: string;
+    /** After a problembild that is not `offentlig`. */
+    internal: string;
+    aktorer: string;
+    responsibleFor(a: { count: number; ids: string }): string;
+    participatesIn(a: { count: number; ids: string }): string;
+    noPromises: string;
+    unanswered: string;
+    problembilderUnanswered(a: { ids: string }): string;
+    aktorerUnanswered(a: { ids: string }): string;
+    /** "A, B och C". */
+    joinNames(a: { names: readonly string[] }): string;
+    mermaid: { problembilder: string; loften: string; aktorer: string; promises: string; participates: string; answers: string };
+  };
   report: {
     description: string;
     exportDescription: string;
