@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { CliWords, OptionWords } from '../diagnostics/messages/cli.js';
 import { cliSv } from '../diagnostics/messages/cli-sv.js';
-import type { Lang } from '../diagnostics/messages/index.js';
+import { language, type Lang } from '../diagnostics/messages/index.js';
+import type { OutputError, OutputReason } from '../util/output-error.js';
 import { packagePath } from '../paths.js';
 
 export const EXIT = { ok: 0, findings: 1, failure: 2, interrupted: 130 } as const;
@@ -63,4 +64,10 @@ export class LofteCommand extends Command {
       this.exitCode = await action(...(args as A));
     });
   }
+}
+
+/** A refusal to write, in words: the reason chooses the entry, whose argument type is the reason's own. */
+export function outputMessage<R extends OutputReason>(lang: Lang, err: OutputError<R>): string {
+  const say = language(lang).ui.output[err.reason] as (args: OutputError<R>['args']) => string;
+  return say(err.args);
 }

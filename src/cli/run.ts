@@ -12,7 +12,7 @@ import { linksCommand } from './links.js';
 import { lspCommand } from './lsp.js';
 import { exportCommand, reportCommand } from './report.js';
 import { initCommand, newCommand } from './init.js';
-import { EXIT, LofteCommand, VERSION } from './options.js';
+import { EXIT, LofteCommand, outputMessage, VERSION } from './options.js';
 import { rulesCommand } from './rules.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
@@ -117,7 +117,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return err.exitCode === 0 ? EXIT.ok : EXIT.failure;
     }
     if (err instanceof OutputError) {
-      io.stderr(`lofte: ${language(commands.find((c) => c.lang !== undefined)?.lang ?? lang).ui.output[err.reason](err.args)}\n`);
+      io.stderr(`lofte: ${outputMessage(commands.find((c) => c.lang !== undefined)?.lang ?? lang, err)}\n`);
       return EXIT.failure;
     }
     if (err instanceof UsageError) {

@@ -135,8 +135,8 @@ const ACTION_EN: Readonly<Record<string, string>> = {
 };
 const errnoEn = (code: string | undefined): readonly [string, string] => ERRNO_EN[code ?? ''] ?? [`system error ${code ?? ''}`, 'Check the place and run again.'];
 /** What became of the output, said last. */
-const stateEn = (a: Readonly<Record<string, string>>): string =>
-  a['state'] === 'rolled-back' ? ' The previous site has been restored.' : a['state'] === 'journal-kept' ? '' : ' Nothing was changed.';
+const stateEn = (a: { state?: string }): string =>
+  a.state === 'rolled-back' ? ' The previous site has been restored.' : a.state === 'journal-kept' ? '' : ' Nothing was changed.';
 
 export const en: Language = {
   rules: {

@@ -227,8 +227,8 @@ const ACTION_SV: Readonly<Record<string, string>> = {
 };
 const errnoSv = (code: string | undefined): readonly [string, string] => ERRNO_SV[code ?? ''] ?? [`systemfel ${code ?? ''}`, 'Kontrollera platsen och kör igen.'];
 /** What became of the output, said last. */
-const stateSv = (a: Readonly<Record<string, string>>): string =>
-  a['state'] === 'rolled-back' ? ' Den tidigare webbplatsen är återställd.' : a['state'] === 'journal-kept' ? '' : ' Inget ändrades.';
+const stateSv = (a: { state?: string }): string =>
+  a.state === 'rolled-back' ? ' Den tidigare webbplatsen är återställd.' : a.state === 'journal-kept' ? '' : ' Inget ändrades.';
 
 export const sv: Language = {
   rules: {
