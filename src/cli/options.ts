@@ -7,6 +7,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { CliWords, OptionWords } from '../diagnostics/messages/cli.js';
 import { cliSv } from '../diagnostics/messages/cli-sv.js';
 import { language, type Lang } from '../diagnostics/messages/index.js';
+import type { UsageCode, UsageError } from '../load/discover.js';
 import type { OutputError, OutputReason } from '../util/output-error.js';
 import { packagePath } from '../paths.js';
 
@@ -69,5 +70,11 @@ export class LofteCommand extends Command {
 /** A refusal to write, in words: the reason chooses the entry, whose argument type is the reason's own. */
 export function outputMessage<R extends OutputReason>(lang: Lang, err: OutputError<R>): string {
   const say = language(lang).ui.output[err.reason] as (args: OutputError<R>['args']) => string;
+  return say(err.args);
+}
+
+/** A usage error in words: the code chooses the entry, whose argument type is the code's own. */
+export function usageMessage<C extends UsageCode>(lang: Lang, err: UsageError<C>): string {
+  const say = language(lang).ui.usage[err.code] as (args: UsageError<C>['args']) => string;
   return say(err.args);
 }

@@ -3,7 +3,7 @@
 import { Command, CommanderError, Help, type Argument, type Option } from 'commander';
 import { isLang, language, type Lang } from '../diagnostics/messages/index.js';
 import type { CliWords } from '../diagnostics/messages/cli.js';
-import { UsageError, type UsageCode } from '../load/discover.js';
+import { UsageError } from '../load/discover.js';
 import { OutputError } from '../util/output-error.js';
 import { loadColor } from '../format/paint.js';
 import { printable } from '../util/printable.js';
@@ -12,7 +12,7 @@ import { linksCommand } from './links.js';
 import { lspCommand } from './lsp.js';
 import { exportCommand, reportCommand } from './report.js';
 import { initCommand, newCommand } from './init.js';
-import { EXIT, LofteCommand, outputMessage, VERSION } from './options.js';
+import { EXIT, LofteCommand, outputMessage, usageMessage, VERSION } from './options.js';
 import { rulesCommand } from './rules.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
@@ -31,12 +31,6 @@ function argvLang(argv: readonly string[], env: CliIo['env']): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const value = i < 0 ? env['LOFTE_LANG'] : argv[i]?.includes('=') ? argv[i]?.split('=')[1] : argv[i + 1];
   return isLang(value) ? value : 'sv';
-}
-
-/** A usage error in words: the code chooses the entry, whose argument type is the code's own. */
-function usageMessage<C extends UsageCode>(lang: Lang, err: UsageError<C>): string {
-  const say = language(lang).ui.usage[err.code] as (args: UsageError<C>['args']) => string;
-  return say(err.args);
 }
 
 /** Commander's help in the chosen language: its titles, its "(default: …)" and its usage terms. */
