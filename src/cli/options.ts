@@ -12,7 +12,6 @@ import type { OutputError, OutputReason } from '../util/output-error.js';
 import { packagePath } from '../paths.js';
 
 export const EXIT = { ok: 0, findings: 1, failure: 2, interrupted: 130 } as const;
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** The package's version, from package.json: shown by --version and written into init's workflow. */
 export const VERSION = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;

@@ -1,6 +1,6 @@
 // The command line as a function: run(argv, io) → exit code (0 clean, 1 findings, 2 could not run).
 
-import { Command, CommanderError, Help, type Argument, type Option } from 'commander';
+import { Command, CommanderError, type Argument, type Help, type Option } from 'commander';
 import { isLang, language, type Lang } from '../diagnostics/messages/index.js';
 import type { CliWords } from '../diagnostics/messages/cli.js';
 import { UsageError } from '../load/discover.js';
