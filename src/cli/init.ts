@@ -131,54 +131,55 @@ interface NewFlags {
 export function newCommand(io: CliIo, words: CliWords): LofteCommand {
   const w = words.new;
   const kindArg = w.kind({ kinds: KINDS.join(', ') });
-  const cmd = new LofteCommand('new')
+  const cmd: LofteCommand = new LofteCommand('new')
     .description(w.description)
     .argument(`<${kindArg.name}>`, kindArg.text)
     .addOption(option('--titel', w.titel))
     .addOption(option('--id', w.id))
     .addOption(option('--dir', w.dir))
-    .addOption(option('--lang', words.common.lang).choices(['sv', 'en']));
-  return cmd.run(async (sort: string, flags: NewFlags) => {
-    const kind = KINDS.find((k) => k.toLowerCase() === sort.toLowerCase());
-    if (!kind) throw new UsageError('unknown-kind', { kind: sort, kinds: KINDS.join(', ') });
-    const ctx = await repoContext(['.'], { lang: flags.lang }, io);
-    cmd.lang = ctx.lang;
-    const said = language(ctx.lang).cli.new;
-    const repo = await validateRepository({ ...ctx.options, reportOnly: undefined });
-    const today = localDate(io.now());
-    const taken = (id: string): boolean => repo.graph.byId.has(id);
-    if (flags.id !== undefined && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(flags.id)) {
-      throw new UsageError('bad-id', { id: flags.id });
-    }
-    if (flags.id !== undefined && taken(flags.id)) {
-      const other = repo.graph.byId.get(flags.id);
-      const where = other ? { file: other.doc.file, line: other.doc.locator.locate(['id']).start.line } : undefined;
-      io.stderr(`lofte: ${said.idTaken({ id: flags.id, where })}\n`);
-      return EXIT.failure;
-    }
-    let id = flags.id ?? (slugify(flags.titel ?? '') || `${kind.toLowerCase()}-${today}`);
-    for (let n = 2; flags.id === undefined && taken(id); n++) id = `${id.replace(/-\d+$/, '')}-${n}`;
-    const actorOf = (typ: string, fallback: string): string => repo.entities.find((e) => e.kind === 'Aktor' && e.value['typ'] === typ && e.id)?.id ?? fallback;
-    // The kind's folder is under the repository's root, wherever lofte runs from; --dir is the user's own path.
-    const root = ctx.repository?.root ?? io.cwd;
-    const target = flags.dir !== undefined ? path.resolve(io.cwd, flags.dir, `${id}${path.extname(TEMPLATE[kind])}`) : path.join(root, FOLDERS[kind], `${id}${path.extname(TEMPLATE[kind])}`);
-    const rel = path.relative(io.cwd, target).split(path.sep).join('/');
-    const fromRoot = path.relative(root, target).split(path.sep).join('/');
-    if (existsSync(target)) {
-      io.stderr(`lofte: ${said.fileExists({ file: rel })}\n`);
-      return EXIT.failure;
-    }
-    const lpo = repo.graph.byId.get(actorOf('lokalpolisomrade', ''));
-    const kommun = repo.graph.byId.get(actorOf('kommun', ''));
-    // The editor's schema line only when the schema is there (init writes .lofte/schemas/).
-    const schemaFile = path.join(root, '.lofte', 'schemas', SCHEMA_FILES[kind]);
-    const template = readTemplate('new', TEMPLATE[kind]);
-    const values = newDocumentValues({ id, titel: flags.titel ?? `Ny ${kind === 'Aktor' ? 'aktör' : kind.toLowerCase()}`, today, lpo, kommun, schemaDir: schemaDirFor(fromRoot) });
-    const content = fill(existsSync(schemaFile) && !fromRoot.startsWith('../') ? template : template.replace(/^# yaml-language-server: .*\n(#\n)?/m, ''), { ...values, lofte_version: VERSION });
-    await writeOutput(path.dirname(target), path.basename(target), content);
-    io.stdout(`${said.written({ file: rel, id })}\n`);
-    // Where nothing points the editor at the language server yet, say once how to.
-    if (!existsSync(path.join(ctx.config.root, '.vscode', 'extensions.json'))) io.stdout(`${said.editorHint}\n`);
-    return EXIT.ok;
-  });
+    .addOption(option('--lang', words.common.lang).choices(['sv', 'en']))
+    .run(async (sort: string, flags: NewFlags) => {
+      const kind = KINDS.find((k) => k.toLowerCase() === sort.toLowerCase());
+      if (!kind) throw new UsageError('unknown-kind', { kind: sort, kinds: KINDS.join(', ') });
+      const ctx = await repoContext(['.'], { lang: flags.lang }, io);
+      cmd.lang = ctx.lang;
+      const said = language(ctx.lang).cli.new;
+      const repo = await validateRepository({ ...ctx.options, reportOnly: undefined });
+      const today = localDate(io.now());
+      const taken = (id: string): boolean => repo.graph.byId.has(id);
+      if (flags.id !== undefined && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(flags.id)) {
+        throw new UsageError('bad-id', { id: flags.id });
+      }
+      if (flags.id !== undefined && taken(flags.id)) {
+        const other = repo.graph.byId.get(flags.id);
+        const where = other ? { file: other.doc.file, line: other.doc.locator.locate(['id']).start.line } : undefined;
+        io.stderr(`lofte: ${said.idTaken({ id: flags.id, where })}\n`);
+        return EXIT.failure;
+      }
+      let id = flags.id ?? (slugify(flags.titel ?? '') || `${kind.toLowerCase()}-${today}`);
+      for (let n = 2; flags.id === undefined && taken(id); n++) id = `${id.replace(/-\d+$/, '')}-${n}`;
+      const actorOf = (typ: string, fallback: string): string => repo.entities.find((e) => e.kind === 'Aktor' && e.value['typ'] === typ && e.id)?.id ?? fallback;
+      // The kind's folder is under the repository's root, wherever lofte runs from; --dir is the user's own path.
+      const root = ctx.repository?.root ?? io.cwd;
+      const target = flags.dir !== undefined ? path.resolve(io.cwd, flags.dir, `${id}${path.extname(TEMPLATE[kind])}`) : path.join(root, FOLDERS[kind], `${id}${path.extname(TEMPLATE[kind])}`);
+      const rel = path.relative(io.cwd, target).split(path.sep).join('/');
+      const fromRoot = path.relative(root, target).split(path.sep).join('/');
+      if (existsSync(target)) {
+        io.stderr(`lofte: ${said.fileExists({ file: rel })}\n`);
+        return EXIT.failure;
+      }
+      const lpo = repo.graph.byId.get(actorOf('lokalpolisomrade', ''));
+      const kommun = repo.graph.byId.get(actorOf('kommun', ''));
+      // The editor's schema line only when the schema is there (init writes .lofte/schemas/).
+      const schemaFile = path.join(root, '.lofte', 'schemas', SCHEMA_FILES[kind]);
+      const template = readTemplate('new', TEMPLATE[kind]);
+      const values = newDocumentValues({ id, titel: flags.titel ?? `Ny ${kind === 'Aktor' ? 'aktör' : kind.toLowerCase()}`, today, lpo, kommun, schemaDir: schemaDirFor(fromRoot) });
+      const content = fill(existsSync(schemaFile) && !fromRoot.startsWith('../') ? template : template.replace(/^# yaml-language-server: .*\n(#\n)?/m, ''), { ...values, lofte_version: VERSION });
+      await writeOutput(path.dirname(target), path.basename(target), content);
+      io.stdout(`${said.written({ file: rel, id })}\n`);
+      // Where nothing points the editor at the language server yet, say once how to.
+      if (!existsSync(path.join(ctx.config.root, '.vscode', 'extensions.json'))) io.stdout(`${said.editorHint}\n`);
+      return EXIT.ok;
+    });
+  return cmd;
 }
