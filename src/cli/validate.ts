@@ -10,6 +10,7 @@ import { docsBaseUrl } from '../format/sarif.js';
 import { countDiagnostics } from '../format/types.js';
 import { printable } from '../util/printable.js';
 import { ValidationSession } from '../validate.js';
+import { DEFAULT_CACHE_FOLDER } from '../cache/index.js';
 import { runThenWatch, type Changes } from './watch.js';
 import { repoContext, type RepoFlags } from './context.js';
 import { nothingMatched } from './repository.js';
@@ -25,6 +26,8 @@ interface ValidateFlags extends RepoFlags {
   quiet?: boolean;
   verbose?: boolean;
   watch?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 /** The folder CI annotations are relative to: $GITHUB_WORKSPACE, else the git root, else cwd. */
@@ -74,7 +77,9 @@ export function validateCommand(io: CliIo, words: CliWords): LofteCommand {
     .option('--strict', w.strict)
     .option('-q, --quiet', w.quiet)
     .option('--verbose', w.verbose)
-    .option('-w, --watch', w.watch);
+    .option('-w, --watch', w.watch)
+    .option('--cache', w.cache({ folder: DEFAULT_CACHE_FOLDER }))
+    .addOption(option('--cache-location', w.cacheLocation));
   return commonOptions(cmd, words).run(async (paths: string[], flags: ValidateFlags) => {
     const outputs = parseOutputs(flags.format, 'stylish');
     const toStdout = outputs.find((o) => o.file === undefined) ?? { format: 'stylish' };
@@ -85,6 +90,11 @@ export function validateCommand(io: CliIo, words: CliWords): LofteCommand {
       return EXIT.failure;
     }
     const ui = language(ctx.lang).ui;
+    if (flags.cache === true || flags.cacheLocation !== undefined) {
+      const location = path.resolve(io.cwd, flags.cacheLocation ?? path.join(ctx.repository?.root ?? io.cwd, DEFAULT_CACHE_FOLDER));
+      const shown = printable(path.relative(io.cwd, location) || '.');
+      ctx.options.cache = { location, onWriteError: (code) => io.stderr(ui.cacheNotWritten({ location: shown, code: printable(code) })) };
+    }
     const session = new ValidationSession(ctx.options);
     const check = async (changes?: Changes): Promise<number> => {
       const result = await session.run(changes);

@@ -50,6 +50,8 @@ export const cliEn: CliWords = {
     quiet: 'show errors only, not warnings',
     verbose: 'also show which files were skipped',
     watch: 'check again on every change, until Ctrl-C',
+    cache: (a) => `save the result per file and read again only what changed next time (in ${a.folder} under the repository root)`,
+    cacheLocation: { value: 'folder', text: 'the folder the cache is saved in (turns --cache on)' },
     again: 'checking again',
   },
   links: {

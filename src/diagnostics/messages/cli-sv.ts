@@ -68,6 +68,8 @@ export const cliSv: CliWords = {
     quiet: 'visa bara fel, inte varningar',
     verbose: 'visa också vilka filer som hoppades över',
     watch: 'kontrollera igen vid varje ändring, tills Ctrl-C',
+    cache: (a) => `spara resultatet per fil och läs bara om det som ändrats nästa gång (i ${a.folder} under förrådets rot)`,
+    cacheLocation: { value: 'mapp', text: 'mappen cachen sparas i (slår på --cache)' },
     again: 'kontrollerar igen',
   },
   links: {

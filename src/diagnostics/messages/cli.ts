@@ -66,6 +66,8 @@ export interface CliWords {
     quiet: FlagWords;
     verbose: FlagWords;
     watch: FlagWords;
+    cache(a: { folder: string }): FlagWords;
+    cacheLocation: OptionWords;
     again: string;
   };
   links: {
