@@ -18,6 +18,7 @@ import { runRepositoryRules } from './rules/index.js';
 import type { Entity } from './schema/index.js';
 import { loadSchemas } from './schema/validators.js';
 import { IO_CONCURRENCY, mapLimit } from './util/concurrency.js';
+import { stopwatch } from './util/stopwatch.js';
 
 export interface ValidateOptions {
   cwd: string;
@@ -245,17 +246,6 @@ export class ValidationSession {
     }
     return out;
   }
-}
-
-/** Calls `report` with the time since the last call (or since it was made). */
-function stopwatch(report: ((stage: string, ms: number) => void) | undefined): (stage: string) => void {
-  let last = performance.now();
-  return (stage) => {
-    if (!report) return;
-    const now = performance.now();
-    report(stage, now - last);
-    last = now;
-  };
 }
 
 async function stampOf(file: DiscoveredFile): Promise<string> {

@@ -61,3 +61,16 @@ export async function findings(paths: string[], extra: string[] = []): Promise<{
   const parsed = JSON.parse(r.stdout) as { diagnostics: (Found & { severity: string })[] };
   return { code: r.code, found: parsed.diagnostics.map(({ rule, file, line, column }) => ({ rule, file, line, column })), errors: parsed.diagnostics.filter((d) => d.severity === 'error').map(({ rule, file, line, column }) => ({ rule, file, line, column })) };
 }
+
+/** One finding as `lofte validate --format json` prints it (the fields the tests read). */
+export interface JsonFinding {
+  rule: string;
+  severity: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  hint: string | null;
+}

@@ -8,20 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { language } from '../src/diagnostics/messages/index.js';
-import { spawnCli } from './helpers.js';
+import { spawnCli, type JsonFinding } from './helpers.js';
 import { Client, repoCopy, rpc, uri } from './lsp-client.js';
-
-interface JsonFinding {
-  rule: string;
-  severity: string;
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  message: string;
-  hint: string | null;
-}
 
 const AKTORER = 'aktorer.yaml';
 const LOFTE = 'medborgarlofte-solvesborg-2026-2027.yaml';

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docsBaseUrl } from '../src/format/sarif.js';
-import { ROOT, spawnCli } from './helpers.js';
+import { ROOT, spawnCli, type JsonFinding } from './helpers.js';
 import { applyEdit, Client, repoCopy, rpc, uri } from './lsp-client.js';
 
 const LOFTE = 'medborgarlofte-2026-2027.yaml';
@@ -51,18 +51,6 @@ function repoWithMarkdown(): string {
   if (last < 0) throw new Error(`${LOFTE} has changed: the test needs a promise with "${needle.trim()}"`);
   writeFileSync(file, `${text.slice(0, last)}    problembild:\n      - laxa-narkotika-stadsparken\n      - laxa-torget-kvallstid\n${text.slice(last + needle.length)}`);
   return dir;
-}
-
-interface JsonFinding {
-  rule: string;
-  severity: string;
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  message: string;
-  hint: string | null;
 }
 
 const T = 60_000;

@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ignorePredicate, loadConfig } from '../src/config/index.js';
 import type { ArgValue, Diagnostic } from '../src/diagnostics/types.js';
 import { validateRepository } from '../src/validate.js';
-import { runCli } from './helpers.js';
+import { runCli, type JsonFinding } from './helpers.js';
 
 /** A small repository in Mora that gives no finding at all on AS_OF: the context of every case. */
 export const BASE: Readonly<Record<string, string>> = {
@@ -176,15 +176,6 @@ async function runCase(c: RuleCase): Promise<Run> {
 const firstFile = (c: RuleCase): string => Object.keys(c.files)[0] ?? '';
 const nameOf = (c: RuleCase): string => c.name ?? firstFile(c);
 const defined = (args: Readonly<Record<string, ArgValue>>): Record<string, ArgValue> => Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined));
-
-interface JsonFinding {
-  rule: string;
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-  hint?: string;
-}
 
 /** The findings as the CLI prints them in JSON, in `lang`. */
 async function cliFindings(c: RuleCase, dir: string, lang: 'sv' | 'en'): Promise<JsonFinding[]> {

@@ -24,6 +24,7 @@ import type { Entity } from '../schema/index.js';
 import { applySeverity, capPerFile, type Overlay, type ValidateOptions, type ValidationResult } from '../validate.js';
 import type { SkippedFile } from '../load/index.js';
 import type { FileResult } from './file.js';
+import { stopwatch } from '../util/stopwatch.js';
 
 /** Findings that come from linking: their suggestions depend on every id of a kind. */
 const LINK_FAILURES = new Set(['unresolved-reference', 'reference-kind']);
@@ -337,15 +338,4 @@ export class RepositoryStage {
       if (set?.size === 0) this.namers.delete(ref);
     }
   }
-}
-
-/** Calls `report` with the time since the last call (or since it was made). */
-function stopwatch(report: ((stage: string, ms: number) => void) | undefined): (stage: string) => void {
-  let last = performance.now();
-  return (stage) => {
-    if (!report) return;
-    const now = performance.now();
-    report(stage, now - last);
-    last = now;
-  };
 }

@@ -1,24 +1,17 @@
 // invalid-disable: a disable comment names a rule lofte has and says why.
 
 import { ruleTester } from '../rule-tester.js';
+import { medborgarlofte } from './_promise.js';
 
-const lofte = (comment: string): string => `apiVersion: lofte/v1
-kind: Medborgarlofte
-id: mora-2027
-titel: Medborgarlöften för Mora 2027
-lokalpolisomrade: lpo-mora
-kommuner: [mora-kommun]
-giltighet: { from: 2027-01-01, tom: 2027-12-31 }
-status: utkast
-loften:
-  - id: samverkan
+const lofte = (comment: string): string =>
+  medborgarlofte(`  - id: samverkan
     ${comment}
     text: Polisen lovar att verka för ett tryggare resecentrum.
     ansvarig: lpo-mora
     medverkande: [mora-kommun]
     problembild: mora-stationen
     senast: 2027-06-30
-`;
+`);
 
 ruleTester('invalid-disable', {
   valid: [{ name: 'a known rule and a reason', files: { 'mora-2027.yaml': lofte('# lofte-disable-next-line vague-wording -- beslutat av styrgruppen') } }],

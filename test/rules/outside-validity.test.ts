@@ -1,22 +1,15 @@
 // outside-validity: a promise's time frame and deadline lie inside the document's giltighet.
 
 import { ruleTester } from '../rule-tester.js';
+import { medborgarlofte } from './_promise.js';
 
-const lofte = (extra: string): string => `apiVersion: lofte/v1
-kind: Medborgarlofte
-id: mora-2027
-titel: Medborgarlöften för Mora 2027
-lokalpolisomrade: lpo-mora
-kommuner: [mora-kommun]
-giltighet: { from: 2027-01-01, tom: 2027-12-31 }
-status: utkast
-loften:
-  - id: kameror
+const lofte = (extra: string): string =>
+  medborgarlofte(`  - id: kameror
     text: Kommunen lovar att sätta upp trygghetskameror vid resecentrum.
     ansvarig: mora-kommun
     medverkande: [lpo-mora]
     problembild: mora-stationen
-${extra}`;
+${extra}`);
 
 ruleTester('outside-validity', {
   valid: [{ name: 'a deadline inside the year', files: { 'mora-2027.yaml': lofte('    senast: 2027-09-30\n') } }],
