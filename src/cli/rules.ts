@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { CONFIG_FILE, loadConfig } from '../config/index.js';
-import { RULES } from '../diagnostics/catalog.js';
+import { definitionOf, RULES } from '../diagnostics/catalog.js';
 import { language, type Lang } from '../diagnostics/messages/index.js';
 import { docsBaseUrl } from '../format/sarif.js';
 import { chooseLang } from './context.js';
@@ -37,7 +37,7 @@ export function rulesCommand(program: Command, io: CliIo, setExit: (code: number
           code: r.code,
           severity: configured ?? r.defaultSeverity,
           defaultSeverity: r.defaultSeverity,
-          title: words.rules[r.code]?.title ?? r.code,
+          title: definitionOf(r.code).words[lang].title,
           docs: `${base}/docs/rules/${r.code}.md`,
         };
       });

@@ -1,7 +1,8 @@
 // contact-in-text: e-mail addresses and phone numbers do not belong in published free text.
 
+import { code, join, t, value } from '../diagnostics/parts.js';
 import { numberLikeTexts } from '../model/access.js';
-import type { Rule } from './types.js';
+import { defineRule } from './define.js';
 
 // Bounded and anchored at the start of a word: an unbounded `[…]+@` tried from every position of a
 // long word is quadratic (a 1 MB line took minutes).
@@ -22,9 +23,26 @@ export function findContacts(text: string): string[] {
   return [...emails, ...phones].sort((a, b) => (a.index ?? 0) - (b.index ?? 0)).map((m) => m[0]);
 }
 
-export const contactInText: Rule = {
+type Args = { found: readonly string[] };
+
+export const contactInText = defineRule<Args>()({
   code: 'contact-in-text',
+  severity: 'warning',
   scope: 'document',
+  summary: 'e-postadress eller telefonnummer i publicerad fri text',
+  words: {
+    sv: {
+      title: 'Kontaktuppgift i fri text',
+      message: (a) => t`Texten innehåller kontaktuppgifter: ${join(a.found.map(value), ', ')}.`,
+      hint: () => t`Publicerade texter lever länge: lägg funktionsadresser i aktörens ${code('kontakt')} i stället.`,
+    },
+    en: {
+      title: 'Contact details in free text',
+      message: (a) => t`The text contains contact details: ${join(a.found.map(value), ', ')}.`,
+      hint: () => t`Put function addresses in the actor's ${code('kontakt')} instead.`,
+    },
+  },
+  samples: [{ found: ['anna@example.se', '070-123 45 67'] }],
   check(ctx) {
     for (const entity of ctx.entities) {
       for (const { text, path } of ctx.shared(numberLikeTexts, entity)) {
@@ -35,4 +53,4 @@ export const contactInText: Rule = {
       }
     }
   },
-};
+});

@@ -1,9 +1,10 @@
 // personal-data: no Swedish personnummer or samordningsnummer anywhere in the repository: in
 // text, keys, ids and numbers, however written (util/personnummer.ts knows the spellings).
 
+import { code, t, value } from '../diagnostics/parts.js';
 import { asDict } from '../model/access.js';
 import { findPersonnummer } from '../util/personnummer.js';
-import type { Rule } from './types.js';
+import { defineRule } from './define.js';
 
 export { findPersonnummer };
 
@@ -29,9 +30,26 @@ function visitScalars(value: unknown, visit: (text: string, path: readonly (stri
   }
 }
 
-export const personalData: Rule = {
+type Args = { masked: string };
+
+export const personalData = defineRule<Args>()({
   code: 'personal-data',
+  severity: 'error',
   scope: 'document',
+  summary: 'ett personnummer (Luhn-kontrollerat) var som helst, även under `intern`',
+  words: {
+    sv: {
+      title: 'Personnummer i texten',
+      message: (a) => t`Texten innehåller ett personnummer (${value(a.masked)}).`,
+      hint: () => t`Personnummer får aldrig finnas i förrådet, inte ens under ${code('intern')}. Ta bort det och skriv utan personuppgifter.`,
+    },
+    en: {
+      title: 'Personal identity number in text',
+      message: (a) => t`The text contains a personal identity number (${value(a.masked)}).`,
+      hint: () => t`Remove it; personal identity numbers never belong in the repository.`,
+    },
+  },
+  samples: [{ masked: '811218-XXXX' }],
   check(ctx) {
     for (const entity of ctx.entities) {
       visitScalars(entity.value, (text, path) => {
@@ -39,4 +57,4 @@ export const personalData: Rule = {
       });
     }
   },
-};
+});
