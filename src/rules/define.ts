@@ -18,11 +18,9 @@ type Body<R> = Omit<R, 'stage'>;
  * `words`, `samples` and `ctx.report` are all typed by it: an argument renamed in one of them and
  * not the others does not compile.
  */
+type RuleOf<C extends string, A extends ArgShape, S extends Scope> = S extends 'document' ? DocumentRule<C, A> : RepositoryRule<C, A>;
+type Scope = 'document' | 'repository';
+
 export function defineRule<A extends ArgShape>() {
-  function define<const C extends string>(rule: Body<DocumentRule<C, A>>): DocumentRule<C, A>;
-  function define<const C extends string>(rule: Body<RepositoryRule<C, A>>): RepositoryRule<C, A>;
-  function define<const C extends string>(rule: Body<DocumentRule<C, A>> | Body<RepositoryRule<C, A>>): DocumentRule<C, A> | RepositoryRule<C, A> {
-    return { ...rule, stage: 'rules' } as DocumentRule<C, A> | RepositoryRule<C, A>;
-  }
-  return define;
+  return <const C extends string, S extends Scope>(rule: Body<RuleOf<C, A, S>> & { code: C; scope: S }): RuleOf<C, A, S> => ({ ...rule, stage: 'rules' }) as RuleOf<C, A, S>;
 }
