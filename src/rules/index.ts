@@ -5,6 +5,7 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import type { LinkGraph } from '../links/index.js';
 import type { ReferenceData } from '../model/reference-data.js';
 import { aboutPath } from '../model/about.js';
+import { textFields } from './texts.js';
 import type { Entity } from '../schema/index.js';
 import { deviationReason } from './deviation-reason.js';
 import { followUpUnknownPromise } from './follow-up-unknown-promise.js';
@@ -89,6 +90,9 @@ function runScoped(input: RulesInput, graph: LinkGraph | undefined, rules: reado
       if (!byValue) derived.set(derive, (byValue = new WeakMap()));
       if (!byValue.has(entity.value)) byValue.set(entity.value, derive(entity.value));
       return byValue.get(entity.value) as ReturnType<typeof derive>;
+    },
+    texts(entity) {
+      return ctx.shared(textFields, entity);
     },
   };
   const withGraph = graph ? { ...ctx, graph } : undefined;

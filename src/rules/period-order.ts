@@ -2,6 +2,7 @@
 
 import { code, t, value } from '../diagnostics/parts.js';
 import { isIsoDate, visitObjects } from '../model/access.js';
+import type { DocPath } from '../diagnostics/types.js';
 import { defineRule } from './define.js';
 
 type Args = { from: string; tom: string; field: string };
@@ -26,13 +27,20 @@ export const periodOrder = defineRule<Args>()({
   samples: [{ from: '2026-12-31', tom: '2026-01-01', field: 'giltighet' }],
   check(ctx) {
     for (const entity of ctx.entities) {
-      visitObjects(entity.value, (dict, path) => {
-        const from = dict['from'];
-        const tom = dict['tom'];
-        if (typeof from === 'string' && typeof tom === 'string' && tom < from && isIsoDate(from) && isIsoDate(tom)) {
-          ctx.report(entity, [...path, 'tom'], { from, tom, field: String(path[path.length - 1] ?? '') });
-        }
-      });
+      for (const p of reversedPeriods(entity.value)) ctx.report(entity, p.path, p.args);
     }
   },
 });
+
+/** Every `{ from, tom }` in a document that ends before it starts, with the path to its `tom`. */
+function reversedPeriods(value: unknown): { path: DocPath; args: Args }[] {
+  const out: { path: DocPath; args: Args }[] = [];
+  visitObjects(value, (dict, path) => {
+    const from = dict['from'];
+    const tom = dict['tom'];
+    if (typeof from === 'string' && typeof tom === 'string' && tom < from && isIsoDate(from) && isIsoDate(tom)) {
+      out.push({ path: [...path, 'tom'], args: { from, tom, field: String(path[path.length - 1] ?? '') } });
+    }
+  });
+  return out;
+}

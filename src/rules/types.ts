@@ -5,6 +5,7 @@ import type { DocPath, RelatedLocation } from '../diagnostics/types.js';
 import type { LinkGraph } from '../links/index.js';
 import type { ReferenceData } from '../model/reference-data.js';
 import type { Entity } from '../schema/index.js';
+import type { TextField } from './texts.js';
 
 export interface ReportOptions {
   target?: 'key' | 'value';
@@ -28,6 +29,8 @@ export interface DocumentRuleContext<A extends ArgShape = ArgShape> {
    * and let go after it: kept on the document instead, it would stay in memory for the whole run.
    */
   shared<T>(derive: (value: Record<string, unknown>) => T, entity: Entity): T;
+  /** Every key, string and number of a document, walked once for all the rules that read text. */
+  texts(entity: Entity): readonly TextField[];
 }
 
 /** What a repository rule sees: every document and the links between them. */
