@@ -35,7 +35,8 @@ const HELP = `usage: node bench/run.js [options]
   --timeout S       seconds before one run is killed (default 300)
   --keep            keep the temporary folder (corpora, outputs, logs) and print where it is
   --only A,B        only these rows: node, read, js-yaml, yaml, ajv, validate, validate-clean,
-                    validate-threads, report, watch, lsp (default: all)
+                    validate-threads, cache-cold, cache-one, cache-none, report, watch, lsp
+                    (default: all)
   -h, --help        this text
 `;
 
@@ -223,6 +224,7 @@ const progress = (text) => process.stderr.write(`${text}\n`);
 function commandsFor(size, corpora) {
   const errored = corpora.errored.dir;
   const clean = corpora.clean.dir;
+  const cached = corpora.cached.dir;
   const lofte = (...rest) => [BIN, ...rest];
   return [
     { id: 'node', label: 'node -e ""', args: () => ['-e', ''], expect: [0] },
@@ -234,7 +236,47 @@ function commandsFor(size, corpora) {
     { id: 'validate-clean', label: 'lofte validate (clean)', args: () => lofte('validate', clean, '--format', 'json', '--as-of', AS_OF), expect: [0, 1] },
     { id: 'validate-threads', label: 'lofte validate (clean, 2 threads)', args: () => lofte('validate', clean, '--format', 'json', '--as-of', AS_OF), env: { LOFTE_THREADS: '2' }, expect: [0, 1] },
     { id: 'report', label: 'lofte report (clean)', args: (run) => lofte('report', clean, '--out', `site-${size}-${run}`, '--as-of', AS_OF), expect: [0], outDir: (run) => `site-${size}-${run}` },
+    // --cache on a twin of the errored corpus (one of its files is edited): a new cache folder each
+    // run; a warm one after a file was edited (another title each run); the same with nothing changed.
+    { id: 'cache-cold', label: 'validate --cache, cold', args: (run) => lofte('validate', cached, '--format', 'json', '--as-of', AS_OF, '--cache-location', `cache-cold-${size}-${run}`), expect: [0, 1], outDir: (run) => `cache-cold-${size}-${run}` },
+    { id: 'cache-one', label: 'validate --cache, 1 file changed', args: () => lofte('validate', cached, '--format', 'json', '--as-of', AS_OF, '--cache-location', `cache-warm-${size}`), expect: [0, 1], before: (run, tmp) => editOneFile(path.join(tmp, cached), run) },
+    { id: 'cache-none', label: 'validate --cache, nothing changed', args: () => lofte('validate', cached, '--format', 'json', '--as-of', AS_OF, '--cache-location', `cache-warm-${size}`), expect: [0, 1] },
   ];
+}
+
+/** Another title in one medborgarlöfte of the corpus, a new one each run. */
+function editOneFile(corpus, run) {
+  const file = findFile(corpus, 'medborgarlofte.yaml');
+  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^titel: .*$/m, `titel: Ändrad titel ${run}`));
+}
+
+// ───────────────────────────── targets (issue 20) ─────────────────────────────
+
+/**
+ * Every target of the issue, as a ratio of two medians measured in this run at one size. `of`
+ * and `to` name rows; a target whose rows were not measured shows as such. The `report` rows
+ * (time, memory per file) and the one-LPO start-up row are added here by the report work.
+ */
+const TARGETS = [
+  { label: 'cold validate ≤ 1.4× floor (read + js-yaml + ajv)', of: 'validate', to: BASE_FLOOR, limit: 1.4 },
+  { label: 'validate --cache, cold ÷ floor (for reference)', of: 'cache-cold', to: BASE_FLOOR, limit: undefined },
+  { label: 'warm validate, 1 file changed ≤ 0.35× floor', of: 'cache-one', to: BASE_FLOOR, limit: 0.35 },
+  { label: 'warm validate, nothing changed ≤ 0.25× floor', of: 'cache-none', to: BASE_FLOOR, limit: 0.25 },
+  { label: 'report ≤ 1.6× cold validate (clean)', of: 'report', to: 'validate-clean', limit: 1.6 },
+  // report memory per file (≤ 8 KB, at 10k and 30k) and one LPO (≤ 2× node -e ""): rows of the report work.
+];
+
+function targetRows(rows, sizes) {
+  const out = [];
+  for (const size of sizes) {
+    for (const t of TARGETS) {
+      const a = rows.find((r) => r.size === size && r.id === t.of)?.medianWallS;
+      const b = rows.find((r) => r.size === size && r.id === t.to)?.medianWallS;
+      const ratio = a && b ? a / b : undefined;
+      out.push({ size, target: t.label, of: t.of, to: t.to, ofS: a, toS: b, ratio, limit: t.limit, met: ratio === undefined || t.limit === undefined ? undefined : ratio <= t.limit });
+    }
+  }
+  return out;
 }
 
 /** A command line as a person would type it, with the temporary folder left out. */
@@ -299,8 +341,9 @@ async function benchmark(opts, tmp) {
   const corpora = new Map();
   for (const size of opts.sizes) {
     const entry = {};
-    for (const [kind, share] of [['errored', ERROR_SHARE], ['clean', 0]]) {
-      const dir = `${kind === 'clean' ? 'clean' : 'corpus'}-${size}`;
+    for (const [kind, share] of [['errored', ERROR_SHARE], ['clean', 0], ['cached', ERROR_SHARE]]) {
+      if (kind === 'cached' && !['cache-cold', 'cache-one', 'cache-none'].some((id) => !opts.only || opts.only.has(id))) continue;
+      const dir = `${{ clean: 'clean', errored: 'corpus', cached: 'cached' }[kind]}-${size}`;
       const t0 = process.hrtime.bigint();
       const summary = generateCorpus(path.join(tmp, dir), { files: size, errorShare: share, seed: SEED });
       const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
@@ -316,11 +359,19 @@ async function benchmark(opts, tmp) {
   const wanted = (id) => !opts.only || opts.only.has(id);
   for (const size of opts.sizes) for (const cmd of commandsFor(size, corpora.get(size)).filter((c) => wanted(c.id))) results.set(`${size} ${cmd.id}`, { size, cmd, runs: [], failed: false });
 
+  // The warm cache rows start from a cache made by one run that is not measured.
+  for (const size of opts.sizes) {
+    if (!wanted('cache-one') && !wanted('cache-none')) break;
+    const r = spawnSync(process.execPath, [BIN, 'validate', corpora.get(size).cached.dir, '--format', 'json', '--as-of', AS_OF, '--cache-location', `cache-warm-${size}`], { cwd: tmp, stdio: 'ignore', timeout: opts.timeoutS * 1000 });
+    if (r.status !== 0 && r.status !== 1) failures.push({ size, id: 'cache-prime', command: 'lofte validate --cache (priming)', run: 0, reason: `exit code ${r.status}`, stderr: '' });
+  }
+
   for (let run = 1; run <= opts.runs; run++) {
     for (const size of opts.sizes) {
       for (const cmd of commandsFor(size, corpora.get(size)).filter((c) => wanted(c.id))) {
         const entry = results.get(`${size} ${cmd.id}`);
         if (entry.failed) continue;
+        cmd.before?.(run, tmp);
         const args = cmd.args(run);
         entry.display = display(args).replace(path.join(tmp, ''), '');
         if (cmd.outDir) fs.rmSync(path.join(tmp, cmd.outDir(run)), { recursive: true, force: true });
@@ -376,7 +427,7 @@ async function benchmark(opts, tmp) {
   for (const entry of results.values()) {
     const { size, cmd } = entry;
     const c = corpora.get(size);
-    const files = cmd.id === 'validate-clean' || cmd.id === 'validate-threads' || cmd.id === 'report' ? c.clean.files : c.errored.files;
+    const files = cmd.id === 'validate-clean' || cmd.id === 'validate-threads' || cmd.id === 'report' ? c.clean.files : cmd.id.startsWith('cache-') ? c.cached.files : c.errored.files;
     const wall = median(entry.runs.map((r) => r.wallS));
     rows.push({
       size,
@@ -449,6 +500,18 @@ async function benchmark(opts, tmp) {
   lines.push(table(header, body, [true, false, true, true, true, true, true]));
   lines.push('');
   lines.push('"× ajv floor" = median wall time / that of "floor: read + js-yaml + ajv" at the same size; "× node -e" likewise for an empty node process.');
+  const targets = targetRows(rows, opts.sizes);
+  if (targets.some((t) => t.ratio !== undefined)) {
+    lines.push('');
+    lines.push(`Targets of issue 20 (medians of this run; load average at the end ${os.loadavg().map((x) => x.toFixed(2)).join(', ')}):`);
+    lines.push(
+      table(
+        ['size', 'target', 'median s', 'compared with s', 'ratio', 'met'],
+        targets.map((t) => [String(t.size), t.target, fmt.s(t.ofS), fmt.s(t.toS), fmt.ratio(t.ratio), t.ratio === undefined ? 'not measured' : t.met === undefined ? '' : t.met ? 'yes' : 'NO']),
+        [true, false, true, true, true, false],
+      ),
+    );
+  }
   if (scaling.length) {
     lines.push('');
     lines.push(`Scaling from ${fmt.int(scaling[0].smallSize)} to ${fmt.int(scaling[0].largeSize)} files (${scaling[0].sizeRatio.toFixed(1)}× the files; 10× would be linear with no fixed cost):`);
@@ -514,6 +577,8 @@ async function benchmark(opts, tmp) {
       clean: { files: c.clean.files, documents: c.clean.documents, byKind: c.clean.byKind, generateSeconds: c.clean.generateSeconds },
     })),
     rows: rows.map(({ check, ...r }) => ({ ...r, check: check?.data })),
+    targets,
+    loadAverage: os.loadavg(),
     scaling,
     watch,
     lsp,

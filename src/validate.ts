@@ -3,12 +3,13 @@
 // Watch mode keeps the per-file half and redoes it only for the files that changed.
 
 import { existsSync, promises as fs } from 'node:fs';
+import { cacheKey, PersistentCache, stampsOf } from './cache/index.js';
 import { checkFile, checkFileText, disabledRules, type FileCheckOptions, type FileResult } from './check/file.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/types.js';
 import { makeDiagnostic } from './diagnostics/make.js';
 import { applyDirectives } from './load/directives.js';
 import { discover, type DiscoveredFile } from './load/discover.js';
-import type { Progress, SkippedFile } from './load/index.js';
+import { fileStamp, type Progress, type SkippedFile } from './load/index.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './load/parse.js';
 import { brokenFiles, withoutCascades } from './links/cascade.js';
 import { resolveReferences, type LinkGraph } from './links/index.js';
@@ -32,13 +33,20 @@ export interface ValidateOptions {
    * Report findings only in these files (named on the command line); the rest is context for links.
    * `also`: a finding elsewhere that is shown all the same (one the named files caused).
    */
-  reportOnly?: { has(file: string): boolean; also?(d: Diagnostic, graph: LinkGraph): boolean };
+  reportOnly?: {
+    has(file: string): boolean;
+    also?(d: Diagnostic, graph: LinkGraph): boolean;
+    /** `also` looks beyond the files (at git's last commit): the persistent cache does not keep such a result. */
+    outsideFiles?: boolean;
+  };
   /** The severity configuration gives a rule, or 'off'; undefined keeps the default. */
   severityOf?: (rule: string) => Diagnostic['severity'] | 'off' | undefined;
   /** Threads to check this many files on (1, the default, checks them on this thread). */
   threads?: (fileCount: number) => number;
   /** Told how long each stage took, in milliseconds ($LOFTE_TIMING). */
   onTiming?: (stage: string, ms: number) => void;
+  /** A persistent cache (`--cache`) in this folder, used by a session's first run; told when it cannot be written. */
+  cache?: { location: string; onWriteError?: (code: string) => void };
 }
 
 export interface ValidationResult {
@@ -141,6 +149,7 @@ export class ValidationSession {
 
   /** `changed`: absolute paths a watcher saw change since the last run. */
   async run(changed?: ReadonlySet<string>): Promise<ValidationResult & { reread: number }> {
+    if (this.options.cache && !this.files && !this.overlay) return this.runCached(this.options.cache);
     const time = stopwatch(this.options.onTiming);
     const todo = await this.filesToCheck(changed);
     const files = this.files as DiscoveredFile[];
@@ -159,6 +168,43 @@ export class ValidationSession {
     }
     const all = files.map((f) => (this.cache.get(f.absPath) as { result: FileResult }).result);
     return { ...analyse(all, this.options), reread: todo.length };
+  }
+
+  /**
+   * A first run with the persistent cache: the last result as it was when no file changed, else
+   * each file from the cache or checked, and the repository stage over them all (its positions
+   * come from the cache for files that did not change). Then the cache is written.
+   */
+  private async runCached(cacheOptions: NonNullable<ValidateOptions['cache']>): Promise<ValidationResult & { reread: number }> {
+    const options = this.options;
+    const time = stopwatch(options.onTiming);
+    const cache = new PersistentCache(cacheOptions.location, cacheKey({ ...options, limits: this.fileOptions.limits }));
+    const files = await discover(options.paths, { cwd: options.cwd, ignored: options.ignored, excluded: options.excluded });
+    const stamps = stampsOf(files);
+    time('discover');
+    const storable = options.reportOnly?.outsideFiles !== true;
+    const stored = storable ? cache.storedResult(files, stamps) : undefined;
+    if (stored) {
+      time('cache (nothing changed)');
+      // The entities are not at hand: a later run of this session starts afresh.
+      return { ...stored, entities: [], graph: { byId: new Map(), links: [] }, reread: 0 };
+    }
+    const schemas = await loadSchemas();
+    const { results, checked } = cache.results(files, stamps, schemas, this.fileOptions, (done) => options.onProgress?.(done, files.length));
+    time(`files (${checked} checked, ${files.length - checked} from the cache)`);
+    this.files = files;
+    this.byPath = new Map(files.map((f) => [f.absPath, f]));
+    files.forEach((f, k) => {
+      const result = results[k] as FileResult;
+      this.cache.set(f.absPath, { stamp: result.stamp, result });
+    });
+    options.onProgress?.(files.length, files.length);
+    const result = analyse(results, options);
+    const timeSave = stopwatch(options.onTiming);
+    const error = cache.save(files, !storable ? undefined : { diagnostics: result.diagnostics, fileCount: result.fileCount, shownFileCount: result.shownFileCount, skipped: result.skipped });
+    if (error) cacheOptions.onWriteError?.(error);
+    timeSave('cache written');
+    return { ...result, reread: checked };
   }
 
   private async filesToCheck(changed: ReadonlySet<string> | undefined): Promise<DiscoveredFile[]> {
@@ -203,5 +249,5 @@ function stopwatch(report: ((stage: string, ms: number) => void) | undefined): (
 
 async function stampOf(file: DiscoveredFile): Promise<string> {
   const st = await fs.stat(file.absPath).catch(() => undefined);
-  return st ? `${st.size}:${st.mtimeMs}` : 'gone';
+  return st ? fileStamp(st) : 'gone';
 }

@@ -311,6 +311,11 @@ describe('personnummer, however written', () => {
     ['inside an id', 'samtal-811218-0008'],
     ['12 digits', '198112180008'],
     ['12 digits with hyphen', '19811218-0008'],
+    // Nine ASCII digits and one written otherwise: the quick "fewer than ten digits" test must not skip them.
+    ['a digit as an entity', 'Samtal med 81121&#56;-0008 i går.'],
+    ['a superscript digit (Latin-1)', 'Samtal med 8\u00b91218-0008 i går.'],
+    ['a full-width digit', 'Samtal med 81121\uff18-0008 i går.'],
+    ['exactly ten digits among å, ä and ö', 'Åsa på Älvvägen: 811218-0008, även här.'],
   ];
 
   it.each(SPELLINGS)('finds one written with %s', async (_what, text) => {

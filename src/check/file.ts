@@ -1,6 +1,7 @@
 // One file's own check: read, parse, schema and the document rules. Everything in it depends on
 // that file alone, so it can run in a worker thread, and watch mode redoes it only for what changed.
 
+import { checksum } from '../cache/store.js';
 import { RULE_CODES } from '../diagnostics/catalog.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { DiscoveredFile } from '../load/discover.js';
@@ -47,10 +48,18 @@ export function disabledRules(severityOf: ((rule: string) => string | undefined)
 }
 
 export function checkFile(file: DiscoveredFile, schemas: SchemaSet, options: FileCheckOptions): FileResult {
-  const result = checkOwn(file, schemas, options);
+  return checkReadFile(file, readDiscovered(file, options.limits.maxFileBytes), schemas, options);
+}
+
+/**
+ * A file's own check from a read already made (the persistent cache reads a file once, to hash
+ * it and, when the hash is new, to check it). `hash`: the text's, which a later read for positions must match.
+ */
+export function checkReadFile(file: DiscoveredFile, read: ReadResult, schemas: SchemaSet, options: FileCheckOptions, hash?: string): FileResult {
+  const result = checkRead(file, read, schemas, options);
   // The file's text and position trees go now: a later finding reads the file again.
-  const locators = locatorsFromFile(file, result.stamp, options.limits);
-  return { ...result, entities: result.entities.map((e) => ({ ...e, doc: { ...e.doc, locator: locatorOf(locators, e.doc.index) } })) };
+  const locators = locatorsFromFile(file, result.stamp, options.limits, hash);
+  return withLocators(result, locators);
 }
 
 /**
@@ -62,19 +71,26 @@ export function checkFileText(file: DiscoveredFile, text: string, stamp: string,
   const read: ReadResult = size > options.limits.maxFileBytes ? { kind: 'too-large', size, stamp } : { kind: 'text', text: stripBom(text), stamp };
   const result = checkRead(file, read, schemas, options);
   const locators = locatorsFromText(file.name.toLowerCase().endsWith('.md'), stripBom(text), options.limits);
-  return { ...result, entities: result.entities.map((e) => ({ ...e, doc: { ...e.doc, locator: locatorOf(locators, e.doc.index) } })) };
+  return withLocators(result, locators);
 }
 
 /** What a worker sends back for a file: plain values, no functions. */
 export function checkFileForWire(file: DiscoveredFile, schemas: SchemaSet, options: FileCheckOptions): WireFileResult {
-  const result = checkOwn(file, schemas, options);
+  return toWire(checkOwn(file, schemas, options));
+}
+
+/** A file's result as plain values (for a worker's reply or the persistent cache). */
+export function toWire(result: FileResult): WireFileResult {
   return { ...result, entities: result.entities.map((e) => ({ kind: e.kind, id: e.id, valid: e.valid, index: e.doc.index, value: e.value })) };
 }
 
-/** Back from the wire: each document gets a locator that reads the file again when first asked. */
-export function fromWire(wire: WireFileResult, file: DiscoveredFile, limits: ParseLimits): FileResult {
+/**
+ * Back from the wire: each document gets a locator that reads the file again when first asked
+ * (`hash`: the text's hash when the result was made, which that read must match).
+ */
+export function fromWire(wire: WireFileResult, file: DiscoveredFile, limits: ParseLimits, hash?: string): FileResult {
   const { entities, ...rest } = wire;
-  const locators = locatorsFromFile(file, wire.stamp, limits);
+  const locators = locatorsFromFile(file, wire.stamp, limits, hash);
   return { ...rest, entities: entities.map(({ index, ...e }) => ({ ...e, doc: { file: wire.file, index, value: e.value, locator: locatorOf(locators, index) } })) };
 }
 
@@ -94,6 +110,12 @@ function checkRead(file: DiscoveredFile, read: ReadResult, schemas: SchemaSet, o
   return result;
 }
 
+/** Each document's locator replaced in place (the documents are this check's own): no entity is copied. */
+function withLocators(result: FileResult, locators: (index: number) => Locator): FileResult {
+  for (const e of result.entities) e.doc.locator = locatorOf(locators, e.doc.index);
+  return result;
+}
+
 function locatorOf(locators: (index: number) => Locator, index: number): Locator {
   return { locate: (path, target) => locators(index).locate(path, target) };
 }
@@ -103,12 +125,12 @@ function locatorOf(locators: (index: number) => Locator, index: number): Locator
  * (keeping every file's text would cost more memory than the values). A file that changed since
  * it was checked (another size or time) gives the start of the file: watch mode runs again anyway.
  */
-function locatorsFromFile(file: DiscoveredFile, stamp: string, limits: ParseLimits): (index: number) => Locator {
+function locatorsFromFile(file: DiscoveredFile, stamp: string, limits: ParseLimits, hash?: string): (index: number) => Locator {
   let locators: ((index: number) => Locator) | undefined;
   return (index) => {
     if (!locators) {
       const read = readText(file.absPath, limits.maxFileBytes);
-      locators = read.kind === 'text' && read.stamp === stamp ? locatorsFromText(file.name.toLowerCase().endsWith('.md'), read.text, limits) : () => ({ locate: () => START_OF_FILE });
+      locators = read.kind === 'text' && read.stamp === stamp && (hash === undefined || checksum(read.text) === hash) ? locatorsFromText(file.name.toLowerCase().endsWith('.md'), read.text, limits) : () => ({ locate: () => START_OF_FILE });
     }
     return locators(index);
   };

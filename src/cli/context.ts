@@ -104,6 +104,7 @@ export async function repoContext(paths: readonly string[], flags: RepoFlags, io
     let causedFor: object | undefined;
     options.reportOnly = {
       has: chosen.has,
+      outsideFiles: namedFiles.length > 0 && repo?.gitRoot !== undefined,
       also: (d, graph) => {
         if (causedFor !== graph) {
           const namedIds = new Set<string>();

@@ -10,6 +10,7 @@ import { docsBaseUrl } from '../format/sarif.js';
 import { countDiagnostics } from '../format/types.js';
 import { printable } from '../util/printable.js';
 import { ValidationSession } from '../validate.js';
+import { DEFAULT_CACHE_FOLDER } from '../cache/index.js';
 import { runThenWatch, type Changes } from './watch.js';
 import { repoContext, type RepoFlags } from './context.js';
 import { nothingMatched } from './repository.js';
@@ -25,6 +26,8 @@ interface ValidateFlags extends RepoFlags {
   quiet?: boolean;
   verbose?: boolean;
   watch?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 /** The folder CI annotations are relative to: $GITHUB_WORKSPACE, else the git root, else cwd. */
@@ -74,7 +77,9 @@ export function validateCommand(program: Command, io: CliIo, setExit: (code: num
     .option('--strict', 'misslyckas (slutkod 1) även vid varningar')
     .option('-q, --quiet', 'visa bara fel, inte varningar')
     .option('--verbose', 'visa också vilka filer som hoppades över')
-    .option('-w, --watch', 'kontrollera igen vid varje ändring, tills Ctrl-C');
+    .option('-w, --watch', 'kontrollera igen vid varje ändring, tills Ctrl-C')
+    .option('--cache', `spara resultatet per fil och läs bara om det som ändrats nästa gång (i ${DEFAULT_CACHE_FOLDER} under förrådets rot)`)
+    .option('--cache-location <mapp>', 'mappen cachen sparas i (slår på --cache)');
   commonOptions(cmd).action(async (paths: string[], flags: ValidateFlags) => {
     const outputs = parseOutputs(flags.format, 'stylish');
     const toStdout = outputs.find((o) => o.file === undefined) ?? { format: 'stylish' };
@@ -83,6 +88,11 @@ export function validateCommand(program: Command, io: CliIo, setExit: (code: num
       printDiagnostics(io, ctx.configDiagnostics, 1, { format: toStdout.format, color: flags.color }, ctx.lang);
       setExit(EXIT.failure);
       return;
+    }
+    if (flags.cache === true || flags.cacheLocation !== undefined) {
+      const location = path.resolve(io.cwd, flags.cacheLocation ?? path.join(ctx.repository?.root ?? io.cwd, DEFAULT_CACHE_FOLDER));
+      const shown = printable(path.relative(io.cwd, location) || '.');
+      ctx.options.cache = { location, onWriteError: (code) => io.stderr(language(ctx.lang).ui.cacheNotWritten({ location: shown, code: printable(code) })) };
     }
     const session = new ValidationSession(ctx.options);
     const check = async (changes?: Changes): Promise<number> => {

@@ -118,7 +118,16 @@ export function isLofteCandidate(value: unknown): boolean {
   );
 }
 
-/** `stamp` (size and modification time, from the read's own fstat) tells watch mode what changed. */
+/**
+ * Size, modification and change time, inode: what tells watch mode and the persistent cache that a
+ * file changed without reading it. The change time catches an edit whose modification time was set
+ * back (`touch -d`): it cannot be set from outside.
+ */
+export function fileStamp(st: { size: number; mtimeMs: number; ctimeMs: number; ino: number }): string {
+  return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+}
+
+/** `stamp` (fileStamp, from the read's own fstat) tells watch mode what changed. */
 export type ReadResult =
   | { kind: 'text'; text: string; stamp: string }
   | { kind: 'too-large'; size: number; stamp: string }
@@ -169,7 +178,7 @@ export function readText(absPath: string, maxBytes: number): ReadResult {
   try {
     fd = openSync(absPath, OPEN_FLAGS);
     const st = fstatSync(fd);
-    stamp = `${st.size}:${st.mtimeMs}`;
+    stamp = fileStamp(st);
     if (!st.isFile()) return { kind: 'unreadable', error: 'not-a-file' };
     if (st.size > maxBytes) return { kind: 'too-large', size: st.size, stamp };
     const buffer = Buffer.alloc(Math.min(st.size, maxBytes) + 1);

@@ -103,8 +103,25 @@ interface Found {
 /** Only text with at least one digit (any script NFKC turns into one) can hold a number. */
 const ANY_DIGIT = /[0-9\uff10-\uff19]|&#|[\u2460-\u24ff\u2776-\u2793]|[\u{1d7ce}-\u{1d7ff}]/u;
 
+/**
+ * True when the text cannot hold a personnummer, told in one pass without regular expressions:
+ * fewer than ten ASCII digits, and nothing that could read as a digit (an entity's `&`, a
+ * character beyond Latin-1's letters: full-width digits, superscripts, ½). Most Swedish text,
+ * å, ä and ö included, is told here, before `readable` would rebuild it character by character.
+ */
+function tooFewDigits(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      if (++digits >= 10) return false;
+    } else if (c === 0x26 || (c > 0x7f && (c < 0xc0 || c > 0xff))) return false;
+  }
+  return true;
+}
+
 function locate(text: string): Found[] {
-  if (!ANY_DIGIT.test(text)) return [];
+  if (!ANY_DIGIT.test(text) || tooFewDigits(text)) return [];
   const r = MAY_DISGUISE.test(text) ? readable(text) : undefined;
   const plain = r ? r.text : text;
   const found: Found[] = [];

@@ -67,6 +67,7 @@ export const en: Language = {
       strict ? `lofte: The run failed on ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} because --strict is set.\n` : `lofte: The run failed: ${warnings} warnings are more than --max-warnings ${max}.\n`,
     internalError: (message) => `lofte: internal error (${message}). This is a bug in lofte, not in your files. Run again with --debug and report the output.`,
     threadsIgnored: (value) => `lofte: LOFTE_THREADS="${value}" is not a whole number from 1 to 16, so files are checked on one thread.\n`,
+    cacheNotWritten: (a) => `lofte: the cache in ${a.location} could not be saved (${a.code}); the check ran all the same. Hint: give a folder you may write to with --cache-location.\n`,
     output: {
       'out-empty': (a) => `--out is empty. Give the folder the pages are written to, e.g. --out site.${stateEn(a)}`,
       'out-root': (a) => `--out ${a['path'] ?? ''} is the root of the file system: lofte does not write there. Give a folder of the site's own, e.g. --out site.${stateEn(a)}`,

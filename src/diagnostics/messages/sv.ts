@@ -69,6 +69,7 @@ export const sv: Language = {
     internalError: (message) =>
       `lofte: internt fel (${message}). Det här är en bugg i lofte, inte i dina filer. Kör igen med --debug och rapportera utskriften.`,
     threadsIgnored: (value) => `lofte: LOFTE_THREADS="${value}" är inte ett heltal från 1 till 16, så filerna kontrolleras i en tråd.\n`,
+    cacheNotWritten: (a) => `lofte: cachen i ${a.location} kunde inte sparas (${a.code}); kontrollen gjordes ändå. Tips: ange en mapp du får skriva i med --cache-location.\n`,
     output: {
       'out-empty': (a) => `--out är tom. Ange mappen sidorna ska skrivas till, t.ex. --out webbplats.${stateSv(a)}`,
       'out-root': (a) => `--out ${a['path'] ?? ''} är filsystemets rot: där skriver lofte inte. Ange en egen mapp för webbplatsen, t.ex. --out webbplats.${stateSv(a)}`,

@@ -20,6 +20,8 @@ export interface UiWords {
   warningsHidden(count: number): string;
   /** $LOFTE_THREADS was set to something that is not a thread count. */
   threadsIgnored(value: string): string;
+  /** The --cache folder could not be written (the check itself ran); `code` is the system's error code. */
+  cacheNotWritten(args: { location: string; code: string }): string;
 }
 
 /**

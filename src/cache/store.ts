@@ -1,0 +1,81 @@
+// The cache's files on disk: a header line that names the format and the checksum of what follows,
+// then V8's structured serialization (exact for every value YAML gives: NaN, -0, Infinity).
+// Anything that is not exactly what lofte wrote (missing, truncated, another program's, flipped
+// bits) reads as nothing; a cache is written whole (temporary file, then rename) or not at all.
+
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+
+/** The first bytes of every cache file; the number changes with the layout of what follows. */
+const MAGIC = 'lofte-cache 1 ';
+const NEWLINE = 0x0a;
+
+export function checksum(data: string | Uint8Array): string {
+  return createHash('sha1').update(data).digest('hex');
+}
+
+/**
+ * Makes `dir` and the folders above it that are missing, one at a time: Node's recursive mkdir
+ * retries for ever where the system refuses a folder in a way it does not expect (under /proc).
+ * Throws the system's error where a folder cannot be made.
+ */
+export function makeFolder(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !statSync(d, { throwIfNoEntry: false }); d = path.dirname(d)) {
+    if (path.dirname(d) === d) break;
+    missing.unshift(d);
+  }
+  for (const d of missing) {
+    try {
+      mkdirSync(d);
+    } catch (err) {
+      // Another run made it a moment ago.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(d).isDirectory()) throw err;
+    }
+  }
+}
+
+/** What a cache file holds, or undefined for anything that is not a whole cache file. */
+export function readCacheFile(file: string): unknown {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const end = bytes.indexOf(NEWLINE);
+  if (end < 0 || end > 200) return undefined;
+  const header = bytes.subarray(0, end).toString('latin1');
+  if (!header.startsWith(MAGIC)) return undefined;
+  const body = bytes.subarray(end + 1);
+  if (checksum(body) !== header.slice(MAGIC.length)) return undefined;
+  try {
+    return deserialize(body) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes `value` to `file` whole: a temporary file beside it, then a rename. Returns the error's
+ * code (`EACCES`, `ENOTDIR` …) when it cannot, so the caller can say so; the old file stays.
+ */
+export function writeCacheFile(file: string, value: unknown): string | undefined {
+  const body = serialize(value);
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    makeFolder(path.dirname(file));
+    writeFileSync(temp, Buffer.concat([Buffer.from(`${MAGIC}${checksum(body)}\n`, 'latin1'), body]));
+    renameSync(temp, file);
+    return undefined;
+  } catch (err) {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // nothing was made to remove
+    }
+    return (err as NodeJS.ErrnoException).code ?? 'EIO';
+  }
+}

@@ -1,0 +1,259 @@
+// `lofte validate --cache`: the same bytes as without it, whatever state the cache is in.
+
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serialize } from 'node:v8';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+// @ts-expect-error -- the benchmark's corpus generator is plain JavaScript without types
+import { generateCorpus as generate } from '../bench/generate.js';
+import { example, runCli, spawnCli, type CliResult } from './helpers.js';
+
+const generateCorpus = generate as (dir: string, options: { files: number; errorShare: number; seed: number }) => void;
+vi.setConfig({ testTimeout: 120_000 });
+
+const FORMATS = ['stylish', 'json', 'github', 'sarif', 'junit'];
+const AS_OF = ['--as-of', '2026-11-24'];
+
+const temps: string[] = [];
+afterEach(() => {
+  for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lofte-cache-'));
+  temps.push(dir);
+  return dir;
+}
+
+/** examples/trasig (one of each mistake, a repository of its own) in a folder of its own. */
+function brokenRepo(): string {
+  const dir = path.join(tempDir(), 'trasig');
+  cpSync(example('trasig'), dir, { recursive: true });
+  return dir;
+}
+
+/** What `--cache` did, from the stage names $LOFTE_TIMING prints (never the times). */
+function cacheUse(r: CliResult): string {
+  if (/cache \(nothing changed\)/.test(r.stderr)) return 'nothing changed';
+  const m = /files \((\d+) checked, (\d+) from the cache\)/.exec(r.stderr);
+  return m ? `${m[1]} checked, ${m[2]} from the cache` : 'no cache';
+}
+
+async function validate(cwd: string, args: string[], cache?: string): Promise<CliResult> {
+  return runCli(['validate', ...AS_OF, ...args, ...(cache ? ['--cache-location', cache] : [])], { cwd, env: { LOFTE_TIMING: '1' } });
+}
+
+/** Runs with the cache and without, and expects the same exit code and bytes; returns the cached run. */
+async function same(cwd: string, args: string[], cache: string): Promise<CliResult> {
+  const plain = await validate(cwd, args);
+  const cached = await validate(cwd, args, cache);
+  expect(cached.stdout).toBe(plain.stdout);
+  expect(cached.code).toBe(plain.code);
+  expect(cached.stderr).not.toMatch(/\n\s+at /);
+  return cached;
+}
+
+function cacheFiles(cache: string): string[] {
+  return readdirSync(cache)
+    .filter((f) => f === 'state' || f.startsWith('files-'))
+    .map((f) => path.join(cache, f));
+}
+
+describe('validate --cache gives the same output as without it', () => {
+  it('on a repository with every kind of mistake, in every format and both languages, cold, warm and after an edit', async () => {
+    const repo = brokenRepo();
+    const cache = path.join(tempDir(), 'cache');
+    for (const format of FORMATS) {
+      for (const lang of ['sv', 'en']) {
+        const args = ['.', '--format', format, '--lang', lang];
+        await same(repo, args, cache);
+        const warm = await same(repo, args, cache);
+        expect(cacheUse(warm)).toBe('nothing changed');
+      }
+    }
+    expect((await validate(repo, ['.'])).code).toBe(1);
+    // One file edited: a new mistake in it, and one fixed.
+    const file = path.join(repo, 'medborgarlofte.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/ansvarig: ([a-z-]+)/, 'ansvarig: $1-finns-inte'));
+    for (const format of FORMATS) {
+      const r = await same(repo, ['.', '--format', format], cache);
+      if (format === 'stylish') expect(cacheUse(r)).toMatch(/^1 checked, \d+ from the cache$/);
+      expect(r.stdout).toMatch(/finns-inte/);
+    }
+  });
+
+  it('on a generated national corpus with planted mistakes, for a folder that is not a repository', async () => {
+    const dir = tempDir();
+    generateCorpus(path.join(dir, 'corpus'), { files: 120, errorShare: 0.3, seed: 7 });
+    const cache = path.join(dir, 'cache');
+    const cold = await same(dir, ['corpus', '--format', 'json'], cache);
+    expect((JSON.parse(cold.stdout) as { summary: { errors: number } }).summary.errors).toBeGreaterThan(0);
+    expect(cacheUse(await same(dir, ['corpus', '--format', 'json'], cache))).toBe('nothing changed');
+    // A file removed and one added: the rest comes from the cache.
+    const files = readdirSync(path.join(dir, 'corpus'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.yaml'));
+    const gone = files.find((e) => e.name === 'problembild.yaml') ?? files[0];
+    rmSync(path.join(gone!.parentPath, gone!.name));
+    writeFileSync(path.join(dir, 'corpus', 'ny.yaml'), 'apiVersion: lofte/v1\nkind: Aktor\nid: ny-aktor\nnamn: Ny förening\ntyp: forening\n');
+    const after = await same(dir, ['corpus', '--format', 'sarif'], cache);
+    expect(cacheUse(after)).toMatch(/^1 checked, \d+ from the cache$/);
+  });
+
+  it('sees an edit that kept the size and the modification time (the change time and the hash tell)', async () => {
+    const repo = brokenRepo();
+    const cache = path.join(tempDir(), 'cache');
+    const file = path.join(repo, 'aktorer.yaml');
+    const mtime = new Date('2026-01-01T00:00:00Z');
+    utimesSync(file, mtime, mtime);
+    await same(repo, ['.', '--format', 'json'], cache);
+    const text = readFileSync(file, 'utf8');
+    const edited = text.replace('typ: kommun', 'typ: kommux');
+    expect(edited).not.toBe(text);
+    expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(text));
+    writeFileSync(file, edited);
+    utimesSync(file, mtime, mtime);
+    expect(statSync(file).mtimeMs).toBe(mtime.getTime());
+    const r = await same(repo, ['.', '--format', 'json'], cache);
+    expect(r.stdout).toMatch(/kommux/);
+    expect(cacheUse(r)).toMatch(/^1 checked/);
+  });
+
+  it('takes a file whose stamp changed but whose text did not from the cache (checked by its hash)', async () => {
+    const repo = brokenRepo();
+    const cache = path.join(tempDir(), 'cache');
+    await same(repo, ['.'], cache);
+    const file = path.join(repo, 'schema.yaml');
+    writeFileSync(file, readFileSync(file));
+    const r = await same(repo, ['.'], cache);
+    expect(cacheUse(r)).toMatch(/^0 checked, \d+ from the cache$/);
+  });
+
+  it('does not use a cache made with another --as-of, limit or severity, and stores each anew', async () => {
+    const repo = brokenRepo();
+    const cache = path.join(tempDir(), 'cache');
+    await same(repo, ['.', '--format', 'json'], cache);
+    const otherDay = await same(repo, ['.', '--format', 'json', '--as-of', '2030-01-01'], cache);
+    expect(cacheUse(otherDay)).toMatch(/^\d+ checked, 0 from the cache$/);
+    const config = path.join(repo, 'lofte.config.yaml');
+    writeFileSync(config, `${readFileSync(config, 'utf8')}\nregler:\n  not-measurable: off\n`);
+    const otherConfig = await same(repo, ['.', '--format', 'json'], cache);
+    expect(cacheUse(otherConfig)).toMatch(/^\d+ checked, 0 from the cache$/);
+    expect(otherConfig.stdout).not.toMatch(/not-measurable/);
+    expect(cacheUse(await same(repo, ['.', '--format', 'json'], cache))).toBe('nothing changed');
+  });
+});
+
+describe('a cache that is not what lofte wrote is ignored and written anew', () => {
+  const spoil: Record<string, (file: string) => void> = {
+    truncated: (file) => writeFileSync(file, readFileSync(file).subarray(0, Math.floor(statSync(file).size / 2))),
+    'a flipped byte': (file) => {
+      const bytes = readFileSync(file);
+      const at = Math.floor(bytes.length * 0.7);
+      bytes[at] = (bytes[at] as number) ^ 0x20;
+      writeFileSync(file, bytes);
+    },
+    'another program’s file': (file) => writeFileSync(file, '{"version": 3, "files": {}}\n'),
+    empty: (file) => writeFileSync(file, ''),
+    // The right header and checksum over values of the wrong shape (a forged or future layout).
+    'the right checksum over the wrong shape': (file) => {
+      const body = serialize({ key: 'x', entries: new Map([['a', { stamp: 1 }]]), files: 'none' });
+      writeFileSync(file, Buffer.concat([Buffer.from(`lofte-cache 1 ${createHash('sha1').update(body).digest('hex')}\n`), body]));
+    },
+  };
+  for (const [name, how] of Object.entries(spoil)) {
+    it(name, async () => {
+      const repo = brokenRepo();
+      const cache = path.join(tempDir(), 'cache');
+      await same(repo, ['.', '--format', 'json'], cache);
+      for (const file of cacheFiles(cache)) how(file);
+      const r = await same(repo, ['.', '--format', 'json'], cache);
+      expect(r.stderr).not.toMatch(/kunde inte sparas/);
+      expect(cacheUse(r)).toMatch(/^\d+ checked, 0 from the cache$/);
+      expect(cacheUse(await same(repo, ['.', '--format', 'json'], cache))).toBe('nothing changed');
+    });
+  }
+
+  it('a cache folder that was deleted is made again', async () => {
+    const repo = brokenRepo();
+    const cache = path.join(tempDir(), 'cache');
+    await same(repo, ['.'], cache);
+    rmSync(cache, { recursive: true });
+    await same(repo, ['.'], cache);
+    expect(cacheUse(await same(repo, ['.'], cache))).toBe('nothing changed');
+  });
+
+  it('a result stored for all files is not used when a file is gone', async () => {
+    const repo = brokenRepo();
+    const cache = path.join(tempDir(), 'cache');
+    await same(repo, ['.', '--format', 'json'], cache);
+    rmSync(path.join(repo, 'aktorer.yaml'));
+    const r = await same(repo, ['.', '--format', 'json'], cache);
+    expect(cacheUse(r)).toMatch(/^0 checked, \d+ from the cache$/);
+  });
+});
+
+describe('where the cache is written', () => {
+  it('--cache keeps it under node_modules/.cache/lofte at the repository root, also from a subfolder, and nowhere else', async () => {
+    const repo = brokenRepo();
+    const sub = path.join(repo, 'undermapp');
+    mkdirSync(sub);
+    cpSync(path.join(repo, 'aktorer.yaml'), path.join(sub, 'kopia.txt'));
+    const before = readdirSync(repo, { recursive: true, encoding: 'utf8' }).sort();
+    const plain = await runCli(['validate', '..', ...AS_OF], { cwd: sub });
+    const cached = await runCli(['validate', '..', '--cache', ...AS_OF], { cwd: sub, env: { LOFTE_TIMING: '1' } });
+    expect(cached.stdout).toBe(plain.stdout);
+    const added = readdirSync(repo, { recursive: true, encoding: 'utf8' }).filter((f) => !before.includes(f));
+    expect(added.length).toBeGreaterThan(0);
+    expect(added.every((f) => f.startsWith('node_modules'))).toBe(true);
+    expect(existsSync(path.join(repo, 'node_modules', '.cache', 'lofte', 'state'))).toBe(true);
+    const warm = await runCli(['validate', '..', '--cache', ...AS_OF], { cwd: sub, env: { LOFTE_TIMING: '1' } });
+    expect(cacheUse(warm)).toBe('nothing changed');
+    expect(warm.stdout).toBe(plain.stdout);
+  });
+
+  it('a cache that cannot be written is said once, in Swedish or English; the check runs and exits as without it', async () => {
+    const repo = brokenRepo();
+    const blocker = path.join(tempDir(), 'en-fil');
+    writeFileSync(blocker, 'not a folder\n');
+    const plain = await validate(repo, ['.']);
+    const sv = await validate(repo, ['.'], path.join(blocker, 'cache'));
+    expect(sv.stdout).toBe(plain.stdout);
+    expect(sv.code).toBe(plain.code);
+    expect(sv.stderr).toContain(`lofte: cachen i ${path.relative(repo, path.join(blocker, 'cache'))} kunde inte sparas (ENOTDIR); kontrollen gjordes ändå. Tips: ange en mapp du får skriva i med --cache-location.\n`);
+    const en = await validate(repo, ['.', '--lang', 'en'], path.join(blocker, 'cache'));
+    expect(en.stderr).toContain('could not be saved (ENOTDIR); the check ran all the same. Hint: give a folder you may write to with --cache-location.\n');
+    expect(readFileSync(blocker, 'utf8')).toBe('not a folder\n');
+  });
+});
+
+describe('a cache folder the system refuses', () => {
+  it('under /proc: said on stderr, never a hang (the real CLI, one folder made at a time)', () => {
+    const repo = brokenRepo();
+    const plain = spawnCli(['validate', '.', ...AS_OF], { cwd: repo });
+    const r = spawnCli(['validate', '.', ...AS_OF, '--cache-location', '/proc/lofte-cache'], { cwd: repo });
+    expect(r.code).toBe(plain.code);
+    expect(r.stdout).toBe(plain.stdout);
+    expect(r.stderr).toMatch(/^lofte: cachen i .*proc\/lofte-cache kunde inte sparas \(E[A-Z]+\); kontrollen gjordes ändå\./m);
+  });
+});
+
+describe('a session (watch mode) that starts from the cache', () => {
+  it('runs again after a change as a session without the cache does, also when its first run took the stored result', async () => {
+    const { ValidationSession } = await import('../src/validate.js');
+    const repo = brokenRepo();
+    const cache = path.join(tempDir(), 'cache');
+    const options = { cwd: repo, paths: [repo], asOf: '2026-11-24' };
+    await new ValidationSession({ ...options, cache: { location: cache } }).run();
+    const watched = new ValidationSession({ ...options, cache: { location: cache } });
+    const first = await watched.run();
+    expect(first.reread).toBe(0);
+    expect(first.diagnostics).toEqual((await new ValidationSession(options).run()).diagnostics);
+    const file = path.join(repo, 'aktorer.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('typ: kommun', 'typ: kommux'));
+    const second = await watched.run(new Set([file]));
+    const fresh = await new ValidationSession(options).run();
+    expect(second.diagnostics).toEqual(fresh.diagnostics);
+    expect(JSON.stringify(second.diagnostics)).toMatch(/kommux/);
+  });
+});
