@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateCorpus } from './generate.js';
-import { measureLsp } from './lsp.js';
+import { measureLsp, percentile } from './lsp.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -33,17 +33,18 @@ const HELP = `usage: node bench/run.js [options]
   --quick           only the 1,000-file corpus, 3 runs (unless --runs is given)
   --sizes A,B       corpus sizes in files (default 1000,10000)
   --timeout S       seconds before one run is killed (default 300)
+  --lsp-edits N     keystrokes the lsp row sends (default 1000): latency median/p95, RSS growth
   --keep            keep the temporary folder (corpora, outputs, logs) and print where it is
   --only A,B        only these rows: node, read, js-yaml, yaml, ajv, validate, validate-clean,
-                    validate-threads, cache-cold, cache-one, cache-none, report, watch, lsp
-                    (default: all)
+                    validate-threads, cache-cold, cache-one, cache-none, report, watch, lsp,
+                    startup, report-memory (default: all)
   -h, --help        this text
 `;
 
 class UsageError extends Error {}
 
 function parseArgs(argv) {
-  const opts = { runs: 5, sizes: [1000, 10000], timeoutS: 300, keep: false, quick: false, only: undefined };
+  const opts = { runs: 5, sizes: [1000, 10000], timeoutS: 300, keep: false, quick: false, only: undefined, lspEdits: 1000 };
   let runsGiven = false;
   let sizesGiven = false;
   const args = argv.flatMap((a) => (a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
@@ -71,7 +72,8 @@ function parseArgs(argv) {
       const t = Number(value());
       if (!(t > 0)) throw new UsageError('--timeout needs a number of seconds greater than 0');
       opts.timeoutS = t;
-    } else if (flag === '--keep') opts.keep = true;
+    } else if (flag === '--lsp-edits') opts.lspEdits = positiveInt(value(), flag);
+    else if (flag === '--keep') opts.keep = true;
     else if (flag === '--only') opts.only = new Set(value().split(',').map((x) => x.trim()));
     else if (flag === '-h' || flag === '--help') opts.help = true;
     else throw new UsageError(`unknown argument "${flag}"`);
@@ -83,6 +85,9 @@ function parseArgs(argv) {
   opts.sizes = [...new Set(opts.sizes)].sort((a, b) => a - b);
   return opts;
 }
+
+/** Megabytes as the tables show them. */
+const mb = (x) => (x === undefined ? '–' : x.toFixed(0));
 
 // ───────────────────────────── measuring one process ─────────────────────────────
 
@@ -333,6 +338,7 @@ async function benchmark(opts, tmp) {
   fs.mkdirSync(logs);
   const method = detectRssMethod(tmp);
   const started = new Date();
+  const loadAtStart = os.loadavg();
 
   progress(`lofte benchmark: sizes ${opts.sizes.join(', ')}, ${opts.runs} runs each, timeout ${opts.timeoutS} s per run`);
   progress(`temporary folder: ${tmp}`);
@@ -416,11 +422,22 @@ async function benchmark(opts, tmp) {
   for (const size of wanted('lsp') ? opts.sizes : []) {
     const corpus = path.join(tmp, corpora.get(size).clean.dir);
     const file = findFile(corpus, 'medborgarlofte.yaml');
-    const l = file ? await measureLsp(BIN, corpus, file, opts.runs, opts.timeoutS, AS_OF) : { error: 'no medborgarlofte.yaml in the corpus' };
+    const loadBefore = os.loadavg()[0];
+    const l = file ? await measureLsp(BIN, corpus, file, opts.lspEdits, opts.timeoutS + opts.lspEdits, AS_OF) : { error: 'no medborgarlofte.yaml in the corpus' };
+    l.loadAverage = [loadBefore, os.loadavg()[0]];
     lsp.push({ size, ...l });
     if (l.error) failures.push({ size, id: 'lsp', command: 'lofte lsp', run: 0, reason: l.error, stderr: l.stderr ?? '' });
-    progress(`[lsp] ${String(size).padStart(6)}  ${l.error ? `FAILED, ${l.error}` : `first check ${l.firstS.toFixed(3)} s; after a keystroke ${l.latenciesMs.map((x) => x.toFixed(0)).join(', ')} ms; peak ${l.peakRssMB?.toFixed(0) ?? '?'} MB`}`);
+    progress(
+      `[lsp] ${String(size).padStart(6)}  ${l.error ? `FAILED, ${l.error}` : `first check ${l.firstS.toFixed(3)} s; ${l.latenciesMs.length} keystrokes: median ${percentile(l.latenciesMs, 50).toFixed(1)} ms, p95 ${percentile(l.latenciesMs, 95).toFixed(1)} ms; RSS ${mb(l.rssFirstMB)} MB after the first check, ${mb(l.rssAfterMB)} MB after the keystrokes; load average ${l.loadAverage.map((x) => x.toFixed(1)).join(' → ')}`}`,
+    );
   }
+
+  // Start-up: one lokalpolisområde's repository against an empty node process, alternating.
+  const startup = wanted('startup') ? await measureStartup(tmp, Math.max(11, opts.runs * 4), opts.timeoutS) : undefined;
+  if (startup?.error) failures.push({ size: 0, id: 'startup', command: 'lofte validate (one LPO)', run: 0, reason: startup.error, stderr: startup.stderr ?? '' });
+  // Report memory: peak RSS at 10,000 and 30,000 files, the growth per file between them.
+  const reportMemory = wanted('report-memory') ? await measureReportMemory(tmp, corpora, Math.min(opts.runs, 3), opts.timeoutS) : undefined;
+  if (reportMemory?.error) failures.push({ size: 0, id: 'report-memory', command: 'lofte report (10k and 30k)', run: 0, reason: reportMemory.error, stderr: reportMemory.stderr ?? '' });
 
   // Summaries.
   const rows = [];
@@ -480,6 +497,7 @@ async function benchmark(opts, tmp) {
   lines.push(`lofte benchmark — ${started.toISOString()}`);
   lines.push(`node ${process.version} on ${os.platform()} ${os.arch()}, ${cpus.length} CPU core${cpus.length === 1 ? '' : 's'} (${cpus[0]?.model?.trim() ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM`);
   lines.push(`${opts.runs} runs per row, median shown; peak RSS via ${method.description}`);
+  lines.push(`load average at the start ${loadAtStart.map((x) => x.toFixed(2)).join(', ')}, at the end ${os.loadavg().map((x) => x.toFixed(2)).join(', ')} (1, 5, 15 min; ${os.cpus().length} cores)`);
   lines.push(`every row is a whole process: ${process.execPath} <args>, stdout and stderr to files; lofte runs with --as-of ${AS_OF}`);
   for (const [size, c] of corpora) {
     lines.push(
@@ -536,15 +554,20 @@ async function benchmark(opts, tmp) {
   }
   if (lsp.length) {
     lines.push('');
-    lines.push('Language server (`lofte lsp` on the clean corpus): one unsaved change to an open file, time until its new diagnostics arrive:');
+    lines.push(`Language server (\`lofte lsp\` on the clean corpus): ${opts.lspEdits} unsaved changes to an open file, each timed until its new diagnostics arrive; the server's RSS after the first check and after the changes:`);
     lines.push(
       table(
-        ['size', 'first check s', 'after a keystroke, median ms', 'peak MB', 'each change, ms'],
-        lsp.map((l) => [String(l.size), l.error ? 'FAILED' : fmt.s(l.firstS), l.error ? '–' : median(l.latenciesMs).toFixed(0), l.peakRssMB?.toFixed(0) ?? '–', l.error ? l.error : l.latenciesMs.map((x) => x.toFixed(0)).join(', ')]),
-        [true, true, true, true, false],
+        ['size', 'first check s', 'keystroke median ms', 'p95 ms', 'RSS first MB', 'RSS after MB', 'peak MB', 'load average'],
+        lsp.map((l) =>
+          l.error
+            ? [String(l.size), 'FAILED', '–', '–', '–', '–', '–', l.error]
+            : [String(l.size), fmt.s(l.firstS), percentile(l.latenciesMs, 50).toFixed(1), percentile(l.latenciesMs, 95).toFixed(1), mb(l.rssFirstMB), mb(l.rssAfterMB), mb(l.peakRssMB), l.loadAverage.map((x) => x.toFixed(1)).join(' → ')],
+        ),
+        [true, true, true, true, true, true, true, false],
       ),
     );
   }
+  lines.push(...reportTargetLines(startup, reportMemory));
   const checks = rows.filter((r) => r.check);
   if (checks.length) {
     lines.push('');
@@ -582,6 +605,8 @@ async function benchmark(opts, tmp) {
     scaling,
     watch,
     lsp,
+    startup,
+    reportMemory,
     failures,
   };
   const out = path.join(RESULTS, 'latest.json');
@@ -649,6 +674,87 @@ function measureWatch(corpus, edits, timeoutS) {
     });
     child.on('exit', () => finish({ error: 'lofte --watch exited early', stderr: stderr.slice(-2000) }));
   });
+}
+
+/**
+ * `lofte validate` in one lokalpolisområde's repository (examples/parken as `lofte init` would
+ * lay it out: git, a .gitignore) against `node -e ""`, alternating, `runs` each; medians.
+ */
+async function measureStartup(tmp, runs, timeoutS) {
+  const repo = path.join(tmp, 'startup-parken');
+  fs.cpSync(path.join(ROOT, 'examples', 'parken'), repo, { recursive: true });
+  fs.writeFileSync(path.join(repo, '.gitignore'), 'node_modules/\nsite/\n');
+  spawnSync('git', ['init', '-q'], { cwd: repo, stdio: 'ignore' });
+  // Spawned plainly (no /usr/bin/time, no RSS hook): at this scale their own cost would show.
+  const timed = (args) => {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, { cwd: repo, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' }, timeout: timeoutS * 1000 });
+    return { wallS: Number(process.hrtime.bigint() - t0) / 1e9, code: r.status, stderr: String(r.stderr ?? '') };
+  };
+  const node = [];
+  const lofte = [];
+  for (let i = 0; i < runs; i++) {
+    const a = timed(['-e', '']);
+    const b = timed([BIN, 'validate', '--as-of', AS_OF]);
+    if (a.code !== 0 || b.code !== 0) return { error: `exit code ${a.code} (node -e) / ${b.code} (lofte validate)`, stderr: b.stderr.slice(-2000) };
+    node.push(a.wallS);
+    lofte.push(b.wallS);
+  }
+  const nodeS = median(node);
+  const lofteS = median(lofte);
+  progress(`[startup] node -e "" ${(nodeS * 1000).toFixed(0)} ms, lofte validate (one LPO) ${(lofteS * 1000).toFixed(0)} ms: ${(lofteS / nodeS).toFixed(2)}×`);
+  return { runs, nodeS, lofteS, ratio: lofteS / nodeS, loadAverage: os.loadavg() };
+}
+
+/**
+ * Peak RSS of `lofte report` on clean corpora of 10,000 and 30,000 files (made here unless the
+ * benchmark has them), `runs` each, medians; the growth per file is the difference over the files.
+ */
+async function measureReportMemory(tmp, corpora, runs, timeoutS) {
+  const method = detectRssMethod(tmp);
+  const sizes = [10_000, 30_000];
+  const points = [];
+  for (const size of sizes) {
+    let dir = corpora.get(size)?.clean.dir;
+    let files = corpora.get(size)?.clean.files;
+    if (!dir) {
+      dir = `clean-${size}`;
+      files = generateCorpus(path.join(tmp, dir), { files: size, errorShare: 0, seed: SEED }).files;
+    }
+    const rss = [];
+    const wall = [];
+    for (let run = 1; run <= runs; run++) {
+      const out = `site-memory-${size}-${run}`;
+      const r = await runOnce([BIN, 'report', dir, '--out', out, '--as-of', AS_OF], { cwd: tmp, logBase: path.join(tmp, 'logs', `report-memory-${size}`), method, timeoutS });
+      if (r.error || r.timedOut || r.code !== 0) return { error: r.error ?? (r.timedOut ? `timed out after ${timeoutS} s` : `exit code ${r.code}`), stderr: tail(r.stderrFile) };
+      rss.push(r.rssKiB / 1024);
+      wall.push(r.wallS);
+      progress(`[report-memory] ${String(size).padStart(6)}  run ${run}/${runs}: peak ${(r.rssKiB / 1024).toFixed(0)} MB, ${r.wallS.toFixed(2)} s`);
+    }
+    points.push({ size, files, peakRssMB: median(rss), wallS: median(wall) });
+  }
+  const [a, b] = points;
+  const kbPerFile = ((b.peakRssMB - a.peakRssMB) * 1024) / (b.files - a.files);
+  return { runs, points, kbPerFile, loadAverage: os.loadavg() };
+}
+
+/** The report memory and start-up targets (issue 20) with what was measured, after the targets table. */
+function reportTargetLines(startup, reportMemory) {
+  const out = [];
+  // report ÷ cold validate is in the targets table above (TARGETS).
+  const body = [];
+  if (reportMemory && !reportMemory.error) {
+    const [a, b] = reportMemory.points;
+    body.push([`lofte report peak RSS growth per file (${fmt.mb(a.peakRssMB)} MB at ${fmt.int(a.files)}, ${fmt.mb(b.peakRssMB)} MB at ${fmt.int(b.files)})`, `${reportMemory.kbPerFile.toFixed(1)} KB`, '≤ 8 KB', reportMemory.kbPerFile <= 8 ? 'met' : 'not met']);
+  }
+  if (startup && !startup.error) {
+    body.push([`one LPO: lofte validate ${(startup.lofteS * 1000).toFixed(0)} ms ÷ node -e "" ${(startup.nodeS * 1000).toFixed(0)} ms (${startup.runs} alternating runs)`, fmt.ratio(startup.ratio), '≤ 2.00×', startup.ratio <= 2 ? 'met' : 'not met']);
+  }
+  if (body.length === 0) return out;
+  out.push('');
+  out.push(`Report memory and start-up targets (load average now ${os.loadavg().map((x) => x.toFixed(2)).join(', ')}):`);
+  out.push(table(['measure', 'measured', 'target', ''], body, [false, true, true, false]));
+  return out;
 }
 
 function findFile(dir, name) {

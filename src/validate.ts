@@ -10,7 +10,7 @@ import { makeDiagnostic } from './diagnostics/make.js';
 import { applyDirectives } from './load/directives.js';
 import { discover, type DiscoveredFile } from './load/discover.js';
 import { fileStamp, type Progress, type SkippedFile } from './load/index.js';
-import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './load/parse.js';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits, type ParseMode } from './load/parse.js';
 import { brokenFiles, withoutCascades } from './links/cascade.js';
 import { resolveReferences, type LinkGraph } from './links/index.js';
 import { referenceData } from './model/reference-data.js';
@@ -47,6 +47,8 @@ export interface ValidateOptions {
   onTiming?: (stage: string, ms: number) => void;
   /** A persistent cache (`--cache`) in this folder, used by a session's first run; told when it cannot be written. */
   cache?: { location: string; onWriteError?: (code: string) => void };
+  /** How positions are found: `fast` (the default) or `exact` (tests compare the two). */
+  parser?: ParseMode;
 }
 
 export interface ValidationResult {
@@ -139,19 +141,25 @@ export class ValidationSession {
   private byPath = new Map<string, DiscoveredFile>();
   private readonly fileOptions: FileCheckOptions;
 
-  /** `overlay`: texts to check instead of what is on disk; a run must be told when one changes. */
+  /**
+   * `overlay`: texts to check instead of what is on disk; a run must be told when one changes.
+   * `stage`: a repository stage kept between runs (check/repository.ts) instead of `analyse` over every file.
+   */
   constructor(
     private readonly options: ValidateOptions,
     private readonly overlay?: Overlay,
+    private readonly stage?: { update(files: readonly FileResult[], changed?: readonly FileResult[]): ValidationResult },
   ) {
-    this.fileOptions = { limits: options.limits ?? DEFAULT_PARSE_LIMITS, asOf: options.asOf, disabled: disabledRules(options.severityOf) };
+    this.fileOptions = { limits: options.limits ?? DEFAULT_PARSE_LIMITS, asOf: options.asOf, disabled: disabledRules(options.severityOf), parser: options.parser };
   }
 
   /** `changed`: absolute paths a watcher saw change since the last run. */
   async run(changed?: ReadonlySet<string>): Promise<ValidationResult & { reread: number }> {
     if (this.options.cache && !this.files && !this.overlay) return this.runCached(this.options.cache);
     const time = stopwatch(this.options.onTiming);
+    const known = this.files;
     const todo = await this.filesToCheck(changed);
+    const rediscovered = this.files !== known;
     const files = this.files as DiscoveredFile[];
     time('discover');
     const threads = this.options.threads?.(todo.length) ?? 1;
@@ -167,7 +175,10 @@ export class ValidationSession {
       for (const key of [...this.cache.keys()]) if (!seen.has(key)) this.cache.delete(key);
     }
     const all = files.map((f) => (this.cache.get(f.absPath) as { result: FileResult }).result);
-    return { ...analyse(all, this.options), reread: todo.length };
+    // The stage is told which results are new when the files are the ones it saw last time.
+    const result = this.stage ? this.stage.update(all, rediscovered ? undefined : results) : analyse(all, this.options);
+    // Not spread: the stage's result makes its lists of documents and links only when asked for.
+    return Object.assign(result, { reread: todo.length });
   }
 
   /**

@@ -6,8 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useFastPath } from '../src/load/parse.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { validateRepository } from '../src/validate.js';
 // @ts-expect-error -- the benchmark's corpus generator is plain JavaScript without types
 import { generateCorpus } from '../bench/generate.js';
@@ -19,16 +18,11 @@ beforeAll(() => {
 });
 
 describe('fast path vs exact path', () => {
-  afterAll(() => useFastPath(true));
-
   it('same diagnostics (rule, file, range, path, args) on 1,500 files with 10 % mistakes', async () => {
     const dir = corpus;
     const options = { cwd: dir, paths: ['.'], asOf: '2026-11-24' };
-    useFastPath(true);
     const fast = await validateRepository(options);
-    useFastPath(false);
-    const exact = await validateRepository(options);
-    useFastPath(true);
+    const exact = await validateRepository({ ...options, parser: 'exact' });
     expect(fast.diagnostics.length).toBeGreaterThan(100);
     expect(JSON.stringify(fast.diagnostics)).toBe(JSON.stringify(exact.diagnostics));
     expect(fast.fileCount).toBe(exact.fileCount);
@@ -38,11 +32,8 @@ describe('fast path vs exact path', () => {
   it('same on every fixture and example, hostile ones included', async () => {
     for (const dir of ['examples', 'test/fixtures']) {
       const options = { cwd: process.cwd(), paths: [dir], asOf: '2026-11-24' };
-      useFastPath(true);
       const fast = await validateRepository(options);
-      useFastPath(false);
-      const exact = await validateRepository(options);
-      useFastPath(true);
+      const exact = await validateRepository({ ...options, parser: 'exact' });
       expect(JSON.stringify(fast.diagnostics), dir).toBe(JSON.stringify(exact.diagnostics));
     }
   }, 60_000);

@@ -40,22 +40,12 @@ describe('the hostile corpus in test/fixtures/hostile', () => {
     ]);
   }, BOUND);
 
-  it('words each case so a user knows what to do', async () => {
+  // Each case's words, code, position and arguments are in the rule tables (test/rules/yaml-syntax,
+  // schema, file-unreadable); here: the fixture as a whole, as a user runs it.
+  it('words each case without a stack trace', async () => {
     const r = await runCli(['validate', H, '--as-of', '2026-11-24']);
-    for (const line of [
-      '6:1  fel  Aliaset `*namn` pekar inte på något ankare.  yaml-syntax',
-      '1:1  fel  Filen innehåller binära data (NUL-tecken), inte text.  file-unreadable',
-      '1:1  fel  Front matter saknar avslutande `---`.  yaml-syntax',
-      '3:5   fel  Id `../../etc/passwd` har fel form.  schema',
-      '9:5   fel  Id `laxa‐2018` har fel form.  schema',
-      '4:7  fel  Okänd YAML-tagg `!include`.  yaml-syntax',
-      '2:1  fel  Dokumentet ska vara en karta med fält (`nyckel: värde`), men är en lista.  schema',
-      '7:3  fel  lofte stöder inte sammanslagningsnycklar (`<<`).  schema',
-      '6:1  fel  Okänt fält `__proto__` i aktör.  schema',
-      '4:7  fel  Okänd YAML-tagg `!!js/function`.  yaml-syntax',
-    ]) {
-      expect(r.stdout).toContain(line);
-    }
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Id `laxa‐2018` har fel form.');
     expect(r.stdout).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack trace
   }, BOUND);
 

@@ -4,10 +4,10 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DocPath } from '../src/diagnostics/types.js';
 import { discover } from '../src/load/discover.js';
-import { parseMarkdownFile, parseYamlFile, stripBom, useFastPath, type ParsedFile } from '../src/load/parse.js';
+import { parseMarkdownFile, parseYamlFile, stripBom, type ParsedFile } from '../src/load/parse.js';
 import { ROOT } from './helpers.js';
 
 /** Every path to a node in a value, and one missing child under each map and list. */
@@ -51,18 +51,9 @@ async function sources(): Promise<[string, string][]> {
   return out;
 }
 
-const parse = (name: string, text: string, fast: boolean): ParsedFile => {
-  useFastPath(fast);
-  try {
-    return name.endsWith('.md') ? parseMarkdownFile(text) : parseYamlFile(text);
-  } finally {
-    useFastPath(true);
-  }
-};
+const parse = (name: string, text: string, fast: boolean): ParsedFile => (name.endsWith('.md') ? parseMarkdownFile : parseYamlFile)(text, undefined, fast ? 'fast' : 'exact');
 
 describe('quick positions', () => {
-  afterAll(() => useFastPath(true));
-
   it('are the exact parser’s, for every path of every document, as key and as value', async () => {
     let compared = 0;
     for (const [name, text] of await sources()) {

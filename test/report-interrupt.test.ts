@@ -32,7 +32,8 @@ async function tree(root: string, dir = ''): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const e of await fs.readdir(path.join(root, dir), { withFileTypes: true })) {
     const rel = dir ? `${dir}/${e.name}` : e.name;
-    if (e.name.startsWith('.lofte-staging-') || e.name === JOURNAL || e.name === LOCK) continue; // leftovers of a kill, judged separately
+    // Leftovers of a kill (staging, journal and its temp file, lock), judged separately.
+    if (e.name.startsWith('.lofte-staging-') || e.name.startsWith(JOURNAL) || e.name === LOCK) continue;
     if (e.isDirectory()) for (const [k, v] of await tree(root, rel)) out.set(k, v);
     else out.set(rel, await fs.readFile(path.join(root, rel), 'utf8'));
   }
@@ -95,26 +96,45 @@ describe('report under interruption', () => {
     expect(seen.old).toBeGreaterThan(0);
   }, 240_000);
 
-  it('SIGKILL after the commit point, at each stage of the swap: the next run finishes it', async () => {
-    // The built writer in a process of its own, killed (really, SIGKILL) at the n-th move of its
-    // swap: a kill that random timing almost never hits, the swap window being so short.
-    const pages = [...newTree].filter(([rel]) => rel !== MANIFEST);
-    const moves = pages.length + 1;
+  /**
+   * The built writer in a process of its own, writing the new site's pages into `site`, killed
+   * (really, SIGKILL) the `nth` time it reaches fault point `point`: kills that random timing
+   * almost never hits, the commit and the swap being so short.
+   */
+  async function killWriterAt(site: string, point: 'journal' | 'swap', nth: number): Promise<void> {
     const pagesFile = path.join(work, 'pages.json');
-    writeFileSync(pagesFile, JSON.stringify(pages));
+    if (!existsSync(pagesFile)) writeFileSync(pagesFile, JSON.stringify([...newTree].filter(([rel]) => rel !== MANIFEST)));
+    const script = [
+      `import { writeSite } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', 'report', 'write.js')).href)};`,
+      `import { readFileSync } from 'node:fs';`,
+      `const pages = JSON.parse(readFileSync(${JSON.stringify(pagesFile)}, 'utf8'));`,
+      `let n = 0;`,
+      `await writeSite(${JSON.stringify(site)}, pages, { faultAt: (p) => { if (p === ${JSON.stringify(point)} && ++n === ${nth}) process.kill(process.pid, 'SIGKILL'); } });`,
+    ].join('\n');
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore' });
+    const signal = await new Promise((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
+    expect(signal, `${point} ${nth}`).toBe('SIGKILL');
+  }
+
+  it('SIGKILL just before the commit point (the journal written, not yet in place): the previous site, untouched', async () => {
+    const site = path.join(work, 'site-before-commit');
+    cpSync(oldSite, site, { recursive: true });
+    await killWriterAt(site, 'journal', 1);
+    expect(existsSync(path.join(site, JOURNAL)), 'no journal: nothing was committed').toBe(false);
+    expect(same(await tree(site), oldTree)).toBe(true);
+    const r = await runCli(['report', corpus, '--out', site, '--as-of', '2026-11-24', '--format', 'both']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('Slutförde bytet');
+    expect(same(await tree(site), newTree)).toBe(true);
+    expect((await fs.readdir(site)).filter((f) => f.startsWith('.lofte-staging-') || f.startsWith(JOURNAL) || f === LOCK || f.endsWith('.tmp'))).toEqual([]);
+  }, 60_000);
+
+  it('SIGKILL after the commit point, at each stage of the swap: the next run finishes it', async () => {
+    const moves = newTree.size; // every page, then the manifest
     for (const nth of [1, 2, 3, Math.floor(moves / 2), moves - 1, moves]) {
       const site = path.join(work, `site-commit-${nth}`);
       cpSync(oldSite, site, { recursive: true });
-      const script = [
-        `import { writeSite } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', 'report', 'write.js')).href)};`,
-        `import { readFileSync } from 'node:fs';`,
-        `const pages = JSON.parse(readFileSync(${JSON.stringify(pagesFile)}, 'utf8'));`,
-        `let n = 0;`,
-        `await writeSite(${JSON.stringify(site)}, pages, { faultAt: (p) => { if (p === 'swap' && ++n === ${nth}) process.kill(process.pid, 'SIGKILL'); } });`,
-      ].join('\n');
-      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore' });
-      const signal = await new Promise((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
-      expect(signal, `move ${nth}`).toBe('SIGKILL');
+      await killWriterAt(site, 'swap', nth);
       expect(existsSync(path.join(site, JOURNAL)), `move ${nth}: the journal of a committed swap`).toBe(true);
       const r = await runCli(['report', corpus, '--out', site, '--as-of', '2026-11-24', '--format', 'both']);
       expect(r.code).toBe(0);

@@ -168,7 +168,7 @@ export class PersistentCache {
           entry = { ...entry, stamp, racy: this.isRacy(stamp), wire: { ...entry.wire, stamp } };
         } else {
           checked++;
-          const fresh = checkReadFile(file, read, schemas, options, hash);
+          const fresh = checkReadFile(file, read, schemas, options);
           entry = { stamp: fresh.stamp, hash, racy: this.isRacy(fresh.stamp), wire: toWire(fresh), positions: new Map() };
         }
         entries.set(file.absPath, entry);

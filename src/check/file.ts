@@ -9,7 +9,7 @@ import type { DisableDirective } from '../load/directives.js';
 import { loadText, readDiscovered, readText, type ReadResult, type SkippedFile } from '../load/index.js';
 import { START_OF_FILE } from '../diagnostics/make.js';
 import type { Locator } from '../load/locator.js';
-import { locatorsFromText, stripBom, type ParseLimits } from '../load/parse.js';
+import { locatorsFromText, stripBom, type ParseLimits, type ParseMode } from '../load/parse.js';
 import type { Kind } from '../model/kinds.js';
 import { referenceData } from '../model/reference-data.js';
 import { runDocumentRules } from '../rules/index.js';
@@ -23,6 +23,8 @@ export interface FileCheckOptions {
   asOf: string;
   /** Rules the configuration turned off: they are not run. */
   disabled: readonly string[];
+  /** How positions are found (default `fast`); tests compare the two. */
+  parser?: ParseMode;
 }
 
 /** What one file contributes to a repository's check. */
@@ -40,6 +42,8 @@ export interface FileResult {
 
 export interface WireFileResult extends Omit<FileResult, 'entities'> {
   entities: { kind: Kind; id: string | undefined; valid: boolean; index: number; value: Record<string, unknown> }[];
+  /** The text as the worker read it, when it holds entities: their later findings are located in it. */
+  text?: string;
 }
 
 /** The rules that configuration turns off, for `FileCheckOptions.disabled`. */
@@ -51,15 +55,9 @@ export function checkFile(file: DiscoveredFile, schemas: SchemaSet, options: Fil
   return checkReadFile(file, readDiscovered(file, options.limits.maxFileBytes), schemas, options);
 }
 
-/**
- * A file's own check from a read already made (the persistent cache reads a file once, to hash
- * it and, when the hash is new, to check it). `hash`: the text's, which a later read for positions must match.
- */
-export function checkReadFile(file: DiscoveredFile, read: ReadResult, schemas: SchemaSet, options: FileCheckOptions, hash?: string): FileResult {
-  const result = checkRead(file, read, schemas, options);
-  // The file's text and position trees go now: a later finding reads the file again.
-  const locators = locatorsFromFile(file, result.stamp, options.limits, hash);
-  return withLocators(result, locators);
+/** A file's own check from a read already made (the persistent cache reads a file once, to hash it and, when the hash is new, to check it). */
+export function checkReadFile(file: DiscoveredFile, read: ReadResult, schemas: SchemaSet, options: FileCheckOptions): FileResult {
+  return withPositions(checkRead(file, read, schemas, options), file, read, options);
 }
 
 /**
@@ -69,14 +67,16 @@ export function checkReadFile(file: DiscoveredFile, read: ReadResult, schemas: S
 export function checkFileText(file: DiscoveredFile, text: string, stamp: string, schemas: SchemaSet, options: FileCheckOptions): FileResult {
   const size = Buffer.byteLength(text, 'utf8');
   const read: ReadResult = size > options.limits.maxFileBytes ? { kind: 'too-large', size, stamp } : { kind: 'text', text: stripBom(text), stamp };
-  const result = checkRead(file, read, schemas, options);
-  const locators = locatorsFromText(file.name.toLowerCase().endsWith('.md'), stripBom(text), options.limits);
-  return withLocators(result, locators);
+  return checkReadFile(file, read, schemas, options);
 }
 
-/** What a worker sends back for a file: plain values, no functions. */
+/** What a worker sends back for a file: plain values and the text read, no functions. */
 export function checkFileForWire(file: DiscoveredFile, schemas: SchemaSet, options: FileCheckOptions): WireFileResult {
-  return toWire(checkOwn(file, schemas, options));
+  const read = readDiscovered(file, options.limits.maxFileBytes);
+  const result = checkRead(file, read, schemas, options);
+  const wire = toWire(result);
+  if (read.kind === 'text' && result.entities.length > 0) wire.text = read.text;
+  return wire;
 }
 
 /** A file's result as plain values (for a worker's reply or the persistent cache). */
@@ -85,21 +85,18 @@ export function toWire(result: FileResult): WireFileResult {
 }
 
 /**
- * Back from the wire: each document gets a locator that reads the file again when first asked
- * (`hash`: the text's hash when the result was made, which that read must match).
+ * Back from the wire: each document is located in the text the worker read. A result from the
+ * persistent cache has no text: it reads the file again when first asked, and `hash` (the text's
+ * when the result was made) must match, else every path is at the start of the file.
  */
-export function fromWire(wire: WireFileResult, file: DiscoveredFile, limits: ParseLimits, hash?: string): FileResult {
-  const { entities, ...rest } = wire;
-  const locators = locatorsFromFile(file, wire.stamp, limits, hash);
+export function fromWire(wire: WireFileResult, file: DiscoveredFile, limits: ParseLimits, hash?: string, parser?: ParseMode): FileResult {
+  const { entities, text, ...rest } = wire;
+  const locators = text !== undefined ? positionsOf(file, text, limits, parser) : locatorsFromFile(file, wire.stamp, limits, hash);
   return { ...rest, entities: entities.map(({ index, ...e }) => ({ ...e, doc: { file: wire.file, index, value: e.value, locator: locatorOf(locators, index) } })) };
 }
 
-function checkOwn(file: DiscoveredFile, schemas: SchemaSet, options: FileCheckOptions): FileResult {
-  return checkRead(file, readDiscovered(file, options.limits.maxFileBytes), schemas, options);
-}
-
 function checkRead(file: DiscoveredFile, read: ReadResult, schemas: SchemaSet, options: FileCheckOptions): FileResult {
-  const load = loadText(file, read, options.limits);
+  const load = loadText(file, read, options.limits, options.parser);
   const result: FileResult = { file: load.file, stamp: load.stamp, diagnostics: load.diagnostics, directives: load.directives, entities: [] };
   if (load.skipped) return { ...result, skipped: load.skipped };
   const schema = checkSchemas(load.documents, schemas);
@@ -110,10 +107,23 @@ function checkRead(file: DiscoveredFile, read: ReadResult, schemas: SchemaSet, o
   return result;
 }
 
-/** Each document's locator replaced in place (the documents are this check's own): no entity is copied. */
-function withLocators(result: FileResult, locators: (index: number) => Locator): FileResult {
+/**
+ * The file's entities, each located from then on in the text this check read: the check's own
+ * parse trees go (they cost more memory than the text), and a finding that comes later (links,
+ * repository rules) finds its position in the same text again, never in the file as it is now.
+ * The locators are replaced in place (the documents are this check's own): no entity is copied.
+ */
+function withPositions(result: FileResult, file: DiscoveredFile, read: ReadResult, options: FileCheckOptions): FileResult {
+  if (result.entities.length === 0) return result;
+  const locators = positionsOf(file, read.kind === 'text' ? read.text : undefined, options.limits, options.parser);
   for (const e of result.entities) e.doc.locator = locatorOf(locators, e.doc.index);
   return result;
+}
+
+/** Locators for a file's documents from the text it was checked in (none: every path at its start). */
+function positionsOf(file: DiscoveredFile, text: string | undefined, limits: ParseLimits, parser: ParseMode | undefined): (index: number) => Locator {
+  if (text === undefined) return () => ({ locate: () => START_OF_FILE });
+  return locatorsFromText(file.name.toLowerCase().endsWith('.md'), text, limits, parser);
 }
 
 function locatorOf(locators: (index: number) => Locator, index: number): Locator {
@@ -121,9 +131,9 @@ function locatorOf(locators: (index: number) => Locator, index: number): Locator
 }
 
 /**
- * Locators for a file's documents that read it again, once, when a position is first asked for
- * (keeping every file's text would cost more memory than the values). A file that changed since
- * it was checked (another size or time) gives the start of the file: watch mode runs again anyway.
+ * For a result from the persistent cache, which keeps no text: locators that read the file again,
+ * once, when a position is first asked for. A file that changed since it was checked (another
+ * size, time or hash) gives the start of the file: the next run checks it again anyway.
  */
 function locatorsFromFile(file: DiscoveredFile, stamp: string, limits: ParseLimits, hash?: string): (index: number) => Locator {
   let locators: ((index: number) => Locator) | undefined;

@@ -44,7 +44,7 @@ export async function checkInWorkers(files: readonly DiscoveredFile[], options: 
       worker.on('message', (reply: { batch: number; results: WireFileResult[] }) => {
         inFlight--;
         send();
-        reply.results.forEach((wire, k) => (results[reply.batch * size + k] = fromWire(wire, files[reply.batch * size + k] as DiscoveredFile, options.limits)));
+        reply.results.forEach((wire, k) => (results[reply.batch * size + k] = fromWire(wire, files[reply.batch * size + k] as DiscoveredFile, options.limits, undefined, options.parser)));
         done += reply.results.length;
         onProgress?.(done, files.length);
       });

@@ -9,6 +9,8 @@ import { outFolder } from '../report/out-guard.js';
 import { findPlaceholders } from '../rules/placeholder.js';
 import type { Entity } from '../schema/index.js';
 import type { SiteFormat } from '../report/site.js';
+import type { SiteContent } from '../report/write.js';
+import type { OpenDataSettings } from '../export/settings.js';
 import { OutputError } from '../util/output-error.js';
 import { ValidationSession } from '../validate.js';
 import { runThenWatch, type Changes } from './watch.js';
@@ -128,9 +130,18 @@ function publishCommand(program: Command, io: CliIo, setExit: (code: number) => 
       setExit(refuse(err));
       return;
     }
-    const session = new ValidationSession({ ...ctx.options, reportOnly: undefined });
-    const publish = async (changes?: Changes): Promise<number> => {
-      const result = await session.run(changes);
+    // Watch mode keeps its session (the per-file results) between runs; a single run lets the
+    // whole validation result go once the pages' model and data are built, before any is written.
+    const options = { ...ctx.options, reportOnly: undefined };
+    const session = flags.watch ? new ValidationSession(options) : undefined;
+    let last = performance.now();
+    const time = (stage: string): void => {
+      ctx.options.onTiming?.(stage, performance.now() - last);
+      last = performance.now();
+    };
+    /** Validates and builds what is published: the files to write, or an exit code. */
+    const prepare = async (changes?: Changes): Promise<number | { files: Iterable<readonly [string, SiteContent]>; documents: number; drafts: number; settings: OpenDataSettings }> => {
+      const result = await (session ?? new ValidationSession(options)).run(changes);
       if (result.diagnostics.length > 0) printDiagnostics(stderrIo, result.diagnostics, result.fileCount, { format: 'stylish', color: flags.color }, ctx.lang);
       if (result.diagnostics.some((d) => d.severity === 'error')) {
         io.stderr('lofte: Rapporten skrevs inte: rätta felen ovan först.\n');
@@ -144,11 +155,7 @@ function publishCommand(program: Command, io: CliIo, setExit: (code: number) => 
         return EXIT.findings;
       }
       const filter = { lpo: flags.lpo, kommun: flags.kommun, ids: flags.id, statuses };
-      let last = performance.now();
-      const time = (stage: string): void => {
-        ctx.options.onTiming?.(stage, performance.now() - last);
-        last = performance.now();
-      };
+      last = performance.now();
       const model = buildReportModel(result.entities, result.graph, ctx.asOf, referenceData(), filter, ctx.config.site);
       time('report model');
       // A filter that matches nothing would publish an empty site and remove every page: a typo
@@ -160,22 +167,28 @@ function publishCommand(program: Command, io: CliIo, setExit: (code: number) => 
         return EXIT.failure;
       }
       const settings = openData.openDataSettings(ctx.config.site, ctx.config.openData);
+      const files = mode === 'site' ? siteFiles(model, flags.format, openData.openDataSite(model, result.entities, settings)) : openData.exportFiles(model, result.entities, settings);
+      const drafts = statuses === PUBLISHED_STATUSES ? result.entities.filter((e) => e.kind === 'Medborgarlofte' && e.value['status'] === 'utkast').length : 0;
+      return { files, documents: model.documents.length, drafts, settings };
+    };
+    const publish = async (changes?: Changes): Promise<number> => {
+      const prepared = await prepare(changes);
+      if (typeof prepared === 'number') return prepared;
+      const { documents, drafts, settings } = prepared;
       const interrupt = new AbortController();
       const stop = flags.watch ? undefined : io.onInterrupt?.(() => interrupt.abort());
       try {
-        const files = mode === 'site' ? siteFiles(model, flags.format, openData.openDataSite(model, result.entities, settings)) : openData.exportFiles(model, result.entities, settings);
-        const written = await writeSite(out, files, { signal: interrupt.signal });
+        const written = await writeSite(out, prepared.files, { signal: interrupt.signal });
         time('pages and write');
         if (written.lockTakenOverFrom !== undefined) io.stderr(`lofte: Tog över låset från en tidigare körning (process ${written.lockTakenOverFrom}) som inte längre finns.\n`);
         if (written.recovered === 'finished') io.stderr('lofte: Slutförde bytet som en avbruten körning påbörjat.\n');
         if (written.recovered === 'rolled-back') io.stderr('lofte: Ångrade bytet som en avbruten körning påbörjat och inte gick att slutföra.\n');
         const where = path.relative(io.cwd, out) || '.';
-        const drafts = statuses === PUBLISHED_STATUSES ? result.entities.filter((e) => e.kind === 'Medborgarlofte' && e.value['status'] === 'utkast').length : 0;
         const draftNote = (): void => {
           if (drafts > 0) io.stdout(`${drafts} utkast (status: utkast) kom inte med; --med-utkast tar med dem.\n`);
         };
         if (mode === 'data') {
-          io.stdout(`Skrev ${written.changed.length} filer med öppna data till ${where} (${model.documents.length} medborgarlöften, läget per ${ctx.asOf}).\n`);
+          io.stdout(`Skrev ${written.changed.length} filer med öppna data till ${where} (${documents} medborgarlöften, läget per ${ctx.asOf}).\n`);
           const missing = openData.missingForHarvest(settings);
           if (missing.length > 0) io.stdout(`Obs: för att Sveriges dataportal ska kunna skörda katalogen behövs ${missing.join(', ')} i lofte.config.yaml.\n`);
           if (written.unchanged > 0) io.stdout(`${written.unchanged} filer var desamma som förra gången och fick stå kvar.\n`);
@@ -185,7 +198,7 @@ function publishCommand(program: Command, io: CliIo, setExit: (code: number) => 
         // The counts are of pages; the data folder beside them is written the same way.
         const pages = written.written.filter(isPage).length;
         const changedPages = written.changed.filter(isPage).length;
-        io.stdout(`Skrev ${changedPages} sidor till ${where} (${model.documents.length} medborgarlöften, läget per ${ctx.asOf}).\n`);
+        io.stdout(`Skrev ${changedPages} sidor till ${where} (${documents} medborgarlöften, läget per ${ctx.asOf}).\n`);
         draftNote();
         if (pages - changedPages > 0) io.stdout(`${pages - changedPages} sidor var desamma som förra gången och fick stå kvar.\n`);
         const removedPages = written.removed.filter(isPage).length;

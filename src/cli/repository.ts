@@ -10,6 +10,7 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import { displayName, UsageError } from '../load/discover.js';
 import { idLines } from '../links/cascade.js';
 import { globMatcher } from '../util/glob.js';
+import { ignoreHint } from './git-ignore-hint.js';
 
 export interface Repository {
   /** The repository's root folder (absolute). */
@@ -77,10 +78,28 @@ export function findRepository(cwd: string, given: readonly string[]): Repositor
 
 /**
  * What git ignores under its work tree (.gitignore files, .git/info/exclude, the global excludes),
- * as a predicate on absolute paths; undefined outside git or when git cannot be run.
+ * as a predicate on absolute paths; undefined outside git. git itself is asked (one process) only
+ * when the ignore files say a path met in the walk may be ignored, or cannot tell (see
+ * git-ignore-hint.ts): most runs meet no ignored path and start no process.
  */
 export function gitIgnored(gitRoot: string | undefined): ((absPath: string, isDir: boolean) => boolean) | undefined {
   if (!gitRoot) return undefined;
+  const hint = ignoreHint(gitRoot);
+  if (!hint) return askGit(gitRoot);
+  let git: ((absPath: string, isDir: boolean) => boolean) | undefined;
+  let asked = false;
+  return (absPath, isDir) => {
+    if (!asked) {
+      if (!hint(absPath, isDir)) return false;
+      git = askGit(gitRoot);
+      asked = true;
+    }
+    return git?.(absPath, isDir) ?? false;
+  };
+}
+
+/** git's own list of the ignored paths that are not tracked; undefined when git cannot be run or ignores nothing. */
+function askGit(gitRoot: string): ((absPath: string, isDir: boolean) => boolean) | undefined {
   let out: string;
   try {
     out = execFileSync('git', ['ls-files', '--others', '--ignored', '--exclude-standard', '--directory', '-z'], {

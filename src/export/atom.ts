@@ -59,13 +59,18 @@ function followUpEntry(d: DocumentData, f: FollowUpData, base: string | undefine
 }
 
 export function atomFeed(data: OpenData, settings: OpenDataSettings): string {
+  return [...atomFeedPieces(data, settings)].join('');
+}
+
+/** The feed a line at a time (the same text as atomFeed): the entries' text is never one string. */
+export function* atomFeedPieces(data: OpenData, settings: OpenDataSettings): Iterable<string> {
   const base = settings.webbplats;
   const entries = data.medborgarloften
     .flatMap((d) => [documentEntry(d, data.lage_per, base), ...d.uppfoljningar.map((f) => followUpEntry(d, f, base))])
     .sort((a, b) => compareStrings(b.updated, a.updated) || compareStrings(a.id, b.id));
   // The feed changed when its newest entry did; an empty feed is as new as its as-of date.
   const updated = entries[0]?.updated ?? data.lage_per;
-  const out = [
+  const head = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sv">',
     `  <id>${xmlText(uuidUrn(`flode:${base ?? 'medborgarloften'}`))}</id>`,
@@ -78,8 +83,9 @@ export function atomFeed(data: OpenData, settings: OpenDataSettings): string {
     `  <rights>${xmlText(settings.licensNamn)}</rights>`,
     '  <generator>lofte</generator>',
   ];
+  for (const line of head) yield `${line}\n`;
   for (const e of entries) {
-    out.push(
+    yield [
       '  <entry>',
       `    <id>${xmlText(e.id)}</id>`,
       `    <title>${xmlText(e.title)}</title>`,
@@ -88,8 +94,8 @@ export function atomFeed(data: OpenData, settings: OpenDataSettings): string {
       `    <link rel="alternate" type="text/html" href="${xmlText(e.link)}"/>`,
       `    <summary>${xmlText(e.summary)}</summary>`,
       '  </entry>',
-    );
+      '',
+    ].join('\n');
   }
-  out.push('</feed>', '');
-  return out.join('\n');
+  yield '</feed>\n';
 }

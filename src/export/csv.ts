@@ -3,7 +3,7 @@
 
 import { label } from '../report/labels.js';
 import { stateWord } from '../report/state.js';
-import type { OpenData, PromiseData, ResultData } from './open-data.js';
+import type { OpenData, PromiseData } from './open-data.js';
 
 const BOM = '\uFEFF';
 const SEPARATOR = ';';
@@ -21,8 +21,16 @@ export function csvCell(value: string | number | undefined): string {
   return /[";\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csv(head: readonly string[], rows: readonly (readonly (string | number | undefined)[])[]): string {
-  return BOM + [head, ...rows].map((r) => r.map(csvCell).join(SEPARATOR)).join('\r\n') + '\r\n';
+type Row = readonly (string | number | undefined)[];
+
+export function csv(head: readonly string[], rows: readonly Row[]): string {
+  return [...csvPieces(head, rows)].join('');
+}
+
+/** The same text one line at a time: a national file is megabytes, and its rows are made as it is written. */
+export function* csvPieces(head: readonly string[], rows: Iterable<Row>): Iterable<string> {
+  yield `${BOM}${head.map(csvCell).join(SEPARATOR)}\r\n`;
+  for (const r of rows) yield `${r.map(csvCell).join(SEPARATOR)}\r\n`;
 }
 
 const names = (actors: readonly { namn: string }[]): string => actors.map((a) => a.namn).join(', ');
@@ -36,10 +44,15 @@ function amount(l: PromiseData): string | undefined {
 
 /** One row per promise: where it belongs, who promises what by when, and how it is going. */
 export function promisesCsv(data: OpenData): string {
+  return [...promisesCsvPieces(data)].join('');
+}
+
+export function promisesCsvPieces(data: OpenData): Iterable<string> {
   const head = ['Medborgarlöfte', 'Medborgarlöftets id', 'Kommuner', 'Lokalpolisområde', 'Löftets id', 'Ansvarig', 'Medverkande', 'Löfte', 'Från', 'Senast', 'Utlovad omfattning', 'Utfall hittills', 'Läge', 'Läge (kod)', 'Uppföljning försenad', 'Senast uppföljd'];
-  const rows = data.medborgarloften.flatMap((d) =>
-    d.loften.map((l) => {
-      return [
+  function* rows(): Iterable<Row> {
+    for (const d of data.medborgarloften) {
+      for (const l of d.loften) {
+        yield [
         d.titel,
         d.id,
         names(d.kommuner),
@@ -56,23 +69,30 @@ export function promisesCsv(data: OpenData): string {
         l.lage.status,
         l.lage.forsenad_uppfoljning ? 'ja' : 'nej',
         l.lage.senast_uppfoljd,
-      ];
-    }),
-  );
-  return csv(head, rows);
+        ];
+      }
+    }
+  }
+  return csvPieces(head, rows());
 }
 
 /** One row per follow-up result, oldest first within each medborgarlöfte. */
 export function resultsCsv(data: OpenData): string {
+  return [...resultsCsvPieces(data)].join('');
+}
+
+export function resultsCsvPieces(data: OpenData): Iterable<string> {
   const head = ['Medborgarlöfte', 'Medborgarlöftets id', 'Uppföljningens id', 'Datum', 'Löftets id', 'Löfte', 'Ansvarig', 'Status', 'Status (kod)', 'Utfall', 'Kommentar', 'Orsak', 'Belägg'];
-  const rows = data.medborgarloften.flatMap((d) => {
-    const byId = new Map(d.loften.map((l) => [l.id, l]));
-    return d.uppfoljningar.flatMap((f) =>
-      f.resultat.map((r: ResultData) => {
-        const l = byId.get(r.lofte);
-        return [d.titel, d.id, f.id, r.datum, r.lofte, l?.text, l ? names(l.ansvariga) : undefined, stateWord(r.status), r.status, r.utfall?.antal, r.kommentar, r.orsak, r.belagg?.map((b) => [b.beskrivning, b.url].filter(Boolean).join(' ')).join('\n')];
-      }),
-    );
-  });
-  return csv(head, rows);
+  function* rows(): Iterable<Row> {
+    for (const d of data.medborgarloften) {
+      const byId = new Map(d.loften.map((l) => [l.id, l]));
+      for (const f of d.uppfoljningar) {
+        for (const r of f.resultat) {
+          const l = byId.get(r.lofte);
+          yield [d.titel, d.id, f.id, r.datum, r.lofte, l?.text, l ? names(l.ansvariga) : undefined, stateWord(r.status), r.status, r.utfall?.antal, r.kommentar, r.orsak, r.belagg?.map((b) => [b.beskrivning, b.url].filter(Boolean).join(' ')).join('\n')];
+        }
+      }
+    }
+  }
+  return csvPieces(head, rows());
 }

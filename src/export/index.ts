@@ -3,8 +3,9 @@
 
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../paths.js';
-import { atomFeed } from './atom.js';
-import { promisesCsv, resultsCsv } from './csv.js';
+import type { SiteContent } from '../report/write.js';
+import { atomFeedPieces } from './atom.js';
+import { promisesCsvPieces, resultsCsvPieces } from './csv.js';
 import { catalogGraph, catalogJsonLd, catalogRdfXml, DISTRIBUTIONS, SCHEMA_PATH, type RdfNode } from './dcat.js';
 import { siteUrl } from './ids.js';
 import type { OpenData } from './open-data.js';
@@ -14,10 +15,29 @@ export const DATA_DIR = 'data';
 export const SCHEMA_SOURCE = 'oppna-data.schema.json';
 
 export function openDataJson(data: OpenData, settings: OpenDataSettings): string {
+  return [...openDataJsonPieces(data, settings)].join('');
+}
+
+/**
+ * The JSON file in pieces, one medborgarlöfte each, the same bytes as `JSON.stringify(…, null, 2)`
+ * of the whole: a national file is tens of megabytes, and as one string it was the report's peak.
+ */
+export function* openDataJsonPieces(data: OpenData, settings: OpenDataSettings): Iterable<string> {
   // `$schema` is absolute when the site's address is known, else the copy beside the file.
   const schema = settings.webbplats ? siteUrl(settings.webbplats, SCHEMA_PATH) : SCHEMA_PATH.slice(DATA_DIR.length + 1);
   const { format, lage_per, medborgarloften, aktorer } = data;
-  return `${JSON.stringify({ $schema: schema, format, lage_per, licens: settings.licens, medborgarloften, aktorer }, null, 2)}\n`;
+  const whole = JSON.stringify({ $schema: schema, format, lage_per, licens: settings.licens, medborgarloften: [], aktorer }, null, 2);
+  // Only a key starts a line at the first level, so this is the list's place and no text's.
+  const hole = '\n  "medborgarloften": []';
+  const at = whole.indexOf(hole);
+  if (medborgarloften.length === 0 || at < 0) {
+    yield `${JSON.stringify({ $schema: schema, format, lage_per, licens: settings.licens, medborgarloften, aktorer }, null, 2)}\n`;
+    return;
+  }
+  yield `${whole.slice(0, at)}\n  "medborgarloften": [`;
+  // A JSON text never holds a raw line end inside a string, so indenting every line is safe.
+  for (const [i, d] of medborgarloften.entries()) yield `${i === 0 ? '' : ','}\n    ${JSON.stringify(d, null, 2).replace(/\n/g, '\n    ')}`;
+  yield `\n  ]${whole.slice(at + hole.length)}\n`;
 }
 
 const file = (key: (typeof DISTRIBUTIONS)[number]['key']): string => DISTRIBUTIONS.find((d) => d.key === key)?.file ?? '';
@@ -27,15 +47,15 @@ const file = (key: (typeof DISTRIBUTIONS)[number]['key']): string => DISTRIBUTIO
  * national site's JSON is tens of megabytes). `inSite: false` gives the paths relative to the data
  * folder itself, for `lofte export`, which writes the folder alone.
  */
-export function dataFiles(data: OpenData, settings: OpenDataSettings, inSite = true): [string, () => string][] {
+export function dataFiles(data: OpenData, settings: OpenDataSettings, inSite = true): [string, () => SiteContent][] {
   let graph: RdfNode[] | undefined;
   const catalog = (): RdfNode[] => (graph ??= catalogGraph(data, settings));
-  const files: [string, () => string][] = [
-    [file('json'), () => openDataJson(data, settings)],
+  const files: [string, () => SiteContent][] = [
+    [file('json'), () => openDataJsonPieces(data, settings)],
     [SCHEMA_PATH, () => readFileSync(packagePath('schemas', SCHEMA_SOURCE), 'utf8')],
-    [file('csv-loften'), () => promisesCsv(data)],
-    [file('csv-resultat'), () => resultsCsv(data)],
-    [file('atom'), () => atomFeed(data, settings)],
+    [file('csv-loften'), () => promisesCsvPieces(data)],
+    [file('csv-resultat'), () => resultsCsvPieces(data)],
+    [file('atom'), () => atomFeedPieces(data, settings)],
     [`${DATA_DIR}/catalog.jsonld`, () => catalogJsonLd(catalog())],
     [`${DATA_DIR}/catalog.rdf`, () => catalogRdfXml(catalog())],
   ];

@@ -3,6 +3,7 @@
 import type { Page } from '../report/doc.js';
 import type { ReportModel } from '../report/model.js';
 import type { Entity } from '../schema/index.js';
+import type { SiteContent } from '../report/write.js';
 import { dataFiles } from './index.js';
 import { buildOpenData } from './open-data.js';
 import { withOpenData } from './pages.js';
@@ -10,7 +11,7 @@ import type { OpenDataSettings } from './settings.js';
 
 export interface OpenDataSite {
   /** The data files, each made when it is written. */
-  files: [string, () => string][];
+  files: [string, () => SiteContent][];
   /** The page with the data linked; `docIndex` is the page's medborgarlöfte in the model, if any. */
   page(page: Page, docIndex?: number): Page;
 }

@@ -24,8 +24,11 @@ export interface BrokenFile {
   text: string | undefined;
 }
 
-/** The files whose own findings say they were not read whole, with their text where it can be had. */
-export function brokenFiles(own: readonly Diagnostic[], cwd: string, maxBytes: number): BrokenFile[] {
+/**
+ * The files whose own findings say they were not read whole, with their text where it can be had.
+ * `read`: a file's bytes (`lofte lsp` gives the editor's unsaved text of an open file).
+ */
+export function brokenFiles(own: readonly Diagnostic[], cwd: string, maxBytes: number, read: (absPath: string) => Buffer = (p) => readFileSync(p)): BrokenFile[] {
   const rules = new Map<string, Set<string>>();
   for (const d of own) {
     if (!BROKEN.has(d.rule) || d.severity !== 'error') continue;
@@ -37,7 +40,7 @@ export function brokenFiles(own: readonly Diagnostic[], cwd: string, maxBytes: n
   return [...rules].map(([file, set]) => {
     if ([...set].some((r) => NO_TEXT.has(r))) return { file, text: undefined };
     try {
-      const buf = readFileSync(path.resolve(cwd, file));
+      const buf = read(path.resolve(cwd, file));
       if (buf.length > maxBytes) return { file, text: undefined };
       if (set.has('utf16')) return { file, text: (buf[0] === 0xfe || buf[0] === 0 ? Buffer.from(buf.subarray(0, buf.length & ~1)).swap16() : buf).toString('utf16le') };
       return { file, text: buf.toString('latin1') };

@@ -70,6 +70,11 @@ function references(entity: Entity): { spec: ReferenceSpec; refs: FoundReference
   return REFERENCES.filter((spec) => spec.from === entity.kind).map((spec) => ({ spec, refs: collectReferences(entity.value, spec.path).map((r) => ({ ...r, id: interned(r.id) })) }));
 }
 
+/** The ids a document's reference fields name (worked out once per document value). */
+export function referencedIds(entity: Entity): string[] {
+  return memo(referencesIn, entity, references).flatMap(({ refs }) => refs.map((r) => r.id));
+}
+
 const internedIds = new WeakMap<object, string>();
 function idOf(entity: Entity & { id: string }): string {
   let id = internedIds.get(entity.value);
@@ -150,6 +155,16 @@ function namesFor(key: string, byId: ReadonlyMap<string, Entity>, spec: Referenc
 
 export function resolveReferences(entities: readonly Entity[]): LinkResult {
   const { byId, diagnostics } = buildIndex(entities);
+  const linked = linkReferences(entities, byId);
+  return { graph: { byId, links: linked.links }, diagnostics: [...diagnostics, ...linked.diagnostics] };
+}
+
+/**
+ * The references of some documents resolved against an index of the whole repository: the
+ * incremental repository stage (check/repository.ts) links again only the documents a change can affect.
+ */
+export function linkReferences(entities: readonly Entity[], byId: ReadonlyMap<string, Entity>): { links: Link[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
   const links: Link[] = [];
   // Built only when a reference fails, and once per kind of target: suggestions stay cheap at scale.
   const indexes = new Map<string, SuggestionIndex>();
@@ -205,5 +220,5 @@ export function resolveReferences(entities: readonly Entity[]): LinkResult {
       }
     }
   }
-  return { graph: { byId, links }, diagnostics };
+  return { links, diagnostics };
 }

@@ -7,7 +7,7 @@ import { API_PREFIX, isKind } from '../model/kinds.js';
 import type { DiscoveredFile } from './discover.js';
 import { scanDirectives, type DisableDirective } from './directives.js';
 import type { Locator } from './locator.js';
-import { DEFAULT_PARSE_LIMITS, isPlainObject, parseMarkdownFile, parseYamlFile, stripBom, type ParseLimits, type SyntaxProblem } from './parse.js';
+import { DEFAULT_PARSE_LIMITS, isPlainObject, parseMarkdownFile, parseYamlFile, stripBom, type ParseLimits, type ParseMode, type SyntaxProblem } from './parse.js';
 
 export interface LoadedDocument {
   file: string;
@@ -67,7 +67,7 @@ export function loadFiles(files: readonly DiscoveredFile[], limits: ParseLimits 
   return result;
 }
 
-export function loadText(file: DiscoveredFile, read: ReadResult, limits: ParseLimits): FileLoad {
+export function loadText(file: DiscoveredFile, read: ReadResult, limits: ParseLimits, mode: ParseMode = 'fast'): FileLoad {
   const load: FileLoad = { file: file.name, documents: [], diagnostics: [], directives: [], stamp: read.kind === 'unreadable' ? 'gone' : read.stamp };
   if (read.kind === 'too-large') {
     load.diagnostics.push(makeDiagnostic('file-too-large', file.name, START_OF_FILE, [], { size: read.size, max: limits.maxFileBytes }));
@@ -81,7 +81,7 @@ export function loadText(file: DiscoveredFile, read: ReadResult, limits: ParseLi
   }
   const text = read.text;
   const markdown = file.name.toLowerCase().endsWith('.md');
-  const parsed = markdown ? parseMarkdownFile(text, limits) : parseYamlFile(text, limits);
+  const parsed = markdown ? parseMarkdownFile(text, limits, mode) : parseYamlFile(text, limits, mode);
   const lofteDocs = parsed.documents.filter((d) => isLofteCandidate(d.value));
   // In a file meant for lofte, a document that is a list or a bare value is a mistake, not "not ours".
   const notMaps = parsed.looksLikeLofte ? parsed.documents.filter((d) => !isPlainObject(d.value)) : [];

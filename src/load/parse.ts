@@ -9,8 +9,10 @@ import type { Range } from '../diagnostics/types.js';
 import { START_OF_FILE } from '../diagnostics/make.js';
 import { LOFTE_MARKER } from '../model/kinds.js';
 import { LineIndex } from './line-index.js';
-import { externalRange, firstLineEnd, YamlLocator, type Locator } from './locator.js';
-import { quickLocators, type QuickLocate } from './quick-locator.js';
+import type { Locator } from './locator.js';
+import { documentLocators, type ParseMode, type PositionSource } from './positions.js';
+
+export type { ParseMode } from './positions.js';
 
 export interface ParsedDocument {
   index: number;
@@ -59,9 +61,9 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** `exact` parses with positions from the start (as when only the text of a file is at hand). */
-export function parseYamlFile(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS, exact = false): ParsedFile {
-  return parseYamlSource(text, 0, lazyLines(text), limits, new Map(), exact);
+/** `exact` parses with positions from the start; `fast` finds them when first asked for. */
+export function parseYamlFile(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS, mode: ParseMode = 'fast'): ParsedFile {
+  return parseYamlSource(text, 0, lazyLines(text), limits, new Map(), mode);
 }
 
 type Lines = () => LineIndex;
@@ -74,14 +76,7 @@ function lazyLines(text: string): Lines {
 
 const YAML_DIRECTIVE = /^%YAML[ \t]+([^\s#]*)/m;
 
-let fastPath = true;
-
-/** Turns the fast path off: every file is parsed with positions (tests compare the two paths). */
-export function useFastPath(enabled: boolean): void {
-  fastPath = enabled;
-}
-
-function parseYamlSource(source: string, offset: number, lines: Lines, limits: ParseLimits, external: Map<string, readonly [number, number]>, exact: boolean): ParsedFile {
+function parseYamlSource(source: string, offset: number, lines: Lines, limits: ParseLimits, external: Map<string, readonly [number, number]>, mode: ParseMode): ParsedFile {
   const looksLikeLofte = LOFTE_MARKER.test(source);
   // `%YAML 1.1` would switch the parsers to 1.1 (merge keys, `no` as false): lofte reads 1.2 only.
   const directive = source.includes('%') ? YAML_DIRECTIVE.exec(source) : null;
@@ -90,7 +85,7 @@ function parseYamlSource(source: string, offset: number, lines: Lines, limits: P
     const problem: SyntaxProblem = { range: lines().range(start, start + directive[0].length), args: { code: 'YAML_VERSION', detail: directive[0].trim() } };
     return { documents: [], problems: [problem], looksLikeLofte, noDocuments: false };
   }
-  if (exact || !fastPath) return parseExact(source, offset, lines(), limits, external, looksLikeLofte);
+  if (mode === 'exact') return parseExact(source, offset, lines(), limits, external, looksLikeLofte);
   return parseFast(source, offset, lines, limits, external, looksLikeLofte) ?? parseExact(source, offset, lines(), limits, external, looksLikeLofte);
 }
 
@@ -106,7 +101,7 @@ function parseFast(source: string, offset: number, lines: Lines, limits: ParseLi
   } catch {
     return undefined;
   }
-  const locatorFor = lazyExact(source, offset, lines, external);
+  const locatorFor = documentLocators({ source, offset, lines, external }, 'fast');
   const documents: ParsedDocument[] = [];
   const mayShare = source.includes('*');
   for (const [index, value] of values.entries()) {
@@ -163,54 +158,14 @@ export function detached(text: string): string {
   return ` ${text}`.slice(1);
 }
 
-/**
- * Locators for a source's documents, made when a position is first asked for: js-yaml's parse
- * events answer most (quick-locator.ts), and the exact parse, made once, answers the rest.
- */
-function lazyExact(source: string, offset: number, lines: Lines, external: Map<string, readonly [number, number]>): (index: number) => Locator {
-  let docs: Document[] | undefined;
-  let quick: ((index: number) => QuickLocate | undefined) | undefined | null = null;
-  const locators = new Map<number, Locator>();
-  const exactLocator = (index: number): Locator => {
-    if (!docs) {
-      const all = yamlLib().parseAllDocuments(source, { prettyErrors: false, uniqueKeys: true, strict: true });
-      docs = Array.isArray(all) ? all : [];
-    }
-    const doc = docs[index];
-    return doc ? new YamlLocator(doc, lines(), offset, external) : { locate: () => lines().range(offset, offset) };
-  };
-  return (index) => {
-    let locator = locators.get(index);
-    if (!locator) {
-      if (quick === null) quick = fastPath ? quickLocators(source) : undefined;
-      const q = quick?.(index);
-      let exact: Locator | undefined;
-      const exactly = (): Locator => (exact ??= exactLocator(index));
-      locator = !q
-        ? exactly()
-        : {
-            locateText: (path, start, end) => exactly().locateText?.(path, start, end),
-            locate: (path, target = 'value') => {
-              const ext = externalRange(lines(), external, path);
-              if (ext) return ext;
-              const span = q(path, target);
-              if (!span) return exactly().locate(path, target);
-              const text = lines().text;
-              return lines().range(offset + span[0], offset + firstLineEnd(text, offset, span[0], span[1]));
-            },
-          };
-      locators.set(index, locator);
-    }
-    return locator;
-  };
-}
-
 /** The exact path: the `yaml` parser with source positions, which words every syntax problem. */
 function parseExact(source: string, offset: number, lines: LineIndex, limits: ParseLimits, external: Map<string, readonly [number, number]>, looksLikeLofte: boolean): ParsedFile {
   const documents: ParsedDocument[] = [];
   const problems: SyntaxProblem[] = [];
   const docs = yamlLib().parseAllDocuments(source, { prettyErrors: false, uniqueKeys: true, strict: true });
   const list: Document[] = Array.isArray(docs) ? docs : [];
+  const src: PositionSource = { source, offset, lines: () => lines, external };
+  const locatorOf = documentLocators(src, 'exact', list);
   list.forEach((doc, index) => {
     const found = [...doc.errors, ...doc.warnings];
     // The first syntax error of a document is the one to fix; later ones are mostly its echo.
@@ -247,12 +202,12 @@ function parseExact(source: string, offset: number, lines: LineIndex, limits: Pa
       problems.push({ rule: 'limit-exceeded', range: lines.range(offset + start, offset + start), args: { limit: 'depth', max: limits.maxDepth } });
       return;
     }
-    documents.push({ index, value, locator: new YamlLocator(doc, lines, offset, external) });
+    documents.push({ index, value, locator: locatorOf(index) });
   });
   return { documents, problems, looksLikeLofte, noDocuments: documents.length === 0 && problems.length === 0 };
 }
 
-export function parseMarkdownFile(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS, exact = false): ParsedFile {
+export function parseMarkdownFile(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS, mode: ParseMode = 'fast'): ParsedFile {
   const lines = lazyLines(text);
   const split = splitFrontMatter(text);
   if (split.kind === 'none') return { documents: [], problems: [], looksLikeLofte: false, noDocuments: true };
@@ -277,7 +232,7 @@ export function parseMarkdownFile(text: string, limits: ParseLimits = DEFAULT_PA
   const source = split.matter.slice(lead);
   const { body, bodyStart } = split;
   const external = new Map<string, readonly [number, number]>();
-  const parsed = parseYamlSource(source, matterStart, lines, limits, external, exact);
+  const parsed = parseYamlSource(source, matterStart, lines, limits, external, mode);
   if (parsed.documents.length > 1) {
     const second = parsed.documents[1];
     const range = second ? second.locator.locate([]) : lines().range(0, 0);
@@ -298,13 +253,14 @@ export function parseMarkdownFile(text: string, limits: ParseLimits = DEFAULT_PA
 }
 
 /**
- * Locators for the documents of a file known only by its text (read again for a late finding):
- * positions are found when first asked for, as for a file parsed the first time.
+ * Locators for the documents of a file from its text as it was read (kept for the findings of
+ * links and repository rules, which come after the file's own check): positions are found when
+ * first asked for, as for a file parsed the first time. Nothing is read from disk.
  */
-export function locatorsFromText(markdown: boolean, text: string, limits: ParseLimits): (index: number) => Locator {
+export function locatorsFromText(markdown: boolean, text: string, limits: ParseLimits, mode: ParseMode = 'fast'): (index: number) => Locator {
   let byIndex: Map<number, Locator> | undefined;
   return (index) => {
-    byIndex ??= new Map((markdown ? parseMarkdownFile : parseYamlFile)(text, limits).documents.map((d) => [d.index, d.locator]));
+    byIndex ??= new Map((markdown ? parseMarkdownFile : parseYamlFile)(text, limits, mode).documents.map((d) => [d.index, d.locator]));
     return byIndex.get(index) ?? { locate: () => START_OF_FILE };
   };
 }

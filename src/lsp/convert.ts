@@ -54,6 +54,14 @@ export class TextPositions {
   }
 }
 
+/** Each rule's docs link, worked out once (it reads the package's version). */
+const helpLinks = new Map<string, string>();
+function helpLink(rule: string): string {
+  let href = helpLinks.get(rule);
+  if (href === undefined) helpLinks.set(rule, (href = ruleHelpUri(rule)));
+  return href;
+}
+
 /** A finding as the editor shows it: the same code, place, severity, words and docs link as the CLI. */
 export function toLspDiagnostic(d: Diagnostic, lang: Lang, uriOfName: (file: string) => string): LspDiagnostic {
   const words = describe(d, lang);
@@ -62,7 +70,7 @@ export function toLspDiagnostic(d: Diagnostic, lang: Lang, uriOfName: (file: str
     range: toLspRange(d.range),
     severity: d.severity === 'error' ? 1 : 2,
     code: d.rule,
-    codeDescription: { href: ruleHelpUri(d.rule) },
+    codeDescription: { href: helpLink(d.rule) },
     source: 'lofte',
     message: words.hint ? `${words.message}\n${ui.hint}: ${words.hint}` : words.message,
     data: { rule: d.rule, args: d.args, path: d.path },

@@ -32,7 +32,7 @@ export function startServer(options: ServerOptions): void {
   let ws: Workspace | undefined;
   let clientWatches = false;
   /** What was last sent per file, so a run sends only the files whose findings changed. */
-  const published = new Map<string, string>();
+  const published = new Map<string, { from: readonly Diagnostic[]; sent: string }>();
 
   const publish = async (snap: Snapshot): Promise<void> => {
     const lang = snap.ctx.lang;
@@ -45,10 +45,13 @@ export function startServer(options: ServerOptions): void {
     const sends: Promise<void>[] = [];
     const toUri = (file: string): string => uriOf((ws as Workspace).absPathOf(file));
     for (const [file, list] of byFile) {
+      const last = published.get(file);
+      // The repository stage keeps the findings of a file it did not redo: the very same objects.
+      if (last && last.from.length === list.length && last.from.every((d, i) => d === list[i])) continue;
       const diagnostics = list.map((d) => toLspDiagnostic(d, lang, toUri));
-      const key = JSON.stringify(diagnostics);
-      if (published.get(file) === key) continue;
-      published.set(file, key);
+      const sent = JSON.stringify(diagnostics);
+      published.set(file, { from: list, sent });
+      if (last?.sent === sent) continue;
       sends.push(connection.sendDiagnostics({ uri: toUri(file), diagnostics }));
     }
     for (const file of [...published.keys()]) {

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoContext, type RepoContext, type RepoFlags } from '../cli/context.js';
 import type { CliIo } from '../cli/io.js';
+import { RepositoryStage } from '../check/repository.js';
 import { CONFIG_FILE } from '../config/index.js';
 import { displayName, isSourceFile } from '../load/discover.js';
 import type { Entity } from '../schema/index.js';
@@ -109,7 +110,8 @@ export class Workspace {
           // One thread, no progress line: the editor's texts are in this thread, and stderr is a log.
           this.ctx.options.threads = undefined;
           this.ctx.options.onProgress = undefined;
-          this.session = new ValidationSession(this.ctx.options, this.overlay);
+          // The repository stage kept between runs redoes only what a change can reach.
+          this.session = new ValidationSession(this.ctx.options, this.overlay, new RepositoryStage(this.ctx.options, this.overlay));
         }
         try {
           const result = await this.session.run(changes);

@@ -10,10 +10,14 @@ import { longDate } from './pages/words.js';
 let css: string | undefined;
 
 /**
- * The page is written into one list of pieces and joined once: joining at every level (cell, row,
- * table, page) copied a national report's 46 MB of text four times over.
+ * The page is written into one list of pieces, joined a batch at a time: joining at every level
+ * (cell, row, table, page) copied a national report's 46 MB of text four times over, and one
+ * string per page made a national overview page tens of megabytes at once.
  */
 type Out = string[];
+
+/** Pieces gathered before they are joined and handed on (a few hundred kilobytes of text). */
+const BATCH_PIECES = 16_384;
 
 function inline(items: readonly Inline[], from: string, out: Out): void {
   for (const item of items) {
@@ -32,7 +36,11 @@ function inline(items: readonly Inline[], from: string, out: Out): void {
   }
 }
 
-function block(b: Block, from: string, out: Out): void {
+/**
+ * Writes a block into `out`, pausing (a bare `yield`) after each table row, list item and block:
+ * there the page's pieces so far may be handed on. Nothing else is yielded.
+ */
+function* block(b: Block, from: string, out: Out): Generator<void, void, undefined> {
   switch (b.kind) {
     case 'heading':
       out.push(`<h${b.level}`, b.id ? ` id="${escapeHtml(b.id)}">` : '>', escapeHtml(b.text), `</h${b.level}>`);
@@ -49,9 +57,10 @@ function block(b: Block, from: string, out: Out): void {
         out.push('<li>');
         for (const x of item) {
           if (x.kind === 'paragraph') inline(x.content, from, out);
-          else block(x, from, out);
+          else yield* block(x, from, out);
         }
         out.push('</li>');
+        yield;
       }
       out.push(`</${tag}>`);
       return;
@@ -81,6 +90,7 @@ function block(b: Block, from: string, out: Out): void {
           out.push('</td>');
         });
         out.push('</tr>');
+        yield;
       }
       out.push('</tbody></table></div>');
       return;
@@ -90,7 +100,7 @@ function block(b: Block, from: string, out: Out): void {
     case 'figure':
       // Drawn at a legible size: on a narrow screen the picture scrolls in its own box, never the page.
       out.push('<figure><figcaption>', escapeHtml(b.caption), '</figcaption><div class="chart" role="region" tabindex="0" aria-label="', escapeHtml(b.caption), '">', b.svg, '</div>');
-      block(b.equivalent, from, out);
+      yield* block(b.equivalent, from, out);
       out.push('</figure>');
       return;
     case 'bars': {
@@ -121,6 +131,11 @@ function printCss(page: Page, asOf: string): string {
 }
 
 export function renderHtml(page: Page, asOf: string): string {
+  return [...renderHtmlPieces(page, asOf)].join('');
+}
+
+/** The page's HTML in pieces of a few hundred kilobytes, rendered as they are asked for (the site writer writes each as it comes). */
+export function* renderHtmlPieces(page: Page, asOf: string): Generator<string, void, undefined> {
   css ??= readFileSync(packagePath('templates', 'report.css'), 'utf8');
   const out: Out = [];
   out.push(`<!doctype html>
@@ -153,10 +168,14 @@ export function renderHtml(page: Page, asOf: string): string {
     inline(page.lead, page.id, out);
     out.push('</p>\n');
   }
-  page.blocks.forEach((b, i) => {
+  for (const [i, b] of page.blocks.entries()) {
     if (i > 0) out.push('\n');
-    block(b, page.id, out);
-  });
+    for (const _ of block(b, page.id, out)) {
+      if (out.length < BATCH_PIECES) continue;
+      yield out.join('');
+      out.length = 0;
+    }
+  }
   out.push('\n</main>\n<footer>');
   for (const line of page.footer) {
     out.push('<p>');
@@ -169,5 +188,5 @@ export function renderHtml(page: Page, asOf: string): string {
     out.push('</p>');
   }
   out.push('</footer>\n</body>\n</html>\n');
-  return out.join('');
+  yield out.join('');
 }

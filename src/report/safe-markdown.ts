@@ -128,8 +128,13 @@ function shiftedBase(source: string, baseLevel: number): number {
   return depths.length === 0 ? baseLevel : baseLevel - (Math.min(...depths) - 1);
 }
 
-/** Rendered texts: a problembild's description shows on the page of every promise that answers it. */
+/**
+ * Rendered texts, the most recently used kept: a problembild's description shows on the page of
+ * every promise that answers it. Bounded by count, so a national site's thousands of texts do not
+ * all stay in memory (a cache of 20,000 was a sixth of a 30,000-file report's peak).
+ */
 const rendered = new Map<string, string>();
+const RENDERED_KEPT = 1_000;
 
 export function markdownToHtml(source: string, baseLevel: number): string {
   const key = `${baseLevel}\u0000${source}`;
@@ -137,9 +142,9 @@ export function markdownToHtml(source: string, baseLevel: number): string {
   if (html === undefined) {
     const text = stripComments(source);
     html = sanitizeHtml(htmlMarked(shiftedBase(text, baseLevel)).parse(text, { async: false }) as string, SANITIZE);
-    if (rendered.size >= 20_000) rendered.clear();
-    rendered.set(key, html);
-  }
+    if (rendered.size >= RENDERED_KEPT) rendered.delete(rendered.keys().next().value as string);
+  } else rendered.delete(key);
+  rendered.set(key, html);
   return html;
 }
 

@@ -1,6 +1,6 @@
 // The whole site as files (path, content): every page in the chosen formats, and the open data.
 
-import { renderHtml } from './html.js';
+import { renderHtmlPieces } from './html.js';
 import { renderMarkdown } from './md.js';
 import type { Page } from './doc.js';
 import type { ReportModel } from './model.js';
@@ -9,6 +9,7 @@ import { STATEMENT } from './pages/footer.js';
 import { ACTORS, actorsPage, FOLLOW_UP, followUpPage, INDEX, indexPage } from './pages/overview.js';
 import { statementPage } from './pages/statement.js';
 import type { OpenDataSite } from '../export/site.js';
+import type { SiteContent } from './write.js';
 
 export type SiteFormat = 'html' | 'md' | 'both';
 
@@ -18,7 +19,7 @@ export type SiteFormat = 'html' | 'md' | 'both';
  * stay in memory once it is written. A page wanted in both formats is built once. With open data,
  * the pages link it and its files (`data/…`) come along.
  */
-export function siteFiles(model: ReportModel, format: SiteFormat, openData?: OpenDataSite): Iterable<readonly [string, string]> {
+export function siteFiles(model: ReportModel, format: SiteFormat, openData?: OpenDataSite): Iterable<readonly [string, SiteContent]> {
   const dress = (page: Page, docIndex?: number): Page => (openData ? openData.page(page, docIndex) : page);
   const pages: [string, () => Page][] = [
     [INDEX, () => dress(indexPage(model))],
@@ -28,7 +29,7 @@ export function siteFiles(model: ReportModel, format: SiteFormat, openData?: Ope
     ...model.documents.map((d, i): [string, () => Page] => [documentPageId(d.id), () => dress(documentPage(d, model), i)]),
   ];
   const formats: ('html' | 'md')[] = format === 'both' ? ['html', 'md'] : [format];
-  type SiteFile = { path: string; ext: 'html' | 'md'; build: () => Page } | { path: string; ext: 'data'; make: () => string };
+  type SiteFile = { path: string; ext: 'html' | 'md'; build: () => Page } | { path: string; ext: 'data'; make: () => SiteContent };
   const files: SiteFile[] = pages.flatMap(([id, build]) => formats.map((ext) => ({ path: `${id}.${ext}`, ext, build })));
   for (const [path, make] of openData?.files ?? []) files.push({ path, ext: 'data', make });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -43,7 +44,7 @@ export function siteFiles(model: ReportModel, format: SiteFormat, openData?: Ope
           continue;
         }
         if (built?.build !== f.build) built = { build: f.build, page: f.build() };
-        yield [f.path, f.ext === 'html' ? renderHtml(built.page, model.asOf) : renderMarkdown(built.page)] as const;
+        yield [f.path, f.ext === 'html' ? renderHtmlPieces(built.page, model.asOf) : renderMarkdown(built.page)] as const;
       }
     },
   };

@@ -17,6 +17,16 @@ export { JOURNAL, MANIFEST, recover, type FaultPoint, type Recovery } from './sw
 /** Page writes in flight at once. */
 const MAX_PENDING = 8;
 
+/**
+ * A file's text: one string, or pieces in order (a page's HTML as it is rendered, the open data
+ * document by document). Pieces are written as they come, so a national site's 50 MB JSON is never
+ * one string in memory.
+ */
+export type SiteContent = string | Iterable<string>;
+
+/** Characters gathered from the pieces before they are encoded and written: about a megabyte. */
+const BATCH_CHARS = 1 << 20;
+
 export interface WriteResult {
   /** Every page of the new site, in path order. */
   written: string[];
@@ -51,6 +61,79 @@ async function holds(file: string, text: string): Promise<boolean> {
   );
 }
 
+/** Reads up to `length` bytes at `position` (fewer only at the end of the file). */
+async function readAt(handle: fs.FileHandle, length: number, position: number): Promise<Buffer> {
+  const buf = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const { bytesRead } = await handle.read(buf, done, length - done, position + done);
+    if (bytesRead === 0) break;
+    done += bytesRead;
+  }
+  return done === length ? buf : buf.subarray(0, done);
+}
+
+/**
+ * Writes the pieces to `target` in batches, comparing them with the page the last run wrote at
+ * `old` (when given) as they come. While they match, nothing is written; at the first difference
+ * the matching start is copied from the old file and the rest follows. Returns whether the page
+ * changed (false: `target` was never made). At most one batch is held at a time.
+ */
+async function writePieces(target: string, pieces: Iterable<string>, old: string | undefined, signal: AbortSignal | undefined): Promise<boolean> {
+  let oldHandle = old === undefined ? undefined : await fs.open(old, 'r').catch(() => undefined);
+  let handle: fs.FileHandle | undefined;
+  let position = 0;
+  const diverge = async (): Promise<fs.FileHandle> => {
+    // The bytes so far equal the old file's start: copied from it, not kept in memory.
+    const h = await fs.open(target, 'wx');
+    try {
+      for (let at = 0; at < position && oldHandle; at += BATCH_CHARS) {
+        const buf = await readAt(oldHandle, Math.min(BATCH_CHARS, position - at), at);
+        await h.write(buf, 0, buf.length, at);
+      }
+    } catch (err) {
+      await h.close();
+      throw err;
+    }
+    await oldHandle?.close();
+    oldHandle = undefined;
+    return h;
+  };
+  let batch: string[] = [];
+  let size = 0;
+  const flush = async (): Promise<void> => {
+    if (signal?.aborted) throw new WriteInterrupted();
+    const buf = Buffer.from(batch.join(''), 'utf8');
+    batch = [];
+    size = 0;
+    if (oldHandle && !handle) {
+      const before = await readAt(oldHandle, buf.length, position);
+      if (before.equals(buf)) {
+        position += buf.length;
+        return;
+      }
+      handle = await diverge();
+    }
+    handle ??= await fs.open(target, 'wx');
+    await handle.write(buf, 0, buf.length, position);
+    position += buf.length;
+  };
+  try {
+    for (const piece of pieces) {
+      batch.push(piece);
+      size += piece.length;
+      if (size >= BATCH_CHARS) await flush();
+    }
+    if (size > 0 || (!oldHandle && !handle)) await flush();
+    // Everything matched so far: the page is unchanged only if the old file ends here too.
+    if (oldHandle && !handle && (await readAt(oldHandle, 1, position)).length > 0) handle = await diverge();
+    return handle !== undefined;
+  } finally {
+    await handle?.close();
+    await oldHandle?.close();
+  }
+}
+
 /**
  * `files` in path order (a path given twice: the last page wins); they are written to a staging
  * folder as they come. A page the last run wrote (its manifest says so) that reads the same now
@@ -58,7 +141,7 @@ async function holds(file: string, text: string): Promise<boolean> {
  * others keep their dates. A page whose place holds a file lofte did not write, or lies behind a
  * symbolic link, stops the run before anything changes.
  */
-export async function writeSite(out: string, files: Iterable<readonly [string, string]>, options: WriteOptions = {}): Promise<WriteResult> {
+export async function writeSite(out: string, files: Iterable<readonly [string, SiteContent]>, options: WriteOptions = {}): Promise<WriteResult> {
   const created = makeFolder(out);
   let result: WriteResult | undefined;
   let failure: { err: unknown } | undefined;
@@ -80,7 +163,7 @@ export async function writeSite(out: string, files: Iterable<readonly [string, s
   return result as WriteResult;
 }
 
-async function writeLocked(out: string, files: Iterable<readonly [string, string]>, options: WriteOptions): Promise<WriteResult> {
+async function writeLocked(out: string, files: Iterable<readonly [string, SiteContent]>, options: WriteOptions): Promise<WriteResult> {
   const { signal } = options;
   const fault = options.faultAt ?? noFault;
   const recovered = recover(out, options);
@@ -126,6 +209,12 @@ async function writeLocked(out: string, files: Iterable<readonly [string, string
       const compare = there === 'file' && !now.has(rel);
       const write: Promise<void> = (earlier ?? Promise.resolve())
         .then(async () => {
+          if (typeof content !== 'string') {
+            // A later copy of the same path replaces an earlier one staged already.
+            if (staged.has(rel)) await fs.rm(target, { force: true });
+            if (await writePieces(target, content, compare ? path.join(out, rel) : undefined, signal)) staged.add(rel);
+            return;
+          }
           if (compare && (await holds(path.join(out, rel), content))) return;
           await fs.writeFile(target, content, 'utf8');
           staged.add(rel);

@@ -1,0 +1,351 @@
+// The repository-wide half of a check, kept between runs and redone only where a change can reach
+// (`lofte lsp` after a keystroke; watch mode and a warm cached run may use it too). Its result is
+// the same as `analyse` over every file.
+//
+// A document's links and repository findings depend on its own value and on a few documents'
+// values: those defining an id it defines or names (the first definition wins; one-party joins
+// documents of one id) and, for a problembild or medborgarlöfte, those naming it (is it answered,
+// followed up). So after a change the files redone are the changed ones and those whose findings
+// depend on an old or new document of theirs, each worked out among the documents it depends on,
+// against an index of the whole repository. Two things reach further and are redone whole when they
+// change: the ids and names of each kind (the suggestions of every failing reference) and the
+// medborgarlöften whose promises cannot be read (orphan-problembild looks into their text).
+
+import { readFileSync } from 'node:fs';
+import type { Diagnostic } from '../diagnostics/types.js';
+import { applyDirectives } from '../load/directives.js';
+import { DEFAULT_PARSE_LIMITS } from '../load/parse.js';
+import { brokenFiles, withoutCascades, type BrokenFile } from '../links/cascade.js';
+import { actorTyp, buildIndex, linkReferences, referencedIds, type Link } from '../links/index.js';
+import { asString } from '../model/access.js';
+import { referenceData } from '../model/reference-data.js';
+import { runRepositoryRules } from '../rules/index.js';
+import type { Entity } from '../schema/index.js';
+import { applySeverity, capPerFile, type Overlay, type ValidateOptions, type ValidationResult } from '../validate.js';
+import type { SkippedFile } from '../load/index.js';
+import type { FileResult } from './file.js';
+
+/** Findings that come from linking: their suggestions depend on every id of a kind. */
+const LINK_FAILURES = new Set(['unresolved-reference', 'reference-kind']);
+
+/** The id a document is found under by others ('' for none: an Uppfoljning naming no medborgarlöfte meets it). */
+const defKey = (e: Entity): string => e.id ?? '';
+
+/** The ids a document names: its reference fields, and what a follow-up reports on. */
+function refKeys(e: Entity): string[] {
+  const ids = referencedIds(e);
+  return e.kind === 'Uppfoljning' ? [...ids, asString(e.value['medborgarlofte']) ?? ''] : ids;
+}
+
+/** What others see of a document when their references fail: suggestions are drawn from these. */
+function signature(e: Entity): string {
+  const v = e.value;
+  return [e.kind, actorTyp(e) ?? '', e.id ?? '', v['namn'], v['titel'], v['kortnamn']].map((x) => (typeof x === 'string' ? x : '')).join('\u0000');
+}
+
+/** Kinds whose findings depend on who names them: orphan-problembild, follow-up-missing. */
+const NAMED_MATTERS = new Set<string>(['Problembild', 'Medborgarlofte']);
+
+const unreadablePromises = (e: Entity): boolean => e.kind === 'Medborgarlofte' && !Array.isArray(e.value['loften']);
+
+interface FileState {
+  result: FileResult;
+  /** Links from this file's documents. */
+  links: Link[];
+  /** Link and repository-rule findings in this file, before cascades, disable comments and severities. */
+  repository: Diagnostic[];
+  broken: BrokenFile | undefined;
+  /** What the file shows: every finding, in order. */
+  shown: Diagnostic[];
+}
+
+export class RepositoryStage {
+  private readonly state = new Map<string, FileState>();
+  private order: string[] = [];
+  private rank = new Map<string, number>();
+  /** Every document defining an id, in repository order. */
+  private readonly definers = new Map<string, Entity[]>();
+  /** Every document naming an id. */
+  private readonly namers = new Map<string, Set<Entity>>();
+  /** The medborgarlöften whose promises cannot be read. */
+  private readonly unreadable = new Set<Entity>();
+  private byId = new Map<string, Entity>();
+  private brokenKey = '';
+  /** The files with findings to show, by name in order, and all their findings. */
+  private showing: string[] = [];
+  private diagnostics: Diagnostic[] = [];
+
+  /** `overlay`: the texts checked instead of files (the editor's), read again for a broken file's ids. */
+  constructor(
+    private readonly options: ValidateOptions,
+    private readonly overlay?: Overlay,
+  ) {}
+
+  /**
+   * Every file's result in repository order; a result that is not the one last given counts as
+   * changed. `changed`: when the files are the same as last time, the results that are new (so the
+   * others need not be looked at).
+   */
+  update(files: readonly FileResult[], changed?: readonly FileResult[]): ValidationResult {
+    const time = stopwatch(this.options.onTiming);
+    const hinted = changed !== undefined && files.length === this.order.length && this.state.size > 0;
+    let resultOf: (name: string) => FileResult | undefined;
+    const dirty = new Set<string>();
+    let reordered = false;
+    if (hinted) {
+      const fresh = new Map(changed.map((f) => [f.file, f]));
+      for (const f of changed) if (this.state.get(f.file)?.result !== f) dirty.add(f.file);
+      resultOf = (name) => fresh.get(name) ?? this.state.get(name)?.result;
+    } else {
+      const names = files.map((f) => f.file);
+      reordered = names.length !== this.order.length || names.some((n, i) => n !== this.order[i]);
+      if (reordered) {
+        this.order = names;
+        this.rank = new Map(names.map((n, i) => [n, i]));
+      }
+      const given = new Map(files.map((f) => [f.file, f]));
+      for (const f of files) if (this.state.get(f.file)?.result !== f) dirty.add(f.file);
+      for (const name of this.state.keys()) if (!given.has(name)) dirty.add(name);
+      resultOf = (name) => given.get(name);
+    }
+
+    // Take the changed files' old documents out of the index and their new ones in.
+    const touched: Entity[] = [];
+    let everyFailing = false;
+    let everyProblembild = false;
+    const touchedIds = new Set<string>();
+    const sig = (list: readonly Entity[]): string => list.map(signature).sort().join('\u0001');
+    for (const name of dirty) {
+      const before = this.entitiesOf(this.state.get(name)?.result);
+      const after = this.entitiesOf(resultOf(name));
+      for (const e of before) this.unindex(e);
+      for (const e of after) this.index(e);
+      touched.push(...before, ...after);
+      if (sig(before) !== sig(after)) everyFailing = true;
+      if (before.some(unreadablePromises) || after.some(unreadablePromises)) everyProblembild = true;
+      for (const e of [...before, ...after]) if (e.id !== undefined) touchedIds.add(e.id);
+    }
+    if (reordered) for (const list of this.definers.values()) list.sort((a, b) => this.compareEntities(a, b));
+    const first = this.state.size === 0;
+    if (first || reordered || everyFailing) {
+      // A new map in repository order, as `buildIndex` makes it (suggestions list ids in that order;
+      // caches keyed by the index, names for suggestions, see a new one).
+      this.byId = new Map();
+      for (const name of this.order) for (const e of this.entitiesOf(resultOf(name))) if (e.id !== undefined && !this.byId.has(e.id)) this.byId.set(e.id, e);
+    } else {
+      // The same ids, kinds and names as before: only which document defines one first may have changed.
+      for (const id of touchedIds) {
+        const def = this.definers.get(id)?.find((e) => e.id !== undefined);
+        if (def) this.byId.set(id, def);
+      }
+    }
+    const byId = this.byId;
+    const gone = [...dirty].filter((name) => !resultOf(name));
+    for (const name of gone) this.state.delete(name);
+
+    // The files whose link and repository findings may change.
+    const redo = new Set<string>();
+    for (const name of dirty) if (resultOf(name)) redo.add(name);
+    if (!first) for (const e of touched) for (const n of this.dependents(e)) redo.add(n.doc.file);
+    if (first || everyFailing || everyProblembild) {
+      for (const [name, s] of this.state) {
+        if (first || (everyFailing && s.repository.some((d) => LINK_FAILURES.has(d.rule))) || (everyProblembild && s.result.entities.some((e) => e.kind === 'Problembild'))) redo.add(name);
+      }
+    }
+    if (first) for (const name of this.order) redo.add(name);
+    time(`index (${dirty.size} changed)`);
+
+    // Work them out among the documents they depend on (and every unreadable medborgarlöfte, for orphan-problembild).
+    const subject = new Set<Entity>();
+    for (const name of redo) for (const e of this.entitiesOf(resultOf(name))) subject.add(e);
+    const context = new Set(subject);
+    if (!first) {
+      for (const e of subject) for (const n of this.dependencies(e)) context.add(n);
+      for (const e of this.unreadable) context.add(e);
+    }
+    const entities = [...context].sort((a, b) => this.compareEntities(a, b));
+    const duplicates = buildIndex(entities).diagnostics;
+    const linked = linkReferences(entities, byId);
+    time('links');
+    const ruled = runRepositoryRules({ entities, graph: { byId, links: linked.links }, asOf: this.options.asOf, data: referenceData(), enabled: (code) => this.options.severityOf?.(code) !== 'off' });
+    time(`repository rules (${redo.size} of ${files.length} files)`);
+
+    const found = new Map<string, Diagnostic[]>();
+    for (const d of [...duplicates, ...linked.diagnostics, ...ruled]) {
+      if (!redo.has(d.file)) continue;
+      const list = found.get(d.file);
+      if (list) list.push(d);
+      else found.set(d.file, [d]);
+    }
+    const linksOf = new Map<string, Link[]>();
+    for (const link of linked.links) {
+      const file = link.from.doc.file;
+      if (!redo.has(file)) continue;
+      const list = linksOf.get(file);
+      if (list) list.push(link);
+      else linksOf.set(file, [link]);
+    }
+    const maxBytes = (this.options.limits ?? DEFAULT_PARSE_LIMITS).maxFileBytes;
+    let brokenChanged = first;
+    for (const name of redo) {
+      const result = resultOf(name) as FileResult;
+      const old = this.state.get(name);
+      const own = result.skipped ? [] : result.diagnostics;
+      const broken = old && old.result === result ? old.broken : brokenFiles(own, this.options.cwd, maxBytes, this.read)[0];
+      if (broken !== undefined || old?.broken !== undefined) brokenChanged = true;
+      this.state.set(name, { result, links: linksOf.get(name) ?? [], repository: found.get(name) ?? [], broken, shown: old?.shown ?? [] });
+    }
+    if (gone.length > 0) brokenChanged = true;
+
+    // What each file shows; every file again when the files that could not be read have changed.
+    let broken = this.broken;
+    if (brokenChanged) {
+      broken = this.order.flatMap((n) => this.state.get(n)?.broken ?? []);
+      this.broken = broken;
+    }
+    const brokenKey = brokenChanged ? broken.map((b) => `${b.file}\u0000${b.text ?? ''}`).join('\u0001') : this.brokenKey;
+    const reshow = brokenKey !== this.brokenKey ? new Set(this.state.keys()) : redo;
+    this.brokenKey = brokenKey;
+    let showingChanged = reshow !== redo || gone.length > 0;
+    for (const name of reshow) {
+      const s = this.state.get(name) as FileState;
+      const own = s.result.skipped ? [] : s.result.diagnostics;
+      const all = applyDirectives([...own, ...withoutCascades(s.repository, broken)], s.result.skipped ? [] : s.result.directives);
+      const shown = capPerFile(applySeverity(all, this.options.severityOf));
+      if (shown.length > 0 || s.shown.length > 0) showingChanged = true;
+      s.shown = shown;
+    }
+    if (showingChanged) {
+      this.showing = [...this.state.values()].filter((s) => s.shown.length > 0).map((s) => s.result.file).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    }
+    time('findings');
+    return this.result(files);
+  }
+
+  private broken: BrokenFile[] = [];
+
+  private readonly read = (absPath: string): Buffer => {
+    const open = this.overlay?.get(absPath);
+    return open ? Buffer.from(open.text, 'utf8') : readFileSync(absPath);
+  };
+
+  /** The result as `analyse` gives it; the lists of every document and link are made when first asked for. */
+  private result(files: readonly FileResult[]): ValidationResult {
+    const shown = this.options.reportOnly;
+    const state = this.state;
+    const byId = this.byId;
+    let links: Link[] | undefined;
+    const graph = {
+      byId,
+      get links(): Link[] {
+        links ??= files.flatMap((f) => (f.skipped ? [] : (state.get(f.file)?.links ?? [])));
+        return links;
+      },
+    };
+    const diagnostics: Diagnostic[] = [];
+    let shownOutside = 0;
+    for (const name of this.showing) {
+      const list = (state.get(name) as FileState).shown;
+      if (!shown || shown.has(name)) diagnostics.push(...list);
+      else {
+        // Outside the files named: only what a named file caused (as `analyse` shows it).
+        const caused = list.filter((d) => shown.also?.(d, graph) === true);
+        if (caused.length > 0) shownOutside++;
+        diagnostics.push(...caused);
+      }
+    }
+    let entities: Entity[] | undefined;
+    let kept: number | undefined;
+    const keptCount = (): number => (kept ??= files.reduce((n, f) => (f.skipped ? n : n + 1), 0));
+    return {
+      diagnostics,
+      get entities(): Entity[] {
+        entities ??= files.flatMap((f) => (f.skipped ? [] : f.entities));
+        return entities;
+      },
+      graph,
+      get fileCount(): number {
+        return keptCount();
+      },
+      get shownFileCount(): number {
+        return shown ? files.filter((f) => !f.skipped && shown.has(f.file)).length + shownOutside : keptCount();
+      },
+      get skipped(): SkippedFile[] {
+        return files.flatMap((f) => (f.skipped ? [f.skipped] : []));
+      },
+    };
+  }
+
+  private entitiesOf(result: FileResult | undefined): readonly Entity[] {
+    return !result || result.skipped ? [] : result.entities;
+  }
+
+  /** Repository order: the files' order, then each file's documents in order. */
+  private compareEntities(a: Entity, b: Entity): number {
+    return (this.rank.get(a.doc.file) ?? 0) - (this.rank.get(b.doc.file) ?? 0) || a.doc.index - b.doc.index;
+  }
+
+  /**
+   * The documents whose values this one's findings depend on: those defining an id it names or
+   * defines, and for a problembild or medborgarlöfte those naming it (is it answered, followed up).
+   */
+  private *dependencies(e: Entity): Iterable<Entity> {
+    const own = defKey(e);
+    yield* this.definers.get(own) ?? [];
+    for (const key of refKeys(e)) yield* this.definers.get(key) ?? [];
+    if (NAMED_MATTERS.has(e.kind)) yield* this.namers.get(own) ?? [];
+  }
+
+  /** The documents whose findings depend on this one's value: the converse of `dependencies`. */
+  private *dependents(e: Entity): Iterable<Entity> {
+    const own = defKey(e);
+    yield* this.definers.get(own) ?? [];
+    yield* this.namers.get(own) ?? [];
+    for (const key of refKeys(e)) for (const d of this.definers.get(key) ?? []) if (NAMED_MATTERS.has(d.kind)) yield d;
+  }
+
+  private index(e: Entity): void {
+    const key = defKey(e);
+    if (unreadablePromises(e)) this.unreadable.add(e);
+    const list = this.definers.get(key);
+    if (!list) this.definers.set(key, [e]);
+    else {
+      // Kept in repository order: the first is the definition references resolve to.
+      let at = list.length;
+      while (at > 0 && this.compareEntities(list[at - 1] as Entity, e) > 0) at--;
+      list.splice(at, 0, e);
+    }
+    for (const ref of refKeys(e)) {
+      const set = this.namers.get(ref);
+      if (set) set.add(e);
+      else this.namers.set(ref, new Set([e]));
+    }
+  }
+
+  private unindex(e: Entity): void {
+    const key = defKey(e);
+    this.unreadable.delete(e);
+    const list = this.definers.get(key);
+    if (list) {
+      const at = list.indexOf(e);
+      if (at >= 0) list.splice(at, 1);
+      if (list.length === 0) this.definers.delete(key);
+    }
+    for (const ref of refKeys(e)) {
+      const set = this.namers.get(ref);
+      set?.delete(e);
+      if (set?.size === 0) this.namers.delete(ref);
+    }
+  }
+}
+
+/** Calls `report` with the time since the last call (or since it was made). */
+function stopwatch(report: ((stage: string, ms: number) => void) | undefined): (stage: string) => void {
+  let last = performance.now();
+  return (stage) => {
+    if (!report) return;
+    const now = performance.now();
+    report(stage, now - last);
+    last = now;
+  };
+}
