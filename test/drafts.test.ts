@@ -26,9 +26,9 @@ describe('drafts', () => {
     const r = spawnCli(['report', '--out', 'site', ...AS_OF], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('(0 medborgarlöften,');
-    expect(r.stdout).toContain('1 utkast (status: utkast) kom inte med; --med-utkast tar med dem.');
+    expect(r.stdout).toContain('1 utkast (status: utkast) kom inte med; --med-utkast tar med det.');
     const withDrafts = spawnCli(['report', '--out', 'site2', '--med-utkast', ...AS_OF], { cwd: dir });
-    expect(withDrafts.stdout).toContain('(1 medborgarlöften,');
+    expect(withDrafts.stdout).toContain('(1 medborgarlöfte,');
   }, 60_000);
 });
 

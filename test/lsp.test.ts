@@ -85,7 +85,7 @@ process.on('exit', () => process.stderr.write(JSON.stringify(Object.keys(require
   }, T);
 
   it('says what it is in `lofte --help`', () => {
-    expect(spawnCli(['--help']).stdout).toMatch(/lsp \[options\] +språkserver \(Language Server Protocol\)/);
+    expect(spawnCli(['--help']).stdout).toMatch(/lsp \[flaggor\] +språkserver \(Language Server Protocol\)/);
   });
 });
 

@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, promises as fs, readdirSync
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { language } from '../src/diagnostics/messages/index.js';
+import { outputMessage } from '../src/cli/options.js';
 import { JOURNAL, LOCK, MANIFEST, recover, writeSite, type FaultPoint } from '../src/report/write.js';
 import { OutputError } from '../src/util/output-error.js';
 import { example, ROOT, runCli } from './helpers.js';
@@ -32,7 +32,7 @@ async function snapshot(root: string, dir = '', into = new Map<string, string>()
 }
 
 const report = (out: string, ...extra: string[]) => runCli(['report', SRC, '--out', out, '--as-of', '2026-11-24', ...extra]);
-const sv = (e: OutputError): string => `lofte: ${language('sv').ui.output[e.reason](e.args)}\n`;
+const sv = (e: OutputError): string => `lofte: ${outputMessage('sv', e)}\n`;
 
 /** A test folder with a published site in `site/` and a folder `outside/` next to it. */
 async function published(): Promise<{ box: string; out: string; outside: string }> {

@@ -143,7 +143,7 @@ describe('reproducible and safe to re-run', () => {
     const original = readFileSync(page, 'utf8');
     await fs.writeFile(page, original.replace('<h1>', '<h1>Ändrad för hand: '));
     const edited = await report('examples/vastra-blekinge', out);
-    expect(edited.stdout).toContain('Skrev 1 sidor till');
+    expect(edited.stdout).toContain('Skrev 1 sida till');
     expect(edited.stdout).toContain('5 sidor var desamma');
     expect(readFileSync(page, 'utf8')).toBe(original);
     expect((await fs.stat(index)).mtime).toEqual(old);
@@ -159,7 +159,7 @@ describe('reproducible and safe to re-run', () => {
     await fs.writeFile(path.join(out, 'CNAME'), 'loften.example.se\n');
     await fs.writeFile(path.join(out, 'medborgarloften', 'egen-sida.html'), '<p>min</p>\n');
     const r = await report('examples/vastra-blekinge', out, '--id', 'solvesborg-2026-2027');
-    expect(r.stdout).toContain('Tog bort 1 sidor från en tidigare körning som inte längre finns.');
+    expect(r.stdout).toContain('Tog bort 1 sida från en tidigare körning som inte längre finns.');
     expect(existsSync(path.join(out, 'medborgarloften', 'karlshamn-olofstrom-2026-2027.html'))).toBe(false);
     expect(existsSync(path.join(out, 'medborgarloften', 'solvesborg-2026-2027.html'))).toBe(true);
     expect(readFileSync(path.join(out, 'CNAME'), 'utf8')).toBe('loften.example.se\n');

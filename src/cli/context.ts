@@ -47,11 +47,11 @@ export function threadCount(env: Readonly<Record<string, string | undefined>>): 
 export const PROGRESS_FROM = 200;
 
 /** A progress line on stderr for long runs at a terminal; nothing in CI logs or pipes. */
-export function progressLine(io: CliIo): ((done: number, total: number) => void) | undefined {
+export function progressLine(io: CliIo, lang: Lang = 'sv'): ((done: number, total: number) => void) | undefined {
   if (!io.stderrIsTTY || (io.env['CI'] ?? '') !== '') return undefined;
   return (done, total) => {
     if (total < PROGRESS_FROM) return;
-    io.stderr(done < total ? `\rLäser filer: ${done}/${total}` : '\r\u001b[K');
+    io.stderr(done < total ? `\r${language(lang).cli.progress({ done, total })}` : '\r\u001b[K');
   };
 }
 
@@ -92,7 +92,7 @@ export async function repoContext(paths: readonly string[], flags: RepoFlags, io
       (ignoredByGit?.(abs, isDir) ?? false) || (isDir && abs !== root && existsSync(path.join(abs, CONFIG_FILE))),
     limits: config.limits,
     severityOf: (rule) => config.severities.get(rule),
-    onProgress: progressLine(io),
+    onProgress: progressLine(io, lang),
     threads: (fileCount) => (fileCount > 1 ? threads.threads : 1),
     onTiming: io.env['LOFTE_TIMING'] ? (stage, ms) => io.stderr(`lofte: ${stage}: ${ms.toFixed(0)} ms\n`) : undefined,
   };

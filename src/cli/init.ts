@@ -2,17 +2,18 @@
 
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { Command } from 'commander';
 import { configSchema } from '../config/index.js';
+import type { CliWords } from '../diagnostics/messages/cli.js';
+import { language, type Lang } from '../diagnostics/messages/index.js';
 import { UsageError } from '../load/discover.js';
 import { referenceData, type Kommun } from '../model/reference-data.js';
 import { KINDS, type Kind } from '../model/kinds.js';
 import { readSchema, SCHEMA_FILES } from '../schema/validators.js';
 import { validateRepository } from '../validate.js';
-import { repoContext } from './context.js';
+import { chooseLang, repoContext } from './context.js';
 import { localDate, type CliIo } from './io.js';
 import { writeOutput } from './outputs.js';
-import { EXIT, VERSION } from './run.js';
+import { EXIT, LofteCommand, option, VERSION } from './options.js';
 import { fill, newDocumentValues, readTemplate, schemaDirFor, slugify, templateFiles } from './templates.js';
 
 const EXAMPLE_KOMMUN = 'Laxå';
@@ -24,7 +25,7 @@ function findKommun(value: string): Kommun {
   const data = referenceData();
   const wanted = value.trim().toLowerCase().replace(/ kommun$/, '');
   const kommun = data.kommuner.get(value.trim()) ?? [...data.kommuner.values()].find((k) => k.namn.toLowerCase() === wanted);
-  if (!kommun) throw new UsageError('bad-option', { message: `"${value}" är varken ett kommunnamn eller en kommunkod bland SCB:s 290 kommuner.` });
+  if (!kommun) throw new UsageError('unknown-kommun', { kommun: value });
   return kommun;
 }
 
@@ -59,23 +60,26 @@ interface InitFlags {
   kommun?: string;
   polisregion?: string;
   force?: boolean;
+  lang?: Lang;
 }
 
-export function initCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
-    .command('init')
-    .description('lägg upp ett nytt förråd för ett lokalpolisområde (frågar inget; allt anges med flaggor)')
-    .argument('[mapp]', 'mappen att lägga upp (standard: den här)', '.')
-    .option('--lpo <namn>', 'lokalpolisområdets namn, t.ex. "Lokalpolisområde Hallsberg"')
-    .option('--kommun <kommun>', `kommunens namn eller kommunkod (standard: ${EXAMPLE_KOMMUN}, som exempel)`)
-    .option('--polisregion <id>', `polisregionen: ${REGIONS.join(', ')} (standard: kommunens)`)
-    .option('--force', 'skriv över filer som redan finns')
-    .action(async (dir: string, flags: InitFlags) => {
+export function initCommand(io: CliIo, words: CliWords): LofteCommand {
+  const w = words.init;
+  return new LofteCommand('init')
+    .description(w.description)
+    .argument(`[${w.folder.name}]`, w.folder.text, '.')
+    .addOption(option('--lpo', w.lpo))
+    .addOption(option('--kommun', w.kommun({ example: EXAMPLE_KOMMUN })))
+    .addOption(option('--polisregion', w.polisregion({ regions: REGIONS.join(', ') })))
+    .option('--force', w.force)
+    .addOption(option('--lang', words.common.lang).choices(['sv', 'en']))
+    .run(async (dir: string, flags: InitFlags) => {
+      const said = language(chooseLang(flags.lang, undefined, io.env)).cli.init;
       const kommun = findKommun(flags.kommun ?? EXAMPLE_KOMMUN);
       const polisregion = flags.polisregion ?? kommun.polisregion;
-      if (!REGIONS.includes(polisregion)) throw new UsageError('bad-option', { message: `okänd polisregion "${polisregion}". Välj ${REGIONS.join(', ')}.` });
+      if (!REGIONS.includes(polisregion)) throw new UsageError('unknown-region', { region: polisregion, regions: REGIONS.join(', ') });
       const lpoNamn = flags.lpo ?? `Lokalpolisområde ${kommun.namn}`;
-      if (!SAFE_NAME.test(lpoNamn)) throw new UsageError('bad-option', { message: `--lpo "${lpoNamn}" får bara innehålla bokstäver, siffror, mellanslag, punkt och bindestreck.` });
+      if (!SAFE_NAME.test(lpoNamn)) throw new UsageError('unsafe-lpo', { lpo: lpoNamn });
       const today = localDate(io.now());
       const year = Number(today.slice(0, 4));
       const values = {
@@ -100,22 +104,19 @@ export function initCommand(program: Command, io: CliIo, setExit: (code: number)
       ];
       const existing = files.map(([rel]) => rel).filter((rel) => existsSync(path.join(root, rel)));
       if (existing.length > 0 && !flags.force) {
-        io.stderr(`lofte: Filerna finns redan och skrivs inte över:\n${existing.map((f) => `  ${f}`).join('\n')}\nFlytta dem, eller kör igen med --force.\n`);
-        setExit(EXIT.failure);
-        return;
+        io.stderr(`lofte: ${said.exists({ files: existing })}\n`);
+        return EXIT.failure;
       }
       for (const [rel, content] of files) await writeOutput(root, rel, content);
       const shown = path.relative(io.cwd, root) || '.';
-      io.stdout(
-        `Lade upp ett lofte-förråd i ${shown} för ${lpoNamn} och ${values.kommun_namn} (${kommun.kod}):\n${files.map(([rel]) => `  ${rel}`).join('\n')}\n\n` +
-          `Nästa steg:\n${shown === '.' ? '' : `  cd ${shown}\n`}  npm install\n  npx lofte validate\n  npx lofte report --out site\n`,
-      );
-      if (!flags.kommun) io.stdout(`\nKommunen är ett exempel (${EXAMPLE_KOMMUN}); ange --kommun för er egen.\n`);
-      setExit(EXIT.ok);
+      io.stdout(`${said.done({ folder: shown, lpo: lpoNamn, kommun: values.kommun_namn, kommunkod: kommun.kod, files: files.map(([rel]) => rel) })}\n`);
+      if (!flags.kommun) io.stdout(`\n${said.exampleKommun({ example: EXAMPLE_KOMMUN })}\n`);
+      return EXIT.ok;
     });
 }
 
-export const EDITOR_HINT = 'Editorstöd medan du skriver: `lofte lsp` (VS Code-tillägget lofte, eller se README för andra editorer).\n';
+/** The Swedish hint `lofte new` prints where no editor is pointed at the language server yet. */
+export const EDITOR_HINT = `${language('sv').cli.new.editorHint}\n`;
 
 const FOLDERS: Readonly<Record<Kind, string>> = { Aktor: 'aktorer', Problembild: 'problembilder', Medborgarlofte: 'medborgarloften', Uppfoljning: 'uppfoljningar' };
 const TEMPLATE: Readonly<Record<Kind, string>> = { Aktor: 'aktor.yaml', Problembild: 'problembild.md', Medborgarlofte: 'medborgarlofte.yaml', Uppfoljning: 'uppfoljning.yaml' };
@@ -124,32 +125,36 @@ interface NewFlags {
   titel?: string;
   id?: string;
   dir?: string;
+  lang?: Lang;
 }
 
-export function newCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
-    .command('new')
-    .description('skriv ett nytt dokument från en mall, med ett nytt id och dagens datum')
-    .argument('<sort>', `${KINDS.join(', ')} (små bokstäver går bra)`)
-    .option('--titel <titel>', 'titel (namn för en aktör); id:t görs av den')
-    .option('--id <id>', 'id för dokumentet (standard: av titeln, annars sort och datum)')
-    .option('--dir <mapp>', 'mappen att skriva i (standard: aktorer/, problembilder/, medborgarloften/ eller uppfoljningar/)')
-    .action(async (sort: string, flags: NewFlags) => {
+export function newCommand(io: CliIo, words: CliWords): LofteCommand {
+  const w = words.new;
+  const kindArg = w.kind({ kinds: KINDS.join(', ') });
+  const cmd: LofteCommand = new LofteCommand('new')
+    .description(w.description)
+    .argument(`<${kindArg.name}>`, kindArg.text)
+    .addOption(option('--titel', w.titel))
+    .addOption(option('--id', w.id))
+    .addOption(option('--dir', w.dir))
+    .addOption(option('--lang', words.common.lang).choices(['sv', 'en']))
+    .run(async (sort: string, flags: NewFlags) => {
       const kind = KINDS.find((k) => k.toLowerCase() === sort.toLowerCase());
-      if (!kind) throw new UsageError('bad-option', { message: `okänd sort "${sort}". Välj ${KINDS.join(', ')}.` });
-      const ctx = await repoContext(['.'], {}, io);
+      if (!kind) throw new UsageError('unknown-kind', { kind: sort, kinds: KINDS.join(', ') });
+      const ctx = await repoContext(['.'], { lang: flags.lang }, io);
+      cmd.lang = ctx.lang;
+      const said = language(ctx.lang).cli.new;
       const repo = await validateRepository({ ...ctx.options, reportOnly: undefined });
       const today = localDate(io.now());
       const taken = (id: string): boolean => repo.graph.byId.has(id);
       if (flags.id !== undefined && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(flags.id)) {
-        throw new UsageError('bad-option', { message: `id "${flags.id}" har fel form: skriv kebab-case med a–z, 0–9 och bindestreck.` });
+        throw new UsageError('bad-id', { id: flags.id });
       }
       if (flags.id !== undefined && taken(flags.id)) {
         const other = repo.graph.byId.get(flags.id);
-        const where = other ? ` i ${other.doc.file}:${other.doc.locator.locate(['id']).start.line}` : '';
-        io.stderr(`lofte: Id "${flags.id}" används redan${where}. Välj ett annat med --id.\n`);
-        setExit(EXIT.failure);
-        return;
+        const where = other ? { file: other.doc.file, line: other.doc.locator.locate(['id']).start.line } : undefined;
+        io.stderr(`lofte: ${said.idTaken({ id: flags.id, where })}\n`);
+        return EXIT.failure;
       }
       let id = flags.id ?? (slugify(flags.titel ?? '') || `${kind.toLowerCase()}-${today}`);
       for (let n = 2; flags.id === undefined && taken(id); n++) id = `${id.replace(/-\d+$/, '')}-${n}`;
@@ -160,9 +165,8 @@ export function newCommand(program: Command, io: CliIo, setExit: (code: number) 
       const rel = path.relative(io.cwd, target).split(path.sep).join('/');
       const fromRoot = path.relative(root, target).split(path.sep).join('/');
       if (existsSync(target)) {
-        io.stderr(`lofte: Filen ${rel} finns redan och skrivs inte över.\n`);
-        setExit(EXIT.failure);
-        return;
+        io.stderr(`lofte: ${said.fileExists({ file: rel })}\n`);
+        return EXIT.failure;
       }
       const lpo = repo.graph.byId.get(actorOf('lokalpolisomrade', ''));
       const kommun = repo.graph.byId.get(actorOf('kommun', ''));
@@ -172,9 +176,10 @@ export function newCommand(program: Command, io: CliIo, setExit: (code: number) 
       const values = newDocumentValues({ id, titel: flags.titel ?? `Ny ${kind === 'Aktor' ? 'aktör' : kind.toLowerCase()}`, today, lpo, kommun, schemaDir: schemaDirFor(fromRoot) });
       const content = fill(existsSync(schemaFile) && !fromRoot.startsWith('../') ? template : template.replace(/^# yaml-language-server: .*\n(#\n)?/m, ''), { ...values, lofte_version: VERSION });
       await writeOutput(path.dirname(target), path.basename(target), content);
-      io.stdout(`Skrev ${rel} (id ${id}).\n`);
+      io.stdout(`${said.written({ file: rel, id })}\n`);
       // Where nothing points the editor at the language server yet, say once how to.
-      if (!existsSync(path.join(ctx.config.root, '.vscode', 'extensions.json'))) io.stdout(EDITOR_HINT);
-      setExit(EXIT.ok);
+      if (!existsSync(path.join(ctx.config.root, '.vscode', 'extensions.json'))) io.stdout(`${said.editorHint}\n`);
+      return EXIT.ok;
     });
+  return cmd;
 }

@@ -21,12 +21,12 @@ export function parseOutputs(values: readonly string[] | undefined, fallback: st
     const eq = v.indexOf('=');
     const format = eq < 0 ? v : v.slice(0, eq);
     const file = eq < 0 ? undefined : v.slice(eq + 1);
-    if (!(format in FORMATTERS)) throw new UsageError('bad-option', { message: `okänt format "${format}". Tillåtna: ${Object.keys(FORMATTERS).join(', ')}.` });
-    if (file === '') throw new UsageError('bad-option', { message: `"${v}" saknar filnamn efter =.` });
+    if (!(format in FORMATTERS)) throw new UsageError('unknown-format', { format, formats: Object.keys(FORMATTERS).join(', ') });
+    if (file === '') throw new UsageError('format-without-file', { value: v });
     return { format, file };
   });
   if (specs.filter((s) => s.file === undefined).length > 1) {
-    throw new UsageError('bad-option', { message: 'bara ett format kan skrivas till standard ut; ge de andra ett filnamn, t.ex. --format sarif=lofte.sarif.' });
+    throw new UsageError('one-stdout', {});
   }
   return specs;
 }

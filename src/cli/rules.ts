@@ -1,15 +1,15 @@
 // `lofte rules`: every rule lofte has, with its severity here, one line on what it finds, and its page.
 
 import path from 'node:path';
-import { Command, Option } from 'commander';
 import { CONFIG_FILE, loadConfig } from '../config/index.js';
 import { definitionOf, RULES } from '../diagnostics/catalog.js';
+import type { CliWords } from '../diagnostics/messages/cli.js';
 import { language, type Lang } from '../diagnostics/messages/index.js';
 import { docsBaseUrl } from '../format/sarif.js';
 import { chooseLang } from './context.js';
 import type { CliIo } from './io.js';
 import { findRepository } from './repository.js';
-import { EXIT } from './run.js';
+import { EXIT, LofteCommand, option } from './options.js';
 
 interface RulesFlags {
   format: 'text' | 'json';
@@ -17,14 +17,13 @@ interface RulesFlags {
   config?: string;
 }
 
-export function rulesCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
-    .command('rules')
-    .description('lista alla regler: kod, allvarsgrad (med förrådets inställningar), vad de hittar och var de beskrivs')
-    .addOption(new Option('-f, --format <format>', 'text eller json').choices(['text', 'json']).default('text'))
-    .addOption(new Option('--lang <språk>', 'språk: sv eller en').choices(['sv', 'en']))
-    .option('--config <fil>', 'konfigurationsfil (standard: förrådets lofte.config.yaml)')
-    .action(async (flags: RulesFlags) => {
+export function rulesCommand(io: CliIo, cli: CliWords): LofteCommand {
+  return new LofteCommand('rules')
+    .description(cli.rules.description)
+    .addOption(option('-f, --format', cli.rules.format).choices(['text', 'json']).default('text'))
+    .addOption(option('--lang', cli.rules.lang).choices(['sv', 'en']))
+    .addOption(option('--config', cli.rules.config))
+    .run(async (flags: RulesFlags) => {
       const repo = findRepository(io.cwd, []);
       const file = flags.config ?? (repo?.foundBy === 'config' ? path.join(repo.root, CONFIG_FILE) : undefined);
       const { config } = await loadConfig(io.cwd, file);
@@ -49,6 +48,6 @@ export function rulesCommand(program: Command, io: CliIo, setExit: (code: number
         const sevWidth = Math.max(...rows.map((r) => sev(r.severity).length));
         io.stdout(`${rows.map((r) => `${r.code.padEnd(codeWidth)}  ${sev(r.severity).padEnd(sevWidth)}  ${r.title}\n${' '.repeat(codeWidth + sevWidth + 4)}${r.docs}`).join('\n')}\n`);
       }
-      setExit(EXIT.ok);
+      return EXIT.ok;
     });
 }

@@ -1,27 +1,21 @@
 // The command line as a function: run(argv, io) → exit code (0 clean, 1 findings, 2 could not run).
 
-import { readFileSync } from 'node:fs';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { packagePath } from '../paths.js';
+import { Command, CommanderError, type Argument, type Help, type Option } from 'commander';
 import { isLang, language, type Lang } from '../diagnostics/messages/index.js';
+import type { CliWords } from '../diagnostics/messages/cli.js';
 import { UsageError } from '../load/discover.js';
 import { OutputError } from '../util/output-error.js';
-import { commanderMessage } from './commander-sv.js';
 import { loadColor } from '../format/paint.js';
 import { printable } from '../util/printable.js';
 import type { CliIo } from './io.js';
 import { linksCommand } from './links.js';
 import { lspCommand } from './lsp.js';
-import { reportCommand } from './report.js';
+import { exportCommand, reportCommand } from './report.js';
 import { initCommand, newCommand } from './init.js';
+import { EXIT, LofteCommand, outputMessage, usageMessage, VERSION } from './options.js';
 import { rulesCommand } from './rules.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
-
-export const EXIT = { ok: 0, findings: 1, failure: 2, interrupted: 130 } as const;
-
-/** The package's version, from package.json: shown by --version and written into init's workflow. */
-export const VERSION = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
 
 /**
  * Commander's message quotes the command line, which may hold any character: made printable, all
@@ -32,77 +26,96 @@ function printableCommanderMessage(message: string): string {
   return suggestion ? `${printable(message.slice(0, suggestion.index))}\n${printable(suggestion[1] ?? '')}` : printable(message);
 }
 
+/** The language of help and usage errors: --lang, else $LOFTE_LANG, else Swedish (a command's config may choose later). */
 function argvLang(argv: readonly string[], env: CliIo['env']): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const value = i < 0 ? env['LOFTE_LANG'] : argv[i]?.includes('=') ? argv[i]?.split('=')[1] : argv[i + 1];
   return isLang(value) ? value : 'sv';
 }
 
-export function parseDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
-    throw new InvalidArgumentError('ÅÅÅÅ-MM-DD / YYYY-MM-DD');
-  }
-  return value;
-}
-
-export function parseCount(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('0, 1, 2 …');
-  return Number(value);
-}
-
-export function commonOptions(cmd: Command): Command {
-  return cmd
-    .addOption(new Option('--lang <språk>', 'språk för meddelanden: sv eller en').choices(['sv', 'en']))
-    .addOption(new Option('--as-of <datum>', 'dagen som tidsberoende regler utgår från (ÅÅÅÅ-MM-DD); standard: i dag').argParser(parseDate))
-    .option('--config <fil>', 'konfigurationsfil (standard: närmaste lofte.config.yaml)')
-    // --color before --no-color: commander then leaves the default undefined, meaning "decide".
-    .option('--color', 'färger även när utdata inte går till en terminal')
-    .option('--no-color', 'utan färger')
-    .option('--debug', 'visa fullständig felinformation vid interna fel');
+/** Commander's help in the chosen language: its titles, its "(default: …)" and its usage terms. */
+function helpIn(words: CliWords): Partial<Help> {
+  const h = words.help;
+  const titles: Readonly<Record<string, string>> = { 'Usage:': h.usage, 'Options:': h.options, 'Commands:': h.commands, 'Arguments:': h.arguments, 'Global Options:': h.globalOptions };
+  const extra = (description: string, info: readonly string[]): string => (info.length === 0 ? description : `${description} (${info.join(', ')})`.trimStart());
+  const argName = (a: Argument): string => {
+    const name = a.name() + (a.variadic ? '...' : '');
+    return a.required ? `<${name}>` : `[${name}]`;
+  };
+  return {
+    styleTitle: (title: string) => titles[title] ?? title,
+    optionDescription(o: Option): string {
+      const info: string[] = [];
+      if (o.argChoices) info.push(`${h.choices}: ${o.argChoices.map((c) => JSON.stringify(c)).join(', ')}`);
+      if (o.defaultValue !== undefined && (o.required || o.optional || (o.isBoolean() && typeof o.defaultValue === 'boolean'))) {
+        info.push(`${h.default}: ${o.defaultValueDescription || JSON.stringify(o.defaultValue)}`);
+      }
+      if (o.presetArg !== undefined && o.optional) info.push(`${h.preset}: ${JSON.stringify(o.presetArg)}`);
+      if (o.envVar !== undefined) info.push(`${h.env}: ${o.envVar}`);
+      return extra(o.description ?? '', info);
+    },
+    argumentDescription(a: Argument): string {
+      const info: string[] = [];
+      if (a.argChoices) info.push(`${h.choices}: ${a.argChoices.map((c) => JSON.stringify(c)).join(', ')}`);
+      if (a.defaultValue !== undefined) info.push(`${h.default}: ${a.defaultValueDescription || JSON.stringify(a.defaultValue)}`);
+      return extra(a.description ?? '', info);
+    },
+    subcommandTerm: (cmd: Command) =>
+      [cmd.name(), ...(cmd.options.length > 0 ? [h.optionsTerm] : []), ...cmd.registeredArguments.map(argName)].join(' '),
+    commandUsage(cmd: Command): string {
+      const terms: Readonly<Record<string, string>> = { '[options]': h.optionsTerm, '[command]': h.commandTerm };
+      const names: string[] = [];
+      for (let c = cmd.parent; c; c = c.parent) names.unshift(c.name());
+      return [...names, cmd.name(), ...cmd.usage().split(' ').map((w) => terms[w] ?? w)].filter((s) => s !== '').join(' ');
+    },
+  };
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const lang = argvLang(argv, io.env);
+  const words = language(lang).cli;
   // Colour is decided per output later; chalk is loaded now only if any output may get it.
   const forced = io.env['FORCE_COLOR'];
   if (io.stdoutIsTTY || io.stderrIsTTY || argv.includes('--color') || (forced !== undefined && forced !== '0' && forced.toLowerCase() !== 'false')) await loadColor();
-  let exitCode: number = EXIT.ok;
   const program = new Command('lofte')
-    .description('Medborgarlöften som kod: kontrollera, länka och publicera lokala medborgarlöften.')
-    .helpOption('-h, --help', 'visa hjälp')
-    .helpCommand('help [kommando]', 'visa hjälp för ett kommando')
-    .version(VERSION, '-V, --version', 'visa versionen')
+    .description(words.program.description)
+    .helpOption('-h, --help', words.program.help)
+    .helpCommand(`help [${words.program.helpCommand.name}]`, words.program.helpCommand.text)
+    .version(VERSION, '-V, --version', words.program.version)
+    .configureHelp(helpIn(words))
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),
-      outputError: (s, write) => write(`lofte: ${printableCommanderMessage(commanderMessage(s, lang))}\n`),
+      outputError: (s, write) => write(`lofte: ${printableCommanderMessage(words.commanderError(s.trim().replace(/^error: /, '')))}\n`),
     });
 
-  const setExit = (code: number): void => void (exitCode = code);
-  validateCommand(program, io, setExit);
-  linksCommand(program, io, setExit);
-  reportCommand(program, io, setExit);
-  schemaCommand(program, io, setExit);
-  initCommand(program, io, setExit);
-  newCommand(program, io, setExit);
-  rulesCommand(program, io, setExit);
-  lspCommand(program, io);
+  const commands: LofteCommand[] = [
+    validateCommand(io, words),
+    linksCommand(io, words),
+    reportCommand(io, words),
+    exportCommand(io, words),
+    schemaCommand(io, words),
+    initCommand(io, words),
+    newCommand(io, words),
+    rulesCommand(io, words),
+    lspCommand(io, words),
+  ];
+  for (const cmd of commands) program.addCommand(cmd.copyInheritedSettings(program));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return exitCode;
+    return commands.find((c) => c.exitCode !== undefined)?.exitCode ?? EXIT.ok;
   } catch (err) {
     if (err instanceof CommanderError) {
       return err.exitCode === 0 ? EXIT.ok : EXIT.failure;
     }
     if (err instanceof OutputError) {
-      io.stderr(`lofte: ${language(lang).ui.output[err.reason](err.args)}\n`);
+      io.stderr(`lofte: ${outputMessage(commands.find((c) => c.lang !== undefined)?.lang ?? lang, err)}\n`);
       return EXIT.failure;
     }
     if (err instanceof UsageError) {
-      const ui = language(lang).ui;
-      io.stderr(`lofte: ${printable(ui.usage[err.code]?.(err.args) ?? err.code)}\n`);
+      io.stderr(`lofte: ${printable(usageMessage(commands.find((c) => c.lang !== undefined)?.lang ?? lang, err))}\n`);
       return EXIT.failure;
     }
     const message = err instanceof Error ? err.message : String(err);

@@ -1,14 +1,16 @@
 // `lofte schema [kind] [--out DIR]`: the JSON Schemas, for editors and other tools.
 
 import path from 'node:path';
-import { Command } from 'commander';
 import { configSchema } from '../config/index.js';
+import type { CliWords } from '../diagnostics/messages/cli.js';
+import { language, type Lang } from '../diagnostics/messages/index.js';
 import { UsageError } from '../load/discover.js';
 import { KINDS, type Kind } from '../model/kinds.js';
 import { readSchema, SCHEMA_FILES, type JsonSchema } from '../schema/validators.js';
+import { chooseLang } from './context.js';
 import type { CliIo } from './io.js';
 import { writeOutput } from './outputs.js';
-import { EXIT } from './run.js';
+import { EXIT, LofteCommand, option } from './options.js';
 
 const COMMON_REF = `${SCHEMA_FILES.common}#/$defs/`;
 
@@ -29,17 +31,20 @@ export function bundledSchema(kind: Kind): JsonSchema {
 function kindOf(name: string): Kind | 'config' {
   if (name.toLowerCase() === 'config') return 'config';
   const kind = KINDS.find((k) => k.toLowerCase() === name.toLowerCase());
-  if (!kind) throw new UsageError('bad-option', { message: `okänd sort "${name}". Välj ${[...KINDS, 'config'].join(', ')}.` });
+  if (!kind) throw new UsageError('unknown-kind', { kind: name, kinds: [...KINDS, 'config'].join(', ') });
   return kind;
 }
 
-export function schemaCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
-    .command('schema')
-    .description('skriv ut JSON Schema för en sort (eller alla), eller skriv dem som filer med --out')
-    .argument('[sort]', `${KINDS.join(', ')} eller config`)
-    .option('-o, --out <mapp>', 'skriv schemafilerna till mappen (för editorer)')
-    .action(async (name: string | undefined, flags: { out?: string }) => {
+export function schemaCommand(io: CliIo, words: CliWords): LofteCommand {
+  const w = words.schema;
+  const kind = w.kind({ kinds: KINDS.join(', ') });
+  return new LofteCommand('schema')
+    .description(w.description)
+    .argument(`[${kind.name}]`, kind.text)
+    .addOption(option('-o, --out', w.out))
+    .addOption(option('--lang', words.common.lang).choices(['sv', 'en']))
+    .run(async (name: string | undefined, flags: { out?: string; lang?: Lang }) => {
+      const said = language(chooseLang(flags.lang, undefined, io.env)).cli.schema;
       if (flags.out) {
         const files: [string, JsonSchema][] = [
           [SCHEMA_FILES.common, readSchema(SCHEMA_FILES.common)],
@@ -47,9 +52,8 @@ export function schemaCommand(program: Command, io: CliIo, setExit: (code: numbe
           ['config.schema.json', configSchema()],
         ];
         for (const [file, schema] of files) await writeOutput(io.cwd, path.join(flags.out, file), `${JSON.stringify(schema, null, 2)}\n`);
-        io.stdout(`Skrev ${files.length} scheman till ${flags.out}.\n`);
-        setExit(EXIT.ok);
-        return;
+        io.stdout(`${said.written({ count: files.length, folder: flags.out })}\n`);
+        return EXIT.ok;
       }
       const one = name === undefined ? undefined : kindOf(name);
       const value =
@@ -59,6 +63,6 @@ export function schemaCommand(program: Command, io: CliIo, setExit: (code: numbe
             ? configSchema()
             : bundledSchema(one);
       io.stdout(`${JSON.stringify(value, null, 2)}\n`);
-      setExit(EXIT.ok);
+      return EXIT.ok;
     });
 }

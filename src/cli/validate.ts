@@ -2,7 +2,7 @@
 
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Command, Option } from 'commander';
+import type { CliWords } from '../diagnostics/messages/cli.js';
 import { language, type Lang } from '../diagnostics/messages/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { FORMATTERS } from '../format/index.js';
@@ -16,7 +16,7 @@ import { repoContext, type RepoFlags } from './context.js';
 import { nothingMatched } from './repository.js';
 import type { CliIo } from './io.js';
 import { collectFormat, parseOutputs, writeOutput } from './outputs.js';
-import { commonOptions, EXIT, parseCount } from './run.js';
+import { commonOptions, EXIT, LofteCommand, option, parseCount } from './options.js';
 
 interface ValidateFlags extends RepoFlags {
   format?: string[];
@@ -67,38 +67,38 @@ export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], 
   io.stdout(formatDiagnostics(io, diagnostics, fileCount, flags.format, useColor(flags.color, io), lang));
 }
 
-export function validateCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  const cmd = program
-    .command('validate')
-    .description('kontrollera filerna och visa alla fel och varningar')
-    .argument('[sökvägar...]', 'filer och mappar att kontrollera', ['.'])
-    .addOption(new Option('-f, --format <format>', `utdataformat: ${Object.keys(FORMATTERS).join(', ')}; upprepa med format=fil för fler utdata, t.ex. --format sarif=lofte.sarif`).argParser(collectFormat))
-    .addOption(new Option('--max-warnings <antal>', 'misslyckas (slutkod 1) om varningarna är fler än så').argParser(parseCount))
-    .option('--strict', 'misslyckas (slutkod 1) även vid varningar')
-    .option('-q, --quiet', 'visa bara fel, inte varningar')
-    .option('--verbose', 'visa också vilka filer som hoppades över')
-    .option('-w, --watch', 'kontrollera igen vid varje ändring, tills Ctrl-C')
-    .option('--cache', `spara resultatet per fil och läs bara om det som ändrats nästa gång (i ${DEFAULT_CACHE_FOLDER} under förrådets rot)`)
-    .option('--cache-location <mapp>', 'mappen cachen sparas i (slår på --cache)');
-  commonOptions(cmd).action(async (paths: string[], flags: ValidateFlags) => {
+export function validateCommand(io: CliIo, words: CliWords): LofteCommand {
+  const w = words.validate;
+  const cmd = new LofteCommand('validate')
+    .description(w.description)
+    .argument(`[${w.paths.name}]`, w.paths.text, ['.'])
+    .addOption(option('-f, --format', w.format({ formats: Object.keys(FORMATTERS).join(', ') })).argParser(collectFormat))
+    .addOption(option('--max-warnings', w.maxWarnings).argParser((v) => parseCount(v, words)))
+    .option('--strict', w.strict)
+    .option('-q, --quiet', w.quiet)
+    .option('--verbose', w.verbose)
+    .option('-w, --watch', w.watch)
+    .option('--cache', w.cache({ folder: DEFAULT_CACHE_FOLDER }))
+    .addOption(option('--cache-location', w.cacheLocation));
+  return commonOptions(cmd, words).run(async (paths: string[], flags: ValidateFlags) => {
     const outputs = parseOutputs(flags.format, 'stylish');
     const toStdout = outputs.find((o) => o.file === undefined) ?? { format: 'stylish' };
     const ctx = await repoContext(paths, flags, io);
+    cmd.lang = ctx.lang;
     if (ctx.configDiagnostics.length > 0) {
       printDiagnostics(io, ctx.configDiagnostics, 1, { format: toStdout.format, color: flags.color }, ctx.lang);
-      setExit(EXIT.failure);
-      return;
+      return EXIT.failure;
     }
+    const ui = language(ctx.lang).ui;
     if (flags.cache === true || flags.cacheLocation !== undefined) {
       const location = path.resolve(io.cwd, flags.cacheLocation ?? path.join(ctx.repository?.root ?? io.cwd, DEFAULT_CACHE_FOLDER));
       const shown = printable(path.relative(io.cwd, location) || '.');
-      ctx.options.cache = { location, onWriteError: (code) => io.stderr(language(ctx.lang).ui.cacheNotWritten({ location: shown, code: printable(code) })) };
+      ctx.options.cache = { location, onWriteError: (code) => io.stderr(ui.cacheNotWritten({ location: shown, code: printable(code) })) };
     }
     const session = new ValidationSession(ctx.options);
     const check = async (changes?: Changes): Promise<number> => {
       const result = await session.run(changes);
       if (flags.verbose && result.skipped.length > 0) {
-        const ui = language(ctx.lang).ui;
         io.stderr(`${ui.skippedHeader}\n${result.skipped.map((s) => `  ${printable(s.file)}: ${ui.skipped[s.reason] ?? printable(s.reason)}`).join('\n')}\n`);
       }
       if (result.shownFileCount === 0 && !flags.watch) throw nothingMatched(ctx.given);
@@ -111,13 +111,13 @@ export function validateCommand(program: Command, io: CliIo, setExit: (code: num
       }
       ctx.options.onTiming?.('output', performance.now() - started);
       const hidden = result.diagnostics.length - shown.length;
-      if (hidden > 0) io.stderr(language(ctx.lang).ui.warningsHidden(hidden));
+      if (hidden > 0) io.stderr(ui.warningsHidden(hidden));
       const counts = countDiagnostics(result.diagnostics, result.shownFileCount);
       const warningsFail = (flags.strict === true && counts.warnings > 0) || (flags.maxWarnings !== undefined && counts.warnings > flags.maxWarnings);
       // Warnings alone failed the run: say why, or a run whose output shows no error exits 1 unexplained.
-      if (warningsFail && counts.errors === 0) io.stderr(language(ctx.lang).ui.warningsFailed({ warnings: counts.warnings, max: flags.maxWarnings, strict: !(flags.maxWarnings !== undefined && counts.warnings > flags.maxWarnings) }));
+      if (warningsFail && counts.errors === 0) io.stderr(ui.warningsFailed({ warnings: counts.warnings, max: flags.maxWarnings, strict: !(flags.maxWarnings !== undefined && counts.warnings > flags.maxWarnings) }));
       return counts.errors > 0 || warningsFail ? EXIT.findings : EXIT.ok;
     };
-    await runThenWatch(flags.watch, ctx.repository ? [ctx.repository.root] : paths, io, setExit, 'kontrollerar igen', check);
+    return runThenWatch(flags.watch, ctx.repository ? [ctx.repository.root] : paths, io, ctx.lang, language(ctx.lang).cli.validate.again, check);
   });
 }

@@ -2,8 +2,12 @@
 
 import { existsSync, readdirSync, statSync, watch, type Dirent, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import { language, type Lang } from '../diagnostics/messages/index.js';
+import { UsageError } from '../load/discover.js';
+import { OutputError } from '../util/output-error.js';
 import { printable } from '../util/printable.js';
 import type { CliIo } from './io.js';
+import { outputMessage, usageMessage } from './options.js';
 
 /** Time to let a burst of saves settle (an editor's save is a few writes within milliseconds). */
 const DEBOUNCE_MS = 10;
@@ -30,6 +34,8 @@ function foldersUnder(root: string, skip: (absPath: string) => boolean): string[
 export interface WatchOptions {
   /** Paths whose changes are not the user's: the report's own output folder. */
   ignore?: (absPath: string) => boolean;
+  /** The language of the "watching" line; Swedish unless chosen. */
+  lang?: Lang;
 }
 
 /** What changed since the last run: these files, or (undefined) something only a full look can tell. */
@@ -61,7 +67,15 @@ export function watchPaths(paths: readonly string[], io: CliIo, again: (changes:
       try {
         await again(changes);
       } catch (err) {
-        io.stderr(`lofte: ${printable(err instanceof Error ? err.message : String(err))}\n`);
+        // The run failed this time; the watch goes on, and says why in the user's language.
+        const lang = options.lang ?? 'sv';
+        io.stderr(
+          err instanceof OutputError
+            ? `lofte: ${outputMessage(lang, err)}\n`
+            : err instanceof UsageError
+              ? `lofte: ${printable(usageMessage(lang, err))}\n`
+              : `${language(lang).ui.internalError(printable(err instanceof Error ? err.message : String(err)))}\n`,
+        );
       }
       running = false;
       if (pending) {
@@ -98,7 +112,7 @@ export function watchPaths(paths: readonly string[], io: CliIo, again: (changes:
       }
     };
     for (const root of roots) for (const dir of foldersUnder(root, skip)) watchFolder(dir);
-    io.stderr('lofte: Bevakar filerna. Ctrl-C avslutar.\n');
+    io.stderr(`lofte: ${language(options.lang ?? 'sv').cli.watch.watching}\n`);
     const stop = io.onInterrupt?.(() => {
       clearTimeout(timer);
       for (const w of watchers.values()) w.close();
@@ -112,24 +126,21 @@ export function clock(date: Date): string {
   return date.toTimeString().slice(0, 8);
 }
 
-/** Runs once; with `watch`, again after every change until Ctrl-C (then exit 0). */
+/** Runs once; with `watch`, again after every change until Ctrl-C (then exit 0). Resolves to the exit code. */
 export async function runThenWatch(
   watch: boolean | undefined,
   paths: readonly string[],
   io: CliIo,
-  setExit: (code: number) => void,
+  lang: Lang,
   again: string,
   run: (changes?: Changes) => Promise<number>,
   options: WatchOptions = {},
-): Promise<void> {
+): Promise<number> {
   const code = await run();
-  if (!watch) {
-    setExit(code);
-    return;
-  }
+  if (!watch) return code;
   await watchPaths(paths, io, async (changes) => {
-    io.stderr(`\n[${clock(io.now())}] Ändring – ${again}.\n`);
+    io.stderr(`\n${language(lang).cli.watch.changed({ time: clock(io.now()), again })}\n`);
     await run(changes);
-  }, options);
-  setExit(0);
+  }, { ...options, lang });
+  return 0;
 }

@@ -1,5 +1,7 @@
 // `lofte links` output: text for people, JSON for tools, Mermaid for a picture in GitHub or a report.
 
+import type { CliWords } from '../diagnostics/messages/cli.js';
+import { cliSv } from '../diagnostics/messages/cli-sv.js';
 import { printable } from '../util/printable.js';
 import type { LinkView, PromiseNode } from './view.js';
 
@@ -13,33 +15,33 @@ const t = printable;
 const list = (ids: readonly string[]): string => ids.map(t).join(', ');
 /** "A", "A och B", "A, B och C": how a joint promise's actors read in Swedish. */
 export function joinNames(names: readonly string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} och ${names[names.length - 1]}`;
+  return cliSv.linksView.joinNames({ names });
 }
 
-export function renderLinksText(view: LinkView): string {
+export function renderLinksText(view: LinkView, words: CliWords['linksView'] = cliSv.linksView): string {
   const promise = new Map(view.loften.map((p) => [p.key, p]));
   const actorName = new Map(view.aktorer.map((a) => [a.id, a.namn]));
   const line = (key: string): string => {
     const p = promise.get(key) as PromiseNode;
     const names = p.ansvarig.map((a) => t(actorName.get(a) ?? a));
-    return `    ${t(p.key)} (${names.length > 0 ? joinNames(names) : 'ingen ansvarig'}): ${t(shorten(p.text, 90))}`;
+    return `    ${t(p.key)} (${names.length > 0 ? words.joinNames({ names }) : words.noneResponsible}): ${t(shorten(p.text, 90))}`;
   };
-  const out: string[] = ['Problembilder och löftena som svarar på dem', ''];
+  const out: string[] = [words.problembilder, ''];
   for (const pb of view.problembilder) {
     // Fail closed, as the report does: anything but exactly `offentlig` is shown as intern.
-    out.push(`  ${t(pb.id)}: ${t(pb.titel)}${pb.sekretess === 'offentlig' ? '' : ' (intern)'}`);
-    out.push(...(pb.loften.length > 0 ? pb.loften.map(line) : ['    – inget löfte –']));
+    out.push(`  ${t(pb.id)}: ${t(pb.titel)}${pb.sekretess === 'offentlig' ? '' : words.internal}`);
+    out.push(...(pb.loften.length > 0 ? pb.loften.map(line) : [`    ${words.noPromise}`]));
   }
-  out.push('', 'Aktörer och vad de har lovat', '');
+  out.push('', words.aktorer, '');
   for (const a of view.aktorer) {
     out.push(`  ${t(a.id)}: ${t(a.namn)} (${t(a.typ)})`);
-    if (a.ansvarig.length > 0) out.push(`    ansvarig för ${a.ansvarig.length}: ${list(a.ansvarig)}`);
-    if (a.medverkande.length > 0) out.push(`    medverkar i ${a.medverkande.length}: ${list(a.medverkande)}`);
-    if (a.ansvarig.length + a.medverkande.length === 0) out.push('    – inga löften –');
+    if (a.ansvarig.length > 0) out.push(`    ${words.responsibleFor({ count: a.ansvarig.length, ids: list(a.ansvarig) })}`);
+    if (a.medverkande.length > 0) out.push(`    ${words.participatesIn({ count: a.medverkande.length, ids: list(a.medverkande) })}`);
+    if (a.ansvarig.length + a.medverkande.length === 0) out.push(`    ${words.noPromises}`);
   }
-  out.push('', 'Utan svar', '');
-  out.push(`  Problembilder utan löften: ${list(view.unanswered.problembilder) || '–'}`);
-  out.push(`  Aktörer utan löften: ${list(view.unanswered.aktorer) || '–'}`);
+  out.push('', words.unanswered, '');
+  out.push(`  ${words.problembilderUnanswered({ ids: list(view.unanswered.problembilder) || '–' })}`);
+  out.push(`  ${words.aktorerUnanswered({ ids: list(view.unanswered.aktorer) || '–' })}`);
   return `${out.join('\n')}\n`;
 }
 
@@ -53,7 +55,8 @@ export function mermaidLabel(text: string): string {
   return `"${escaped}"`;
 }
 
-export function renderLinksMermaid(view: LinkView): string {
+export function renderLinksMermaid(view: LinkView, words: CliWords['linksView'] = cliSv.linksView): string {
+  const m = words.mermaid;
   const ids = new Map<string, string>();
   const node = (prefix: string, key: string): string => {
     const existing = ids.get(`${prefix}:${key}`);
@@ -63,19 +66,19 @@ export function renderLinksMermaid(view: LinkView): string {
     return id;
   };
   const out = ['flowchart LR'];
-  out.push('  subgraph problembilder["Problembilder"]');
+  out.push(`  subgraph problembilder[${mermaidLabel(m.problembilder)}]`);
   for (const pb of view.problembilder) out.push(`    ${node('pb', pb.id)}[${mermaidLabel(shorten(pb.titel, 60))}]`);
   out.push('  end');
-  out.push('  subgraph loften["Löften"]');
+  out.push(`  subgraph loften[${mermaidLabel(m.loften)}]`);
   for (const p of view.loften) out.push(`    ${node('l', p.key)}(${mermaidLabel(`${p.id}: ${shorten(p.text, 50)}`)})`);
   out.push('  end');
-  out.push('  subgraph aktorer["Aktörer"]');
+  out.push(`  subgraph aktorer[${mermaidLabel(m.aktorer)}]`);
   for (const a of view.aktorer) out.push(`    ${node('a', a.id)}[/${mermaidLabel(a.namn)}/]`);
   out.push('  end');
   for (const a of view.aktorer) {
-    for (const key of a.ansvarig) out.push(`  ${node('a', a.id)} -->|lovar| ${node('l', key)}`);
-    for (const key of a.medverkande) out.push(`  ${node('a', a.id)} -.->|medverkar| ${node('l', key)}`);
+    for (const key of a.ansvarig) out.push(`  ${node('a', a.id)} -->|${m.promises}| ${node('l', key)}`);
+    for (const key of a.medverkande) out.push(`  ${node('a', a.id)} -.->|${m.participates}| ${node('l', key)}`);
   }
-  for (const pb of view.problembilder) for (const key of pb.loften) out.push(`  ${node('l', key)} -->|svarar på| ${node('pb', pb.id)}`);
+  for (const pb of view.problembilder) for (const key of pb.loften) out.push(`  ${node('l', key)} -->|${m.answers}| ${node('pb', pb.id)}`);
   return `${out.join('\n')}\n`;
 }

@@ -13,10 +13,32 @@ export interface DiscoveredFile {
   unreadableFolder?: true;
 }
 
-export class UsageError extends Error {
+/** Every way a command line can be wrong, with what its message needs (worded in `ui.usage`). */
+export interface UsageArgs {
+  'path-not-found': { path: string };
+  'unsupported-file': { path: string };
+  'nothing-matched': { paths: string };
+  /** `--format x` where x is no formatter. */
+  'unknown-format': { format: string; formats: string };
+  /** `--format x=` with no file. */
+  'format-without-file': { value: string };
+  /** Two `--format`s to standard output. */
+  'one-stdout': Record<string, never>;
+  /** `lofte schema x` / `lofte new x` where x is no kind. */
+  'unknown-kind': { kind: string; kinds: string };
+  'unknown-kommun': { kommun: string };
+  'unknown-region': { region: string; regions: string };
+  /** `lofte init --lpo` with characters the templates cannot hold unquoted. */
+  'unsafe-lpo': { lpo: string };
+  /** `lofte new --id` that is not kebab-case. */
+  'bad-id': { id: string };
+}
+export type UsageCode = keyof UsageArgs;
+
+export class UsageError<C extends UsageCode = UsageCode> extends Error {
   constructor(
-    readonly code: 'path-not-found' | 'unsupported-file' | 'bad-option' | 'config' | 'nothing-matched',
-    readonly args: Readonly<Record<string, string>>,
+    readonly code: C,
+    readonly args: UsageArgs[C],
   ) {
     super(code);
   }

@@ -33,16 +33,42 @@ export type OutputAction = 'create-dir' | 'write' | 'read' | 'move' | 'remove' |
 /** What is true of the output after the failure. */
 export type OutputState = 'unchanged' | 'rolled-back' | 'journal-kept';
 
-export class OutputError extends Error {
+/** Every refusal may say what became of the output. */
+interface Stated {
+  state?: OutputState;
+}
+
+/** What each refusal's message needs: its words (`ui.output`) take exactly these. */
+export interface OutputArgs {
+  'out-empty': Stated;
+  'out-root': Stated & { path: string };
+  'out-repo-root': Stated & { path: string; source: string };
+  'out-not-dir': Stated & { path: string };
+  'out-is-dir': Stated & { path: string };
+  'not-ours': Stated & { path: string; page: string; manifest?: string };
+  symlink: Stated & { path: string };
+  locked: Stated & { path: string; lock: string; pid: string };
+  'unsafe-page': Stated & { page: string; name: string };
+  'swap-stuck': Stated & { path: string; journal: string; cause: string; at: string };
+  fs: Stated & { code: string; path: string; action: OutputAction };
+}
+
+/** The arguments as stored: the reason's own, readable by name by code that handles any reason. */
+export type StoredOutputArgs<R extends OutputReason> = OutputArgs[R] & Readonly<Record<string, string | undefined>>;
+
+export class OutputError<R extends OutputReason = OutputReason> extends Error {
+  readonly args: StoredOutputArgs<R>;
+
   constructor(
-    readonly reason: OutputReason,
-    readonly args: Readonly<Record<string, string>>,
+    readonly reason: R,
+    args: OutputArgs[R],
   ) {
-    super(`${reason}: ${Object.entries(args).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+    super(`${reason}: ${Object.entries(args).map(([k, v]) => `${k}=${String(v)}`).join(' ')}`);
+    this.args = args as StoredOutputArgs<R>;
   }
 
   /** The same refusal, saying what became of the output. */
-  withState(state: OutputState): OutputError {
+  withState(state: OutputState): OutputError<R> {
     return new OutputError(this.reason, { ...this.args, state });
   }
 }

@@ -1,5 +1,6 @@
 // English words outside the catalog (`--lang en`): the formatters' labels and the CLI's own messages.
 
+import { cliEn } from './cli-en.js';
 import type { Language } from './types.js';
 
 /** The file system's refusals, worded once: what the code means and what to do about it. */
@@ -35,8 +36,8 @@ const ACTION_EN: Readonly<Record<string, string>> = {
 };
 const errnoEn = (code: string | undefined): readonly [string, string] => ERRNO_EN[code ?? ''] ?? [`system error ${code ?? ''}`, 'Check the place and run again.'];
 /** What became of the output, said last. */
-const stateEn = (a: Readonly<Record<string, string>>): string =>
-  a['state'] === 'rolled-back' ? ' The previous site has been restored.' : a['state'] === 'journal-kept' ? '' : ' Nothing was changed.';
+const stateEn = (a: { state?: string }): string =>
+  a.state === 'rolled-back' ? ' The previous site has been restored.' : a.state === 'journal-kept' ? '' : ' Nothing was changed.';
 
 export const en: Language = {
   ui: {
@@ -55,12 +56,18 @@ export const en: Language = {
       'not-lofte-yaml-error': 'unparseable YAML that does not look like lofte',
     },
     usage: {
-      'path-not-found': (a) => `Path "${a['path'] ?? ''}" does not exist.`,
-      'unsupported-file': (a) => `"${a['path'] ?? ''}" is neither a folder nor a .yaml, .yml or .md file.`,
-      'bad-option': (a) => a['message'] ?? 'Invalid argument.',
-      config: (a) => a['message'] ?? 'The configuration cannot be read.',
+      'path-not-found': (a) => `Path "${a.path}" does not exist.`,
+      'unsupported-file': (a) => `"${a.path}" is neither a folder nor a .yaml, .yml or .md file.`,
       'nothing-matched': (a) =>
-        `No lofte documents to check in ${a['paths'] ?? '.'} (an empty folder, no .yaml, .yml or .md files with apiVersion lofte/…, or a pattern that matches no file). Run \`lofte validate --verbose\` to see which files were skipped.`,
+        `No lofte documents to check in ${a.paths} (an empty folder, no .yaml, .yml or .md files with apiVersion lofte/…, or a pattern that matches no file). Run \`lofte validate --verbose\` to see which files were skipped.`,
+      'unknown-format': (a) => `unknown format "${a.format}". Allowed: ${a.formats}.`,
+      'format-without-file': (a) => `"${a.value}" has no file name after =.`,
+      'one-stdout': () => 'only one format can be written to standard output; give the others a file name, e.g. --format sarif=lofte.sarif.',
+      'unknown-kind': (a) => `unknown kind "${a.kind}". Choose ${a.kinds}.`,
+      'unknown-kommun': (a) => `"${a.kommun}" is neither a municipality name nor a municipality code among Statistics Sweden's 290 municipalities.`,
+      'unknown-region': (a) => `unknown police region "${a.region}". Choose ${a.regions}.`,
+      'unsafe-lpo': (a) => `--lpo "${a.lpo}" may only hold letters, digits, spaces, full stops and hyphens.`,
+      'bad-id': (a) => `id "${a.id}" has the wrong form: write kebab-case with a–z, 0–9 and hyphens.`,
     },
     warningsHidden: (count) => `lofte: ${count} ${count === 1 ? 'warning is' : 'warnings are'} not shown (--quiet).\n`,
     warningsFailed: ({ warnings, max, strict }) =>
@@ -90,4 +97,5 @@ export const en: Language = {
       },
     },
   },
+  cli: cliEn,
 };

@@ -1,5 +1,6 @@
 // Swedish words outside the catalog (the default): the formatters' labels and the CLI's own messages.
 
+import { cliSv } from './cli-sv.js';
 import type { Language } from './types.js';
 
 /** The file system's refusals, worded once: what the code means and what to do about it. */
@@ -35,8 +36,8 @@ const ACTION_SV: Readonly<Record<string, string>> = {
 };
 const errnoSv = (code: string | undefined): readonly [string, string] => ERRNO_SV[code ?? ''] ?? [`systemfel ${code ?? ''}`, 'Kontrollera platsen och kör igen.'];
 /** What became of the output, said last. */
-const stateSv = (a: Readonly<Record<string, string>>): string =>
-  a['state'] === 'rolled-back' ? ' Den tidigare webbplatsen är återställd.' : a['state'] === 'journal-kept' ? '' : ' Inget ändrades.';
+const stateSv = (a: { state?: string }): string =>
+  a.state === 'rolled-back' ? ' Den tidigare webbplatsen är återställd.' : a.state === 'journal-kept' ? '' : ' Inget ändrades.';
 
 export const sv: Language = {
   ui: {
@@ -56,12 +57,18 @@ export const sv: Language = {
       'not-lofte-yaml-error': 'YAML som inte kan läsas och inte ser ut som lofte',
     },
     usage: {
-      'path-not-found': (a) => `Sökvägen "${a['path'] ?? ''}" finns inte.`,
-      'unsupported-file': (a) => `"${a['path'] ?? ''}" är varken en mapp eller en .yaml-, .yml- eller .md-fil.`,
-      'bad-option': (a) => a['message'] ?? 'Ogiltigt argument.',
-      config: (a) => a['message'] ?? 'Konfigurationen kan inte läsas.',
+      'path-not-found': (a) => `Sökvägen "${a.path}" finns inte.`,
+      'unsupported-file': (a) => `"${a.path}" är varken en mapp eller en .yaml-, .yml- eller .md-fil.`,
       'nothing-matched': (a) =>
-        `Inga lofte-dokument att kontrollera i ${a['paths'] ?? '.'} (tom mapp, inga .yaml-, .yml- eller .md-filer med apiVersion lofte/…, eller ett mönster som inte passar någon fil). Kör \`lofte validate --verbose\` för att se vilka filer som hoppades över.`,
+        `Inga lofte-dokument att kontrollera i ${a.paths} (tom mapp, inga .yaml-, .yml- eller .md-filer med apiVersion lofte/…, eller ett mönster som inte passar någon fil). Kör \`lofte validate --verbose\` för att se vilka filer som hoppades över.`,
+      'unknown-format': (a) => `okänt format "${a.format}". Tillåtna: ${a.formats}.`,
+      'format-without-file': (a) => `"${a.value}" saknar filnamn efter =.`,
+      'one-stdout': () => 'bara ett format kan skrivas till standard ut; ge de andra ett filnamn, t.ex. --format sarif=lofte.sarif.',
+      'unknown-kind': (a) => `okänd sort "${a.kind}". Välj ${a.kinds}.`,
+      'unknown-kommun': (a) => `"${a.kommun}" är varken ett kommunnamn eller en kommunkod bland SCB:s 290 kommuner.`,
+      'unknown-region': (a) => `okänd polisregion "${a.region}". Välj ${a.regions}.`,
+      'unsafe-lpo': (a) => `--lpo "${a.lpo}" får bara innehålla bokstäver, siffror, mellanslag, punkt och bindestreck.`,
+      'bad-id': (a) => `id "${a.id}" har fel form: skriv kebab-case med a–z, 0–9 och bindestreck.`,
     },
     warningsHidden: (count) => `lofte: ${count} ${count === 1 ? 'varning visas' : 'varningar visas'} inte (--quiet).\n`,
     warningsFailed: ({ warnings, max, strict }) =>
@@ -93,4 +100,5 @@ export const sv: Language = {
       },
     },
   },
+  cli: cliSv,
 };

@@ -1,7 +1,9 @@
 // The shape of one language's words outside the catalog: the formatters' labels and the CLI's own words.
 
 import type { Diagnostic } from '../types.js';
-import type { OutputReason } from '../../util/output-error.js';
+import type { OutputArgs, OutputReason } from '../../util/output-error.js';
+import type { UsageArgs, UsageCode } from '../../load/discover.js';
+import type { CliWords } from './cli.js';
 
 export interface UiWords {
   severity: Record<Diagnostic['severity'], string>;
@@ -10,10 +12,10 @@ export interface UiWords {
   summary(counts: { errors: number; warnings: number; filesWithProblems: number; files: number }): string;
   skipped: Record<string, string>;
   skippedHeader: string;
-  usage: Record<string, (args: Readonly<Record<string, string>>) => string>;
+  usage: { readonly [C in UsageCode]: (args: UsageArgs[C]) => string };
   internalError(message: string): string;
   /** Why lofte did not write where it was asked to (OutputError): the path, what to do, what changed. */
-  output: Record<OutputReason, (args: Readonly<Record<string, string>>) => string>;
+  output: { readonly [R in OutputReason]: (args: OutputArgs[R]) => string };
   /** Why warnings alone failed the run (--strict or --max-warnings). */
   warningsFailed(args: { warnings: number; max: number | undefined; strict: boolean }): string;
   /** --quiet left this many warnings out. */
@@ -30,4 +32,6 @@ export interface UiWords {
  */
 export interface Language {
   ui: UiWords;
+  /** The command line's own words: help, summaries, refusals. */
+  cli: CliWords;
 }
