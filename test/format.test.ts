@@ -62,6 +62,9 @@ describe('json', () => {
           hint: 'Id måste vara unika i hela förrådet. Byt id på ett av dokumenten.',
           docs: 'docs/rules/duplicate-id.md',
           related: [{ file: 'repo/a.yaml', line: 2, column: 5, endLine: 2, endColumn: 10, message: 'Först definierat här' }],
+          args: { id: 'laxa', scope: 'repository' },
+          entity: null,
+          promise: null,
         },
         {
           rule: 'unresolved-reference',
@@ -76,6 +79,9 @@ describe('json', () => {
           hint: 'Menade du `lpo-hallsberg`?',
           docs: 'docs/rules/unresolved-reference.md',
           related: [],
+          args: { id: 'lpo-halsberg', expectedKind: 'Aktor', suggestions: ['lpo-hallsberg'] },
+          entity: null,
+          promise: null,
         },
       ],
     });

@@ -2,7 +2,7 @@
 
 import path from 'node:path';
 import { CONFIG_FILE, loadConfig } from '../config/index.js';
-import { RULES } from '../diagnostics/catalog.js';
+import { definitionOf, RULES } from '../diagnostics/catalog.js';
 import type { CliWords } from '../diagnostics/messages/cli.js';
 import { language, type Lang } from '../diagnostics/messages/index.js';
 import { docsBaseUrl } from '../format/sarif.js';
@@ -36,7 +36,7 @@ export function rulesCommand(io: CliIo, cli: CliWords): LofteCommand {
           code: r.code,
           severity: configured ?? r.defaultSeverity,
           defaultSeverity: r.defaultSeverity,
-          title: words.rules[r.code]?.title ?? r.code,
+          title: definitionOf(r.code).words[lang].title,
           docs: `${base}/docs/rules/${r.code}.md`,
         };
       });

@@ -6,7 +6,7 @@ import { RULES } from '../diagnostics/catalog.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import { compareDiagnostics, type Diagnostic, type Severity } from '../diagnostics/types.js';
 import { displayName, UsageError } from '../load/discover.js';
-import { readText } from '../load/index.js';
+import { readText, syntaxDiagnostic } from '../load/index.js';
 import { DEFAULT_PARSE_LIMITS, isPlainObject, parseYamlFile, type ParseLimits } from '../load/parse.js';
 import { isLang } from '../diagnostics/messages/index.js';
 import { START_OF_FILE } from '../diagnostics/make.js';
@@ -144,7 +144,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
   }
   const text = read.text;
   const parsed = parseYamlFile(text);
-  const diagnostics: Diagnostic[] = parsed.problems.map((p) => makeDiagnostic('yaml-syntax', name, p.range, [], p.args));
+  const diagnostics: Diagnostic[] = parsed.problems.map((p) => syntaxDiagnostic(name, p));
   const doc = parsed.documents[0];
   const value = doc?.value ?? {};
   if (doc) {

@@ -1,58 +1,61 @@
-// The rule catalog: every rule code lofte can report, with its default severity and docs page.
+// The catalog: every code lofte can report, typed by its arguments, derived from two explicit
+// lists: the codes found before the rules run (codes/index.ts) and the rules (rules/index.ts).
 
+import { DOMAIN_RULES } from '../rules/index.js';
+import { SETUP_CODES, STAGE_CODES } from './codes/index.js';
+import { docsPath, type ArgShape, type CodeDefinition, type Stage } from './define.js';
 import type { Severity } from './types.js';
 
-export interface RuleMeta {
-  code: string;
-  defaultSeverity: Severity;
-  /** Which stage finds it; the README rule table groups by severity, not by stage. */
-  stage: 'load' | 'schema' | 'links' | 'rules';
+type Entry = (typeof STAGE_CODES)[number] | (typeof DOMAIN_RULES)[number] | (typeof SETUP_CODES)[number];
+
+/** Every code lofte reports: the union the compiler checks `makeDiagnostic` and rule files against. */
+export type Code = Entry['code'];
+export type RuleCode = (typeof DOMAIN_RULES)[number]['code'];
+
+/** The arguments a finding with this code carries. */
+export type ArgsOf<C extends Code> = Extract<Entry, { code: C }> extends CodeDefinition<C, infer A> ? A : never;
+
+/**
+ * Errors before warnings, each in list order (document codes, rules, setup codes): the order of SARIF's `rules[]`, `lofte rules` and
+ * the README table.
+ */
+export const CATALOG: readonly CodeDefinition<Code, ArgShape>[] = [...STAGE_CODES, ...DOMAIN_RULES, ...SETUP_CODES].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+
+function severityRank(s: Severity): number {
+  return s === 'error' ? 0 : 1;
 }
 
-const rule = (code: string, defaultSeverity: Severity, stage: RuleMeta['stage']): RuleMeta => ({
-  code,
-  defaultSeverity,
-  stage,
-});
+export interface RuleMeta {
+  code: Code;
+  defaultSeverity: Severity;
+  /** Which stage finds it; the README rule table groups by severity, not by stage. */
+  stage: Stage;
+}
 
-export const RULES: readonly RuleMeta[] = [
-  rule('yaml-syntax', 'error', 'load'),
-  rule('file-unreadable', 'error', 'load'),
-  rule('file-too-large', 'error', 'load'),
-  rule('limit-exceeded', 'error', 'load'),
-  rule('schema', 'error', 'schema'),
-  rule('duplicate-id', 'error', 'links'),
-  rule('unresolved-reference', 'error', 'links'),
-  rule('reference-kind', 'error', 'links'),
-  rule('unknown-kommunkod', 'error', 'rules'),
-  rule('period-order', 'error', 'rules'),
-  rule('outside-validity', 'error', 'rules'),
-  rule('follow-up-unknown-promise', 'error', 'rules'),
-  rule('deviation-reason', 'error', 'rules'),
-  rule('personal-data', 'error', 'rules'),
-  rule('invalid-disable', 'error', 'load'),
-  rule('config', 'error', 'load'),
-  rule('vague-wording', 'warning', 'rules'),
-  rule('conditional-promise', 'warning', 'rules'),
-  rule('not-measurable', 'warning', 'rules'),
-  rule('one-party', 'warning', 'rules'),
-  rule('orphan-problembild', 'warning', 'rules'),
-  rule('missing-dialogue', 'warning', 'rules'),
-  rule('follow-up-missing', 'warning', 'rules'),
-  rule('kommun-outside-region', 'warning', 'rules'),
-  rule('contact-in-text', 'warning', 'rules'),
-  rule('placeholder', 'warning', 'rules'),
-];
+/** The catalog as the CLI, config and tests list it. */
+export const RULES: readonly RuleMeta[] = CATALOG.map((d) => ({ code: d.code, defaultSeverity: d.severity, stage: d.stage }));
 
-export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.code));
+export const RULE_CODES: ReadonlySet<string> = new Set(CATALOG.map((d) => d.code));
+
+const BY_CODE: ReadonlyMap<string, CodeDefinition<Code, ArgShape>> = new Map(CATALOG.map((d) => [d.code, d]));
+
+export function isCode(code: string): code is Code {
+  return BY_CODE.has(code);
+}
+
+/** The definition of a code; a finding with a code not in the catalog is a bug in lofte. */
+export function definitionOf(code: string): CodeDefinition<Code, ArgShape> {
+  const d = BY_CODE.get(code);
+  if (!d) throw new Error(`unknown rule code: ${code}`);
+  return d;
+}
 
 export function ruleMeta(code: string): RuleMeta {
-  const meta = RULES.find((r) => r.code === code);
-  if (!meta) throw new Error(`unknown rule code: ${code}`);
-  return meta;
+  const d = definitionOf(code);
+  return { code: d.code, defaultSeverity: d.severity, stage: d.stage };
 }
 
 /** Where the rule's page lives, relative to the package root and as a public link. */
 export function ruleDocsPath(code: string): string {
-  return `docs/rules/${code}.md`;
+  return docsPath(code);
 }

@@ -41,6 +41,10 @@ export interface Diagnostic {
    * the line before the text, where the comment can stand.
    */
   disableLine?: number;
+  /** The id of the document the finding is in (where it has one), for tools: JSON's `entity`. */
+  entity?: string;
+  /** The id of the promise the finding is about, where it is inside one: JSON's `promise`. */
+  promise?: string;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

@@ -24,6 +24,11 @@ export const json: Formatter = (diagnostics, ctx) => {
         hint: words.hint ?? null,
         docs: ruleDocsPath(d.rule),
         related: (d.related ?? []).map((r) => ({ file: r.file, ...place(r.range), message: ui.related[r.role] })),
+        // Added in 0.1 (version stays 1: only new fields): what the words were made from, and the
+        // ids of the document and promise the finding is about, so no tool has to parse a message.
+        args: d.args,
+        entity: d.entity ?? null,
+        promise: d.promise ?? null,
       };
     }),
   };

@@ -9,10 +9,12 @@ export interface Paint {
   green(text: string): string;
   redBold(text: string): string;
   yellowBold(text: string): string;
+  /** Code in a message: `orsak`, `kind: Aktor`. */
+  code(text: string): string;
 }
 
 const same = (text: string): string => text;
-const PLAIN: Paint = { underline: same, dim: same, red: same, yellow: same, green: same, redBold: same, yellowBold: same };
+const PLAIN: Paint = { underline: same, dim: same, red: same, yellow: same, green: same, redBold: same, yellowBold: same, code: same };
 
 let colored: Paint | undefined;
 
@@ -28,6 +30,7 @@ export async function loadColor(): Promise<void> {
     green: (t) => c.green(t),
     redBold: (t) => c.red.bold(t),
     yellowBold: (t) => c.yellow.bold(t),
+    code: (t) => c.cyan(t),
   };
 }
 

@@ -2,8 +2,9 @@
 
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { RULES, ruleDocsPath } from '../diagnostics/catalog.js';
-import { describe, language, type Lang } from '../diagnostics/messages/index.js';
+import { definitionOf, RULES, ruleDocsPath } from '../diagnostics/catalog.js';
+import { describeParts, language, type Lang } from '../diagnostics/messages/index.js';
+import { MARKDOWN, PLAIN, render, type Message, type PartStyle } from '../diagnostics/parts.js';
 import { formatPath, type Diagnostic, type Range } from '../diagnostics/types.js';
 import { packagePath } from '../paths.js';
 import { printable } from '../util/printable.js';
@@ -137,7 +138,7 @@ function opening(section: string): string {
 }
 
 function sarifRule(code: string, severity: Diagnostic['severity'], lang: Lang): SarifRule {
-  const title = language(lang).rules[code]?.title ?? code;
+  const title = definitionOf(code).words[lang].title;
   const helpUri = ruleHelpUri(code);
   // The rule pages exist in Swedish only; an English run links to them rather than mixing languages.
   const page = lang === 'sv' ? readPackageFile('docs', 'rules', `${code}.md`) : undefined;
@@ -192,20 +193,27 @@ function fingerprints(diagnostics: readonly Diagnostic[], toRepoPath: (file: str
   });
 }
 
+/** SARIF's `text`: plain, as the terminal shows it; `markdown`: escaped words, code as code spans. */
+const TEXT: PartStyle = { text: printable, code: (text) => PLAIN.code(printable(text)), value: printable };
+const MARKDOWN_TEXT: PartStyle = { text: (text) => MARKDOWN.text(printable(text)), code: (text) => MARKDOWN.code(printable(text)), value: (text) => MARKDOWN.value(printable(text)) };
+
+const lines = (message: Message, hint: Message | undefined, style: PartStyle, separator: string): string =>
+  hint ? `${render(message, style)}${separator}${render(hint, style)}` : render(message, style);
+
 export const sarif: Formatter = (diagnostics, ctx) => {
   docsBase = ctx.docsUrl;
   const ui = language(ctx.lang).ui;
-  const ruleIndex = new Map(RULES.map((r, i) => [r.code, i]));
+  const ruleIndex = new Map<string, number>(RULES.map((r, i) => [r.code, i]));
   const prints = fingerprints(diagnostics, ctx.toRepoPath);
   const results = diagnostics.map((d, i): SarifResult => {
-    const words = describe(d, ctx.lang);
+    const words = describeParts(d, ctx.lang);
     const index = ruleIndex.get(d.rule);
     const related = d.related ?? [];
     return {
       ruleId: d.rule,
       ...(index === undefined ? {} : { ruleIndex: index }),
       level: d.severity,
-      message: { text: words.hint ? `${printable(words.message)}\n${printable(words.hint)}` : printable(words.message) },
+      message: { text: lines(words.message, words.hint, TEXT, '\n'), markdown: lines(words.message, words.hint, MARKDOWN_TEXT, '\n\n') },
       locations: [{ physicalLocation: physical(d.file, d.range, ctx.toRepoPath) }],
       ...(related.length === 0
         ? {}

@@ -1,6 +1,7 @@
 // The default terminal format: findings grouped by file, aligned, with hints and a summary.
 
-import { describe, language } from '../diagnostics/messages/index.js';
+import { describeParts, language } from '../diagnostics/messages/index.js';
+import { PLAIN, render, type PartStyle } from '../diagnostics/parts.js';
 import type { Position } from '../diagnostics/types.js';
 import { printable } from '../util/printable.js';
 import { paint } from './paint.js';
@@ -11,6 +12,8 @@ const at = (p: Position): string => `${p.line}:${p.column}`;
 export const stylish: Formatter = (diagnostics, ctx) => {
   const c = paint(ctx.color);
   const ui = language(ctx.lang).ui;
+  // Code keeps its backticks (they say "type this" without colour too) and is coloured on a terminal.
+  const style: PartStyle = { text: printable, code: (text) => c.code(PLAIN.code(printable(text))), value: printable };
   const out: string[] = [];
   for (const [file, list] of groupByFile(diagnostics)) {
     out.push(c.underline(printable(file)));
@@ -23,12 +26,12 @@ export const stylish: Formatter = (diagnostics, ctx) => {
     }
     const indent = ' '.repeat(2 + posWidth + 2 + sevWidth + 2);
     for (const d of list) {
-      const words = describe(d, ctx.lang);
+      const words = describeParts(d, ctx.lang);
       const sev = ui.severity[d.severity].padEnd(sevWidth);
       out.push(
-        `  ${c.dim(at(d.range.start).padEnd(posWidth))}  ${d.severity === 'error' ? c.red(sev) : c.yellow(sev)}  ${printable(words.message)}  ${c.dim(d.rule)}`,
+        `  ${c.dim(at(d.range.start).padEnd(posWidth))}  ${d.severity === 'error' ? c.red(sev) : c.yellow(sev)}  ${render(words.message, style)}  ${c.dim(d.rule)}`,
       );
-      if (words.hint) out.push(`${indent}${c.dim(`${ui.hint}: ${printable(words.hint)}`)}`);
+      if (words.hint) out.push(`${indent}${c.dim(`${ui.hint}: ${render(words.hint, style)}`)}`);
       for (const r of d.related ?? []) out.push(`${indent}${c.dim(`${ui.related[r.role]}: ${printable(r.file)}:${at(r.range.start)}`)}`);
     }
     out.push('');

@@ -1,6 +1,7 @@
 // The link stage: index every entity by id across the repository and resolve every reference.
 
 import { makeDiagnostic } from '../diagnostics/make.js';
+import { aboutPath } from '../model/about.js';
 import type { Diagnostic, DocPath, Range } from '../diagnostics/types.js';
 import type { Entity } from '../schema/index.js';
 import { interned } from '../util/intern.js';
@@ -47,7 +48,7 @@ export function buildIndex(entities: readonly Entity[]): { byId: Map<string, Ent
     diagnostics.push(
       makeDiagnostic('duplicate-id', entity.doc.file, entity.doc.locator.locate(['id']), ['id'], { id: entity.id, scope: 'repository' }, [
         { file: first.doc.file, range: first.doc.locator.locate(['id']), role: 'first-definition' },
-      ]),
+      ], { entity: entity.id }),
     );
   }
   for (const entity of entities) diagnostics.push(...memo(promiseDuplicates, entity, duplicatePromiseIds));
@@ -110,7 +111,7 @@ function duplicatePromiseIds(entity: Entity): Diagnostic[] {
     out.push(
       makeDiagnostic('duplicate-id', entity.doc.file, loc.locate(['loften', i, 'id']), ['loften', i, 'id'], { id, scope: 'document', document: entity.id }, [
         { file: entity.doc.file, range: loc.locate(['loften', first, 'id']), role: 'first-definition' },
-      ]),
+      ], { entity: entity.id, promise: id }),
     );
   });
   return out;
@@ -201,7 +202,7 @@ export function linkReferences(entities: readonly Entity[], byId: ReadonlyMap<st
               ...expected,
               // Only ids of the kind the field needs; with no close one, the few there are.
               suggestions: suggestions.length > 0 ? suggestions : fewOf(fittingIds(spec)),
-            }),
+            }, undefined, aboutPath(entity.kind, entity.id, entity.value, ref.path)),
           );
         } else {
           diagnostics.push(
@@ -212,6 +213,7 @@ export function linkReferences(entities: readonly Entity[], byId: ReadonlyMap<st
               ref.path,
               { ...expected, actualKind: target.kind, actualTyp: actorTyp(target), suggestions: fewOf(fittingIds(spec)) },
               [{ file: target.doc.file, range: target.doc.locator.locate(['id']), role: 'other' }],
+              aboutPath(entity.kind, entity.id, entity.value, ref.path),
             ),
           );
         }

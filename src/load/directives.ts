@@ -1,6 +1,6 @@
 // `# lofte-disable-next-line <rule>[, <rule>] -- <reason>`: silences named rules on the next line.
 
-import { RULE_CODES } from '../diagnostics/catalog.js';
+import { RULE_CODES, type ArgsOf } from '../diagnostics/catalog.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { suggest } from '../util/suggest.js';
@@ -26,7 +26,7 @@ export function scanDirectives(file: string, text: string): { directives: Disabl
     const [rulePart = '', ...reasonParts] = (m[1] ?? '').split('--');
     const rules = rulePart.split(/[\s,]+/).filter((r) => r !== '');
     const reason = reasonParts.join('--').trim();
-    const bad = (args: Record<string, string | undefined>): void => void diagnostics.push(makeDiagnostic('invalid-disable', file, range, [], args));
+    const bad = (args: ArgsOf<'invalid-disable'>): void => void diagnostics.push(makeDiagnostic('invalid-disable', file, range, [], args));
     if (rules.length === 0) {
       bad({ problem: 'no-rule' });
       continue;

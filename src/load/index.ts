@@ -7,7 +7,7 @@ import { API_PREFIX, isKind } from '../model/kinds.js';
 import type { DiscoveredFile } from './discover.js';
 import { scanDirectives, type DisableDirective } from './directives.js';
 import type { Locator } from './locator.js';
-import { DEFAULT_PARSE_LIMITS, isPlainObject, parseMarkdownFile, parseYamlFile, stripBom, type ParseLimits, type ParseMode } from './parse.js';
+import { DEFAULT_PARSE_LIMITS, isPlainObject, parseMarkdownFile, parseYamlFile, stripBom, type ParseLimits, type ParseMode, type SyntaxProblem } from './parse.js';
 
 export interface LoadedDocument {
   file: string;
@@ -92,7 +92,7 @@ export function loadText(file: DiscoveredFile, read: ReadResult, limits: ParseLi
   const scanned = scanDirectives(file.name, text);
   load.directives.push(...scanned.directives);
   load.diagnostics.push(...scanned.diagnostics);
-  for (const p of parsed.problems) load.diagnostics.push(makeDiagnostic(p.rule ?? 'yaml-syntax', file.name, p.range, [], p.args));
+  for (const p of parsed.problems) load.diagnostics.push(syntaxDiagnostic(file.name, p));
   for (const d of lofteDocs) load.documents.push({ file: file.name, index: d.index, value: d.value, locator: d.locator });
   for (const d of notMaps) {
     const actual = Array.isArray(d.value) ? 'array' : typeof d.value;
@@ -205,3 +205,8 @@ export function readText(absPath: string, maxBytes: number): ReadResult {
 }
 
 const LONE_CR = /\r(?!\n)/g;
+
+/** A parser's problem as a finding of its own code. */
+export function syntaxDiagnostic(file: string, p: SyntaxProblem): Diagnostic {
+  return p.rule === 'limit-exceeded' ? makeDiagnostic('limit-exceeded', file, p.range, [], p.args) : makeDiagnostic('yaml-syntax', file, p.range, [], p.args);
+}

@@ -4,7 +4,8 @@ import jsyaml from 'js-yaml';
 import type { Document } from 'yaml';
 import { yamlLib } from '../util/lazy.js';
 import { splitFrontMatter } from './front-matter.js';
-import type { Args, Range } from '../diagnostics/types.js';
+import type { ArgsOf } from '../diagnostics/catalog.js';
+import type { Range } from '../diagnostics/types.js';
 import { START_OF_FILE } from '../diagnostics/make.js';
 import { LOFTE_MARKER } from '../model/kinds.js';
 import { LineIndex } from './line-index.js';
@@ -19,12 +20,8 @@ export interface ParsedDocument {
   locator: Locator;
 }
 
-export interface SyntaxProblem {
-  /** yaml-syntax unless a limit was exceeded (limit-exceeded). */
-  rule?: 'yaml-syntax' | 'limit-exceeded';
-  range: Range;
-  args: Args;
-}
+/** yaml-syntax unless a limit was exceeded (limit-exceeded), with the arguments its code takes. */
+export type SyntaxProblem = { rule?: 'yaml-syntax'; range: Range; args: ArgsOf<'yaml-syntax'> } | { rule: 'limit-exceeded'; range: Range; args: ArgsOf<'limit-exceeded'> };
 
 export interface ParsedFile {
   documents: ParsedDocument[];

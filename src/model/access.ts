@@ -45,50 +45,9 @@ export function asPeriod(value: unknown): Period | undefined {
 }
 
 /**
- * Calls `visit` for every string in a value (keys included) with the live path to it. The path array
- * is reused as the walk goes on: copy it (`[...path]`) to keep it. No array per string is made.
+ * Calls `visit` for every map in a value with the live path to it. The path array is reused as the
+ * walk goes on: copy it (`[...path]`) to keep it.
  */
-export function visitStrings(value: unknown, visit: (text: string, path: readonly (string | number)[]) => void, path: (string | number)[] = []): void {
-  if (typeof value === 'string') {
-    visit(value, path);
-  } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      path.push(i);
-      visitStrings(value[i], visit, path);
-      path.pop();
-    }
-  } else if (typeof value === 'object' && value !== null) {
-    for (const k of Object.keys(value)) {
-      path.push(k);
-      visit(k, path);
-      visitStrings((value as Dict)[k], visit, path);
-      path.pop();
-    }
-  }
-}
-
-export interface TextAt {
-  text: string;
-  /** A copy: it may be kept. For a key, the path ends with the key itself. */
-  path: readonly (string | number)[];
-}
-
-const NUMBER_LIKE = /\d\d|@/;
-
-/**
- * The strings of a document (keys included, as visitStrings gives them) where a number or an
- * address could stand: two digits in a row, or an @. Most strings have neither; the rules that
- * look for phone numbers, e-mail addresses and personnummer share one walk (`ctx.shared`).
- */
-export function numberLikeTexts(value: object): readonly TextAt[] {
-  const out: TextAt[] = [];
-  visitStrings(value, (text, path) => {
-    if (NUMBER_LIKE.test(text)) out.push({ text, path: [...path] });
-  });
-  return out;
-}
-
-/** Every map in a value with the live path to it, as for visitStrings. */
 export function visitObjects(value: unknown, visit: (dict: Dict, path: readonly (string | number)[]) => void, path: (string | number)[] = []): void {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {

@@ -1,7 +1,8 @@
 // contact-in-text: e-mail addresses and phone numbers do not belong in published free text.
 
-import { numberLikeTexts } from '../model/access.js';
-import type { Rule } from './types.js';
+import { code, join, t, value } from '../diagnostics/parts.js';
+import { defineRule } from './define.js';
+import { pathOf, placeUnder } from './texts.js';
 
 // Bounded and anchored at the start of a word: an unbounded `[…]+@` tried from every position of a
 // long word is quadratic (a 1 MB line took minutes).
@@ -22,17 +23,34 @@ export function findContacts(text: string): string[] {
   return [...emails, ...phones].sort((a, b) => (a.index ?? 0) - (b.index ?? 0)).map((m) => m[0]);
 }
 
-export const contactInText: Rule = {
+type Args = { found: readonly string[] };
+
+export const contactInText = defineRule<Args>()({
   code: 'contact-in-text',
+  severity: 'warning',
   scope: 'document',
+  summary: 'e-postadress eller telefonnummer i publicerad fri text',
+  words: {
+    sv: {
+      title: 'Kontaktuppgift i fri text',
+      message: (a) => t`Texten innehåller kontaktuppgifter: ${join(a.found.map(value), ', ')}.`,
+      hint: () => t`Publicerade texter lever länge: lägg funktionsadresser i aktörens ${code('kontakt')} i stället.`,
+    },
+    en: {
+      title: 'Contact details in free text',
+      message: (a) => t`The text contains contact details: ${join(a.found.map(value), ', ')}.`,
+      hint: () => t`Put function addresses in the actor's ${code('kontakt')} instead.`,
+    },
+  },
+  samples: [{ found: ['anna@example.se', '070-123 45 67'] }],
   check(ctx) {
     for (const entity of ctx.entities) {
-      for (const { text, path } of ctx.shared(numberLikeTexts, entity)) {
-        if (path.length > 0 && text === path[path.length - 1]) continue; // a key, not text
+      for (const { text, kind, place } of ctx.texts(entity)) {
+        if (kind === 'number' || (place !== undefined && text === place.segment)) continue; // a number or a key, not text
         const found = findContacts(text);
-        if (found.length === 0 || path.some((seg) => typeof seg === 'string' && NOT_FREE_TEXT.has(seg))) continue;
-        ctx.report(entity, [...path], { found });
+        if (found.length === 0 || placeUnder(place, NOT_FREE_TEXT)) continue;
+        ctx.report(entity, pathOf(place), { found });
       }
     }
   },
-};
+});

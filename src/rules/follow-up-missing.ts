@@ -1,11 +1,13 @@
 // follow-up-missing: a promise whose follow-up period has passed (as of --as-of) without a follow-up.
 
+import { t, value } from '../diagnostics/parts.js';
+import { promiseEn, promiseSv } from './words.js';
 import { asArray, asDict, asPeriod, asString, isIsoDate, type Period } from '../model/access.js';
 import { addDays, addMonths } from '../model/dates.js';
 import { interned } from '../util/intern.js';
 import { promises } from './promises.js';
 import type { Entity } from '../schema/index.js';
-import type { Rule } from './types.js';
+import { defineRule } from './define.js';
 
 const MONTHS: Readonly<Record<string, number>> = { manad: 1, kvartal: 3, tertial: 4, halvar: 6, ar: 12 };
 /** Statuses under which follow-ups are owed: a draft has promised nothing yet. */
@@ -154,12 +156,29 @@ function dueOf(entity: Entity, asOf: string): DueFollowUp[] {
   return due;
 }
 
-export const followUpMissing: Rule = {
+type Args = { lofte: string; periodFrom: string; periodTom: string; kadens: string; asOf: string };
+
+export const followUpMissing = defineRule<Args>()({
   code: 'follow-up-missing',
+  severity: 'warning',
   scope: 'repository',
+  summary: 'en uppföljning som borde ha kommit per `--as-of` men saknas',
+  words: {
+    sv: {
+      title: 'Uppföljning saknas',
+      message: (a) =>
+        t`${promiseSv(a.lofte)} skulle ha följts upp för perioden ${value(a.periodFrom)}–${value(a.periodTom)} (kadens ${value(a.kadens)}), men ingen uppföljning finns per ${value(a.asOf)}.`,
+      hint: () => t`Skriv en Uppfoljning med ett resultat för löftet, daterad efter periodens början.`,
+    },
+    en: {
+      title: 'Follow-up missing',
+      message: (a) => t`${promiseEn(a.lofte)} was due for follow-up for ${value(a.periodFrom)}–${value(a.periodTom)} (${value(a.kadens)}), but there is none as of ${value(a.asOf)}.`,
+    },
+  },
+  samples: [{ lofte: 'trafik', periodFrom: '2026-01-01', periodTom: '2026-03-31', kadens: 'kvartal', asOf: '2026-06-01' }],
   check(ctx) {
     for (const o of overdueFollowUps(ctx.entities, ctx.asOf)) {
       ctx.report(o.doc, ['loften', o.index, 'id'], { lofte: o.lofte, periodFrom: o.period.from, periodTom: o.period.tom, kadens: o.kadens, asOf: ctx.asOf });
     }
   },
-};
+});

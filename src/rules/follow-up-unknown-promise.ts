@@ -1,8 +1,10 @@
 // follow-up-unknown-promise: a follow-up may only report on promises of the document it follows up.
 
+import { code, t } from '../diagnostics/parts.js';
+import { didYouMeanEn, didYouMeanSv } from '../diagnostics/codes/words.js';
 import { asArray, asDict, asString } from '../model/access.js';
 import { suggest } from '../util/suggest.js';
-import type { Rule } from './types.js';
+import { defineRule } from './define.js';
 
 /** The promise ids of a medborgarlöfte, worked out once per document value (many follow-ups ask). */
 const idsOf = new WeakMap<object, string[]>();
@@ -34,14 +36,35 @@ function unknownResults(followUp: Record<string, unknown>, doc: Record<string, u
   return unknown;
 }
 
-export const followUpUnknownPromise: Rule = {
+type Args = { lofte: string; document: string; suggestions: readonly string[] };
+
+export const followUpUnknownPromise = defineRule<Args>()({
   code: 'follow-up-unknown-promise',
+  severity: 'error',
   scope: 'repository',
+  summary: 'en uppföljning av ett löfte som inte finns i dokumentet',
+  words: {
+    sv: {
+      title: 'Uppföljning av okänt löfte',
+      message: (a) => t`Uppföljningen redovisar löftet ${code(a.lofte)}, men ${code(a.document)} har inget löfte med det id:t.`,
+      hint: (a) => didYouMeanSv(a.suggestions) ?? t`Ange id för ett av löftena i medborgarlöftet som följs upp.`,
+    },
+    en: {
+      title: 'Follow-up of an unknown promise',
+      message: (a) => t`The follow-up reports on promise ${code(a.lofte)}, but ${code(a.document)} has no promise with that id.`,
+      hint: (a) => didYouMeanEn(a.suggestions),
+    },
+  },
+  samples: [
+    { lofte: 'kontrol', document: 'laxa-2026', suggestions: ['kontroller'] },
+    { lofte: 'x', document: 'laxa-2026', suggestions: [] },
+  ],
   check(ctx) {
     for (const entity of ctx.entities) {
       if (entity.kind !== 'Uppfoljning') continue;
       const docId = asString(entity.value['medborgarlofte']);
-      const doc = docId === undefined ? undefined : ctx.graph.byId.get(docId);
+      if (docId === undefined) continue;
+      const doc = ctx.graph.byId.get(docId);
       if (!doc || doc.kind !== 'Medborgarlofte') continue; // unresolved-reference / reference-kind say why
       if (!Array.isArray(doc.value['loften'])) continue; // the schema says why its promises cannot be read
       for (const { index, lofte } of unknownResults(entity.value, doc.value)) {
@@ -54,4 +77,4 @@ export const followUpUnknownPromise: Rule = {
       }
     }
   },
-};
+});

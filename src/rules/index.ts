@@ -1,9 +1,11 @@
 // The rules stage: the explicit list of domain rules, run over the linked repository.
 
-import { makeDiagnostic } from '../diagnostics/make.js';
+import { buildDiagnostic } from '../diagnostics/build.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { LinkGraph } from '../links/index.js';
 import type { ReferenceData } from '../model/reference-data.js';
+import { aboutPath } from '../model/about.js';
+import { textFields } from './texts.js';
 import type { Entity } from '../schema/index.js';
 import { deviationReason } from './deviation-reason.js';
 import { followUpUnknownPromise } from './follow-up-unknown-promise.js';
@@ -23,7 +25,8 @@ import { orphanProblembild } from './orphan-problembild.js';
 import { vagueWording } from './vague-wording.js';
 import { placeholder } from './placeholder.js';
 
-export const DOMAIN_RULES: readonly Rule[] = [
+/** The rules, in the order they run; a new rule is added here and in its own file. */
+export const DOMAIN_RULES = [
   unknownKommunkod,
   periodOrder,
   outsideValidity,
@@ -40,7 +43,7 @@ export const DOMAIN_RULES: readonly Rule[] = [
   kommunOutsideRegion,
   contactInText,
   placeholder,
-];
+] as const;
 
 export interface RulesInput {
   entities: readonly Entity[];
@@ -62,8 +65,8 @@ export function runRepositoryRules(input: RulesInput & { graph: LinkGraph }, rul
 
 function runScoped(input: RulesInput, graph: LinkGraph | undefined, rules: readonly Rule[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  // One context for all the rules (this runs once per file): `code` says whose finding it is.
-  let code = '';
+  // One context for all the rules (this runs once per file): `rule` says whose finding it is.
+  let current: Rule | undefined;
   const derived = new Map<unknown, WeakMap<object, unknown>>();
   const ctx: DocumentRuleContext = {
     entities: input.entities,
@@ -73,7 +76,8 @@ function runScoped(input: RulesInput, graph: LinkGraph | undefined, rules: reado
       const span = options?.span;
       const locator = entity.doc.locator;
       const words = span && locator.locateText?.(path, span.start, span.end);
-      const d = makeDiagnostic(code, entity.doc.file, words ?? locator.locate(path, options?.target ?? 'value'), path, args, options?.related);
+      const range = words ?? locator.locate(path, options?.target ?? 'value');
+      const d = buildDiagnostic(current?.code ?? '', current?.severity ?? 'error', entity.doc.file, range, path, args, options?.related, aboutPath(entity.kind, entity.id, entity.value, path));
       // Words on a later line of a text are still silenced by a comment before the text.
       if (words) {
         const start = locator.locate(path, 'value').start.line;
@@ -87,12 +91,15 @@ function runScoped(input: RulesInput, graph: LinkGraph | undefined, rules: reado
       if (!byValue.has(entity.value)) byValue.set(entity.value, derive(entity.value));
       return byValue.get(entity.value) as ReturnType<typeof derive>;
     },
+    texts(entity) {
+      return ctx.shared(textFields, entity);
+    },
   };
   const withGraph = graph ? { ...ctx, graph } : undefined;
   for (const rule of rules) {
     if ((rule.scope === 'repository') !== (graph !== undefined)) continue;
     if (input.enabled && !input.enabled(rule.code)) continue;
-    code = rule.code;
+    current = rule;
     if (rule.scope === 'document') rule.check(ctx);
     else if (withGraph) rule.check(withGraph);
   }

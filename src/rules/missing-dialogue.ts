@@ -1,23 +1,45 @@
 // missing-dialogue: a problembild rests on both the citizens' and the staff's knowledge.
 
+import { code, t } from '../diagnostics/parts.js';
 import { asArray, asDict, asString } from '../model/access.js';
-import type { Rule } from './types.js';
+import { defineRule } from './define.js';
 
 /** Source types that carry citizens' own knowledge: DOMAIN.md names trygghetsmätningar as medborgardialog. */
 const CITIZEN = new Set(['medborgardialog', 'trygghetsmatning', 'trygghetsvandring']);
 const STAFF = new Set(['medarbetardialog']);
 
-export const missingDialogue: Rule = {
+const KNOWLEDGE_SV = {
+  medborgardialog: 'medborgarnas kunskap (medborgardialog, trygghetsmätning eller trygghetsvandring)',
+  medarbetardialog: 'medarbetarnas kunskap (medarbetardialog)',
+} as const;
+
+type Args = { missing: readonly ('medborgardialog' | 'medarbetardialog')[] };
+
+export const missingDialogue = defineRule<Args>()({
   code: 'missing-dialogue',
+  severity: 'warning',
   scope: 'document',
+  summary: 'en problembild utan medborgardialog eller utan medarbetardialog',
+  words: {
+    sv: {
+      title: 'Dialog saknas i problembilden',
+      message: (a) => t`Problembilden bygger inte på ${a.missing.map((x) => KNOWLEDGE_SV[x]).join(' eller ')}.`,
+      hint: (a) => t`Lägg till en källa med ${code(`typ: ${a.missing[0] ?? 'medborgardialog'}`)} i ${code('kallor')}.`,
+    },
+    en: {
+      title: 'Dialogue missing from the problem picture',
+      message: (a) => t`The problem picture lacks a source of type ${a.missing.join(' and ')}.`,
+    },
+  },
+  samples: [{ missing: ['medborgardialog'] }, { missing: ['medarbetardialog'] }, { missing: ['medborgardialog', 'medarbetardialog'] }],
   check(ctx) {
     for (const entity of ctx.entities) {
       if (entity.kind !== 'Problembild' || !Array.isArray(entity.value['kallor'])) continue;
       const types = new Set(asArray(entity.value['kallor']).map((k) => asString(asDict(k)?.['typ'])));
-      const missing: string[] = [];
+      const missing: ('medborgardialog' | 'medarbetardialog')[] = [];
       if (![...CITIZEN].some((t) => types.has(t))) missing.push('medborgardialog');
       if (![...STAFF].some((t) => types.has(t))) missing.push('medarbetardialog');
       if (missing.length > 0) ctx.report(entity, ['kallor'], { missing }, { target: 'key' });
     }
   },
-};
+});

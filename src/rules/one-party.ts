@@ -1,10 +1,11 @@
 // one-party: medborgarlöften "genomförs tillsammans"; a document where one actor promises everything,
 // and no other actor takes part in any promise, is not.
 
+import { code, count, t } from '../diagnostics/parts.js';
 import { idList } from '../model/access.js';
 import type { Entity } from '../schema/index.js';
 import { promises } from './promises.js';
-import type { Rule } from './types.js';
+import { defineRule } from './define.js';
 
 /**
  * The actors who carry a document's promises, and how many promises: once per document value. Every
@@ -30,9 +31,32 @@ function partiesOf(doc: Entity): { actors: string[]; count: number } {
   return hit;
 }
 
-export const oneParty: Rule = {
+type Args = { actor: string; count: number; document?: string };
+
+export const oneParty = defineRule<Args>()({
   code: 'one-party',
+  severity: 'warning',
   scope: 'repository',
+  summary: 'ett medborgarlöfte där alla löften ges av samma aktör och ingen annan medverkar',
+  words: {
+    sv: {
+      title: 'Bara en part lovar',
+      message: (a) =>
+        t`${a.count === 1 ? t`Det enda löftet` : t`Alla ${count(a.count, 'löfte', 'löften')}`} i ${a.document === undefined ? t`dokumentet` : code(a.document)} ges av ${code(a.actor)}: medborgarlöften genomförs tillsammans.`,
+      hint: () => t`Låt kommunen eller andra lokala aktörer stå för egna löften, med egen ${code('ansvarig')}.`,
+    },
+    en: {
+      title: 'Only one party promises',
+      message: (a) =>
+        t`${a.count === 1 ? t`The only promise` : t`All ${count(a.count, 'promise', 'promises')}`} in ${a.document === undefined ? t`the document` : code(a.document)} ${a.count === 1 ? 'is' : 'are'} ${code(a.actor)}'s.`,
+      hint: () => t`Citizen promises are made together: add promises by the municipality or other local actors.`,
+    },
+  },
+  samples: [
+    { actor: 'polisen', count: 3, document: 'laxa-2026' },
+    { actor: 'polisen', count: 1, document: 'laxa-2026' },
+    { actor: 'polisen', count: 2 },
+  ],
   check(ctx) {
     // Keyed by id as the documents name themselves: two documents with one id count as one.
     const byDoc = new Map<string, { actors: Set<string>; count: number }>();
@@ -51,7 +75,8 @@ export const oneParty: Rule = {
       const entry = doc.kind === 'Medborgarlofte' ? byDoc.get(doc.id ?? '') : undefined;
       if (!entry || entry.actors.size !== 1) continue;
       const [actor] = entry.actors;
+      if (actor === undefined) continue;
       ctx.report(doc, ['loften'], { actor, count: entry.count, document: doc.id }, { target: 'key' });
     }
   },
-};
+});

@@ -1,10 +1,27 @@
 // orphan-problembild: a problem picture that no promise answers has been analysed and then left alone.
 
-import type { Rule } from './types.js';
+import { code, t } from '../diagnostics/parts.js';
+import { defineRule } from './define.js';
 
-export const orphanProblembild: Rule = {
+type Args = { id: string };
+
+export const orphanProblembild = defineRule<Args>()({
   code: 'orphan-problembild',
+  severity: 'warning',
   scope: 'repository',
+  summary: 'en problembild som inget löfte svarar på',
+  words: {
+    sv: {
+      title: 'Problembild utan löfte',
+      message: (a) => t`Inget löfte svarar på problembilden ${code(a.id)}.`,
+      hint: (a) => t`Ge ett löfte ${code(`problembild: ${a.id}`)}, eller ta bort problembilden om den inte längre är aktuell.`,
+    },
+    en: {
+      title: 'Problem picture without a promise',
+      message: (a) => t`No promise answers problem picture ${code(a.id)}.`,
+    },
+  },
+  samples: [{ id: 'narkotika-stadsparken' }],
   check(ctx) {
     const answered = new Set(ctx.graph.links.filter((l) => l.spec.to === 'Problembild').map((l) => l.to));
     // A medborgarlöfte whose promises cannot be read (`löften:` for `loften:`, a wrong type) may
@@ -18,4 +35,4 @@ export const orphanProblembild: Rule = {
       ctx.report(entity, ['id'], { id: entity.id });
     }
   },
-};
+});

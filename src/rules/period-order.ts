@@ -1,20 +1,46 @@
 // period-order: every period ({from, tom}) must end on or after the day it starts.
 
+import { code, t, value } from '../diagnostics/parts.js';
 import { isIsoDate, visitObjects } from '../model/access.js';
-import type { Rule } from './types.js';
+import type { DocPath } from '../diagnostics/types.js';
+import { defineRule } from './define.js';
 
-export const periodOrder: Rule = {
+type Args = { from: string; tom: string; field: string };
+
+export const periodOrder = defineRule<Args>()({
   code: 'period-order',
+  severity: 'error',
   scope: 'document',
+  summary: 'en period som slutar innan den börjar',
+  words: {
+    sv: {
+      title: 'Perioden slutar innan den börjar',
+      message: (a) => t`Perioden slutar ${value(a.tom)}, före sin början ${value(a.from)}.`,
+      hint: () => t`Byt plats på datumen: ${code('from')} är första dagen och ${code('tom')} sista dagen.`,
+    },
+    en: {
+      title: 'Period ends before it starts',
+      message: (a) => t`The period ends ${value(a.tom)}, before it starts ${value(a.from)}.`,
+      hint: () => t`${code('from')} is the first day, ${code('tom')} the last.`,
+    },
+  },
+  samples: [{ from: '2026-12-31', tom: '2026-01-01', field: 'giltighet' }],
   check(ctx) {
     for (const entity of ctx.entities) {
-      visitObjects(entity.value, (dict, path) => {
-        const from = dict['from'];
-        const tom = dict['tom'];
-        if (typeof from === 'string' && typeof tom === 'string' && tom < from && isIsoDate(from) && isIsoDate(tom)) {
-          ctx.report(entity, [...path, 'tom'], { from, tom, field: String(path[path.length - 1] ?? '') });
-        }
-      });
+      for (const p of reversedPeriods(entity.value)) ctx.report(entity, p.path, p.args);
     }
   },
-};
+});
+
+/** Every `{ from, tom }` in a document that ends before it starts, with the path to its `tom`. */
+function reversedPeriods(value: unknown): { path: DocPath; args: Args }[] {
+  const out: { path: DocPath; args: Args }[] = [];
+  visitObjects(value, (dict, path) => {
+    const from = dict['from'];
+    const tom = dict['tom'];
+    if (typeof from === 'string' && typeof tom === 'string' && tom < from && isIsoDate(from) && isIsoDate(tom)) {
+      out.push({ path: [...path, 'tom'], args: { from, tom, field: String(path[path.length - 1] ?? '') } });
+    }
+  });
+  return out;
+}

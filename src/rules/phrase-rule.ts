@@ -7,7 +7,7 @@ import { analyse, clauseAt, type TextAnalysis } from './language/clauses.js';
 import { findPhrases, phraseList, type PhraseList, type PhraseMatch } from './language/phrases.js';
 import { quantityIn } from './language/quantity.js';
 import { promises } from './promises.js';
-import type { Rule } from './types.js';
+import type { DocumentRuleContext } from './types.js';
 
 /** The phrases of a list that decide about a text: each is quoted in the finding. */
 export function decidingPhrases(text: string, list: PhraseList, analysis?: TextAnalysis): PhraseMatch[] {
@@ -18,11 +18,12 @@ export function decidingPhrases(text: string, list: PhraseList, analysis?: TextA
   return found.filter((m) => (m.phrase.sats === 'alla' || clauseAt(clauses, m.index)?.kind === 'main') && !(m.phrase.utanAntal && quantity !== undefined));
 }
 
-export function phraseRule(code: string, listFile: string): Rule {
-  return {
-    code,
-    scope: 'document',
-    check(ctx) {
+/** The promise's id, the deciding phrases, and the first one's suggested rewrite from the list. */
+export type PhraseArgs = { lofte?: string; phrases: readonly string[]; tips?: string };
+
+/** The check of a rule that flags promises by a phrase list (`rules/language/*.yaml`). */
+export function phraseCheck(listFile: string): (ctx: DocumentRuleContext<PhraseArgs>) => void {
+  return (ctx) => {
       const list = phraseList(listFile);
       for (const p of promises(ctx.entities)) {
         const found = decidingPhrases(asString(p.lofte['text']) ?? '', list);
@@ -30,6 +31,5 @@ export function phraseRule(code: string, listFile: string): Rule {
         if (!first) continue;
         ctx.report(p.doc, ['loften', p.index, 'text'], { lofte: p.id, phrases: found.map((f) => f.text), tips: first.phrase.tips }, { span: { start: first.index, end: first.end } });
       }
-    },
   };
 }

@@ -1,14 +1,15 @@
 // Turns ajv's errors into lofte findings: one diagnostic per mistake, with what the user needs.
 
 import type { ErrorObject } from 'ajv';
-import type { Args, DocPath } from '../diagnostics/types.js';
+import type { SchemaArgs } from '../diagnostics/codes/schema.js';
+import type { DocPath } from '../diagnostics/types.js';
 import { suggest } from '../util/suggest.js';
 import type { JsonSchema, SchemaSet } from './validators.js';
 
 export interface SchemaFinding {
   path: DocPath;
   target: 'key' | 'value';
-  args: Args;
+  args: SchemaArgs;
 }
 
 export function pointerToPath(pointer: string): (string | number)[] {

@@ -1,6 +1,7 @@
 // The schema stage: check each lofte document against its kind's JSON Schema.
 
 import { makeDiagnostic } from '../diagnostics/make.js';
+import { aboutPath } from '../model/about.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { LoadedDocument } from '../load/index.js';
 import { isPlainObject } from '../load/parse.js';
@@ -50,7 +51,8 @@ export function checkSchemas(documents: readonly LoadedDocument[], schemas: Sche
     }
     const errors = schemas.validate(kind, value);
     for (const f of schemaFindings(errors, schemas)) {
-      result.diagnostics.push(makeDiagnostic('schema', doc.file, doc.locator.locate(f.path, f.target), f.path, f.args));
+      const about = aboutPath(kind, typeof value['id'] === 'string' ? value['id'] : undefined, value, f.path);
+      result.diagnostics.push(makeDiagnostic('schema', doc.file, doc.locator.locate(f.path, f.target), f.path, f.args, undefined, about));
     }
     const id = typeof value['id'] === 'string' ? value['id'] : undefined;
     result.entities.push({ kind, id, value, doc, valid: errors.length === 0 });

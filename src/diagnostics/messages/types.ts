@@ -1,20 +1,9 @@
-// The shape of one language's wording: every rule's text and the CLI's own words.
+// The shape of one language's words outside the catalog: the formatters' labels and the CLI's own words.
 
-import type { Args, Diagnostic } from '../types.js';
+import type { Diagnostic } from '../types.js';
 import type { OutputArgs, OutputReason } from '../../util/output-error.js';
 import type { UsageArgs, UsageCode } from '../../load/discover.js';
 import type { CliWords } from './cli.js';
-
-export interface Wording {
-  message: string;
-  hint?: string;
-}
-
-export interface RuleWords {
-  /** A short name for the rule, used in rule tables and SARIF. */
-  title: string;
-  say(args: Args, d: Diagnostic): Wording;
-}
 
 export interface UiWords {
   severity: Record<Diagnostic['severity'], string>;
@@ -37,24 +26,12 @@ export interface UiWords {
   cacheNotWritten(args: { location: string; code: string }): string;
 }
 
+/**
+ * One language's words for everything that is not a finding (those live with their codes in the
+ * catalog): the formatters' labels and summary, and the CLI's own messages.
+ */
 export interface Language {
-  rules: Record<string, RuleWords>;
   ui: UiWords;
   /** The command line's own words: help, summaries, refusals. */
   cli: CliWords;
 }
-
-/** Reads an argument as text, a list, or a number, whatever the finding stored. */
-export const str = (v: Args[string]): string => (v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v));
-export const list = (v: Args[string]): string[] => (Array.isArray(v) ? [...(v as readonly string[])] : v === undefined ? [] : [String(v)]);
-export const code = (v: Args[string] | string): string => `\`${str(v)}\``;
-
-/**
- * A number as it was probably written: YAML drops a kommunkod's leading zero (0114 → 114), and
- * SCB's codes have four digits, so the quoted fix is "0114", not "114".
- */
-export function asWritten(a: Args): string {
-  const value = str(a['value']);
-  return a['field'] === 'kommunkod' && /^\d{1,3}$/.test(value) ? value.padStart(4, '0') : value;
-}
-

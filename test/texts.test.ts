@@ -1,0 +1,53 @@
+// One walk of a document's text fields, shared by the rules that read text (issue 20).
+
+import { describe, expect, it } from 'vitest';
+import { t } from '../src/diagnostics/parts.js';
+import { referenceData } from '../src/model/reference-data.js';
+import { defineRule } from '../src/rules/define.js';
+import { runDocumentRules } from '../src/rules/index.js';
+import { pathOf, placeUnder, textFields, type TextField } from '../src/rules/texts.js';
+import type { Entity } from '../src/schema/index.js';
+
+const value = { id: 'a', loften: [{ id: 'b', text: 'Ring 070-123 45 67', antal: 20 }], intern: { not: 'x' } };
+
+describe('textFields', () => {
+  it('gives every key, string and number once, a key before its value, with its path', () => {
+    const fields = textFields(value);
+    expect(fields.map((f) => [f.kind, f.text, pathOf(f.place)])).toEqual([
+      ['key', 'id', ['id']],
+      ['string', 'a', ['id']],
+      ['key', 'loften', ['loften']],
+      ['key', 'id', ['loften', 0, 'id']],
+      ['string', 'b', ['loften', 0, 'id']],
+      ['key', 'text', ['loften', 0, 'text']],
+      ['string', 'Ring 070-123 45 67', ['loften', 0, 'text']],
+      ['key', 'antal', ['loften', 0, 'antal']],
+      ['number', '20', ['loften', 0, 'antal']],
+      ['key', 'intern', ['intern']],
+      ['key', 'not', ['intern', 'not']],
+      ['string', 'x', ['intern', 'not']],
+    ]);
+    expect(fields.filter((f) => placeUnder(f.place, new Set(['intern']))).map((f) => f.text)).toEqual(['intern', 'not', 'x']);
+    expect(textFields('bare').map((f) => pathOf(f.place))).toEqual([[]]);
+  });
+
+  it('is walked once per document for all the rules of a run', () => {
+    const seen: (readonly TextField[])[] = [];
+    const reader = (code: string) =>
+      defineRule<{ n: number }>()({
+        code,
+        severity: 'warning',
+        scope: 'document',
+        summary: 'test',
+        words: { sv: { title: 'test', message: () => t`test.` }, en: { title: 'test', message: () => t`test.` } },
+        samples: [{ n: 1 }],
+        check(ctx) {
+          for (const entity of ctx.entities) seen.push(ctx.texts(entity));
+        },
+      });
+    const entity = { kind: 'Medborgarlofte', id: 'a', value, valid: true } as unknown as Entity;
+    runDocumentRules({ entities: [entity], asOf: '2026-06-01', data: referenceData() }, [reader('one'), reader('two')]);
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toBe(seen[1]);
+  });
+});
