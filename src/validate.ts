@@ -8,7 +8,7 @@ import { checkFile, checkFileText, disabledRules, type FileCheckOptions, type Fi
 import { compareDiagnostics, type Diagnostic } from './diagnostics/types.js';
 import { makeDiagnostic } from './diagnostics/make.js';
 import { applyDirectives } from './load/directives.js';
-import { discover, type DiscoveredFile } from './load/discover.js';
+import { discover, type DiscoveredFile, type DiscoverOptions } from './load/discover.js';
 import { fileStamp, type Progress, type SkippedFile } from './load/index.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits, type ParseMode } from './load/parse.js';
 import { brokenFiles, withoutCascades } from './links/cascade.js';
@@ -30,6 +30,8 @@ export interface ValidateOptions {
   ignored?: (relPath: string) => boolean;
   /** Files and folders met while walking that are not read (.gitignore, another repository). */
   excluded?: (absPath: string, isDir: boolean) => boolean;
+  /** Folders holding this marker file are repositories of their own, not read (see discover). */
+  otherRepository?: DiscoverOptions['otherRepository'];
   /**
    * Report findings only in these files (named on the command line); the rest is context for links.
    * `also`: a finding elsewhere that is shown all the same (one the named files caused).
@@ -191,7 +193,7 @@ export class ValidationSession {
     const options = this.options;
     const time = stopwatch(options.onTiming);
     const cache = new PersistentCache(cacheOptions.location, cacheKey({ ...options, limits: this.fileOptions.limits }));
-    const files = await discover(options.paths, { cwd: options.cwd, ignored: options.ignored, excluded: options.excluded });
+    const files = await discover(options.paths, { cwd: options.cwd, ignored: options.ignored, excluded: options.excluded, otherRepository: options.otherRepository });
     const stamps = stampsOf(files);
     time('discover');
     const storable = options.reportOnly?.outsideFiles !== true;
@@ -225,7 +227,7 @@ export class ValidationSession {
       const same = [...changed].every((p) => this.byPath.has(p) && existsSync(p));
       if (same) return [...changed].map((p) => this.byPath.get(p) as DiscoveredFile);
     }
-    const files = await discover(this.options.paths, { cwd: this.options.cwd, ignored: this.options.ignored, excluded: this.options.excluded });
+    const files = await discover(this.options.paths, { cwd: this.options.cwd, ignored: this.options.ignored, excluded: this.options.excluded, otherRepository: this.options.otherRepository });
     this.files = files;
     this.byPath = new Map(files.map((f) => [f.absPath, f]));
     if (!known) return files; // the first run reads everything and takes each stamp from its read

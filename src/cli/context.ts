@@ -1,6 +1,6 @@
 // What every command that reads a repository needs: config, language, date and what to check.
 
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE, loadConfig, ignorePredicate, type Config } from '../config/index.js';
 import { isLang, language, type Lang } from '../diagnostics/messages/index.js';
@@ -88,8 +88,8 @@ export async function repoContext(paths: readonly string[], flags: RepoFlags, io
     asOf: flags.asOf ?? localDate(io.now()),
     ignored: ignorePredicate(config, io.cwd),
     // Not read while walking: what git ignores, and folders that are repositories of their own.
-    excluded: (abs, isDir) =>
-      (ignoredByGit?.(abs, isDir) ?? false) || (isDir && abs !== root && existsSync(path.join(abs, CONFIG_FILE))),
+    excluded: ignoredByGit,
+    otherRepository: { marker: CONFIG_FILE, except: root },
     limits: config.limits,
     severityOf: (rule) => config.severities.get(rule),
     onProgress: progressLine(io, lang),

@@ -50,6 +50,12 @@ export interface DiscoverOptions {
   ignored?: (relPath: string) => boolean;
   /** True for a file or folder met while walking a folder that is not to be read (.gitignore, another repository). */
   excluded?: (absPath: string, isDir: boolean) => boolean;
+  /**
+   * A folder met while walking that holds the file `marker` is a repository of its own and is not
+   * read, unless it is `except` (the repository being checked). Judged from the folder's own
+   * listing, which the walk reads anyway: no extra file-system call per folder.
+   */
+  otherRepository?: { marker: string; except?: string };
 }
 
 export function displayName(cwd: string, absPath: string): string {
@@ -102,7 +108,8 @@ export async function discover(paths: readonly string[], options: DiscoverOption
   // `name` is the folder's display name, so its files' names are made by appending, not computed.
   // `root` is the real path of the folder the user named: a symlink is followed only to a place
   // inside it, so a committed link to `/` or to another repository pulls nothing in.
-  const walk = (dir: string, name: string, root: string): void => {
+  const other = options.otherRepository;
+  const walk = (dir: string, name: string, root: string, named = false): void => {
     let real: string;
     try {
       real = realpathSync.native(dir);
@@ -121,6 +128,7 @@ export async function discover(paths: readonly string[], options: DiscoverOption
       if (code !== 'ENOENT' && code !== 'ENOTDIR' && !options.ignored?.(`${name}/`)) found.set(dir, { absPath: dir, name: name === '' ? '.' : name, unreadableFolder: true });
       return;
     }
+    if (other && !named && dir !== other.except && entries.some((e) => e.name === other.marker)) return;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const prefix = name === '' ? '' : `${name}/`;
     for (const entry of entries) {
@@ -149,7 +157,7 @@ export async function discover(paths: readonly string[], options: DiscoverOption
     const absPath = path.resolve(options.cwd, given);
     const stat = statOrUndefined(absPath);
     if (!stat) throw new UsageError('path-not-found', { path: given });
-    if (stat.isDirectory()) walk(absPath, path.relative(options.cwd, absPath).split(path.sep).join('/'), realOrSelf(absPath));
+    if (stat.isDirectory()) walk(absPath, path.relative(options.cwd, absPath).split(path.sep).join('/'), realOrSelf(absPath), true);
     else if (isSourceFile(absPath)) add(absPath);
     else throw new UsageError('unsupported-file', { path: given });
   }
