@@ -246,7 +246,7 @@ describe('follow-up-missing and dates', () => {
     }
   }, BOUND);
 
-  it.each(['con', 'nul', 'aux', 'prn', 'com1', 'lpt9'])('id %s, a Windows device name, is a schema finding', async (id) => {
+  it.each(['con', 'nul', 'aux', 'prn', 'com1', 'com0', 'lpt0', 'lpt9'])('id %s, a Windows device name, is a schema finding', async (id) => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'a.yaml'), actor(id));
     const r = await runCli(['validate', dir]);
