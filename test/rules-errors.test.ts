@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
-import { findPersonnummer } from '../src/rules/personal-data.js';
+import { findPersonnummer } from '../src/util/personnummer.js';
 import { suggest } from '../src/util/suggest.js';
 
 describe('personal-data', () => {

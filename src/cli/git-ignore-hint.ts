@@ -4,7 +4,7 @@
 // git tells apart); it never says "no" where git would say yes. Whatever it cannot read plainly
 // (a negation, `**`, a character class, a configured excludes file) makes it answer "ask git".
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -96,7 +96,7 @@ export function ignoreHint(gitRoot: string, env: Readonly<Record<string, string 
     let p = perFolder.get(dir);
     if (p === undefined) {
       const file = path.join(dir, '.gitignore');
-      const text = existsSync(file) ? readText(file) : undefined;
+      const text = readText(file);
       p = text === undefined ? [] : (plainPatterns(text) ?? null);
       perFolder.set(dir, p);
     }

@@ -64,19 +64,18 @@ export interface SiteConfig {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-const dict = (v: unknown): Record<string, unknown> | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
 
 function contactConfig(v: unknown): ContactConfig | undefined {
-  const d = dict(v);
+  const d = asDict(v);
   if (!d) return undefined;
   return { epost: str(d['epost']), telefon: str(d['telefon']), webbadress: str(d['webbadress']) };
 }
 
 /** The `webbplats` section read defensively: a config with errors never gets this far, but stays typed. */
 function siteConfig(v: unknown): SiteConfig {
-  const d = dict(v) ?? {};
-  const t = dict(d['tillganglighet']);
-  const b = dict(t?.['bedomning']);
+  const d = asDict(v) ?? {};
+  const t = asDict(d['tillganglighet']);
+  const b = asDict(t?.['bedomning']);
   const efterlevnad = t?.['efterlevnad'];
   const metod = b?.['metod'];
   return {

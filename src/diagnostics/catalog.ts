@@ -10,7 +10,6 @@ type Entry = (typeof STAGE_CODES)[number] | (typeof DOMAIN_RULES)[number] | (typ
 
 /** Every code lofte reports: the union the compiler checks `makeDiagnostic` and rule files against. */
 export type Code = Entry['code'];
-export type RuleCode = (typeof DOMAIN_RULES)[number]['code'];
 
 /** The arguments a finding with this code carries. */
 export type ArgsOf<C extends Code> = Extract<Entry, { code: C }> extends CodeDefinition<C, infer A> ? A : never;
@@ -39,10 +38,6 @@ export const RULE_CODES: ReadonlySet<string> = new Set(CATALOG.map((d) => d.code
 
 const BY_CODE: ReadonlyMap<string, CodeDefinition<Code, ArgShape>> = new Map(CATALOG.map((d) => [d.code, d]));
 
-export function isCode(code: string): code is Code {
-  return BY_CODE.has(code);
-}
-
 /** The definition of a code; a finding with a code not in the catalog is a bug in lofte. */
 export function definitionOf(code: string): CodeDefinition<Code, ArgShape> {
   const d = BY_CODE.get(code);
@@ -50,12 +45,5 @@ export function definitionOf(code: string): CodeDefinition<Code, ArgShape> {
   return d;
 }
 
-export function ruleMeta(code: string): RuleMeta {
-  const d = definitionOf(code);
-  return { code: d.code, defaultSeverity: d.severity, stage: d.stage };
-}
-
 /** Where the rule's page lives, relative to the package root and as a public link. */
-export function ruleDocsPath(code: string): string {
-  return docsPath(code);
-}
+export const ruleDocsPath = docsPath;

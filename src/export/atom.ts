@@ -58,11 +58,7 @@ function followUpEntry(d: DocumentData, f: FollowUpData, base: string | undefine
   };
 }
 
-export function atomFeed(data: OpenData, settings: OpenDataSettings): string {
-  return [...atomFeedPieces(data, settings)].join('');
-}
-
-/** The feed a line at a time (the same text as atomFeed): the entries' text is never one string. */
+/** The Atom feed a line at a time: the entries' text is never one string. */
 export function* atomFeedPieces(data: OpenData, settings: OpenDataSettings): Iterable<string> {
   const base = settings.webbplats;
   const entries = data.medborgarloften

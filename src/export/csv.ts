@@ -43,10 +43,6 @@ function amount(l: PromiseData): string | undefined {
 
 
 /** One row per promise: where it belongs, who promises what by when, and how it is going. */
-export function promisesCsv(data: OpenData): string {
-  return [...promisesCsvPieces(data)].join('');
-}
-
 export function promisesCsvPieces(data: OpenData): Iterable<string> {
   const head = ['Medborgarlöfte', 'Medborgarlöftets id', 'Kommuner', 'Lokalpolisområde', 'Löftets id', 'Ansvarig', 'Medverkande', 'Löfte', 'Från', 'Senast', 'Utlovad omfattning', 'Utfall hittills', 'Läge', 'Läge (kod)', 'Uppföljning försenad', 'Senast uppföljd'];
   function* rows(): Iterable<Row> {
@@ -77,10 +73,6 @@ export function promisesCsvPieces(data: OpenData): Iterable<string> {
 }
 
 /** One row per follow-up result, oldest first within each medborgarlöfte. */
-export function resultsCsv(data: OpenData): string {
-  return [...resultsCsvPieces(data)].join('');
-}
-
 export function resultsCsvPieces(data: OpenData): Iterable<string> {
   const head = ['Medborgarlöfte', 'Medborgarlöftets id', 'Uppföljningens id', 'Datum', 'Löftets id', 'Löfte', 'Ansvarig', 'Status', 'Status (kod)', 'Utfall', 'Kommentar', 'Orsak', 'Belägg'];
   function* rows(): Iterable<Row> {

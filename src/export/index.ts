@@ -14,10 +14,6 @@ import type { OpenDataSettings } from './settings.js';
 export const DATA_DIR = 'data';
 export const SCHEMA_SOURCE = 'oppna-data.schema.json';
 
-export function openDataJson(data: OpenData, settings: OpenDataSettings): string {
-  return [...openDataJsonPieces(data, settings)].join('');
-}
-
 /**
  * The JSON file in pieces, one medborgarlöfte each, the same bytes as `JSON.stringify(…, null, 2)`
  * of the whole: a national file is tens of megabytes, and as one string it was the report's peak.

@@ -13,11 +13,6 @@ const shorten = (text: string, max: number): string => {
 /** Everything from the data passes through here before it reaches the text output. */
 const t = printable;
 const list = (ids: readonly string[]): string => ids.map(t).join(', ');
-/** "A", "A och B", "A, B och C": how a joint promise's actors read in Swedish. */
-export function joinNames(names: readonly string[]): string {
-  return cliSv.linksView.joinNames({ names });
-}
-
 export function renderLinksText(view: LinkView, words: CliWords['linksView'] = cliSv.linksView): string {
   const promise = new Map(view.loften.map((p) => [p.key, p]));
   const actorName = new Map(view.aktorer.map((a) => [a.id, a.namn]));

@@ -48,11 +48,6 @@ export interface PageOpenData {
 export const p = (...content: Inline[]): Block => ({ kind: 'paragraph', content });
 export const h = (level: 2 | 3 | 4, text: string, id?: string): Block => ({ kind: 'heading', level, text, ...(id ? { id } : {}) });
 
-/** Where a page lives in the site, without extension: `index`, `medborgarloften/<id>`. */
-export function pagePath(id: PageId): string {
-  return id;
-}
-
 /** A link from one page to another that works from a file system and a web server alike. */
 export function relativeLink(from: PageId, to: PageId, ext: string, anchor?: string): string {
   const depth = from.split('/').length - 1;

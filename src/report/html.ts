@@ -130,10 +130,6 @@ function printCss(page: Page, asOf: string): string {
   return `@media print { @page { @top-left { content: ${cssString(page.title)}; } @bottom-left { content: ${cssString(`Senast uppdaterad ${longDate(asOf)}`)}; } @bottom-right { content: "Sida " counter(page) " av " counter(pages); } } }\n`;
 }
 
-export function renderHtml(page: Page, asOf: string): string {
-  return [...renderHtmlPieces(page, asOf)].join('');
-}
-
 /** The page's HTML in pieces of a few hundred kilobytes, rendered as they are asked for (the site writer writes each as it comes). */
 export function* renderHtmlPieces(page: Page, asOf: string): Generator<string, void, undefined> {
   css ??= readFileSync(packagePath('templates', 'report.css'), 'utf8');

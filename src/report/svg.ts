@@ -60,23 +60,6 @@ export function timelineSvg(frame: Period, rows: readonly TimelineRow[], asOf: s
   return svg(width, height + 4, title, parts);
 }
 
-export function statusBarsSvg(counts: readonly { status: string; label: string; count: number }[], title: string): string {
-  const width = 560;
-  const rowHeight = 28;
-  const labelWidth = 190;
-  const max = Math.max(1, ...counts.map((c) => c.count));
-  const parts = counts.flatMap((c, i) => {
-    const y = i * rowHeight;
-    const w = ((width - labelWidth - 50) * c.count) / max;
-    return [
-      `<text x="0" y="${y + 18}" font-size="13" fill="#1a1a1a">${escapeHtml(c.label)}</text>`,
-      `<rect x="${labelWidth}" y="${y + 5}" width="${fmt(Math.max(c.count > 0 ? 2 : 0, w))}" height="16" rx="3" fill="${STATUS_FILL[c.status] ?? STATUS_FILL['ej_uppfoljt']}"/>`,
-      `<text x="${fmt(labelWidth + w + 6)}" y="${y + 18}" font-size="13" fill="#1a1a1a">${c.count}</text>`,
-    ];
-  });
-  return svg(width, counts.length * rowHeight + 6, title, parts);
-}
-
 function svg(width: number, height: number, title: string, parts: string[]): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px" aria-hidden="true" focusable="false"><title>${escapeHtml(title)}</title>${parts.join('')}</svg>`;
 }

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import type { LinkGraph } from '../links/index.js';
 import type { ReferenceData } from '../model/reference-data.js';
 import { aboutPath } from '../model/about.js';
-import { textFields } from './texts.js';
+import { textFields, type TextField } from './texts.js';
 import type { Entity } from '../schema/index.js';
 import { deviationReason } from './deviation-reason.js';
 import { followUpUnknownPromise } from './follow-up-unknown-promise.js';
@@ -67,7 +67,8 @@ function runScoped(input: RulesInput, graph: LinkGraph | undefined, rules: reado
   const out: Diagnostic[] = [];
   // One context for all the rules (this runs once per file): `rule` says whose finding it is.
   let current: Rule | undefined;
-  const derived = new Map<unknown, WeakMap<object, unknown>>();
+  // Each document's text fields, walked once in this run for every rule that reads them.
+  const fields = new WeakMap<object, readonly TextField[]>();
   const ctx: DocumentRuleContext = {
     entities: input.entities,
     asOf: input.asOf,
@@ -85,14 +86,10 @@ function runScoped(input: RulesInput, graph: LinkGraph | undefined, rules: reado
       }
       out.push(d);
     },
-    shared(derive, entity) {
-      let byValue = derived.get(derive);
-      if (!byValue) derived.set(derive, (byValue = new WeakMap()));
-      if (!byValue.has(entity.value)) byValue.set(entity.value, derive(entity.value));
-      return byValue.get(entity.value) as ReturnType<typeof derive>;
-    },
     texts(entity) {
-      return ctx.shared(textFields, entity);
+      let found = fields.get(entity.value);
+      if (!found) fields.set(entity.value, (found = textFields(entity.value)));
+      return found;
     },
   };
   const withGraph = graph ? { ...ctx, graph } : undefined;

@@ -6,7 +6,6 @@ import { findPersonnummer } from '../util/personnummer.js';
 import { defineRule } from './define.js';
 import { pathOf } from './texts.js';
 
-export { findPersonnummer };
 
 type Args = { masked: string };
 

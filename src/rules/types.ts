@@ -25,11 +25,9 @@ export interface DocumentRuleContext<A extends ArgShape = ArgShape> {
   data: ReferenceData;
   report(entity: Entity, path: DocPath, args: A, options?: ReportOptions): void;
   /**
-   * What several rules derive from one document (`derive` is the key), derived once in this run
-   * and let go after it: kept on the document instead, it would stay in memory for the whole run.
+   * Every key, string and number of a document, walked once in this run for all the rules that read
+   * text, and let go after it (kept on the document, it would stay in memory for the whole run).
    */
-  shared<T>(derive: (value: Record<string, unknown>) => T, entity: Entity): T;
-  /** Every key, string and number of a document, walked once for all the rules that read text. */
   texts(entity: Entity): readonly TextField[];
 }
 

@@ -17,7 +17,6 @@ function lazy<T>(name: string): () => T {
 export const yamlLib = lazy<typeof Yaml>('yaml');
 /** Front matter splitting: only for Markdown files. */
 export const grayMatter = lazy<typeof GrayMatter>('gray-matter');
-/** Glob matching: only when lofte.config.yaml has `ignorera`. */
 /** ajv itself: for lofte.config.yaml, and for the schemas when running from source. */
 export const ajvLib = lazy<typeof Ajv2020Module>('ajv/dist/2020.js');
 /** ajv's formats (date, email, uri): with ajvLib. CommonJS: the plugin is module.exports and its `default`. */
