@@ -4,6 +4,7 @@
 
 import type { Document, Node } from 'yaml';
 import type { DocPath } from '../diagnostics/types.js';
+import { splitFrontMatter } from '../load/front-matter.js';
 import { yamlLib } from '../util/lazy.js';
 
 export interface YamlSource {
@@ -13,14 +14,14 @@ export interface YamlSource {
   offset: number;
 }
 
-/** The YAML part of a file: all of it, or the front matter between the `---` lines of a .md file. */
+/**
+ * The YAML part of a file: all of it, or a .md file's front matter as the one splitter the checks
+ * use cuts it (also while it is unterminated or badly closed, so a half-typed file still helps).
+ */
 export function yamlSource(text: string, markdown: boolean): YamlSource | undefined {
   if (!markdown) return { yaml: text, offset: 0 };
-  if (!/^---[ \t]*\r?\n/.test(text)) return undefined;
-  const start = text.indexOf('\n') + 1;
-  const close = /\r?\n---[ \t]*(?:\r?\n|$)/.exec(text.slice(start - 1));
-  const end = close ? start - 1 + close.index : text.length;
-  return { yaml: text.slice(start, Math.max(start, end)), offset: start };
+  const split = splitFrontMatter(text);
+  return 'matter' in split ? { yaml: split.matter, offset: split.matterStart } : undefined;
 }
 
 export interface CursorPlace {
