@@ -2,14 +2,14 @@
 // asked for) → links and repository rules → disable comments and severities → sorted diagnostics.
 // Watch mode keeps the per-file half and redoes it only for the files that changed.
 
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cacheKey, PersistentCache, stampsOf } from './cache/index.js';
 import { checkFile, checkFileText, disabledRules, type FileCheckOptions, type FileResult } from './check/file.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/types.js';
 import { makeDiagnostic } from './diagnostics/make.js';
 import { applyDirectives } from './load/directives.js';
 import { discover, type DiscoveredFile, type DiscoverOptions } from './load/discover.js';
-import { fileStamp, type Progress, type SkippedFile } from './load/index.js';
+import type { Progress, SkippedFile } from './load/index.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits, type ParseMode } from './load/parse.js';
 import { brokenFiles, withoutCascades } from './links/cascade.js';
 import { resolveReferences, type LinkGraph } from './links/index.js';
@@ -17,7 +17,6 @@ import { referenceData } from './model/reference-data.js';
 import { runRepositoryRules } from './rules/index.js';
 import type { Entity } from './schema/index.js';
 import { loadSchemas } from './schema/validators.js';
-import { IO_CONCURRENCY, mapLimit } from './util/concurrency.js';
 import { stopwatch } from './util/stopwatch.js';
 
 export interface ValidateOptions {
@@ -234,7 +233,7 @@ export class ValidationSession {
     // New files and the changed ones, unless a changed path that exists is not among the files as
     // discovered (spelt another way, through a symlink): then compare every file's stamp.
     if (changed && [...changed].every((p) => this.byPath.has(p) || !existsSync(p))) return files.filter((f) => changed.has(f.absPath) || !this.cache.has(f.absPath));
-    const stamps = await mapLimit(files, IO_CONCURRENCY, stampOf);
+    const stamps = stampsOf(files);
     return files.filter((f, i) => this.cache.get(f.absPath)?.stamp !== stamps[i]);
   }
 
@@ -248,9 +247,4 @@ export class ValidationSession {
     }
     return out;
   }
-}
-
-async function stampOf(file: DiscoveredFile): Promise<string> {
-  const st = await fs.stat(file.absPath).catch(() => undefined);
-  return st ? fileStamp(st) : 'gone';
 }

@@ -17,7 +17,7 @@ import { checkReadFile, fromWire, toWire, type FileCheckOptions, type FileResult
 import { RULE_CODES } from '../diagnostics/catalog.js';
 import type { Diagnostic, DocPath, Range } from '../diagnostics/types.js';
 import type { DiscoveredFile } from '../load/discover.js';
-import { fileStamp, readDiscovered, type SkippedFile } from '../load/index.js';
+import { currentStamp, pathStamp, readDiscovered, type SkippedFile } from '../load/index.js';
 import type { LocateTarget, Locator } from '../load/locator.js';
 import type { ParseLimits } from '../load/parse.js';
 import { packagePath } from '../paths.js';
@@ -93,15 +93,10 @@ export interface CacheKeyInput {
  * stamps (each build writes them anew), the data it reads by theirs.
  */
 export function cacheKey(input: CacheKeyInput): string {
-  const own = ['package.json', 'dist/lofte.cjs', 'dist/validate.js', 'dist/schema/compiled.cjs'].map((f) => statStamp(packagePath(f)));
-  const data = ['schemas', 'data'].flatMap((dir) => listFiles(packagePath(dir)).map((f) => `${f}=${statStamp(f)}`));
+  const own = ['package.json', 'dist/lofte.cjs', 'dist/validate.js', 'dist/schema/compiled.cjs'].map((f) => pathStamp(packagePath(f)) ?? 'none');
+  const data = ['schemas', 'data'].flatMap((dir) => listFiles(packagePath(dir)).map((f) => `${f}=${pathStamp(f) ?? 'none'}`));
   const severities = [...RULE_CODES].map((code) => `${code}=${input.severityOf?.(code) ?? ''}`);
   return checksum(JSON.stringify([process.versions.v8, own, data, input.cwd, input.paths, input.asOf, input.limits, severities]));
-}
-
-function statStamp(file: string): string {
-  const st = statSync(file, { throwIfNoEntry: false });
-  return st ? fileStamp(st) : 'none';
 }
 
 function listFiles(dir: string): string[] {
@@ -117,11 +112,7 @@ function listFiles(dir: string): string[] {
 
 /** The stamp of each file now ('gone' when it cannot be seen, which is never taken from the cache). */
 export function stampsOf(files: readonly DiscoveredFile[]): string[] {
-  return files.map((f) => {
-    if (f.unreadableFolder) return 'gone';
-    const st = statSync(f.absPath, { throwIfNoEntry: false });
-    return st?.isFile() ? fileStamp(st) : 'gone';
-  });
+  return files.map(currentStamp);
 }
 
 export class PersistentCache {
