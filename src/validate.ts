@@ -184,9 +184,10 @@ export class ValidationSession {
   }
 
   /**
-   * A first run with the persistent cache: the last result as it was when no file changed, else
-   * each file from the cache or checked, and the repository stage over them all (its positions
-   * come from the cache for files that did not change). Then the cache is written.
+   * A first run with the persistent cache: the last result as it was when no file changed; else,
+   * when the cache holds the repository stage of the last run, that stage told what changed (the
+   * unchanged files are read from the cache only as far as the stage asks); else each file from
+   * the cache or checked, and the repository stage over them all. Then the cache is written.
    */
   private async runCached(cacheOptions: NonNullable<ValidateOptions['cache']>): Promise<ValidationResult & { reread: number }> {
     const options = this.options;
@@ -202,8 +203,18 @@ export class ValidationSession {
       // The entities are not at hand: a later run of this session starts afresh.
       return { ...stored, entities: [], graph: { byId: new Map(), links: [] }, reread: 0 };
     }
-    const schemas = await loadSchemas();
-    const { results, checked } = cache.results(files, stamps, schemas, this.fileOptions, (done) => options.onProgress?.(done, files.length));
+    const { RepositoryStage } = await import('./check/repository.js');
+    const stage = new RepositoryStage(options);
+    const seed = await cache.seed(files, stamps, loadSchemas, this.fileOptions);
+    let results: FileResult[];
+    let checked: number;
+    if (seed) {
+      stage.seed(seed.previous, seed.records);
+      ({ results, checked } = seed);
+    } else {
+      const schemas = await loadSchemas();
+      ({ results, checked } = cache.results(files, stamps, schemas, this.fileOptions, (done) => options.onProgress?.(done, files.length)));
+    }
     time(`files (${checked} checked, ${files.length - checked} from the cache)`);
     this.files = files;
     this.byPath = new Map(files.map((f) => [f.absPath, f]));
@@ -212,12 +223,13 @@ export class ValidationSession {
       this.cache.set(f.absPath, { stamp: result.stamp, result });
     });
     options.onProgress?.(files.length, files.length);
-    const result = analyse(results, options);
+    const result = stage.update(results);
     const timeSave = stopwatch(options.onTiming);
-    const error = cache.save(files, !storable ? undefined : { diagnostics: result.diagnostics, fileCount: result.fileCount, shownFileCount: result.shownFileCount, skipped: result.skipped });
+    const records = new Map(stage.records().map((r) => [r.file, r.record]));
+    const error = cache.save(files, results, !storable ? undefined : { diagnostics: result.diagnostics, fileCount: result.fileCount, shownFileCount: result.shownFileCount, skipped: result.skipped }, records);
     if (error) cacheOptions.onWriteError?.(error);
     timeSave('cache written');
-    return { ...result, reread: checked };
+    return Object.assign(result, { reread: checked });
   }
 
   private async filesToCheck(changed: ReadonlySet<string> | undefined): Promise<DiscoveredFile[]> {

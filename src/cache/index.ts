@@ -11,18 +11,26 @@
 // turned off, severities, the working folder and paths) is in the key; another key means an empty
 // cache. Findings are stored as data (rule and arguments), so the language does not matter.
 
+import { randomUUID } from 'node:crypto';
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { checkReadFile, fromWire, toWire, type FileCheckOptions, type FileResult, type WireFileResult } from '../check/file.js';
+import { entityFacts, knowFacts, type StageRecord } from '../check/repository.js';
+import type { BrokenFile } from '../links/cascade.js';
 import { RULE_CODES } from '../diagnostics/catalog.js';
+import { START_OF_FILE } from '../diagnostics/make.js';
 import type { Diagnostic, DocPath, Range } from '../diagnostics/types.js';
+import type { DisableDirective } from '../load/directives.js';
 import type { DiscoveredFile } from '../load/discover.js';
 import { currentStamp, pathStamp, readDiscovered, type SkippedFile } from '../load/index.js';
 import type { LocateTarget, Locator } from '../load/locator.js';
 import type { ParseLimits } from '../load/parse.js';
 import { packagePath } from '../paths.js';
+import type { Kind } from '../model/kinds.js';
+import type { Entity } from '../schema/index.js';
 import type { SchemaSet } from '../schema/validators.js';
-import { checksum, makeFolder, readCacheFile, writeCacheFile } from './store.js';
+import { checksum, makeFolder, readCacheFile, readIndexedFile, writeCacheFile, writeIndexedFile } from './store.js';
 
 /** Where `--cache` keeps its files unless `--cache-location` says otherwise, under the repository's root. */
 export const DEFAULT_CACHE_FOLDER = path.join('node_modules', '.cache', 'lofte');
@@ -57,6 +65,7 @@ export interface StoredResult {
   skipped: SkippedFile[];
 }
 
+/** A file's entry as it is used. */
 interface CachedFile {
   stamp: string;
   /** The hash of the text the result was made from; undefined when it was not text (too large, unreadable). */
@@ -67,18 +76,59 @@ interface CachedFile {
   positions: Map<string, Range>;
 }
 
+/**
+ * A file's entry as a shard keeps it: the result and positions serialized on their own, so that a
+ * shard reads quickly and only the entries a run needs are turned back into values.
+ */
+interface StoredFile {
+  stamp: string;
+  hash: string | undefined;
+  racy: boolean;
+  body: Uint8Array;
+  /** The body's checksum, checked when it is read. */
+  sum: string;
+}
+
+/** A shard's index on disk: each entry with where its body is among the file's bodies. */
+type IndexEntry = [stamp: string, hash: string | undefined, racy: boolean, offset: number, length: number, sum: string];
+
 interface State {
   key: string;
   files: string[];
+  /** Each file's stamp; a racy one is kept as 'racy', which no stamp matches. */
   stamps: string[];
   racy: boolean;
   result: StoredResult | undefined;
+  /** The stage file written with this state (see `StageFile`), or undefined. */
+  stage: string | undefined;
 }
 
 interface Shard {
   key: string;
-  entries: Map<string, CachedFile>;
+  entries: Map<string, StoredFile>;
 }
+
+/**
+ * A document as the repository stage needs it without its value: kind, id, valid, index in its
+ * file, the ids it names, whether its promises cannot be read, and the value's SLIM_FIELDS (a
+ * string, false for another value, undefined when absent). Tuples: the stage file holds one per
+ * document of the repository, and V8's serialization writes an object's keys with every object.
+ */
+type SeedEntity = [kind: Kind, id: string | undefined, valid: boolean, index: number, refs: string[], unreadable: boolean, slim: (string | false | undefined)[]];
+
+/** A file as the stage file holds it: its name, why it was skipped, its documents, and the stage's record of it. */
+type SeedFile = [file: string, skipped: SkippedFile | undefined, entities: SeedEntity[], repository: Diagnostic[], broken: BrokenFile | undefined, shown: Diagnostic[]];
+
+/** The repository stage as the last run left it, by file in the state's order. */
+interface StageFile {
+  key: string;
+  token: string;
+  files: SeedFile[];
+}
+
+/** The fields of a document that every failing reference may look at (kind, actor type, names for suggestions). */
+const SLIM_LIST = ['kind', 'id', 'typ', 'namn', 'titel', 'kortnamn'];
+const SLIM_AT = new Map(SLIM_LIST.map((f, i) => [f, i]));
 
 export interface CacheKeyInput {
   cwd: string;
@@ -115,12 +165,30 @@ export function stampsOf(files: readonly DiscoveredFile[]): string[] {
   return files.map(currentStamp);
 }
 
+/** The repository stage as `seed` wants it, for a run where most files did not change. */
+export interface Seed {
+  /** The last run's files' results (unchanged ones are read from the cache only as far as asked), in its order. */
+  previous: FileResult[];
+  records: StageRecord[];
+  /** This run's files' results. */
+  results: FileResult[];
+  checked: number;
+}
+
 export class PersistentCache {
   private readonly state: State | undefined;
-  private shards: (Shard | undefined)[] | undefined;
+  private readonly shards: (Shard | undefined)[] = [];
+  /** Entries turned back into values (or made) in this run, by shard; written back when their shard is. */
+  private readonly decoded: Map<string, CachedFile>[] = Array.from({ length: SHARDS }, () => new Map());
   private readonly dirty = new Set<number>();
   /** The file system's time when this run began, before any file was looked at. */
   private readonly started: number;
+  /** Files whose stamp is what the state says (not racy), with that stamp: their entries need not be read. */
+  private readonly unchanged = new Map<string, string>();
+  /** What checks a file whose entry cannot be read (see `lazyResult`). */
+  private fallback: { schemas: SchemaSet; options: FileCheckOptions } | undefined;
+  /** The facts and names of documents read from the stage file, for writing it again. */
+  private readonly seeded = new WeakMap<Entity, SeedEntity>();
 
   /** Made before the files are discovered: it notes the time a stamp must be older than to be trusted. */
   constructor(
@@ -148,57 +216,166 @@ export class PersistentCache {
     const results: FileResult[] = [];
     let checked = 0;
     for (const [i, file] of files.entries()) {
-      const shard = this.shard(file.absPath);
-      const entries = (this.loadedShards()[shard] as Shard).entries;
-      let entry = entries.get(file.absPath);
-      if (!entry || entry.stamp !== stamps[i] || entry.racy || stamps[i] === 'gone') {
-        const read = readDiscovered(file, options.limits.maxFileBytes);
-        const hash = read.kind === 'text' ? checksum(read.text) : undefined;
-        const stamp = read.kind === 'unreadable' ? 'gone' : read.stamp;
-        if (entry && hash !== undefined && entry.hash === hash && stamp !== 'gone') {
-          entry = { ...entry, stamp, racy: this.isRacy(stamp), wire: { ...entry.wire, stamp } };
-        } else {
-          checked++;
-          const fresh = checkReadFile(file, read, schemas, options);
-          entry = { stamp: fresh.stamp, hash, racy: this.isRacy(fresh.stamp), wire: toWire(fresh), positions: new Map() };
-        }
-        entries.set(file.absPath, entry);
-        this.dirty.add(shard);
-      }
-      results.push(this.fileResult(file, entry, shard, options.limits));
+      const { entry, fresh } = this.entryFor(file, stamps[i] as string, () => schemas, options);
+      if (fresh) checked++;
+      results.push(fresh ? this.keepingPositions(file, entry, fresh) : this.fileResult(file, entry, options.limits));
       if ((i + 1) % 100 === 0) onProgress?.(i + 1);
     }
     return { results, checked };
   }
 
   /**
-   * Writes what changed: the entries' files that changed (and leaves out files no longer there),
-   * and the state with `result` (undefined when the run showed only some files). Returns the
-   * error code when the cache cannot be written.
+   * The repository stage as the last run left it, and this run's results: unchanged files (the
+   * same stamp as last time, not racy) as results whose documents' values and own findings are read
+   * from the cache only when asked for; the others from the cache by hash, or checked. Undefined
+   * when the cache holds no stage for the last run.
    */
-  save(files: readonly DiscoveredFile[], result: StoredResult | undefined): string | undefined {
-    const shards = this.loadedShards();
-    const present = new Set(files.map((f) => f.absPath));
-    shards.forEach((shard, n) => {
-      for (const name of (shard as Shard).entries.keys()) {
-        if (present.has(name)) continue;
-        (shard as Shard).entries.delete(name);
-        this.dirty.add(n);
+  async seed(files: readonly DiscoveredFile[], stamps: readonly string[], schemas: () => Promise<SchemaSet>, options: FileCheckOptions): Promise<Seed | undefined> {
+    const s = this.state;
+    if (!s?.stage) return undefined;
+    // Told before any result is made: a result whose entry cannot be read checks its file.
+    const stage = readCacheFile(path.join(this.dir, 'stage'));
+    if (!isStageFile(stage) || stage.key !== this.key || stage.token !== s.stage || stage.files.length !== s.files.length) return undefined;
+    const byPath = new Map(files.map((f) => [f.absPath, f]));
+    const previous: FileResult[] = [];
+    const unchanged = new Map<string, FileResult>();
+    const now = new Map(files.map((f, i) => [f.absPath, stamps[i] as string]));
+    stage.files.forEach((seedFile, i) => {
+      const absPath = s.files[i] as string;
+      const file = byPath.get(absPath) ?? { absPath, name: seedFile[0] };
+      const result = this.lazyResult(file, seedFile, s.stamps[i] as string, options.limits);
+      previous.push(result);
+      const stamp = now.get(absPath);
+      if (stamp !== undefined && stamp === s.stamps[i] && stamp !== 'gone' && file.name === seedFile[0]) {
+        unchanged.set(absPath, result);
+        this.unchanged.set(absPath, stamp);
       }
     });
+    const results: FileResult[] = [];
+    let checked = 0;
+    const loaded = await schemas();
+    this.fallback = { schemas: loaded, options };
+    for (const [i, file] of files.entries()) {
+      const same = unchanged.get(file.absPath);
+      if (same) {
+        results.push(same);
+        continue;
+      }
+      const { entry, fresh } = this.entryFor(file, stamps[i] as string, () => loaded, options);
+      if (fresh) checked++;
+      results.push(fresh ? this.keepingPositions(file, entry, fresh) : this.fileResult(file, entry, options.limits));
+    }
+    return { previous, records: stage.files.map((f) => ({ repository: f[3], broken: f[4], shown: f[5] })), results, checked };
+  }
+
+  /**
+   * Writes what changed: the entries' files that changed (and leaves out files no longer there),
+   * the state with `result` (undefined when the run showed only some files), and the repository
+   * stage when given (each file's record, by name). Returns the error code when the cache cannot be written.
+   */
+  save(files: readonly DiscoveredFile[], results: readonly FileResult[], result: StoredResult | undefined, stage?: ReadonlyMap<string, StageRecord>): string | undefined {
+    const present = new Set(files.map((f) => f.absPath));
+    for (const name of this.state?.files ?? []) {
+      if (present.has(name)) continue;
+      const n = this.shard(name);
+      this.loadShard(n).entries.delete(name);
+      this.decoded[n]?.delete(name);
+      this.dirty.add(n);
+    }
     for (const n of [...this.dirty].sort((a, b) => a - b)) {
-      const error = writeCacheFile(this.shardFile(n), shards[n]);
+      const shard = this.loadShard(n);
+      for (const [name, entry] of this.decoded[n] as Map<string, CachedFile>) {
+        if (!present.has(name)) continue;
+        const body = serialize({ wire: entry.wire, positions: entry.positions });
+        shard.entries.set(name, { stamp: entry.stamp, hash: entry.hash, racy: entry.racy, body, sum: checksum(body) });
+      }
+      const entries = new Map<string, IndexEntry>();
+      const bodies: Uint8Array[] = [];
+      let offset = 0;
+      for (const [name, e] of shard.entries) {
+        entries.set(name, [e.stamp, e.hash, e.racy, offset, e.body.length, e.sum]);
+        bodies.push(e.body);
+        offset += e.body.length;
+      }
+      const error = writeIndexedFile(this.shardFile(n), { key: shard.key, entries }, bodies);
       if (error) return error;
     }
-    const stamps = files.map((f) => (shards[this.shard(f.absPath)] as Shard).entries.get(f.absPath)?.stamp ?? 'gone');
-    const racy = files.some((f) => (shards[this.shard(f.absPath)] as Shard).entries.get(f.absPath)?.racy !== false);
-    const state: State = { key: this.key, files: files.map((f) => f.absPath), stamps, racy, result };
+    const stamps = files.map((f) => {
+      const n = this.shard(f.absPath);
+      const entry = this.decoded[n]?.get(f.absPath) ?? (this.unchanged.has(f.absPath) ? undefined : this.loadShard(n).entries.get(f.absPath));
+      if (!entry) return this.unchanged.get(f.absPath) ?? 'gone';
+      return entry.racy ? 'racy' : entry.stamp;
+    });
+    const racy = stamps.some((st) => st === 'racy' || st === 'gone');
+    let token: string | undefined;
+    if (stage) {
+      token = randomUUID();
+      const seedFiles: SeedFile[] = [];
+      for (const [i, r] of results.entries()) {
+        const record = stage.get(r.file);
+        if (!record) {
+          token = undefined;
+          break;
+        }
+        seedFiles.push([(files[i] as DiscoveredFile).name, r.skipped, r.skipped ? [] : r.entities.map((e) => this.seedEntity(e)), record.repository, record.broken, record.shown]);
+      }
+      if (token !== undefined) {
+        const file: StageFile = { key: this.key, token, files: seedFiles };
+        if (writeCacheFile(path.join(this.dir, 'stage'), file)) token = undefined;
+      }
+    }
+    const state: State = { key: this.key, files: files.map((f) => f.absPath), stamps, racy, result, stage: token };
     return writeCacheFile(path.join(this.dir, 'state'), state);
   }
 
-  private fileResult(file: DiscoveredFile, entry: CachedFile, shard: number, limits: ParseLimits): FileResult {
-    const result = fromWire(entry.wire, file, limits, entry.hash);
+  /** A file's entry now: the cached one when its stamp (or, read again, its hash) says it is the same file, else `fresh` from a check. */
+  private entryFor(file: DiscoveredFile, stamp: string, schemas: () => SchemaSet, options: FileCheckOptions): { entry: CachedFile; fresh?: FileResult } {
+    const n = this.shard(file.absPath);
+    const stored = this.loadShard(n).entries.get(file.absPath);
+    let entry = this.decoded[n]?.get(file.absPath);
+    if (stored && !entry && !(stored.stamp !== stamp || stored.racy || stamp === 'gone')) {
+      entry = this.decode(n, file.absPath, stored);
+      if (entry) return { entry };
+    } else if (entry && !(entry.stamp !== stamp || entry.racy || stamp === 'gone')) return { entry };
+    entry ??= stored ? this.decode(n, file.absPath, stored) : undefined;
+    const read = readDiscovered(file, options.limits.maxFileBytes);
+    const hash = read.kind === 'text' ? checksum(read.text) : undefined;
+    const readStamp = read.kind === 'unreadable' ? 'gone' : read.stamp;
+    this.dirty.add(n);
+    if (entry && hash !== undefined && entry.hash === hash && readStamp !== 'gone') {
+      entry = { ...entry, stamp: readStamp, racy: this.isRacy(readStamp), wire: { ...entry.wire, stamp: readStamp } };
+      (this.decoded[n] as Map<string, CachedFile>).set(file.absPath, entry);
+      return { entry };
+    }
+    const fresh = checkReadFile(file, read, schemas(), options);
+    entry = { stamp: fresh.stamp, hash, racy: this.isRacy(fresh.stamp), wire: toWire(fresh), positions: new Map() };
+    (this.decoded[n] as Map<string, CachedFile>).set(file.absPath, entry);
+    return { entry, fresh };
+  }
+
+  /** A stored entry as a value, kept so that positions asked for later are written back; undefined when it is not what lofte wrote. */
+  private decode(n: number, absPath: string, stored: StoredFile): CachedFile | undefined {
+    let body: unknown;
+    if (checksum(stored.body) !== stored.sum) return undefined;
+    try {
+      body = deserialize(stored.body);
+    } catch {
+      return undefined;
+    }
+    if (!isRecord(body) || !isWire(body['wire']) || !(body['positions'] instanceof Map)) return undefined;
+    const entry: CachedFile = { stamp: stored.stamp, hash: stored.hash, racy: stored.racy, wire: body['wire'], positions: body['positions'] as Map<string, Range> };
+    (this.decoded[n] as Map<string, CachedFile>).set(absPath, entry);
+    return entry;
+  }
+
+  private fileResult(file: DiscoveredFile, entry: CachedFile, limits: ParseLimits): FileResult {
+    return this.keepingPositions(file, entry, fromWire(entry.wire, file, limits, entry.hash));
+  }
+
+  /** `result` (of `entry`) with each position asked for kept in the entry, for the next run. */
+  private keepingPositions(file: DiscoveredFile, entry: CachedFile, result: FileResult): FileResult {
     const positions = entry.positions;
+    const shard = this.shard(file.absPath);
     const memo = (index: number, inner: Locator): Locator => ({
       locate: (at: DocPath, target: LocateTarget = 'value') => {
         const k = `${index}\n${target}\n${JSON.stringify(at)}`;
@@ -214,22 +391,80 @@ export class PersistentCache {
     return result;
   }
 
+  /**
+   * A file's result as the stage file describes it: its documents' facts and names at hand, their
+   * values, positions and the file's own findings read from its entry when first asked for (see `loadLazy`).
+   */
+  private lazyResult(file: DiscoveredFile, seedFile: SeedFile, stamp: string, limits: ParseLimits): FileResult {
+    const lazy: LazyFile = { file, stamp, limits, full: undefined, load: () => this.loadLazy(lazy) };
+    const entities: Entity[] = seedFile[2].map((se) => {
+      const value = new Proxy<LazyValue>({ lazy, se, value: undefined }, LAZY_VALUE) as unknown as Record<string, unknown>;
+      const entity: Entity = { kind: se[0], id: se[1], valid: se[2], value, doc: { file: seedFile[0], index: se[3], value, locator: new LazyLocator(lazy, se[3]) } };
+      knowFacts(entity, { refs: se[4], unreadable: se[5], sig: signatureOf(se) });
+      this.seeded.set(entity, se);
+      return entity;
+    });
+    return {
+      file: seedFile[0],
+      stamp,
+      ...(seedFile[1] ? { skipped: seedFile[1] } : {}),
+      entities,
+      get diagnostics(): Diagnostic[] {
+        return lazy.load().diagnostics;
+      },
+      get directives(): DisableDirective[] {
+        return lazy.load().directives;
+      },
+    };
+  }
+
+  /** A lazy file's whole result from its entry, or, when the entry cannot be had, from a check of the file (which did not change). */
+  private loadLazy(lazy: LazyFile): FileResult {
+    if (lazy.full) return lazy.full;
+    const { file, stamp, limits } = lazy;
+    const n = this.shard(file.absPath);
+    const stored = this.loadShard(n).entries.get(file.absPath);
+    const entry = this.decoded[n]?.get(file.absPath) ?? (stored ? this.decode(n, file.absPath, stored) : undefined);
+    if (entry && entry.stamp === stamp) return (lazy.full = this.fileResult(file, entry, limits));
+    const { schemas, options } = this.fallback as NonNullable<PersistentCache['fallback']>;
+    const read = readDiscovered(file, limits.maxFileBytes);
+    const full = checkReadFile(file, read, schemas, options);
+    (this.decoded[n] as Map<string, CachedFile>).set(file.absPath, { stamp: full.stamp, hash: read.kind === 'text' ? checksum(read.text) : undefined, racy: true, wire: toWire(full), positions: new Map() });
+    this.dirty.add(n);
+    return (lazy.full = full);
+  }
+
+  private seedEntity(e: Entity): SeedEntity {
+    const known = this.seeded.get(e);
+    if (known) return known;
+    const facts = entityFacts(e);
+    const slim = SLIM_LIST.map((field) => {
+      if (!Object.prototype.hasOwnProperty.call(e.value, field)) return undefined;
+      const v = e.value[field];
+      return typeof v === 'string' ? v : false;
+    });
+    return [e.kind, e.id, e.valid, e.doc.index, facts.refs, facts.unreadable, slim];
+  }
+
   /** A file changed in the same tick of the file system's clock as this run began could change again unseen. */
   private isRacy(stamp: string): boolean {
     const [, mtime, ctime] = stamp.split(':').map(Number);
     return !(Number(mtime) < this.started && Number(ctime) < this.started);
   }
 
-  private loadedShards(): (Shard | undefined)[] {
-    if (!this.shards) {
-      this.shards = Array.from({ length: SHARDS }, (_, n) => {
-        const shard = readCacheFile(this.shardFile(n));
-        if (isShard(shard) && shard.key === this.key) return shard;
+  private loadShard(n: number): Shard {
+    let shard = this.shards[n];
+    if (!shard) {
+      // Without a state (another key, or spoilt) nothing in the cache is trusted: shards are written with their state.
+      const read = this.state ? readIndexedFile(this.shardFile(n)) : undefined;
+      shard = read ? shardOf(read.index, read.bodies, this.key) : undefined;
+      if (!shard) {
+        shard = { key: this.key, entries: new Map() };
         this.dirty.add(n);
-        return { key: this.key, entries: new Map() };
-      });
+      }
+      this.shards[n] = shard;
     }
-    return this.shards;
+    return shard;
   }
 
   private shardFile(n: number): string {
@@ -243,6 +478,66 @@ export class PersistentCache {
   }
 }
 
+const START_LOCATOR: Locator = { locate: () => START_OF_FILE };
+
+/** The stage's signature of a document (check/repository.ts), from its kind, id and names. */
+function signatureOf(se: SeedEntity): string {
+  const slim = se[6];
+  const typ = se[0] === 'Aktor' ? slim[2] : undefined;
+  return [se[0], typ, se[1], slim[3], slim[4], slim[5]].map((x) => (typeof x === 'string' ? x : '')).join('\u0000');
+}
+
+/** A file of the stage file whose result is read from the cache when first asked for. */
+interface LazyFile {
+  file: DiscoveredFile;
+  stamp: string;
+  limits: ParseLimits;
+  full: FileResult | undefined;
+  load(): FileResult;
+}
+
+/** What a lazy document's value stands on: its SLIM_FIELDS until anything else is asked for, then the whole value. */
+interface LazyValue {
+  lazy: LazyFile;
+  se: SeedEntity;
+  value: Record<string, unknown> | undefined;
+}
+
+function wholeValue(t: LazyValue): Record<string, unknown> {
+  return (t.value ??= t.lazy.load().entities.find((e) => e.doc.index === t.se[3])?.value ?? {});
+}
+
+/** One handler for every lazy value: reads of SLIM_FIELDS are answered from the stage file, everything else from the whole value. */
+const LAZY_VALUE: ProxyHandler<LazyValue> = {
+  get(t, prop) {
+    if (t.value === undefined && typeof prop === 'string') {
+      const at = SLIM_AT.get(prop);
+      if (at !== undefined) {
+        const v = t.se[6][at];
+        if (v !== false) return v;
+      }
+    }
+    return Reflect.get(wholeValue(t), prop);
+  },
+  has: (t, prop) => Reflect.has(wholeValue(t), prop),
+  ownKeys: (t) => Reflect.ownKeys(wholeValue(t)),
+  getOwnPropertyDescriptor: (t, prop) => Reflect.getOwnPropertyDescriptor(wholeValue(t), prop),
+  set: (t, prop, v) => Reflect.set(wholeValue(t), prop, v),
+  deleteProperty: (t, prop) => Reflect.deleteProperty(wholeValue(t), prop),
+  defineProperty: (t, prop, d) => Reflect.defineProperty(wholeValue(t), prop, d),
+};
+
+class LazyLocator implements Locator {
+  constructor(
+    private readonly lazy: LazyFile,
+    private readonly index: number,
+  ) {}
+
+  locate(at: DocPath, target?: LocateTarget): Range {
+    return (this.lazy.load().entities.find((e) => e.doc.index === this.index)?.doc.locator ?? START_LOCATOR).locate(at, target);
+  }
+}
+
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
@@ -253,19 +548,34 @@ function isStringArray(x: unknown): x is string[] {
 
 function isState(x: unknown): x is State {
   if (!isRecord(x) || typeof x['key'] !== 'string' || !isStringArray(x['files']) || !isStringArray(x['stamps']) || typeof x['racy'] !== 'boolean') return false;
+  if (x['stage'] !== undefined && typeof x['stage'] !== 'string') return false;
   const r = x['result'];
   return r === undefined || (isRecord(r) && Array.isArray(r['diagnostics']) && typeof r['fileCount'] === 'number' && typeof r['shownFileCount'] === 'number' && Array.isArray(r['skipped']));
 }
 
-function isShard(x: unknown): x is Shard {
-  if (!isRecord(x) || typeof x['key'] !== 'string' || !(x['entries'] instanceof Map)) return false;
-  for (const [name, e] of x['entries'] as Map<unknown, unknown>) if (typeof name !== 'string' || !isCachedFile(e)) return false;
-  return true;
+/** A shard from its index and bodies; undefined when the index is not what lofte wrote or not for `key`. */
+function shardOf(index: unknown, bodies: Buffer, key: string): Shard | undefined {
+  if (!isRecord(index) || index['key'] !== key || !(index['entries'] instanceof Map)) return undefined;
+  const entries = new Map<string, StoredFile>();
+  for (const [name, e] of index['entries'] as Map<unknown, unknown>) {
+    if (typeof name !== 'string' || !Array.isArray(e) || e.length !== 6) return undefined;
+    const [stamp, hash, racy, offset, length, sum] = e as unknown[];
+    if (typeof stamp !== 'string' || (hash !== undefined && typeof hash !== 'string') || typeof racy !== 'boolean' || typeof sum !== 'string') return undefined;
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || (offset as number) < 0 || (length as number) < 0 || (offset as number) + (length as number) > bodies.length) return undefined;
+    entries.set(name, { stamp, hash, racy, body: bodies.subarray(offset as number, (offset as number) + (length as number)), sum });
+  }
+  return { key, entries };
 }
 
-function isCachedFile(x: unknown): x is CachedFile {
-  if (!isRecord(x) || typeof x['stamp'] !== 'string' || typeof x['racy'] !== 'boolean' || !(x['positions'] instanceof Map)) return false;
-  if (x['hash'] !== undefined && typeof x['hash'] !== 'string') return false;
-  const w = x['wire'];
+function isWire(w: unknown): w is WireFileResult {
   return isRecord(w) && typeof w['file'] === 'string' && typeof w['stamp'] === 'string' && Array.isArray(w['diagnostics']) && Array.isArray(w['directives']) && Array.isArray(w['entities']);
+}
+
+function isStageFile(x: unknown): x is StageFile {
+  if (!isRecord(x) || typeof x['key'] !== 'string' || typeof x['token'] !== 'string' || !Array.isArray(x['files'])) return false;
+  return (x['files'] as unknown[]).every((f) => Array.isArray(f) && f.length === 6 && typeof f[0] === 'string' && (f[1] === undefined || isRecord(f[1])) && Array.isArray(f[2]) && (f[2] as unknown[]).every(isSeedEntity) && Array.isArray(f[3]) && (f[4] === undefined || isRecord(f[4])) && Array.isArray(f[5]));
+}
+
+function isSeedEntity(x: unknown): x is SeedEntity {
+  return Array.isArray(x) && x.length === 7 && typeof x[0] === 'string' && (x[1] === undefined || typeof x[1] === 'string') && typeof x[2] === 'boolean' && typeof x[3] === 'number' && isStringArray(x[4]) && typeof x[5] === 'boolean' && Array.isArray(x[6]) && x[6].length === SLIM_LIST.length;
 }

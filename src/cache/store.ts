@@ -79,3 +79,58 @@ export function writeCacheFile(file: string, value: unknown): string | undefined
     return (err as NodeJS.ErrnoException).code ?? 'EIO';
   }
 }
+
+/** The first bytes of a cache file with an index (see `writeIndexedFile`). */
+const INDEXED_MAGIC = 'lofte-cache-indexed 1 ';
+
+/**
+ * Writes `index` and `bodies` to `file` whole, as `writeCacheFile` does: a header with the index's
+ * checksum and length, the index, then the bodies one after another. The bodies are not in the
+ * header's checksum: each is checked on its own when read (see `readIndexedFile`), so a reader of
+ * a few of them neither hashes nor copies the rest. Returns the error's code when it cannot write.
+ */
+export function writeIndexedFile(file: string, index: unknown, bodies: readonly Uint8Array[]): string | undefined {
+  const head = serialize(index);
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    makeFolder(path.dirname(file));
+    writeFileSync(temp, Buffer.concat([Buffer.from(`${INDEXED_MAGIC}${checksum(head)} ${head.length}\n`, 'latin1'), head, ...bodies]));
+    renameSync(temp, file);
+    return undefined;
+  } catch (err) {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // nothing was made to remove
+    }
+    return (err as NodeJS.ErrnoException).code ?? 'EIO';
+  }
+}
+
+/**
+ * The index of a file `writeIndexedFile` wrote, and its bodies' bytes (offsets in the index count
+ * from the start of `bodies`); undefined for anything that is not such a file with a whole index.
+ */
+export function readIndexedFile(file: string): { index: unknown; bodies: Buffer } | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const end = bytes.indexOf(NEWLINE);
+  if (end < 0 || end > 200) return undefined;
+  const header = bytes.subarray(0, end).toString('latin1');
+  if (!header.startsWith(INDEXED_MAGIC)) return undefined;
+  const [sum, size] = header.slice(INDEXED_MAGIC.length).split(' ');
+  const length = Number(size);
+  if (!Number.isSafeInteger(length) || length < 0 || end + 1 + length > bytes.length) return undefined;
+  const head = bytes.subarray(end + 1, end + 1 + length);
+  if (checksum(head) !== sum) return undefined;
+  try {
+    return { index: deserialize(head) as unknown, bodies: bytes.subarray(end + 1 + length) };
+  } catch {
+    return undefined;
+  }
+}
+
