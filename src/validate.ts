@@ -205,7 +205,7 @@ export class ValidationSession {
     }
     const { RepositoryStage } = await import('./check/repository.js');
     const stage = new RepositoryStage(options);
-    const seed = await cache.seed(files, stamps, loadSchemas, this.fileOptions);
+    const seed = await cache.seed(files, stamps, loadSchemas, this.fileOptions, options.cwd);
     let results: FileResult[];
     let checked: number;
     if (seed) {

@@ -12,7 +12,7 @@
 // cache. Findings are stored as data (rule and arguments), so the language does not matter.
 
 import { randomUUID } from 'node:crypto';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { checkReadFile, fromWire, toWire, type FileCheckOptions, type FileResult, type WireFileResult } from '../check/file.js';
@@ -22,7 +22,7 @@ import { RULE_CODES } from '../diagnostics/catalog.js';
 import { START_OF_FILE } from '../diagnostics/make.js';
 import type { Diagnostic, DocPath, Range } from '../diagnostics/types.js';
 import type { DisableDirective } from '../load/directives.js';
-import type { DiscoveredFile } from '../load/discover.js';
+import { displayName, type DiscoveredFile } from '../load/discover.js';
 import { currentStamp, pathStamp, readDiscovered, type SkippedFile } from '../load/index.js';
 import type { LocateTarget, Locator } from '../load/locator.js';
 import type { ParseLimits } from '../load/parse.js';
@@ -30,7 +30,7 @@ import { packagePath } from '../paths.js';
 import type { Kind } from '../model/kinds.js';
 import type { Entity } from '../schema/index.js';
 import type { SchemaSet } from '../schema/validators.js';
-import { checksum, makeFolder, readCacheFile, readIndexedFile, writeCacheFile, writeIndexedFile } from './store.js';
+import { checksum, makeFolder, readBytes, readCacheFile, readIndex, writeCacheFile, writeIndexedFile } from './store.js';
 
 /** Where `--cache` keeps its files unless `--cache-location` says otherwise, under the repository's root. */
 export const DEFAULT_CACHE_FOLDER = path.join('node_modules', '.cache', 'lofte');
@@ -84,7 +84,8 @@ interface StoredFile {
   stamp: string;
   hash: string | undefined;
   racy: boolean;
-  body: Uint8Array;
+  /** The body, or where it is in the shard's file (read when first needed). */
+  body: Uint8Array | { offset: number; length: number };
   /** The body's checksum, checked when it is read. */
   sum: string;
 }
@@ -116,13 +117,20 @@ interface Shard {
  */
 type SeedEntity = [kind: Kind, id: string | undefined, valid: boolean, index: number, refs: string[], unreadable: boolean, slim: (string | false | undefined)[]];
 
-/** A file as the stage file holds it: its name, why it was skipped, its documents, and the stage's record of it. */
-type SeedFile = [file: string, skipped: SkippedFile | undefined, entities: SeedEntity[], repository: Diagnostic[], broken: BrokenFile | undefined, shown: Diagnostic[]];
+/** A file as the stage file holds it: why it was skipped, its documents, and the stage's record of it (its name is the discovered one). */
+type SeedFile = [skipped: SkippedFile | undefined, entities: StoredSeedEntity[], repository: Diagnostic[], broken: BrokenFile | undefined, shown: Diagnostic[]];
+
+/**
+ * A SeedEntity on disk: ids as numbers into the stage file's table of ids (-1 for none), and the
+ * value's kind and id as `true` where they are the document's own.
+ */
+type StoredSeedEntity = [kind: Kind, id: number, valid: boolean, index: number, refs: number[], unreadable: boolean, slim: (string | boolean | undefined)[]];
 
 /** The repository stage as the last run left it, by file in the state's order. */
 interface StageFile {
   key: string;
   token: string;
+  ids: string[];
   files: SeedFile[];
 }
 
@@ -230,7 +238,7 @@ export class PersistentCache {
    * from the cache only when asked for; the others from the cache by hash, or checked. Undefined
    * when the cache holds no stage for the last run.
    */
-  async seed(files: readonly DiscoveredFile[], stamps: readonly string[], schemas: () => Promise<SchemaSet>, options: FileCheckOptions): Promise<Seed | undefined> {
+  async seed(files: readonly DiscoveredFile[], stamps: readonly string[], schemas: () => Promise<SchemaSet>, options: FileCheckOptions, cwd: string): Promise<Seed | undefined> {
     const s = this.state;
     if (!s?.stage) return undefined;
     // Told before any result is made: a result whose entry cannot be read checks its file.
@@ -240,13 +248,15 @@ export class PersistentCache {
     const previous: FileResult[] = [];
     const unchanged = new Map<string, FileResult>();
     const now = new Map(files.map((f, i) => [f.absPath, stamps[i] as string]));
+    const ids = stage.ids;
     stage.files.forEach((seedFile, i) => {
       const absPath = s.files[i] as string;
-      const file = byPath.get(absPath) ?? { absPath, name: seedFile[0] };
-      const result = this.lazyResult(file, seedFile, s.stamps[i] as string, options.limits);
+      // A file gone since is known by the name discovery gave it (the paths and the working folder are in the key).
+      const file = byPath.get(absPath) ?? { absPath, name: displayName(cwd, absPath) };
+      const result = this.lazyResult(file, seedFile, ids, s.stamps[i] as string, options.limits);
       previous.push(result);
       const stamp = now.get(absPath);
-      if (stamp !== undefined && stamp === s.stamps[i] && stamp !== 'gone' && file.name === seedFile[0]) {
+      if (stamp !== undefined && stamp === s.stamps[i] && stamp !== 'gone') {
         unchanged.set(absPath, result);
         this.unchanged.set(absPath, stamp);
       }
@@ -265,7 +275,7 @@ export class PersistentCache {
       if (fresh) checked++;
       results.push(fresh ? this.keepingPositions(file, entry, fresh) : this.fileResult(file, entry, options.limits));
     }
-    return { previous, records: stage.files.map((f) => ({ repository: f[3], broken: f[4], shown: f[5] })), results, checked };
+    return { previous, records: stage.files.map((f) => ({ repository: f[2], broken: f[3], shown: f[4] })), results, checked };
   }
 
   /**
@@ -292,10 +302,22 @@ export class PersistentCache {
       const entries = new Map<string, IndexEntry>();
       const bodies: Uint8Array[] = [];
       let offset = 0;
+      // The bodies not read in this run are read from the shard's file at once.
+      let whole: Buffer | undefined;
+      for (const e of shard.entries.values()) {
+        if (e.body instanceof Uint8Array) continue;
+        whole ??= readWhole(this.shardFile(n));
+        if (e.body.offset + e.body.length <= whole.length) {
+          const body = whole.subarray(e.body.offset, e.body.offset + e.body.length);
+          if (checksum(body) === e.sum) e.body = body;
+        }
+      }
       for (const [name, e] of shard.entries) {
-        entries.set(name, [e.stamp, e.hash, e.racy, offset, e.body.length, e.sum]);
-        bodies.push(e.body);
-        offset += e.body.length;
+        const body = this.bodyOf(n, e);
+        if (!body) continue; // unreadable now: the file is checked again next time
+        entries.set(name, [e.stamp, e.hash, e.racy, offset, body.length, e.sum]);
+        bodies.push(body);
+        offset += body.length;
       }
       const error = writeIndexedFile(this.shardFile(n), { key: shard.key, entries }, bodies);
       if (error) return error;
@@ -311,16 +333,31 @@ export class PersistentCache {
     if (stage) {
       token = randomUUID();
       const seedFiles: SeedFile[] = [];
-      for (const [i, r] of results.entries()) {
+      const ids: string[] = [];
+      const idAt = new Map<string, number>();
+      const idOf = (id: string): number => {
+        let at = idAt.get(id);
+        if (at === undefined) {
+          idAt.set(id, (at = ids.length));
+          ids.push(id);
+        }
+        return at;
+      };
+      for (const r of results) {
         const record = stage.get(r.file);
         if (!record) {
           token = undefined;
           break;
         }
-        seedFiles.push([(files[i] as DiscoveredFile).name, r.skipped, r.skipped ? [] : r.entities.map((e) => this.seedEntity(e)), record.repository, record.broken, record.shown]);
+        const entities = r.skipped ? [] : r.entities.map((e): StoredSeedEntity => {
+          const [kind, id, valid, index, refs, unreadable, slim] = this.seedEntity(e);
+          const stored = slim.map((v, k) => (k === 0 && v === kind) || (k === 1 && v !== undefined && v === id) || v);
+          return [kind, id === undefined ? -1 : idOf(id), valid, index, refs.map(idOf), unreadable, stored];
+        });
+        seedFiles.push([r.skipped, entities, record.repository, record.broken, record.shown]);
       }
       if (token !== undefined) {
-        const file: StageFile = { key: this.key, token, files: seedFiles };
+        const file: StageFile = { key: this.key, token, ids, files: seedFiles };
         if (writeCacheFile(path.join(this.dir, 'stage'), file)) token = undefined;
       }
     }
@@ -355,10 +392,11 @@ export class PersistentCache {
 
   /** A stored entry as a value, kept so that positions asked for later are written back; undefined when it is not what lofte wrote. */
   private decode(n: number, absPath: string, stored: StoredFile): CachedFile | undefined {
+    const bytes = this.bodyOf(n, stored);
+    if (!bytes) return undefined;
     let body: unknown;
-    if (checksum(stored.body) !== stored.sum) return undefined;
     try {
-      body = deserialize(stored.body);
+      body = deserialize(bytes);
     } catch {
       return undefined;
     }
@@ -366,6 +404,14 @@ export class PersistentCache {
     const entry: CachedFile = { stamp: stored.stamp, hash: stored.hash, racy: stored.racy, wire: body['wire'], positions: body['positions'] as Map<string, Range> };
     (this.decoded[n] as Map<string, CachedFile>).set(absPath, entry);
     return entry;
+  }
+
+  /** A stored entry's body, read from its shard's file where it was not yet; undefined when it is not what was written. */
+  private bodyOf(n: number, stored: StoredFile): Uint8Array | undefined {
+    const body = stored.body instanceof Uint8Array ? stored.body : readBytes(this.shardFile(n), stored.body.offset, stored.body.length);
+    if (!body || checksum(body) !== stored.sum) return undefined;
+    stored.body = body;
+    return body;
   }
 
   private fileResult(file: DiscoveredFile, entry: CachedFile, limits: ParseLimits): FileResult {
@@ -395,19 +441,23 @@ export class PersistentCache {
    * A file's result as the stage file describes it: its documents' facts and names at hand, their
    * values, positions and the file's own findings read from its entry when first asked for (see `loadLazy`).
    */
-  private lazyResult(file: DiscoveredFile, seedFile: SeedFile, stamp: string, limits: ParseLimits): FileResult {
+  private lazyResult(file: DiscoveredFile, seedFile: SeedFile, ids: readonly string[], stamp: string, limits: ParseLimits): FileResult {
     const lazy: LazyFile = { file, stamp, limits, full: undefined, load: () => this.loadLazy(lazy) };
-    const entities: Entity[] = seedFile[2].map((se) => {
+    const entities: Entity[] = seedFile[1].map((stored) => {
+      const [kind, idAt, valid, index, refs, unreadable, storedSlim] = stored;
+      const id = idAt < 0 ? undefined : ids[idAt];
+      const slim = storedSlim.map((v, k) => (v === true ? (k === 0 ? kind : id) : v));
+      const se: SeedEntity = [kind, id, valid, index, refs.map((r) => ids[r] as string), unreadable, slim];
       const value = new Proxy<LazyValue>({ lazy, se, value: undefined }, LAZY_VALUE) as unknown as Record<string, unknown>;
-      const entity: Entity = { kind: se[0], id: se[1], valid: se[2], value, doc: { file: seedFile[0], index: se[3], value, locator: new LazyLocator(lazy, se[3]) } };
+      const entity: Entity = { kind, id, valid, value, doc: { file: file.name, index, value, locator: new LazyLocator(lazy, index) } };
       knowFacts(entity, { refs: se[4], unreadable: se[5], sig: signatureOf(se) });
       this.seeded.set(entity, se);
       return entity;
     });
     return {
-      file: seedFile[0],
+      file: file.name,
       stamp,
-      ...(seedFile[1] ? { skipped: seedFile[1] } : {}),
+      ...(seedFile[0] ? { skipped: seedFile[0] } : {}),
       entities,
       get diagnostics(): Diagnostic[] {
         return lazy.load().diagnostics;
@@ -456,8 +506,8 @@ export class PersistentCache {
     let shard = this.shards[n];
     if (!shard) {
       // Without a state (another key, or spoilt) nothing in the cache is trusted: shards are written with their state.
-      const read = this.state ? readIndexedFile(this.shardFile(n)) : undefined;
-      shard = read ? shardOf(read.index, read.bodies, this.key) : undefined;
+      const read = this.state ? readIndex(this.shardFile(n)) : undefined;
+      shard = read ? shardOf(read.index, read.bodyStart, read.size, this.key) : undefined;
       if (!shard) {
         shard = { key: this.key, entries: new Map() };
         this.dirty.add(n);
@@ -475,6 +525,14 @@ export class PersistentCache {
     let h = 0x811c9dc5;
     for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
     return (h >>> 0) % SHARDS;
+  }
+}
+
+function readWhole(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch {
+    return Buffer.alloc(0);
   }
 }
 
@@ -553,16 +611,16 @@ function isState(x: unknown): x is State {
   return r === undefined || (isRecord(r) && Array.isArray(r['diagnostics']) && typeof r['fileCount'] === 'number' && typeof r['shownFileCount'] === 'number' && Array.isArray(r['skipped']));
 }
 
-/** A shard from its index and bodies; undefined when the index is not what lofte wrote or not for `key`. */
-function shardOf(index: unknown, bodies: Buffer, key: string): Shard | undefined {
+/** A shard from its index (its bodies start at `bodyStart` of a file of `size` bytes); undefined when the index is not what lofte wrote or not for `key`. */
+function shardOf(index: unknown, bodyStart: number, size: number, key: string): Shard | undefined {
   if (!isRecord(index) || index['key'] !== key || !(index['entries'] instanceof Map)) return undefined;
   const entries = new Map<string, StoredFile>();
   for (const [name, e] of index['entries'] as Map<unknown, unknown>) {
     if (typeof name !== 'string' || !Array.isArray(e) || e.length !== 6) return undefined;
     const [stamp, hash, racy, offset, length, sum] = e as unknown[];
     if (typeof stamp !== 'string' || (hash !== undefined && typeof hash !== 'string') || typeof racy !== 'boolean' || typeof sum !== 'string') return undefined;
-    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || (offset as number) < 0 || (length as number) < 0 || (offset as number) + (length as number) > bodies.length) return undefined;
-    entries.set(name, { stamp, hash, racy, body: bodies.subarray(offset as number, (offset as number) + (length as number)), sum });
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || (offset as number) < 0 || (length as number) < 0 || bodyStart + (offset as number) + (length as number) > size) return undefined;
+    entries.set(name, { stamp, hash, racy, body: { offset: bodyStart + (offset as number), length: length as number }, sum });
   }
   return { key, entries };
 }
@@ -572,10 +630,10 @@ function isWire(w: unknown): w is WireFileResult {
 }
 
 function isStageFile(x: unknown): x is StageFile {
-  if (!isRecord(x) || typeof x['key'] !== 'string' || typeof x['token'] !== 'string' || !Array.isArray(x['files'])) return false;
-  return (x['files'] as unknown[]).every((f) => Array.isArray(f) && f.length === 6 && typeof f[0] === 'string' && (f[1] === undefined || isRecord(f[1])) && Array.isArray(f[2]) && (f[2] as unknown[]).every(isSeedEntity) && Array.isArray(f[3]) && (f[4] === undefined || isRecord(f[4])) && Array.isArray(f[5]));
-}
-
-function isSeedEntity(x: unknown): x is SeedEntity {
-  return Array.isArray(x) && x.length === 7 && typeof x[0] === 'string' && (x[1] === undefined || typeof x[1] === 'string') && typeof x[2] === 'boolean' && typeof x[3] === 'number' && isStringArray(x[4]) && typeof x[5] === 'boolean' && Array.isArray(x[6]) && x[6].length === SLIM_LIST.length;
+  if (!isRecord(x) || typeof x['key'] !== 'string' || typeof x['token'] !== 'string' || !isStringArray(x['ids']) || !Array.isArray(x['files'])) return false;
+  const ids = (x['ids'] as string[]).length;
+  const isId = (n: unknown): boolean => Number.isInteger(n) && (n as number) >= 0 && (n as number) < ids;
+  const isEntity = (e: unknown): boolean =>
+    Array.isArray(e) && e.length === 7 && typeof e[0] === 'string' && (e[1] === -1 || isId(e[1])) && typeof e[2] === 'boolean' && typeof e[3] === 'number' && Array.isArray(e[4]) && e[4].every(isId) && typeof e[5] === 'boolean' && Array.isArray(e[6]) && e[6].length === SLIM_LIST.length;
+  return (x['files'] as unknown[]).every((f) => Array.isArray(f) && f.length === 5 && (f[0] === undefined || isRecord(f[0])) && Array.isArray(f[1]) && (f[1] as unknown[]).every(isEntity) && Array.isArray(f[2]) && (f[3] === undefined || isRecord(f[3])) && Array.isArray(f[4]));
 }

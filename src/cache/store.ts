@@ -4,7 +4,7 @@
 // bits) reads as nothing; a cache is written whole (temporary file, then rename) or not at all.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
@@ -86,7 +86,7 @@ const INDEXED_MAGIC = 'lofte-cache-indexed 1 ';
 /**
  * Writes `index` and `bodies` to `file` whole, as `writeCacheFile` does: a header with the index's
  * checksum and length, the index, then the bodies one after another. The bodies are not in the
- * header's checksum: each is checked on its own when read (see `readIndexedFile`), so a reader of
+ * header's checksum: each is checked on its own when read (see `readIndex`, `readBytes`), so a reader of
  * a few of them neither hashes nor copies the rest. Returns the error's code when it cannot write.
  */
 export function writeIndexedFile(file: string, index: unknown, bodies: readonly Uint8Array[]): string | undefined {
@@ -108,29 +108,43 @@ export function writeIndexedFile(file: string, index: unknown, bodies: readonly 
 }
 
 /**
- * The index of a file `writeIndexedFile` wrote, and its bodies' bytes (offsets in the index count
- * from the start of `bodies`); undefined for anything that is not such a file with a whole index.
+ * The index of a file `writeIndexedFile` wrote, and where its bodies begin; undefined for anything
+ * that is not such a file with a whole index. Only the header and the index are read.
  */
-export function readIndexedFile(file: string): { index: unknown; bodies: Buffer } | undefined {
-  let bytes: Buffer;
+export function readIndex(file: string): { index: unknown; bodyStart: number; size: number } | undefined {
+  let fd: number | undefined;
   try {
-    bytes = readFileSync(file);
+    fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
+    const first = Buffer.alloc(Math.min(200, size));
+    readSync(fd, first, 0, first.length, 0);
+    const end = first.indexOf(NEWLINE);
+    if (end < 0) return undefined;
+    const header = first.subarray(0, end).toString('latin1');
+    if (!header.startsWith(INDEXED_MAGIC)) return undefined;
+    const [sum, given] = header.slice(INDEXED_MAGIC.length).split(' ');
+    const length = Number(given);
+    if (!Number.isSafeInteger(length) || length < 0 || end + 1 + length > size) return undefined;
+    const head = Buffer.alloc(length);
+    if (readSync(fd, head, 0, length, end + 1) !== length || checksum(head) !== sum) return undefined;
+    return { index: deserialize(head) as unknown, bodyStart: end + 1 + length, size };
   } catch {
     return undefined;
-  }
-  const end = bytes.indexOf(NEWLINE);
-  if (end < 0 || end > 200) return undefined;
-  const header = bytes.subarray(0, end).toString('latin1');
-  if (!header.startsWith(INDEXED_MAGIC)) return undefined;
-  const [sum, size] = header.slice(INDEXED_MAGIC.length).split(' ');
-  const length = Number(size);
-  if (!Number.isSafeInteger(length) || length < 0 || end + 1 + length > bytes.length) return undefined;
-  const head = bytes.subarray(end + 1, end + 1 + length);
-  if (checksum(head) !== sum) return undefined;
-  try {
-    return { index: deserialize(head) as unknown, bodies: bytes.subarray(end + 1 + length) };
-  } catch {
-    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
+/** `length` bytes of `file` from `offset`, or undefined when they cannot all be read. */
+export function readBytes(file: string, offset: number, length: number): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const bytes = Buffer.alloc(length);
+    return readSync(fd, bytes, 0, length, offset) === length ? bytes : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
