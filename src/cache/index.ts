@@ -95,9 +95,8 @@ type IndexEntry = [stamp: string, hash: string | undefined, racy: boolean, offse
 
 interface State {
   key: string;
-  files: string[];
-  /** Each file's stamp; a racy one is kept as 'racy', which no stamp matches. */
-  stamps: string[];
+  /** The checksum of every file's path and stamp (see `listing`): the stored result is for that listing. */
+  listing: string;
   racy: boolean;
   result: StoredResult | undefined;
   /** The stage file written with this state (see `StageFile`), or undefined. */
@@ -130,8 +129,12 @@ type StoredSeedEntity = [kind: Kind, id: number, valid: boolean, index: number, 
 interface StageFile {
   key: string;
   token: string;
+  files: string[];
+  /** Each file's stamp; a racy one is kept as 'racy', which no stamp matches. */
+  stamps: string[];
   ids: string[];
-  files: SeedFile[];
+  /** By file, in the order of `files`. */
+  entries: SeedFile[];
 }
 
 /** The fields of a document that every failing reference may look at (kind, actor type, names for suggestions). */
@@ -191,6 +194,8 @@ export class PersistentCache {
   private readonly dirty = new Set<number>();
   /** The file system's time when this run began, before any file was looked at. */
   private readonly started: number;
+  /** The last run's files (from the stage file), when it was read. */
+  private previous: readonly string[] | undefined;
   /** Files whose stamp is what the state says (not racy), with that stamp: their entries need not be read. */
   private readonly unchanged = new Map<string, string>();
   /** What checks a file whose entry cannot be read (see `lazyResult`). */
@@ -211,8 +216,7 @@ export class PersistentCache {
   /** The last run's result, when it was over exactly these files with these stamps and none was racy. */
   storedResult(files: readonly DiscoveredFile[], stamps: readonly string[]): StoredResult | undefined {
     const s = this.state;
-    if (!s?.result || s.racy || s.files.length !== files.length) return undefined;
-    for (let i = 0; i < files.length; i++) if (s.files[i] !== (files[i] as DiscoveredFile).absPath || s.stamps[i] !== stamps[i] || stamps[i] === 'gone') return undefined;
+    if (!s?.result || s.racy || stamps.includes('gone') || s.listing !== listing(files, stamps)) return undefined;
     return s.result;
   }
 
@@ -243,20 +247,21 @@ export class PersistentCache {
     if (!s?.stage) return undefined;
     // Told before any result is made: a result whose entry cannot be read checks its file.
     const stage = readCacheFile(path.join(this.dir, 'stage'));
-    if (!isStageFile(stage) || stage.key !== this.key || stage.token !== s.stage || stage.files.length !== s.files.length) return undefined;
+    if (!isStageFile(stage) || stage.key !== this.key || stage.token !== s.stage) return undefined;
+    this.previous = stage.files;
     const byPath = new Map(files.map((f) => [f.absPath, f]));
     const previous: FileResult[] = [];
     const unchanged = new Map<string, FileResult>();
     const now = new Map(files.map((f, i) => [f.absPath, stamps[i] as string]));
     const ids = stage.ids;
-    stage.files.forEach((seedFile, i) => {
-      const absPath = s.files[i] as string;
+    stage.entries.forEach((seedFile, i) => {
+      const absPath = stage.files[i] as string;
       // A file gone since is known by the name discovery gave it (the paths and the working folder are in the key).
       const file = byPath.get(absPath) ?? { absPath, name: displayName(cwd, absPath) };
-      const result = this.lazyResult(file, seedFile, ids, s.stamps[i] as string, options.limits);
+      const result = this.lazyResult(file, seedFile, ids, stage.stamps[i] as string, options.limits);
       previous.push(result);
       const stamp = now.get(absPath);
-      if (stamp !== undefined && stamp === s.stamps[i] && stamp !== 'gone') {
+      if (stamp !== undefined && stamp === stage.stamps[i] && stamp !== 'gone') {
         unchanged.set(absPath, result);
         this.unchanged.set(absPath, stamp);
       }
@@ -275,7 +280,7 @@ export class PersistentCache {
       if (fresh) checked++;
       results.push(fresh ? this.keepingPositions(file, entry, fresh) : this.fileResult(file, entry, options.limits));
     }
-    return { previous, records: stage.files.map((f) => ({ repository: f[2], broken: f[3], shown: f[4] })), results, checked };
+    return { previous, records: stage.entries.map((f) => ({ repository: f[2], broken: f[3], shown: f[4] })), results, checked };
   }
 
   /**
@@ -285,12 +290,18 @@ export class PersistentCache {
    */
   save(files: readonly DiscoveredFile[], results: readonly FileResult[], result: StoredResult | undefined, stage?: ReadonlyMap<string, StageRecord>): string | undefined {
     const present = new Set(files.map((f) => f.absPath));
-    for (const name of this.state?.files ?? []) {
-      if (present.has(name)) continue;
-      const n = this.shard(name);
+    const gone = (name: string, n: number): void => {
       this.loadShard(n).entries.delete(name);
       this.decoded[n]?.delete(name);
       this.dirty.add(n);
+    };
+    if (this.previous) {
+      for (const name of this.previous) if (!present.has(name)) gone(name, this.shard(name));
+    } else {
+      // Without the last run's files: what the shards read hold of files not here.
+      this.shards.forEach((shard, n) => {
+        for (const name of shard?.entries.keys() ?? []) if (!present.has(name)) gone(name, n);
+      });
     }
     for (const n of [...this.dirty].sort((a, b) => a - b)) {
       const shard = this.loadShard(n);
@@ -357,11 +368,11 @@ export class PersistentCache {
         seedFiles.push([r.skipped, entities, record.repository, record.broken, record.shown]);
       }
       if (token !== undefined) {
-        const file: StageFile = { key: this.key, token, ids, files: seedFiles };
+        const file: StageFile = { key: this.key, token, files: files.map((f) => f.absPath), stamps, ids, entries: seedFiles };
         if (writeCacheFile(path.join(this.dir, 'stage'), file)) token = undefined;
       }
     }
-    const state: State = { key: this.key, files: files.map((f) => f.absPath), stamps, racy, result, stage: token };
+    const state: State = { key: this.key, listing: listing(files, stamps), racy, result, stage: token };
     return writeCacheFile(path.join(this.dir, 'state'), state);
   }
 
@@ -604,8 +615,13 @@ function isStringArray(x: unknown): x is string[] {
   return Array.isArray(x) && x.every((s) => typeof s === 'string');
 }
 
+/** One checksum for the files and their stamps, in order. */
+function listing(files: readonly DiscoveredFile[], stamps: readonly string[]): string {
+  return checksum(files.map((f, i) => `${f.absPath}\u0000${stamps[i] as string}`).join('\n'));
+}
+
 function isState(x: unknown): x is State {
-  if (!isRecord(x) || typeof x['key'] !== 'string' || !isStringArray(x['files']) || !isStringArray(x['stamps']) || typeof x['racy'] !== 'boolean') return false;
+  if (!isRecord(x) || typeof x['key'] !== 'string' || typeof x['listing'] !== 'string' || typeof x['racy'] !== 'boolean') return false;
   if (x['stage'] !== undefined && typeof x['stage'] !== 'string') return false;
   const r = x['result'];
   return r === undefined || (isRecord(r) && Array.isArray(r['diagnostics']) && typeof r['fileCount'] === 'number' && typeof r['shownFileCount'] === 'number' && Array.isArray(r['skipped']));
@@ -630,10 +646,11 @@ function isWire(w: unknown): w is WireFileResult {
 }
 
 function isStageFile(x: unknown): x is StageFile {
-  if (!isRecord(x) || typeof x['key'] !== 'string' || typeof x['token'] !== 'string' || !isStringArray(x['ids']) || !Array.isArray(x['files'])) return false;
+  if (!isRecord(x) || typeof x['key'] !== 'string' || typeof x['token'] !== 'string' || !isStringArray(x['ids']) || !isStringArray(x['files']) || !isStringArray(x['stamps']) || !Array.isArray(x['entries'])) return false;
+  if (x['stamps'].length !== x['files'].length || x['entries'].length !== x['files'].length) return false;
   const ids = (x['ids'] as string[]).length;
   const isId = (n: unknown): boolean => Number.isInteger(n) && (n as number) >= 0 && (n as number) < ids;
   const isEntity = (e: unknown): boolean =>
     Array.isArray(e) && e.length === 7 && typeof e[0] === 'string' && (e[1] === -1 || isId(e[1])) && typeof e[2] === 'boolean' && typeof e[3] === 'number' && Array.isArray(e[4]) && e[4].every(isId) && typeof e[5] === 'boolean' && Array.isArray(e[6]) && e[6].length === SLIM_LIST.length;
-  return (x['files'] as unknown[]).every((f) => Array.isArray(f) && f.length === 5 && (f[0] === undefined || isRecord(f[0])) && Array.isArray(f[1]) && (f[1] as unknown[]).every(isEntity) && Array.isArray(f[2]) && (f[3] === undefined || isRecord(f[3])) && Array.isArray(f[4]));
+  return (x['entries'] as unknown[]).every((f) => Array.isArray(f) && f.length === 5 && (f[0] === undefined || isRecord(f[0])) && Array.isArray(f[1]) && (f[1] as unknown[]).every(isEntity) && Array.isArray(f[2]) && (f[3] === undefined || isRecord(f[3])) && Array.isArray(f[4]));
 }
