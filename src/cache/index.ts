@@ -194,6 +194,8 @@ export class PersistentCache {
   private readonly dirty = new Set<number>();
   /** The file system's time when this run began, before any file was looked at. */
   private readonly started: number;
+  /** The last stage file's table of ids, when it was read. */
+  private previousIds: readonly string[] | undefined;
   /** The last run's files (from the stage file), when it was read. */
   private previous: readonly string[] | undefined;
   /** Files whose stamp is what the state says (not racy), with that stamp: their entries need not be read. */
@@ -201,7 +203,7 @@ export class PersistentCache {
   /** What checks a file whose entry cannot be read (see `lazyResult`). */
   private fallback: { schemas: SchemaSet; options: FileCheckOptions } | undefined;
   /** The facts and names of documents read from the stage file, for writing it again. */
-  private readonly seeded = new WeakMap<Entity, SeedEntity>();
+  private readonly seeded = new WeakMap<Entity, { stored: StoredSeedEntity; ids: readonly string[] }>();
 
   /** Made before the files are discovered: it notes the time a stamp must be older than to be trusted. */
   constructor(
@@ -249,6 +251,7 @@ export class PersistentCache {
     const stage = readCacheFile(path.join(this.dir, 'stage'));
     if (!isStageFile(stage) || stage.key !== this.key || stage.token !== s.stage) return undefined;
     this.previous = stage.files;
+    this.previousIds = stage.ids;
     const byPath = new Map(files.map((f) => [f.absPath, f]));
     const previous: FileResult[] = [];
     const unchanged = new Map<string, FileResult>();
@@ -344,8 +347,9 @@ export class PersistentCache {
     if (stage) {
       token = randomUUID();
       const seedFiles: SeedFile[] = [];
-      const ids: string[] = [];
-      const idAt = new Map<string, number>();
+      // The last stage file's table goes on (its documents' entries refer to it); new ids are added.
+      const ids: string[] = this.previousIds ? [...this.previousIds] : [];
+      const idAt = new Map(ids.map((id, i) => [id, i]));
       const idOf = (id: string): number => {
         let at = idAt.get(id);
         if (at === undefined) {
@@ -361,6 +365,8 @@ export class PersistentCache {
           break;
         }
         const entities = r.skipped ? [] : r.entities.map((e): StoredSeedEntity => {
+          const known = this.seeded.get(e);
+          if (known && known.ids === this.previousIds) return known.stored;
           const [kind, id, valid, index, refs, unreadable, slim] = this.seedEntity(e);
           const stored = slim.map((v, k) => (k === 0 && v === kind) || (k === 1 && v !== undefined && v === id) || v);
           return [kind, id === undefined ? -1 : idOf(id), valid, index, refs.map(idOf), unreadable, stored];
@@ -453,36 +459,22 @@ export class PersistentCache {
    * values, positions and the file's own findings read from its entry when first asked for (see `loadLazy`).
    */
   private lazyResult(file: DiscoveredFile, seedFile: SeedFile, ids: readonly string[], stamp: string, limits: ParseLimits): FileResult {
-    const lazy: LazyFile = { file, stamp, limits, full: undefined, load: () => this.loadLazy(lazy) };
-    const entities: Entity[] = seedFile[1].map((stored) => {
-      const [kind, idAt, valid, index, refs, unreadable, storedSlim] = stored;
-      const id = idAt < 0 ? undefined : ids[idAt];
-      const slim = storedSlim.map((v, k) => (v === true ? (k === 0 ? kind : id) : v));
-      const se: SeedEntity = [kind, id, valid, index, refs.map((r) => ids[r] as string), unreadable, slim];
-      const value = new Proxy<LazyValue>({ lazy, se, value: undefined }, LAZY_VALUE) as unknown as Record<string, unknown>;
-      const entity: Entity = { kind, id, valid, value, doc: { file: file.name, index, value, locator: new LazyLocator(lazy, index) } };
-      knowFacts(entity, { refs: se[4], unreadable: se[5], sig: signatureOf(se) });
-      this.seeded.set(entity, se);
-      return entity;
-    });
-    return {
-      file: file.name,
-      stamp,
-      ...(seedFile[0] ? { skipped: seedFile[0] } : {}),
-      entities,
-      get diagnostics(): Diagnostic[] {
-        return lazy.load().diagnostics;
-      },
-      get directives(): DisableDirective[] {
-        return lazy.load().directives;
-      },
-    };
+    const lazy = new LazyFileResult(this, file, stamp, limits, seedFile[0]);
+    for (const stored of seedFile[1]) {
+      const index = stored[3];
+      const value = new Proxy<LazyValue>({ lazy, stored, ids, value: undefined }, LAZY_VALUE) as unknown as Record<string, unknown>;
+      const entity: Entity = { kind: stored[0], id: stored[1] < 0 ? undefined : ids[stored[1]], valid: stored[2], value, doc: { file: file.name, index, value, locator: new LazyLocator(lazy, index) } };
+      knowFacts(entity, { refs: stored[4].map((r) => ids[r] as string), unreadable: stored[5] });
+      this.seeded.set(entity, { stored, ids });
+      lazy.entities.push(entity);
+    }
+    return lazy;
   }
 
   /** A lazy file's whole result from its entry, or, when the entry cannot be had, from a check of the file (which did not change). */
-  private loadLazy(lazy: LazyFile): FileResult {
+  loadLazy(lazy: LazyFileResult): FileResult {
     if (lazy.full) return lazy.full;
-    const { file, stamp, limits } = lazy;
+    const { discovered: file, stamp, limits } = lazy;
     const n = this.shard(file.absPath);
     const stored = this.loadShard(n).entries.get(file.absPath);
     const entry = this.decoded[n]?.get(file.absPath) ?? (stored ? this.decode(n, file.absPath, stored) : undefined);
@@ -496,8 +488,6 @@ export class PersistentCache {
   }
 
   private seedEntity(e: Entity): SeedEntity {
-    const known = this.seeded.get(e);
-    if (known) return known;
     const facts = entityFacts(e);
     const slim = SLIM_LIST.map((field) => {
       if (!Object.prototype.hasOwnProperty.call(e.value, field)) return undefined;
@@ -549,31 +539,47 @@ function readWhole(file: string): Buffer {
 
 const START_LOCATOR: Locator = { locate: () => START_OF_FILE };
 
-/** The stage's signature of a document (check/repository.ts), from its kind, id and names. */
-function signatureOf(se: SeedEntity): string {
-  const slim = se[6];
-  const typ = se[0] === 'Aktor' ? slim[2] : undefined;
-  return [se[0], typ, se[1], slim[3], slim[4], slim[5]].map((x) => (typeof x === 'string' ? x : '')).join('\u0000');
-}
-
 /** A file of the stage file whose result is read from the cache when first asked for. */
-interface LazyFile {
-  file: DiscoveredFile;
-  stamp: string;
-  limits: ParseLimits;
+class LazyFileResult implements FileResult {
+  readonly file: string;
+  readonly skipped?: SkippedFile;
+  readonly entities: Entity[] = [];
   full: FileResult | undefined;
-  load(): FileResult;
+
+  constructor(
+    private readonly cache: PersistentCache,
+    readonly discovered: DiscoveredFile,
+    readonly stamp: string,
+    readonly limits: ParseLimits,
+    skipped: SkippedFile | undefined,
+  ) {
+    this.file = discovered.name;
+    if (skipped) this.skipped = skipped;
+  }
+
+  load(): FileResult {
+    return (this.full ??= this.cache.loadLazy(this));
+  }
+
+  get diagnostics(): Diagnostic[] {
+    return this.load().diagnostics;
+  }
+
+  get directives(): DisableDirective[] {
+    return this.load().directives;
+  }
 }
 
 /** What a lazy document's value stands on: its SLIM_FIELDS until anything else is asked for, then the whole value. */
 interface LazyValue {
-  lazy: LazyFile;
-  se: SeedEntity;
+  lazy: LazyFileResult;
+  stored: StoredSeedEntity;
+  ids: readonly string[];
   value: Record<string, unknown> | undefined;
 }
 
 function wholeValue(t: LazyValue): Record<string, unknown> {
-  return (t.value ??= t.lazy.load().entities.find((e) => e.doc.index === t.se[3])?.value ?? {});
+  return (t.value ??= t.lazy.load().entities.find((e) => e.doc.index === t.stored[3])?.value ?? {});
 }
 
 /** One handler for every lazy value: reads of SLIM_FIELDS are answered from the stage file, everything else from the whole value. */
@@ -582,7 +588,8 @@ const LAZY_VALUE: ProxyHandler<LazyValue> = {
     if (t.value === undefined && typeof prop === 'string') {
       const at = SLIM_AT.get(prop);
       if (at !== undefined) {
-        const v = t.se[6][at];
+        const v = t.stored[6][at];
+        if (v === true) return at === 0 ? t.stored[0] : t.ids[t.stored[1]];
         if (v !== false) return v;
       }
     }
@@ -598,7 +605,7 @@ const LAZY_VALUE: ProxyHandler<LazyValue> = {
 
 class LazyLocator implements Locator {
   constructor(
-    private readonly lazy: LazyFile,
+    private readonly lazy: LazyFileResult,
     private readonly index: number,
   ) {}
 

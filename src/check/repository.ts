@@ -52,7 +52,8 @@ const unreadablePromises = (e: Entity): boolean => e.kind === 'Medborgarlofte' &
 /** What the index needs of a document's value, worked out once per document (or given by the persistent cache). */
 export interface EntityFacts {
   refs: string[];
-  sig: string;
+  /** Worked out when first needed (only documents that changed are compared by it). */
+  sig?: string;
   unreadable: boolean;
 }
 
@@ -60,8 +61,13 @@ const factsMemo = new WeakMap<Entity, EntityFacts>();
 
 export function entityFacts(e: Entity): EntityFacts {
   let facts = factsMemo.get(e);
-  if (!facts) factsMemo.set(e, (facts = { refs: refKeys(e), sig: signature(e), unreadable: unreadablePromises(e) }));
+  if (!facts) factsMemo.set(e, (facts = { refs: refKeys(e), unreadable: unreadablePromises(e) }));
   return facts;
+}
+
+function signatureOf(e: Entity): string {
+  const facts = entityFacts(e);
+  return (facts.sig ??= signature(e));
 }
 
 /** Facts known without the value (the persistent cache keeps them): the index then never reads it. */
@@ -144,7 +150,7 @@ export class RepositoryStage {
     const failingKinds = new Set<string>();
     let everyProblembild = false;
     const touchedIds = new Set<string>();
-    const sig = (list: readonly Entity[]): string => list.map((e) => entityFacts(e).sig).sort().join('\u0001');
+    const sig = (list: readonly Entity[]): string => list.map(signatureOf).sort().join('\u0001');
     for (const name of dirty) {
       const before = this.entitiesOf(this.state.get(name)?.result);
       const after = this.entitiesOf(resultOf(name));
