@@ -61,3 +61,16 @@ describe('start-up with the code cache', () => {
     expect(readFileSync(cache, 'utf8')).not.toBe('skadad');
   });
 });
+
+describe('data files as the build reads them', () => {
+  it('dist/data holds each YAML file of data/ as the same values in JSON', async () => {
+    const jsyaml = (await import('js-yaml')).default;
+    const yamlFiles = readdirSync(path.join(ROOT, 'data'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.ya?ml$/.test(e.name));
+    expect(yamlFiles.map((e) => e.name).sort()).toEqual(['etiketter.yaml', 'matbara-formuleringar.yaml', 'vaga-formuleringar.yaml', 'villkorade-formuleringar.yaml']);
+    for (const e of yamlFiles) {
+      const source = path.join(e.parentPath, e.name);
+      const built = path.join(ROOT, 'dist', 'data', path.relative(path.join(ROOT, 'data'), source)).replace(/\.ya?ml$/, '.json');
+      expect(JSON.parse(readFileSync(built, 'utf8')), built).toEqual(jsyaml.load(readFileSync(source, 'utf8')));
+    }
+  });
+});

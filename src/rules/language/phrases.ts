@@ -1,8 +1,6 @@
 // Swedish phrase lists (data/ordlistor/) compiled to matchers that know word boundaries and inflections.
 
-import { readFileSync } from 'node:fs';
-import jsyaml from 'js-yaml';
-import { packagePath } from '../../paths.js';
+import { readDataFile } from '../../paths.js';
 
 /** Where in a text a phrase counts: only in the promise's own clause, or anywhere. */
 export type PhraseScope = 'lofte' | 'alla';
@@ -117,7 +115,7 @@ const cache = new Map<string, PhraseList>();
 export function phraseList(file: string): PhraseList {
   const hit = cache.get(file);
   if (hit) return hit;
-  const data = jsyaml.load(readFileSync(packagePath('data', 'ordlistor', file), 'utf8')) as PhraseFile;
+  const data = readDataFile('ordlistor', file) as PhraseFile;
   const entries = data.fraser;
   const phrases = entries.map((e) => ({
     fras: e.fras,
