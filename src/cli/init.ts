@@ -14,7 +14,7 @@ import { chooseLang, repoContext } from './context.js';
 import { localDate, type CliIo } from './io.js';
 import { writeOutput } from './outputs.js';
 import { EXIT, LofteCommand, option, VERSION } from './options.js';
-import { fill, newDocumentValues, readTemplate, schemaDirFor, slugify, templateFiles } from './templates.js';
+import { fill, newDocumentTitle, newDocumentValues, readTemplate, schemaDirFor, slugify, templateFiles } from './templates.js';
 
 const EXAMPLE_KOMMUN = 'Laxå';
 const REGIONS = ['nord', 'mitt', 'stockholm', 'ost', 'vast', 'syd', 'bergslagen'];
@@ -173,7 +173,7 @@ export function newCommand(io: CliIo, words: CliWords): LofteCommand {
       // The editor's schema line only when the schema is there (init writes .lofte/schemas/).
       const schemaFile = path.join(root, '.lofte', 'schemas', SCHEMA_FILES[kind]);
       const template = readTemplate('new', TEMPLATE[kind]);
-      const values = newDocumentValues({ id, titel: flags.titel ?? `Ny ${kind === 'Aktor' ? 'aktör' : kind.toLowerCase()}`, today, lpo, kommun, schemaDir: schemaDirFor(fromRoot) });
+      const values = newDocumentValues({ id, titel: flags.titel ?? newDocumentTitle(kind), today, lpo, kommun, schemaDir: schemaDirFor(fromRoot) });
       const content = fill(existsSync(schemaFile) && !fromRoot.startsWith('../') ? template : template.replace(/^# yaml-language-server: .*\n(#\n)?/m, ''), { ...values, lofte_version: VERSION });
       await writeOutput(path.dirname(target), path.basename(target), content);
       io.stdout(`${said.written({ file: rel, id })}\n`);
