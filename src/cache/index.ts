@@ -125,6 +125,19 @@ type SeedFile = [skipped: SkippedFile | undefined, entities: StoredSeedEntity[],
  */
 type StoredSeedEntity = [kind: Kind, id: number, valid: boolean, index: number, refs: number[], unreadable: boolean, slim: (string | boolean | undefined)[]];
 
+/**
+ * The stage file on disk: the paths and stamps each as one UTF-8 text (NUL between them), which
+ * reads back many times faster than a list of ten thousand strings.
+ */
+interface DiskStage {
+  key: string;
+  token: string;
+  files: Uint8Array;
+  stamps: Uint8Array;
+  ids: string[];
+  entries: SeedFile[];
+}
+
 /** The repository stage as the last run left it, by file in the state's order. */
 interface StageFile {
   key: string;
@@ -248,8 +261,8 @@ export class PersistentCache {
     const s = this.state;
     if (!s?.stage) return undefined;
     // Told before any result is made: a result whose entry cannot be read checks its file.
-    const stage = readCacheFile(path.join(this.dir, 'stage'));
-    if (!isStageFile(stage) || stage.key !== this.key || stage.token !== s.stage) return undefined;
+    const stage = fromDisk(readCacheFile(path.join(this.dir, 'stage')));
+    if (!stage || stage.key !== this.key || stage.token !== s.stage) return undefined;
     this.previous = stage.files;
     this.previousIds = stage.ids;
     const byPath = new Map(files.map((f) => [f.absPath, f]));
@@ -374,8 +387,15 @@ export class PersistentCache {
         seedFiles.push([r.skipped, entities, record.repository, record.broken, record.shown]);
       }
       if (token !== undefined) {
-        const file: StageFile = { key: this.key, token, files: files.map((f) => f.absPath), stamps, ids, entries: seedFiles };
-        if (writeCacheFile(path.join(this.dir, 'stage'), file)) token = undefined;
+        const disk: DiskStage = {
+          key: this.key,
+          token,
+          files: Buffer.from(files.map((f) => f.absPath).join('\u0000'), 'utf8'),
+          stamps: Buffer.from(stamps.join('\u0000'), 'utf8'),
+          ids,
+          entries: seedFiles,
+        };
+        if (writeCacheFile(path.join(this.dir, 'stage'), disk)) token = undefined;
       }
     }
     const state: State = { key: this.key, listing: listing(files, stamps), racy, result, stage: token };
@@ -650,6 +670,14 @@ function shardOf(index: unknown, bodyStart: number, size: number, key: string): 
 
 function isWire(w: unknown): w is WireFileResult {
   return isRecord(w) && typeof w['file'] === 'string' && typeof w['stamp'] === 'string' && Array.isArray(w['diagnostics']) && Array.isArray(w['directives']) && Array.isArray(w['entities']);
+}
+
+/** The stage file as `save` wrote it, or undefined for anything else. */
+function fromDisk(x: unknown): StageFile | undefined {
+  if (!isRecord(x) || !(x['files'] instanceof Uint8Array) || !(x['stamps'] instanceof Uint8Array)) return undefined;
+  const split = (bytes: Uint8Array): string[] => (bytes.byteLength === 0 ? [] : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').split('\u0000'));
+  const stage = { ...x, files: split(x['files']), stamps: split(x['stamps']) };
+  return isStageFile(stage) ? stage : undefined;
 }
 
 function isStageFile(x: unknown): x is StageFile {
