@@ -64,7 +64,9 @@ export function displayName(cwd: string, absPath: string): string {
 }
 
 export function isSourceFile(name: string): boolean {
-  return SOURCE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
+  // The last extension, lower-cased once (every source extension has one dot).
+  const dot = name.lastIndexOf('.');
+  return dot >= 0 && (SOURCE_EXTENSIONS as readonly string[]).includes(name.slice(dot).toLowerCase());
 }
 
 function statOrUndefined(file: string): ReturnType<typeof statSync> | undefined {

@@ -127,10 +127,12 @@ export function fileStamp(st: { size: number; mtimeMs: number; ctimeMs: number; 
   return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
 }
 
+const NO_THROW = { throwIfNoEntry: false } as const;
+
 /** A regular file's stamp now (fileStamp), or undefined when it is no file or cannot be looked at. */
 export function pathStamp(absPath: string): string | undefined {
   try {
-    const st = statSync(absPath, { throwIfNoEntry: false });
+    const st = statSync(absPath, NO_THROW);
     return st?.isFile() ? fileStamp(st) : undefined;
   } catch {
     return undefined;
