@@ -142,6 +142,8 @@ export class ValidationSession {
   private files: DiscoveredFile[] | undefined;
   private byPath = new Map<string, DiscoveredFile>();
   private readonly fileOptions: FileCheckOptions;
+  /** The repository stage of a first run from the persistent cache: later runs go on with it (its files are read from the cache only as far as it asks). */
+  private cachedStage: { update(files: readonly FileResult[], changed?: readonly FileResult[]): ValidationResult } | undefined;
 
   /**
    * `overlay`: texts to check instead of what is on disk; a run must be told when one changes.
@@ -178,7 +180,8 @@ export class ValidationSession {
     }
     const all = files.map((f) => (this.cache.get(f.absPath) as { result: FileResult }).result);
     // The stage is told which results are new when the files are the ones it saw last time.
-    const result = this.stage ? this.stage.update(all, rediscovered ? undefined : results) : analyse(all, this.options);
+    const stage = this.stage ?? this.cachedStage;
+    const result = stage ? stage.update(all, rediscovered ? undefined : results) : analyse(all, this.options);
     // Not spread: the stage's result makes its lists of documents and links only when asked for.
     return Object.assign(result, { reread: todo.length });
   }
@@ -224,6 +227,7 @@ export class ValidationSession {
     });
     options.onProgress?.(files.length, files.length);
     const result = stage.update(results);
+    this.cachedStage = stage;
     const timeSave = stopwatch(options.onTiming);
     const records = new Map(stage.records().map((r) => [r.file, r.record]));
     const error = cache.save(files, results, !storable ? undefined : { diagnostics: result.diagnostics, fileCount: result.fileCount, shownFileCount: result.shownFileCount, skipped: result.skipped }, records);

@@ -312,4 +312,28 @@ describe('a session (watch mode) that starts from the cache', () => {
     expect(second.diagnostics).toEqual(fresh.diagnostics);
     expect(JSON.stringify(second.diagnostics)).toMatch(/kommux/);
   });
+
+  it('goes on with the repository stage of a first run that took most files from the cache', async () => {
+    const { ValidationSession } = await import('../src/validate.js');
+    const repo = brokenRepo();
+    const cache = path.join(tempDir(), 'cache');
+    const options = { cwd: repo, paths: [repo], asOf: '2026-11-24' };
+    await new ValidationSession({ ...options, cache: { location: cache } }).run();
+    const actors = path.join(repo, 'aktorer.yaml');
+    writeFileSync(actors, readFileSync(actors, 'utf8').replace('typ: kommun', 'typ: kommux'));
+    const watched = new ValidationSession({ ...options, cache: { location: cache } });
+    const first = await watched.run();
+    expect(first.reread).toBe(1);
+    expect(first.diagnostics).toEqual((await new ValidationSession(options).run()).diagnostics);
+    const promise = path.join(repo, 'medborgarlofte.yaml');
+    writeFileSync(promise, readFileSync(promise, 'utf8').replace(/ansvarig: ([a-z-]+)/, 'ansvarig: $1-finns-inte'));
+    const second = await watched.run(new Set([promise]));
+    expect(second.reread).toBe(1);
+    expect(second.diagnostics).toEqual((await new ValidationSession(options).run()).diagnostics);
+    expect(JSON.stringify(second.diagnostics)).toMatch(/finns-inte/);
+    const links = (r: { graph: { links: readonly { from: { id: string | undefined; doc: { file: string } }; path: unknown; to: { id: string | undefined; doc: { file: string } } }[] } }): unknown[] =>
+      r.graph.links.map((l) => [l.from.doc.file, l.from.id, l.path, l.to.id, l.to.doc.file]);
+    expect(links(second)).toEqual(links(await new ValidationSession(options).run()));
+    expect(second.entities.map((e) => e.value)).toEqual((await new ValidationSession(options).run()).entities.map((e) => e.value));
+  });
 });
