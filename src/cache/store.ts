@@ -4,7 +4,7 @@
 // bits) reads as nothing; a cache is written whole (temporary file, then rename) or not at all.
 
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
@@ -58,6 +58,22 @@ export function readCacheFile(file: string): unknown {
   }
 }
 
+/** Writes the chunks one after another to a new file, without first copying them into one buffer. */
+function writeChunks(file: string, chunks: readonly Uint8Array[]): void {
+  const fd = openSync(file, 'w');
+  try {
+    for (const chunk of chunks) {
+      for (let at = 0; at < chunk.length; ) {
+        const written = writeSync(fd, chunk, at, chunk.length - at);
+        if (written <= 0) throw Object.assign(new Error('nothing written'), { code: 'EIO' });
+        at += written;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Writes `value` to `file` whole: a temporary file beside it, then a rename. Returns the error's
  * code (`EACCES`, `ENOTDIR` …) when it cannot, so the caller can say so; the old file stays.
@@ -67,7 +83,7 @@ export function writeCacheFile(file: string, value: unknown): string | undefined
   const temp = `${file}.${process.pid}.tmp`;
   try {
     makeFolder(path.dirname(file));
-    writeFileSync(temp, Buffer.concat([Buffer.from(`${MAGIC}${checksum(body)}\n`, 'latin1'), body]));
+    writeChunks(temp, [Buffer.from(`${MAGIC}${checksum(body)}\n`, 'latin1'), body]);
     renameSync(temp, file);
     return undefined;
   } catch (err) {
@@ -94,7 +110,7 @@ export function writeIndexedFile(file: string, index: unknown, bodies: readonly 
   const temp = `${file}.${process.pid}.tmp`;
   try {
     makeFolder(path.dirname(file));
-    writeFileSync(temp, Buffer.concat([Buffer.from(`${INDEXED_MAGIC}${checksum(head)} ${head.length}\n`, 'latin1'), head, ...bodies]));
+    writeChunks(temp, [Buffer.from(`${INDEXED_MAGIC}${checksum(head)} ${head.length}\n`, 'latin1'), head, ...bodies]);
     renameSync(temp, file);
     return undefined;
   } catch (err) {
