@@ -10,6 +10,14 @@
 // result without changing the file (lofte's build, schemas, word lists, --as-of, limits, rules
 // turned off, severities, the working folder and paths) is in the key; another key means an empty
 // cache. Findings are stored as data (rule and arguments), so the language does not matter.
+//
+// Files on disk: `state` (the key, one checksum of every path and stamp, the last result, the
+// token of the stage file written with it); `files-NN` (entries by path, each serialized on its
+// own behind an index, so a run reads and checks only the entries it needs); `stage` (the last
+// run's paths and stamps, and what the repository stage kept of each file: its documents' kinds,
+// ids, the ids they name and their names, and its link and repository findings). A run where
+// some files changed seeds the stage from it: the unchanged files' results are read from their
+// entries only when the stage reaches them. Without a whole state, nothing in the cache is trusted.
 
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
