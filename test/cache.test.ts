@@ -230,6 +230,21 @@ describe('a cache that is not what lofte wrote is ignored and written anew', () 
     });
   }
 
+  for (const [name, how] of Object.entries(spoil)) {
+    it(`a stage file spoilt (${name}): the files come from their entries, the stage is worked out anew`, async () => {
+      const repo = brokenRepo();
+      const cache = path.join(tempDir(), 'cache');
+      await same(repo, ['.', '--format', 'json'], cache);
+      const file = path.join(repo, 'medborgarlofte.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/ansvarig: ([a-z-]+)/, 'ansvarig: $1-finns-inte'));
+      how(path.join(cache, 'stage'));
+      const r = await same(repo, ['.', '--format', 'json'], cache);
+      expect(cacheUse(r)).toMatch(/^1 checked, \d+ from the cache$/);
+      expect(r.stdout).toMatch(/finns-inte/);
+      expect(cacheUse(await same(repo, ['.', '--format', 'json'], cache))).toBe('nothing changed');
+    });
+  }
+
   it('a cache folder that was deleted is made again', async () => {
     const repo = brokenRepo();
     const cache = path.join(tempDir(), 'cache');
