@@ -237,13 +237,32 @@ describe('a cache that is not what lofte wrote is ignored and written anew', () 
       await same(repo, ['.', '--format', 'json'], cache);
       const file = path.join(repo, 'medborgarlofte.yaml');
       writeFileSync(file, readFileSync(file, 'utf8').replace(/ansvarig: ([a-z-]+)/, 'ansvarig: $1-finns-inte'));
-      how(path.join(cache, 'stage'));
+      for (const f of readdirSync(cache).filter((f) => f === 'stage' || /^stage-\d+$/.test(f))) how(path.join(cache, f));
       const r = await same(repo, ['.', '--format', 'json'], cache);
       expect(cacheUse(r)).toMatch(/^1 checked, \d+ from the cache$/);
       expect(r.stdout).toMatch(/finns-inte/);
       expect(cacheUse(await same(repo, ['.', '--format', 'json'], cache))).toBe('nothing changed');
     });
   }
+
+  it('a stage file whose part is from another run (one part written, the rest not) is not used', async () => {
+    const repo = brokenRepo();
+    const cache = path.join(tempDir(), 'cache');
+    await same(repo, ['.', '--format', 'json'], cache);
+    const parts = readdirSync(cache).filter((f) => /^stage-\d+$/.test(f));
+    const saved = new Map(parts.map((f) => [f, readFileSync(path.join(cache, f))]));
+    const file = path.join(repo, 'medborgarlofte.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/ansvarig: ([a-z-]+)/, 'ansvarig: $1-finns-inte'));
+    await same(repo, ['.', '--format', 'json'], cache);
+    // The part that changed put back as it was before: its token no longer matches.
+    for (const [f, bytes] of saved) if (!readFileSync(path.join(cache, f)).equals(bytes)) writeFileSync(path.join(cache, f), bytes);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('-finns-inte', '-finns-inte-heller'));
+    const r = await same(repo, ['.', '--format', 'json'], cache);
+    // Not seeded: the stage works out every file.
+    const m = /repository rules \((\d+) of (\d+) files\)/.exec(r.stderr);
+    expect(m?.[1]).toBe(m?.[2]);
+    expect(cacheUse(r)).toMatch(/^1 checked, \d+ from the cache$/);
+  });
 
   it('a cache folder that was deleted is made again', async () => {
     const repo = brokenRepo();

@@ -22,6 +22,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
 import { checkReadFile, fromWire, toWire, type FileCheckOptions, type FileResult, type WireFileResult } from '../check/file.js';
 import { entityFacts, knowFacts, type StageRecord } from '../check/repository.js';
@@ -134,16 +135,24 @@ type SeedFile = [skipped: SkippedFile | undefined, entities: StoredSeedEntity[],
 type StoredSeedEntity = [kind: Kind, id: number, valid: boolean, index: number, refs: number[], unreadable: boolean, slim: (string | boolean | undefined)[]];
 
 /**
- * The stage file on disk: the paths and stamps each as one UTF-8 text (NUL between them), which
- * reads back many times faster than a list of ten thousand strings.
+ * The stage file on disk: the paths, stamps and ids each as one UTF-8 text (NUL between them),
+ * which reads back many times faster than a list of ten thousand strings; the files' entries are
+ * in SHARDS files of their own (`stage-NN`, by path as the entries' shards), each named here by
+ * the token it was written with, so that a run rewrites only those whose files' entries changed.
  */
 interface DiskStage {
   key: string;
   token: string;
   files: Uint8Array;
   stamps: Uint8Array;
-  ids: string[];
-  entries: SeedFile[];
+  ids: Uint8Array;
+  shards: string[];
+}
+
+interface DiskStageShard {
+  key: string;
+  token: string;
+  entries: Map<string, SeedFile>;
 }
 
 /** The repository stage as the last run left it, by file in the state's order. */
@@ -215,6 +224,9 @@ export class PersistentCache {
   private readonly dirty = new Set<number>();
   /** The file system's time when this run began, before any file was looked at. */
   private readonly started: number;
+  /** The last stage file's entries by path, and its shards' tokens, when it was read. */
+  private previousEntries: Map<string, SeedFile> | undefined;
+  private previousStageTokens: readonly string[] | undefined;
   /** The last stage file's table of ids, when it was read. */
   private previousIds: readonly string[] | undefined;
   /** The last run's files (from the stage file), when it was read. */
@@ -269,8 +281,8 @@ export class PersistentCache {
     const s = this.state;
     if (!s?.stage) return undefined;
     // Told before any result is made: a result whose entry cannot be read checks its file.
-    const stage = fromDisk(readCacheFile(path.join(this.dir, 'stage')));
-    if (!stage || stage.key !== this.key || stage.token !== s.stage) return undefined;
+    const stage = this.readStage(s.stage);
+    if (!stage) return undefined;
     this.previous = stage.files;
     this.previousIds = stage.ids;
     const byPath = new Map(files.map((f) => [f.absPath, f]));
@@ -379,12 +391,18 @@ export class PersistentCache {
         }
         return at;
       };
-      for (const r of results) {
+      // A stage shard is written again when a file of it is new, gone or has another entry than last time.
+      const dirtyStage = new Set<number>();
+      const byShard: Map<string, SeedFile>[] = Array.from({ length: SHARDS }, () => new Map());
+      for (const [i, r] of results.entries()) {
         const record = stage.get(r.file);
         if (!record) {
           token = undefined;
           break;
         }
+        const absPath = (files[i] as DiscoveredFile).absPath;
+        const n = this.shard(absPath);
+        const old = this.previousEntries?.get(absPath);
         const entities = r.skipped ? [] : r.entities.map((e): StoredSeedEntity => {
           const known = this.seeded.get(e);
           if (known && known.ids === this.previousIds) return known.stored;
@@ -392,22 +410,63 @@ export class PersistentCache {
           const stored = slim.map((v, k) => (k === 0 && v === kind) || (k === 1 && v !== undefined && v === id) || v);
           return [kind, id === undefined ? -1 : idOf(id), valid, index, refs.map(idOf), unreadable, stored];
         });
-        seedFiles.push([r.skipped, entities, record.repository, record.broken, record.shown]);
+        let entry: SeedFile = [r.skipped, entities, record.repository, record.broken, record.shown];
+        if (old && !(old[0] === entry[0] && old[1].length === entities.length && old[1].every((e, k) => e === entities[k]) && old[2] === entry[2] && old[3] === entry[3] && old[4] === entry[4])) {
+          // Worked out again (or checked again) with the same outcome: the old entry stands.
+          if (isDeepStrictEqual(old, entry)) entry = old;
+          else dirtyStage.add(n);
+        } else if (!old) dirtyStage.add(n);
+        else entry = old;
+        (byShard[n] as Map<string, SeedFile>).set(absPath, entry);
       }
+      for (const name of this.previous ?? []) if (!present.has(name)) dirtyStage.add(this.shard(name));
       if (token !== undefined) {
+        const shards = byShard.map((entries, n) => {
+          const previous = this.previousStageTokens?.[n];
+          if (previous !== undefined && previous !== '' && !dirtyStage.has(n)) return previous;
+          const shardToken = randomUUID();
+          const disk: DiskStageShard = { key: this.key, token: shardToken, entries };
+          return writeCacheFile(this.stageShardFile(n), disk) ? '' : shardToken;
+        });
         const disk: DiskStage = {
           key: this.key,
           token,
           files: Buffer.from(files.map((f) => f.absPath).join('\u0000'), 'utf8'),
           stamps: Buffer.from(stamps.join('\u0000'), 'utf8'),
-          ids,
-          entries: seedFiles,
+          ids: Buffer.from(ids.join('\u0000'), 'utf8'),
+          shards,
         };
-        if (writeCacheFile(path.join(this.dir, 'stage'), disk)) token = undefined;
+        if (shards.includes('') || writeCacheFile(path.join(this.dir, 'stage'), disk)) token = undefined;
       }
     }
     const state: State = { key: this.key, listing: listing(files, stamps), racy, result, stage: token };
     return writeCacheFile(path.join(this.dir, 'state'), state);
+  }
+
+  /** The stage file written with the state (`token`), its entries from its shards; undefined when any part is not what was written. */
+  private readStage(token: string): StageFile | undefined {
+    const head = readCacheFile(path.join(this.dir, 'stage'));
+    if (!isRecord(head) || head['key'] !== this.key || head['token'] !== token || !isStringArray(head['shards']) || head['shards'].length !== SHARDS) return undefined;
+    if (!(head['files'] instanceof Uint8Array) || !(head['stamps'] instanceof Uint8Array) || !(head['ids'] instanceof Uint8Array)) return undefined;
+    const split = (bytes: Uint8Array): string[] => (bytes.byteLength === 0 ? [] : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').split('\u0000'));
+    const files = split(head['files']);
+    const tokens = head['shards'] as string[];
+    const shards: Map<unknown, unknown>[] = [];
+    for (let n = 0; n < SHARDS; n++) {
+      const shard = readCacheFile(this.stageShardFile(n));
+      if (!isRecord(shard) || shard['key'] !== this.key || shard['token'] !== tokens[n] || !(shard['entries'] instanceof Map)) return undefined;
+      shards.push(shard['entries'] as Map<unknown, unknown>);
+    }
+    const entries = files.map((f) => shards[this.shard(f)]?.get(f));
+    const stage = { key: this.key, token, files, stamps: split(head['stamps']), ids: split(head['ids']), entries };
+    if (!isStageFile(stage)) return undefined;
+    this.previousEntries = new Map(files.map((f, i) => [f, stage.entries[i] as SeedFile]));
+    this.previousStageTokens = tokens;
+    return stage;
+  }
+
+  private stageShardFile(n: number): string {
+    return path.join(this.dir, `stage-${String(n).padStart(2, '0')}`);
   }
 
   /** A file's entry now: the cached one when its stamp (or, read again, its hash) says it is the same file, else `fresh` from a check. */
@@ -678,14 +737,6 @@ function shardOf(index: unknown, bodyStart: number, size: number, key: string): 
 
 function isWire(w: unknown): w is WireFileResult {
   return isRecord(w) && typeof w['file'] === 'string' && typeof w['stamp'] === 'string' && Array.isArray(w['diagnostics']) && Array.isArray(w['directives']) && Array.isArray(w['entities']);
-}
-
-/** The stage file as `save` wrote it, or undefined for anything else. */
-function fromDisk(x: unknown): StageFile | undefined {
-  if (!isRecord(x) || !(x['files'] instanceof Uint8Array) || !(x['stamps'] instanceof Uint8Array)) return undefined;
-  const split = (bytes: Uint8Array): string[] => (bytes.byteLength === 0 ? [] : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').split('\u0000'));
-  const stage = { ...x, files: split(x['files']), stamps: split(x['stamps']) };
-  return isStageFile(stage) ? stage : undefined;
 }
 
 function isStageFile(x: unknown): x is StageFile {
