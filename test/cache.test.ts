@@ -55,6 +55,21 @@ async function same(cwd: string, args: string[], cache: string): Promise<CliResu
   return cached;
 }
 
+/**
+ * Waits until the file system's clock is past `file`'s modification time (a file written beside it
+ * is newer): a run that starts in the same tick as an edit rightly takes the file as racy.
+ */
+async function pastTick(file: string): Promise<void> {
+  const probe = `${file}.tick`;
+  for (;;) {
+    writeFileSync(probe, '');
+    const later = statSync(probe).mtimeMs > statSync(file).mtimeMs;
+    rmSync(probe);
+    if (later) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 function cacheFiles(cache: string): string[] {
   return readdirSync(cache)
     .filter((f) => f === 'state' || f.startsWith('files-'))
@@ -155,6 +170,40 @@ describe('validate --cache gives the same output as without it', () => {
     await same(dir, args, cache);
     expect(cacheUse(await same(dir, args, cache))).toBe('nothing changed');
   });
+
+  // A changed file's documents as they were are known from the stage file alone (never read from
+  // the file as it is now): a name or type that was not text and becomes the one a failing reference
+  // is written as changes that reference's suggestions.
+  const notText: [string, string, string][] = [
+    ['namn', 'namn: 42\ntyp: kommun', 'namn: Storstad kommun\ntyp: kommun'],
+    ['titel', 'namn: Abc\ntitel:\ntyp: kommun', 'namn: Abc\ntitel: Storstad kommun\ntyp: kommun'],
+    ['kortnamn', 'namn: Abc\nkortnamn: [a, b]\ntyp: kommun', 'namn: Abc\nkortnamn: Storstad kommun\ntyp: kommun'],
+    ['typ', 'namn: Storstad kommun\ntyp: 42', 'namn: Storstad kommun\ntyp: kommun'],
+  ];
+  for (const [field, before, after] of notText) {
+    it(`a changed file whose ${field} was not text: the suggestions are worked out again, and the next run takes the stored result`, async () => {
+      const repo = path.join(tempDir(), 'parken');
+      cpSync(example('parken'), repo, { recursive: true });
+      const extra = path.join(repo, 'extra.yaml');
+      writeFileSync(extra, `apiVersion: lofte/v1\nkind: Aktor\nid: abc-kommun\n${before}\n`);
+      const promise = path.join(repo, 'medborgarlofte-2026-2027.yaml');
+      writeFileSync(promise, readFileSync(promise, 'utf8').replace(/^ {2}- laxa-kommun$/m, '  - laxa-kommun\n  - Storstad kommun'));
+      await pastTick(promise);
+      const cache = path.join(tempDir(), 'cache');
+      const args = ['.', '--format', 'json'];
+      const cold = await same(repo, args, cache);
+      expect(cold.stdout).toMatch(/Storstad kommun/);
+      writeFileSync(extra, `apiVersion: lofte/v1\nkind: Aktor\nid: abc-kommun\n${after}\n`);
+      await pastTick(extra);
+      const warm = await same(repo, args, cache);
+      expect(cacheUse(warm)).toMatch(/^1 checked, \d+ from the cache$/);
+      expect(warm.stdout).not.toBe(cold.stdout);
+      // The changed file's entry is the one checked (not racy): the next run takes the stored result.
+      const again = await validate(repo, args, cache);
+      expect(cacheUse(again)).toBe('nothing changed');
+      expect(again.stdout).toBe(warm.stdout);
+    });
+  }
 
   it('sees an edit that kept the size and the modification time (the change time and the hash tell)', async () => {
     const repo = brokenRepo();

@@ -25,7 +25,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
 import { checkReadFile, fromWire, toWire, type FileCheckOptions, type FileResult, type WireFileResult } from '../check/file.js';
-import { entityFacts, knowFacts, type StageRecord } from '../check/repository.js';
+import { entityFacts, knowFacts, signatureOfFields, type EntityFacts, type StageRecord } from '../check/repository.js';
 import type { BrokenFile } from '../links/cascade.js';
 import { RULE_CODES } from '../diagnostics/catalog.js';
 import { START_OF_FILE } from '../diagnostics/make.js';
@@ -551,7 +551,7 @@ export class PersistentCache {
       const index = stored[3];
       const value = new Proxy<LazyValue>({ lazy, stored, ids, value: undefined }, LAZY_VALUE) as unknown as Record<string, unknown>;
       const entity: Entity = { kind: stored[0], id: stored[1] < 0 ? undefined : ids[stored[1]], valid: stored[2], value, doc: { file: file.name, index, value, locator: new LazyLocator(lazy, index) } };
-      knowFacts(entity, { refs: stored[4].map((r) => ids[r] as string), unreadable: stored[5] });
+      knowFacts(entity, new SeededFacts(stored[4].map((r) => ids[r] as string), stored[5], stored, entity.id));
       this.seeded.set(entity, { stored, ids });
       lazy.entities.push(entity);
     }
@@ -654,6 +654,28 @@ class LazyFileResult implements FileResult {
 
   get directives(): DisableDirective[] {
     return this.load().directives;
+  }
+}
+
+/**
+ * A lazy document's facts: the ids it names and whether its promises can be read, from the stage
+ * file, and its signature worked out from the fields the stage file keeps (never from its value,
+ * which for a file changed since is not to be had).
+ */
+class SeededFacts implements EntityFacts {
+  private signature: string | undefined;
+
+  constructor(
+    readonly refs: string[],
+    readonly unreadable: boolean,
+    private readonly stored: StoredSeedEntity,
+    private readonly id: string | undefined,
+  ) {}
+
+  get sig(): string {
+    const slim = this.stored[6];
+    const field = (name: string): unknown => slim[SLIM_AT.get(name) as number];
+    return (this.signature ??= signatureOfFields(this.stored[0], this.id, field('typ'), field('namn'), field('titel'), field('kortnamn')));
   }
 }
 

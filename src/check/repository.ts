@@ -16,7 +16,7 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import { applyDirectives } from '../load/directives.js';
 import { DEFAULT_PARSE_LIMITS } from '../load/parse.js';
 import { brokenFiles, withoutCascades, type BrokenFile } from '../links/cascade.js';
-import { actorTyp, buildIndex, linkReferences, referencedIds, type Link } from '../links/index.js';
+import { buildIndex, linkReferences, referencedIds, type Link } from '../links/index.js';
 import { asString } from '../model/access.js';
 import { referenceData } from '../model/reference-data.js';
 import { runRepositoryRules } from '../rules/index.js';
@@ -41,7 +41,15 @@ function refKeys(e: Entity): string[] {
 /** What others see of a document when their references fail: suggestions are drawn from these. */
 function signature(e: Entity): string {
   const v = e.value;
-  return [e.kind, actorTyp(e) ?? '', e.id ?? '', v['namn'], v['titel'], v['kortnamn']].map((x) => (typeof x === 'string' ? x : '')).join('\u0000');
+  return signatureOfFields(e.kind, e.id, v['typ'], v['namn'], v['titel'], v['kortnamn']);
+}
+
+/**
+ * `signature` from a document's kind and id and the fields of its value it looks at (the persistent
+ * cache keeps them, or whether they are text): a field that is not text counts as absent.
+ */
+export function signatureOfFields(kind: string, id: string | undefined, typ: unknown, namn: unknown, titel: unknown, kortnamn: unknown): string {
+  return [kind, kind === 'Aktor' ? typ : '', id ?? '', namn, titel, kortnamn].map((x) => (typeof x === 'string' ? x : '')).join('\u0000');
 }
 
 /** Kinds whose findings depend on who names them: orphan-problembild, follow-up-missing. */
