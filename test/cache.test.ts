@@ -205,6 +205,44 @@ describe('validate --cache gives the same output as without it', () => {
     });
   }
 
+  it('a changed file’s old document read through the stage is the one the last run saw, and its new entry is the one written back', async () => {
+    const { ValidationSession } = await import('../src/validate.js');
+    const { RepositoryStage } = await import('../src/check/repository.js');
+    const { cacheKey, PersistentCache, stampsOf } = await import('../src/cache/index.js');
+    const { discover } = await import('../src/load/discover.js');
+    const { loadSchemas } = await import('../src/schema/validators.js');
+    const { DEFAULT_PARSE_LIMITS } = await import('../src/load/parse.js');
+    const repo = path.join(tempDir(), 'parken');
+    cpSync(example('parken'), repo, { recursive: true });
+    const extra = path.join(repo, 'extra.yaml');
+    writeFileSync(extra, 'apiVersion: lofte/v1\nkind: Aktor\nid: abc-kommun\nnamn: 42\ntyp: kommun\n');
+    const location = path.join(tempDir(), 'cache');
+    const options = { cwd: repo, paths: [repo], asOf: '2026-11-24' };
+    await pastTick(extra);
+    await new ValidationSession({ ...options, cache: { location } }).run();
+    writeFileSync(extra, 'apiVersion: lofte/v1\nkind: Aktor\nid: abc-kommun\nnamn: Storstad kommun\ntyp: kommun\n');
+    await pastTick(extra);
+    // As a cached run goes (see ValidationSession), with the old document's value read between.
+    const key = cacheKey({ ...options, limits: DEFAULT_PARSE_LIMITS });
+    const cache = new PersistentCache(location, key);
+    const files = await discover(options.paths, { cwd: repo });
+    const stamps = stampsOf(files);
+    const fileOptions = { limits: DEFAULT_PARSE_LIMITS, asOf: options.asOf, disabled: [] };
+    const seed = await cache.seed(files, stamps, loadSchemas, fileOptions, repo);
+    expect(seed?.checked).toBe(1);
+    const old = seed?.previous.find((r) => r.file === 'extra.yaml');
+    expect(old?.entities[0]?.value['namn']).toBe(42);
+    expect(seed?.results.find((r) => r.file === 'extra.yaml')?.entities[0]?.value['namn']).toBe('Storstad kommun');
+    const stage = new RepositoryStage(options);
+    stage.seed(seed!.previous, seed!.records);
+    const result = stage.update(seed!.results);
+    const records = new Map(stage.records().map((r) => [r.file, r.record]));
+    const error = cache.save(files, seed!.results, { diagnostics: result.diagnostics, fileCount: result.fileCount, shownFileCount: result.shownFileCount, skipped: result.skipped }, records);
+    expect(error).toBeUndefined();
+    // The next run takes the stored result: no file's entry was left racy.
+    expect(new PersistentCache(location, key).storedResult(files, stampsOf(files))).toBeDefined();
+  });
+
   it('sees an edit that kept the size and the modification time (the change time and the hash tell)', async () => {
     const repo = brokenRepo();
     const cache = path.join(tempDir(), 'cache');

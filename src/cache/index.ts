@@ -496,6 +496,13 @@ export class PersistentCache {
 
   /** A stored entry as a value, kept so that positions asked for later are written back; undefined when it is not what lofte wrote. */
   private decode(n: number, absPath: string, stored: StoredFile): CachedFile | undefined {
+    const entry = this.decodeEntry(n, stored);
+    if (entry) (this.decoded[n] as Map<string, CachedFile>).set(absPath, entry);
+    return entry;
+  }
+
+  /** A stored entry as a value (not kept); undefined when it is not what lofte wrote. */
+  private decodeEntry(n: number, stored: StoredFile): CachedFile | undefined {
     const bytes = this.bodyOf(n, stored);
     if (!bytes) return undefined;
     let body: unknown;
@@ -505,9 +512,7 @@ export class PersistentCache {
       return undefined;
     }
     if (!isRecord(body) || !isWire(body['wire']) || !(body['positions'] instanceof Map)) return undefined;
-    const entry: CachedFile = { stamp: stored.stamp, hash: stored.hash, racy: stored.racy, wire: body['wire'], positions: body['positions'] as Map<string, Range> };
-    (this.decoded[n] as Map<string, CachedFile>).set(absPath, entry);
-    return entry;
+    return { stamp: stored.stamp, hash: stored.hash, racy: stored.racy, wire: body['wire'], positions: body['positions'] as Map<string, Range> };
   }
 
   /** A stored entry's body, read from its shard's file where it was not yet; undefined when it is not what was written. */
@@ -558,20 +563,35 @@ export class PersistentCache {
     return lazy;
   }
 
-  /** A lazy file's whole result from its entry, or, when the entry cannot be had, from a check of the file (which did not change). */
+  /**
+   * A lazy file's whole result from its entry of the last run. When that entry cannot be had, a file
+   * that did not change since is checked again; one that did (its old documents, which only the
+   * stage file's facts describe: their values are not looked at) is not read as it is now.
+   */
   loadLazy(lazy: LazyFileResult): FileResult {
     if (lazy.full) return lazy.full;
     const { discovered: file, stamp, limits } = lazy;
     const n = this.shard(file.absPath);
+    const decoded = this.decoded[n] as Map<string, CachedFile>;
+    const made = decoded.get(file.absPath);
+    if (made?.stamp === stamp) return (lazy.full = this.fileResult(file, made, limits));
     const stored = this.loadShard(n).entries.get(file.absPath);
-    const entry = this.decoded[n]?.get(file.absPath) ?? (stored ? this.decode(n, file.absPath, stored) : undefined);
-    if (entry && entry.stamp === stamp) return (lazy.full = this.fileResult(file, entry, limits));
-    const { schemas, options } = this.fallback as NonNullable<PersistentCache['fallback']>;
-    const read = readDiscovered(file, limits.maxFileBytes);
-    const full = checkReadFile(file, read, schemas, options);
-    (this.decoded[n] as Map<string, CachedFile>).set(file.absPath, { stamp: full.stamp, hash: read.kind === 'text' ? checksum(read.text) : undefined, racy: true, wire: toWire(full), positions: new Map() });
-    this.dirty.add(n);
-    return (lazy.full = full);
+    if (stored?.stamp === stamp) {
+      // An entry made in this run (for the file as it is now) stays the one written back.
+      const entry = made ? this.decodeEntry(n, stored) : this.decode(n, file.absPath, stored);
+      if (entry) return (lazy.full = this.fileResult(file, entry, limits));
+    }
+    if (this.unchanged.get(file.absPath) === stamp) {
+      const { schemas, options } = this.fallback as NonNullable<PersistentCache['fallback']>;
+      const read = readDiscovered(file, limits.maxFileBytes);
+      if (read.kind !== 'unreadable' && read.stamp === stamp) {
+        const full = checkReadFile(file, read, schemas, options);
+        decoded.set(file.absPath, { stamp, hash: read.kind === 'text' ? checksum(read.text) : undefined, racy: this.isRacy(stamp), wire: toWire(full), positions: new Map() });
+        this.dirty.add(n);
+        return (lazy.full = this.keepingPositions(file, decoded.get(file.absPath) as CachedFile, full));
+      }
+    }
+    return (lazy.full = { file: file.name, stamp, ...(lazy.skipped ? { skipped: lazy.skipped } : {}), diagnostics: [], directives: [], entities: [] });
   }
 
   private seedEntity(e: Entity): SeedEntity {
