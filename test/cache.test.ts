@@ -243,6 +243,27 @@ describe('validate --cache gives the same output as without it', () => {
     expect(new PersistentCache(location, key).storedResult(files, stampsOf(files))).toBeDefined();
   });
 
+  it('an unchanged file whose entry cannot be read is checked again when the stage reaches it, and the next run takes the stored result', async () => {
+    const repo = path.join(tempDir(), 'parken');
+    cpSync(example('parken'), repo, { recursive: true });
+    // A name that is not text: the suggestions of a failing reference read this document's value.
+    writeFileSync(path.join(repo, 'extra.yaml'), 'apiVersion: lofte/v1\nkind: Aktor\nid: abc-kommun\nnamn: 42\ntyp: kommun\n');
+    const promise = path.join(repo, 'medborgarlofte-2026-2027.yaml');
+    await pastTick(promise);
+    const cache = path.join(tempDir(), 'cache');
+    const args = ['.', '--format', 'json'];
+    await same(repo, args, cache);
+    for (const f of readdirSync(cache).filter((f) => f.startsWith('files-'))) writeFileSync(path.join(cache, f), '');
+    writeFileSync(promise, readFileSync(promise, 'utf8').replace(/^ {2}- laxa-kommun$/m, '  - laxa-kommun\n  - Storstad kommun'));
+    await pastTick(promise);
+    const warm = await same(repo, args, cache);
+    expect(cacheUse(warm)).toMatch(/^1 checked, \d+ from the cache$/);
+    expect(warm.stdout).toMatch(/Storstad kommun/);
+    const again = await validate(repo, args, cache);
+    expect(cacheUse(again)).toBe('nothing changed');
+    expect(again.stdout).toBe(warm.stdout);
+  });
+
   it('sees an edit that kept the size and the modification time (the change time and the hash tell)', async () => {
     const repo = brokenRepo();
     const cache = path.join(tempDir(), 'cache');
