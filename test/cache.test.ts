@@ -10,6 +10,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateCorpus as generate } from '../bench/generate.js';
 import { example, runCli, spawnCli, type CliResult } from './helpers.js';
 
+// The real store, with its reads of entries' bodies counted.
+vi.mock('../src/cache/store.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/cache/store.js')>();
+  return { ...real, readBytes: vi.fn(real.readBytes) };
+});
+
 const generateCorpus = generate as (dir: string, options: { files: number; errorShare: number; seed: number }) => void;
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -370,6 +376,32 @@ describe('a cache that is not what lofte wrote is ignored and written anew', () 
     const m = /repository rules \((\d+) of (\d+) files\)/.exec(r.stderr);
     expect(m?.[1]).toBe(m?.[2]);
     expect(cacheUse(r)).toMatch(/^1 checked, \d+ from the cache$/);
+  });
+
+  it('an entry whose body is spoilt is read once: the file is checked again', async () => {
+    const { readBytes } = await import('../src/cache/store.js');
+    const repo = brokenRepo();
+    const cache = path.join(tempDir(), 'cache');
+    await same(repo, ['.', '--format', 'json'], cache);
+    // The last byte of each part is in its last entry's body (a part without entries is only its index).
+    const parts = readdirSync(cache).filter((f) => f.startsWith('files-'));
+    for (const f of parts) {
+      const bytes = readFileSync(path.join(cache, f));
+      bytes[bytes.length - 1] = (bytes[bytes.length - 1] as number) ^ 0x20;
+      writeFileSync(path.join(cache, f), bytes);
+    }
+    // Without the stage file (and with a file edited) every file's entry is looked at.
+    writeFileSync(path.join(cache, 'stage'), '');
+    const file = path.join(repo, 'medborgarlofte.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/ansvarig: ([a-z-]+)/, 'ansvarig: $1-finns-inte'));
+    vi.mocked(readBytes).mockClear();
+    const r = await same(repo, ['.', '--format', 'json'], cache);
+    const reads = vi.mocked(readBytes).mock.calls.map(([f, offset]) => `${path.basename(f)}@${offset}`);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads).toEqual([...new Set(reads)]);
+    // The files whose entries are spoilt are checked again besides the edited one.
+    expect(Number(/^(\d+) checked, \d+ from the cache$/.exec(cacheUse(r))?.[1])).toBeGreaterThan(1);
+    expect(cacheUse(await same(repo, ['.', '--format', 'json'], cache))).toBe('nothing changed');
   });
 
   it('a cache folder that was deleted is made again', async () => {

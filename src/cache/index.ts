@@ -473,12 +473,9 @@ export class PersistentCache {
   private entryFor(file: DiscoveredFile, stamp: string, schemas: () => SchemaSet, options: FileCheckOptions): { entry: CachedFile; fresh?: FileResult } {
     const n = this.shard(file.absPath);
     const stored = this.loadShard(n).entries.get(file.absPath);
-    let entry = this.decoded[n]?.get(file.absPath);
-    if (stored && !entry && !(stored.stamp !== stamp || stored.racy || stamp === 'gone')) {
-      entry = this.decode(n, file.absPath, stored);
-      if (entry) return { entry };
-    } else if (entry && !(entry.stamp !== stamp || entry.racy || stamp === 'gone')) return { entry };
-    entry ??= stored ? this.decode(n, file.absPath, stored) : undefined;
+    // Decoded once: its hash is compared with the text's below when its stamp is not this one.
+    let entry = this.decoded[n]?.get(file.absPath) ?? (stored ? this.decode(n, file.absPath, stored) : undefined);
+    if (entry && entry.stamp === stamp && !entry.racy && stamp !== 'gone') return { entry };
     const read = readDiscovered(file, options.limits.maxFileBytes);
     const hash = read.kind === 'text' ? checksum(read.text) : undefined;
     const readStamp = read.kind === 'unreadable' ? 'gone' : read.stamp;
