@@ -369,9 +369,9 @@ export class PersistentCache {
       const error = writeIndexedFile(this.shardFile(n), { key: shard.key, entries }, bodies);
       if (error) return error;
     }
+    // Each file's entry was made or decoded in this run, or the file is unchanged since the stage file (whose stamp stands).
     const stamps = files.map((f) => {
-      const n = this.shard(f.absPath);
-      const entry = this.decoded[n]?.get(f.absPath) ?? (this.unchanged.has(f.absPath) ? undefined : this.loadShard(n).entries.get(f.absPath));
+      const entry = this.decoded[this.shard(f.absPath)]?.get(f.absPath);
       if (!entry) return this.unchanged.get(f.absPath) ?? 'gone';
       return entry.racy ? 'racy' : entry.stamp;
     });
