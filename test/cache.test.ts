@@ -457,6 +457,32 @@ describe('where the cache is written', () => {
   });
 });
 
+describe('the cache files are written whole or not at all', () => {
+  it('both kinds read back as written; one that cannot take its place (a folder is there) leaves nothing beside it', async () => {
+    const { readCacheFile, readIndex, readBytes: read, writeCacheFile, writeIndexedFile } = await import('../src/cache/store.js');
+    const dir = tempDir();
+    const plain = path.join(dir, 'plain');
+    const indexed = path.join(dir, 'indexed');
+    expect(writeCacheFile(plain, { a: [1, 'två'] })).toBeUndefined();
+    expect(readCacheFile(plain)).toEqual({ a: [1, 'två'] });
+    const body = Buffer.from('en kropp');
+    expect(writeIndexedFile(indexed, { n: 1 }, [body])).toBeUndefined();
+    const index = readIndex(indexed);
+    expect(index?.index).toEqual({ n: 1 });
+    expect(read(indexed, index?.bodyStart as number, body.length)).toEqual(body);
+    // A folder (not empty) where the file should go: the rename fails.
+    for (const [file, write] of [
+      [path.join(dir, 'plain-folder'), (f: string) => writeCacheFile(f, { a: 1 })],
+      [path.join(dir, 'indexed-folder'), (f: string) => writeIndexedFile(f, { n: 1 }, [body])],
+    ] as const) {
+      mkdirSync(path.join(file, 'inside'), { recursive: true });
+      expect(write(file)).toMatch(/^E[A-Z]+$/);
+      expect(readdirSync(file)).toEqual(['inside']);
+    }
+    expect(readdirSync(dir).sort()).toEqual(['indexed', 'indexed-folder', 'plain', 'plain-folder']);
+  });
+});
+
 describe('a cache folder the system refuses', () => {
   it('under /proc: said on stderr, never a hang (the real CLI, one folder made at a time)', () => {
     const repo = brokenRepo();

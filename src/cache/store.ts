@@ -75,15 +75,14 @@ function writeChunks(file: string, chunks: readonly Uint8Array[]): void {
 }
 
 /**
- * Writes `value` to `file` whole: a temporary file beside it, then a rename. Returns the error's
+ * Writes the chunks to `file` whole: a temporary file beside it, then a rename. Returns the error's
  * code (`EACCES`, `ENOTDIR` …) when it cannot, so the caller can say so; the old file stays.
  */
-export function writeCacheFile(file: string, value: unknown): string | undefined {
-  const body = serialize(value);
+function writeWhole(file: string, chunks: readonly Uint8Array[]): string | undefined {
   const temp = `${file}.${process.pid}.tmp`;
   try {
     makeFolder(path.dirname(file));
-    writeChunks(temp, [Buffer.from(`${MAGIC}${checksum(body)}\n`, 'latin1'), body]);
+    writeChunks(temp, chunks);
     renameSync(temp, file);
     return undefined;
   } catch (err) {
@@ -94,6 +93,12 @@ export function writeCacheFile(file: string, value: unknown): string | undefined
     }
     return (err as NodeJS.ErrnoException).code ?? 'EIO';
   }
+}
+
+/** Writes `value` to `file` whole (see `writeWhole`); returns the error's code when it cannot. */
+export function writeCacheFile(file: string, value: unknown): string | undefined {
+  const body = serialize(value);
+  return writeWhole(file, [Buffer.from(`${MAGIC}${checksum(body)}\n`, 'latin1'), body]);
 }
 
 /** The first bytes of a cache file with an index (see `writeIndexedFile`). */
@@ -107,20 +112,7 @@ const INDEXED_MAGIC = 'lofte-cache-indexed 1 ';
  */
 export function writeIndexedFile(file: string, index: unknown, bodies: readonly Uint8Array[]): string | undefined {
   const head = serialize(index);
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    makeFolder(path.dirname(file));
-    writeChunks(temp, [Buffer.from(`${INDEXED_MAGIC}${checksum(head)} ${head.length}\n`, 'latin1'), head, ...bodies]);
-    renameSync(temp, file);
-    return undefined;
-  } catch (err) {
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // nothing was made to remove
-    }
-    return (err as NodeJS.ErrnoException).code ?? 'EIO';
-  }
+  return writeWhole(file, [Buffer.from(`${INDEXED_MAGIC}${checksum(head)} ${head.length}\n`, 'latin1'), head, ...bodies]);
 }
 
 /**
