@@ -270,6 +270,41 @@ describe('validate --cache gives the same output as without it', () => {
     expect(again.stdout).toBe(warm.stdout);
   });
 
+  it('the stage file’s table of ids is made again when most of its ids are no longer in use', async () => {
+    const { readCacheFile } = await import('../src/cache/store.js');
+    const stageIds = (cache: string): string[] => {
+      const head = readCacheFile(path.join(cache, 'stage')) as { ids: Uint8Array };
+      return Buffer.from(head.ids).toString('utf8').split('\u0000');
+    };
+    const repo = path.join(tempDir(), 'parken');
+    cpSync(example('parken'), repo, { recursive: true });
+    const extra = path.join(repo, 'extra.yaml');
+    const actor = (n: number): string => `apiVersion: lofte/v1\nkind: Aktor\nid: forening-${n}\nnamn: Förening ${n}\ntyp: forening\n`;
+    writeFileSync(extra, actor(0));
+    await pastTick(extra);
+    const cache = path.join(tempDir(), 'cache');
+    const args = ['.', '--format', 'json'];
+    await same(repo, args, cache);
+    const first = stageIds(cache);
+    expect(first).toContain('forening-0');
+    // Each run an id no one names is renamed: the old one is no longer in use.
+    for (let n = 1; n <= first.length + 2; n++) {
+      writeFileSync(extra, actor(n));
+      await pastTick(extra);
+      expect(cacheUse(await same(repo, args, cache))).toMatch(/^1 checked, \d+ from the cache$/);
+      const ids = stageIds(cache);
+      expect(ids).toContain(`forening-${n}`);
+      expect(ids.length).toBeLessThanOrEqual(2 * first.length);
+    }
+    expect(cacheUse(await same(repo, args, cache))).toBe('nothing changed');
+    // A run after the table was made again is seeded from it: a reference to the renamed id fails with it suggested.
+    const promise = path.join(repo, 'medborgarlofte-2026-2027.yaml');
+    writeFileSync(promise, readFileSync(promise, 'utf8').replace(/^ {2}- laxa-kommun$/m, '  - laxa-kommun\n  - forening-0'));
+    const after = await same(repo, args, cache);
+    expect(cacheUse(after)).toMatch(/^1 checked, \d+ from the cache$/);
+    expect(after.stdout).toMatch(/forening-0/);
+  });
+
   it('sees an edit that kept the size and the modification time (the change time and the hash tell)', async () => {
     const repo = brokenRepo();
     const cache = path.join(tempDir(), 'cache');

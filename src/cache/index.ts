@@ -381,7 +381,7 @@ export class PersistentCache {
       token = randomUUID();
       const seedFiles: SeedFile[] = [];
       // The last stage file's table goes on (its documents' entries refer to it); new ids are added.
-      const ids: string[] = this.previousIds ? [...this.previousIds] : [];
+      let ids: string[] = this.previousIds ? [...this.previousIds] : [];
       const idAt = new Map(ids.map((id, i) => [id, i]));
       const idOf = (id: string): number => {
         let at = idAt.get(id);
@@ -420,6 +420,11 @@ export class PersistentCache {
         (byShard[n] as Map<string, SeedFile>).set(absPath, entry);
       }
       for (const name of this.previous ?? []) if (!present.has(name)) dirtyStage.add(this.shard(name));
+      const compacted = compactIds(byShard, ids);
+      if (compacted) {
+        ids = compacted;
+        for (let n = 0; n < SHARDS; n++) dirtyStage.add(n);
+      }
       if (token !== undefined) {
         const shards = byShard.map((entries, n) => {
           const previous = this.previousStageTokens?.[n];
@@ -631,6 +636,48 @@ export class PersistentCache {
     for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
     return (h >>> 0) % SHARDS;
   }
+}
+
+/**
+ * The stage file's table of ids goes on from run to run (the entries of files that did not change
+ * refer to it), so it keeps ids no document has or names any more. When those are more than the
+ * ids in use, a table of these alone (in the same order) is returned, and every entry of `byShard`
+ * is replaced by one that refers to it (the old entries are not changed: lazy documents hold them).
+ */
+function compactIds(byShard: readonly Map<string, SeedFile>[], ids: readonly string[]): string[] | undefined {
+  const used = new Uint8Array(ids.length);
+  let count = 0;
+  const use = (at: number): void => {
+    if (at >= 0 && used[at] === 0) {
+      used[at] = 1;
+      count++;
+    }
+  };
+  for (const entries of byShard) {
+    for (const file of entries.values()) {
+      for (const e of file[1]) {
+        use(e[1]);
+        for (const ref of e[4]) use(ref);
+      }
+    }
+  }
+  if (ids.length - count <= count) return undefined;
+  const moved = new Int32Array(ids.length).fill(-1);
+  const kept: string[] = [];
+  ids.forEach((id, i) => {
+    if (used[i] === 1) {
+      moved[i] = kept.length;
+      kept.push(id);
+    }
+  });
+  const to = (at: number): number => (at < 0 ? -1 : (moved[at] as number));
+  for (const entries of byShard) {
+    for (const [name, [skipped, entities, repository, broken, shown]] of entries) {
+      const remapped = entities.map((e): StoredSeedEntity => [e[0], to(e[1]), e[2], e[3], e[4].map(to), e[5], e[6]]);
+      entries.set(name, [skipped, remapped, repository, broken, shown]);
+    }
+  }
+  return kept;
 }
 
 function readWhole(file: string): Buffer {
