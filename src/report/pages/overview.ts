@@ -15,11 +15,11 @@ export const ACTORS = 'aktorer';
 const docLink = (id: string, text: string): Inline => ({ text, page: documentPageId(id) });
 
 /** A link to one promise on its document's page, named by its text (shortened). */
-const promiseLink = (model: ReportModel, d: DocumentView, l: PromiseView): Inline => ({
+const promiseLink = (d: DocumentView, l: PromiseView): Inline => ({
   text: shortPromise(l.text),
   page: documentPageId(d.id),
   anchor: promiseAnchor(l.id),
-  mdAnchor: promiseMdAnchor(d, model, l.id),
+  mdAnchor: promiseMdAnchor(d, l.id),
 });
 
 /** Kommuner A–Ö, each with its current medborgarlöften first and ended ones after. */
@@ -71,7 +71,7 @@ export function followUpPage(model: ReportModel): Page {
           kind: 'table',
           caption: 'Löften vars tid har gått ut utan att de är genomförda',
           head: ['Löfte', 'Medborgarlöfte', 'Ansvarig', 'Skulle vara klart'],
-          rows: late.map(({ d, l }) => [[promiseLink(model, d, l)], [docLink(d.id, d.titel)], [joinNames(l.ansvariga.map((a) => a.namn))], [longDate(l.state.deadline)]]),
+          rows: late.map(({ d, l }) => [[promiseLink(d, l)], [docLink(d.id, d.titel)], [joinNames(l.ansvariga.map((a) => a.namn))], [longDate(l.state.deadline)]]),
         },
   );
   const overdue = all.filter(({ l }) => l.state.followUpOverdue);
@@ -83,7 +83,7 @@ export function followUpPage(model: ReportModel): Page {
           kind: 'table',
           caption: 'Löften vars uppföljning är försenad',
           head: ['Löfte', 'Medborgarlöfte', 'Ansvarig', 'Perioden som saknar uppföljning'],
-          rows: overdue.map(({ d, l }) => [[promiseLink(model, d, l)], [docLink(d.id, d.titel)], [joinNames(l.ansvariga.map((a) => a.namn))], [l.state.followUpOverdue ? periodText(l.state.followUpOverdue) : '']]),
+          rows: overdue.map(({ d, l }) => [[promiseLink(d, l)], [docLink(d.id, d.titel)], [joinNames(l.ansvariga.map((a) => a.namn))], [l.state.followUpOverdue ? periodText(l.state.followUpOverdue) : '']]),
         },
   );
   const missed = all.filter(({ l }) => ['delvis_genomfort', 'ej_genomfort', 'installt', 'kan_ej_bedomas'].includes(l.state.key));
@@ -95,7 +95,7 @@ export function followUpPage(model: ReportModel): Page {
           kind: 'table',
           caption: 'Löften som inte hölls fullt ut, och varför',
           head: ['Löfte', 'Medborgarlöfte', 'Läge', 'Varför'],
-          rows: missed.map(({ d, l }) => [[promiseLink(model, d, l)], [docLink(d.id, d.titel)], [stateInline(l)], [outcomeText(l.state.latest) || '–']]),
+          rows: missed.map(({ d, l }) => [[promiseLink(d, l)], [docLink(d.id, d.titel)], [stateInline(l)], [outcomeText(l.state.latest) || '–']]),
         },
   );
   blocks.push(h(2, 'Alla löften', 'alla'));
@@ -103,7 +103,7 @@ export function followUpPage(model: ReportModel): Page {
     kind: 'table',
     caption: `Varje löftes läge ${longDate(model.asOf)}`,
     head: ['Löfte', 'Medborgarlöfte', 'Ansvarig', 'Läge', 'Senast uppföljt'],
-    rows: all.map(({ d, l }) => [[promiseLink(model, d, l)], [docLink(d.id, d.titel)], [joinNames(l.ansvariga.map((a) => a.namn))], [stateInline(l)], [l.state.latest ? longDate(l.state.latest.datum) : '–']]),
+    rows: all.map(({ d, l }) => [[promiseLink(d, l)], [docLink(d.id, d.titel)], [joinNames(l.ansvariga.map((a) => a.namn))], [stateInline(l)], [l.state.latest ? longDate(l.state.latest.datum) : '–']]),
   });
   return {
     id: FOLLOW_UP,
@@ -139,7 +139,7 @@ export function actorsPage(model: ReportModel): Page {
       kind: 'table',
       caption: `Löften där ${actor.namn} är ansvarig eller medverkar`,
       head: ['Löfte', 'Roll', 'Medborgarlöfte', 'Läge'],
-      rows: rows.map(({ d, l, role }) => [[promiseLink(model, d, l)], [role], [docLink(d.id, d.titel)], [stateInline(l)]]),
+      rows: rows.map(({ d, l, role }) => [[promiseLink(d, l)], [role], [docLink(d.id, d.titel)], [stateInline(l)]]),
     });
   }
   return { id: ACTORS, title: 'Vem lovar vad', lead: ['Varje aktörs löften i alla medborgarlöften.'], blocks, footer: pageFooter(model, ACTORS) };
