@@ -42,7 +42,7 @@ function block(b: Block, from: string): string {
     case 'facts':
       return b.items.map(([k, v]) => `- **${line(k)}:** ${inline(v, from)}`).join('\n');
     case 'table':
-      return [`**${line(b.caption)}**`, '', `| ${b.head.map(line).join(' | ')} |`, `|${b.head.map(() => '---|').join('')}`, ...b.rows.map((r) => `| ${r.map((c) => cell(c, from)).join(' | ')} |`)].join('\n');
+      return [`**${line(b.caption)}**`, '', `| ${b.head.map(line).join(' | ')} |`, `|${b.head.map(() => '---|').join('')}`, ...Array.from(b.rows, (r) => `| ${r.map((c) => cell(c, from)).join(' | ')} |`)].join('\n');
     case 'markdown':
       return markdownToMarkdown(b.source, b.baseLevel).trimEnd();
     case 'figure':
