@@ -115,11 +115,24 @@ function writeContent(target: string, content: SiteContent, old: string | undefi
   let batch: string[] = [];
   let size = 0;
   const flush = (): void => {
-    const text = batch.length === 1 ? (batch[0] ?? '') : batch.join('');
+    // Each piece is encoded where the last one ended, not joined first: joining a batch of small
+    // pieces cost more than all the rest of writing. A piece that ends in half a surrogate pair
+    // waits for the next, so a character split between two pieces is encoded whole, as a join would.
+    const { text: bytes, old: before } = buffers(size);
+    let length = 0;
+    let carry = '';
+    for (const piece of batch) {
+      const text = carry === '' ? piece : carry + piece;
+      const last = text.charCodeAt(text.length - 1);
+      if (last >= 0xd800 && last <= 0xdbff) carry = text;
+      else {
+        carry = '';
+        length += bytes.write(text, length, 'utf8');
+      }
+    }
+    if (carry !== '') length += bytes.write(carry, length, 'utf8');
     batch = [];
     size = 0;
-    const { text: bytes, old: before } = buffers(text.length);
-    const length = bytes.write(text, 0, 'utf8');
     const buf = bytes.subarray(0, length);
     if (oldFd !== undefined && fd === undefined) {
       if (readAt(oldFd, before, length, position) === length && before.subarray(0, length).equals(buf)) {
