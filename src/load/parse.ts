@@ -255,12 +255,13 @@ export function parseMarkdownFile(text: string, limits: ParseLimits = DEFAULT_PA
 /**
  * Locators for the documents of a file from its text as it was read (kept for the findings of
  * links and repository rules, which come after the file's own check): positions are found when
- * first asked for, as for a file parsed the first time. Nothing is read from disk.
+ * first asked for, as for a file parsed the first time. Nothing is read from disk. `text` may be a
+ * function that makes the text again (from the bytes read), called at most once.
  */
-export function locatorsFromText(markdown: boolean, text: string, limits: ParseLimits, mode: ParseMode = 'fast'): (index: number) => Locator {
+export function locatorsFromText(markdown: boolean, text: string | (() => string), limits: ParseLimits, mode: ParseMode = 'fast'): (index: number) => Locator {
   let byIndex: Map<number, Locator> | undefined;
   return (index) => {
-    byIndex ??= new Map((markdown ? parseMarkdownFile : parseYamlFile)(text, limits, mode).documents.map((d) => [d.index, d.locator]));
+    byIndex ??= new Map((markdown ? parseMarkdownFile : parseYamlFile)(typeof text === 'string' ? text : text(), limits, mode).documents.map((d) => [d.index, d.locator]));
     return byIndex.get(index) ?? { locate: () => START_OF_FILE };
   };
 }
