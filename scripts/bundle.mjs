@@ -22,6 +22,18 @@ const external = dependencies.filter((name) => !BUNDLED.has(name)).flatMap((name
 const dist = path.join(root, 'dist');
 for (const name of readdirSync(dist)) if (/^lofte(-.*)?\.(c?js|cjs\.v8-cache)$/.test(name)) rmSync(path.join(dist, name));
 
+// commander loads node:child_process when it is loaded, for subcommands that are programs of their
+// own, which lofte has none of; loading it costs about 5 ms of every start. In the bundle commander
+// gets it on first use instead (lofte's own code loads it lazily too: src/util/lazy.ts).
+const LAZY_CHILD_PROCESS = "let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require('node:child_process'))[key] });";
+const lazyChildProcessInCommander = {
+  name: 'lazy-child-process-in-commander',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) => (/[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'lofte-lazy' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lofte-lazy' }, () => ({ contents: LAZY_CHILD_PROCESS, loader: 'js' }));
+  },
+};
+
 await build({
   entryPoints: [path.join(dist, 'cli', 'main.js')],
   outfile: path.join(dist, 'lofte.cjs'),
@@ -35,6 +47,7 @@ await build({
   banner: { js: "const __lofteUrl = require('node:url').pathToFileURL(__filename).href;" },
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [lazyChildProcessInCommander],
 });
 
 // bin/lofte.js runs the bundle as a vm script, and a vm script cannot import(): any dynamic import

@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { checkFile, type FileCheckOptions, type FileResult } from '../src/check/file.js';
 import { checkInWorkers } from '../src/check/pool.js';
 import { discover } from '../src/load/discover.js';
+import { LineIndex } from '../src/load/line-index.js';
 import { DEFAULT_PARSE_LIMITS } from '../src/load/parse.js';
+import { TextPositions } from '../src/lsp/convert.js';
 import { loadSchemas } from '../src/schema/validators.js';
 import { analyse, validateRepository, type ValidateOptions } from '../src/validate.js';
 import { example } from './helpers.js';
@@ -55,5 +57,30 @@ describe('positions come from the text that was checked', () => {
     const results = await checkInWorkers(files, fileOptions, 2);
     editAfterRead(dir);
     expect(rows(analyse(results, options(dir)))).toEqual(expected);
+  });
+});
+
+describe('offsets and positions of a text', () => {
+  const text = 'apiVersion: lofte/v1\nkind: Aktor\n\nnamn: Å';
+  it('LineIndex turns 1-based lines and columns into offsets within their line, and back', () => {
+    const lines = new LineIndex(text);
+    expect(lines.offset(1, 1)).toBe(0);
+    expect(lines.offset(2, 7)).toBe(text.indexOf('Aktor'));
+    expect(lines.offset(2, 99)).toBe(text.indexOf('\n\n')); // kept within its line
+    expect(lines.offset(3, 1)).toBe(text.indexOf('\n\n') + 1); // an empty line
+    expect(lines.offset(4, 7)).toBe(text.length - 1);
+    expect(lines.offset(4, 99)).toBe(text.length);
+    expect(lines.offset(9, 1)).toBe(text.length); // past the last line
+    for (let offset = 0; offset <= text.length; offset++) {
+      const { line, column } = lines.position(offset);
+      expect(lines.offset(line, column)).toBe(offset);
+    }
+  });
+  it("the editor's positions (0-based) are the same places", () => {
+    const p = new TextPositions(text);
+    expect(p.position(text.indexOf('Aktor'))).toEqual({ line: 1, character: 6 });
+    expect(p.offset({ line: 1, character: 6 })).toBe(text.indexOf('Aktor'));
+    expect(p.offset({ line: 7, character: 0 })).toBe(text.length);
+    expect(p.range(0, 3)).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 3 } });
   });
 });

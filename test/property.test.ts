@@ -5,9 +5,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { loadFiles } from '../src/load/index.js';
-import { runCli } from './helpers.js';
+import { ROOT, runCli } from './helpers.js';
 
 const SOURCES = ['examples/parken', 'examples/vastra-blekinge'].flatMap((dir) =>
   readdirSync(dir)
@@ -123,4 +124,29 @@ describe('report on hostile text', () => {
       { numRuns: 40, seed: 11 },
     );
   }, 120_000);
+});
+
+describe('the uri format of the built validators', () => {
+  // dist/schema/formats.cjs (scripts/compile-schemas.mjs) accepts a plain web address before it
+  // asks ajv-formats' RFC 3986 expression: it must never say otherwise than that expression.
+  const built = createRequire(import.meta.url)(path.join(ROOT, 'dist', 'schema', 'formats.cjs')) as { uri: (text: string) => boolean };
+  const full = createRequire(import.meta.url)('ajv-formats/dist/formats').fullFormats as { uri: (text: string) => boolean };
+  const URI_CHARS = [...'abcXYZ019-._~!$&\'()*+,;=:@/?#%[] <>"{}|\\^`\u00e5\u00c5'];
+  const address = fc.oneof(
+    fc.webUrl({ withQueryParameters: true, withFragments: true, validSchemes: ['http', 'https', 'ftp', 'mailto'] }),
+    fc.tuple(fc.webUrl(), fc.array(fc.constantFrom(...URI_CHARS), { maxLength: 6 }), fc.nat()).map(([url, extra, at]) => url.slice(0, at % (url.length + 1)) + extra.join('') + url.slice(at % (url.length + 1))),
+    fc.array(fc.constantFrom(...URI_CHARS), { maxLength: 30 }).map((cs) => cs.join('')),
+    fc.string(),
+  );
+
+  it('agrees with the full expression on addresses, near-addresses and arbitrary text', () => {
+    fc.assert(fc.property(address, (text) => built.uri(text) === full.uri(text)), { numRuns: 20_000 });
+  });
+
+  it('answers the cases a reader would check by hand as the full expression does', () => {
+    const cases = ['https://polisen.se/aktuellt/medborgarloften', 'http://exempel.se:8080/a/b?c=d&e=f#g', 'https://', 'https://exempel.se/%C3%A5', 'https://exempel.se/%zz', 'https://exempel.se/a b', 'https://exempel.se/å', 'polisen.se', '//exempel.se', 'mailto:namn@exempel.se', 'https://[::1]/', 'https://anv@exempel.se/', ''];
+    expect(cases.map((c) => built.uri(c))).toEqual(cases.map((c) => full.uri(c)));
+    expect(built.uri('https://polisen.se/aktuellt/medborgarloften')).toBe(true);
+    expect(built.uri('https://exempel.se/a b')).toBe(false);
+  });
 });

@@ -61,3 +61,30 @@ describe('start-up with the code cache', () => {
     expect(readFileSync(cache, 'utf8')).not.toBe('skadad');
   });
 });
+
+describe('data files as the build reads them', () => {
+  it('dist/data holds each YAML file of data/ as the same values in JSON', async () => {
+    const jsyaml = (await import('js-yaml')).default;
+    const yamlFiles = readdirSync(path.join(ROOT, 'data'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.ya?ml$/.test(e.name));
+    expect(yamlFiles.map((e) => e.name).sort()).toEqual(['etiketter.yaml', 'matbara-formuleringar.yaml', 'vaga-formuleringar.yaml', 'villkorade-formuleringar.yaml']);
+    for (const e of yamlFiles) {
+      const source = path.join(e.parentPath, e.name);
+      const built = path.join(ROOT, 'dist', 'data', path.relative(path.join(ROOT, 'data'), source)).replace(/\.ya?ml$/, '.json');
+      expect(JSON.parse(readFileSync(built, 'utf8')), built).toEqual(jsyaml.load(readFileSync(source, 'utf8')));
+    }
+  });
+});
+
+describe('what a start loads', () => {
+  it('a check of one repository loads no module it does not use (child processes, worker threads, the YAML parser with positions, the schema compiler)', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lofte-start-modules-'));
+    const hook = path.join(dir, 'modules.cjs');
+    // Which of Node's modules and which packages the process loaded, written when it ends.
+    writeFileSync(hook, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(path.join(dir, 'loaded.json'))}, JSON.stringify({ builtin: process.moduleLoadList, packages: Object.keys(require.cache) })));\n`);
+    const r = spawnSync(process.execPath, ['-r', hook, path.join(ROOT, 'bin', 'lofte.js'), 'validate', path.join(ROOT, 'examples', 'parken')], { encoding: 'utf8' });
+    expect(r).toMatchObject({ status: 0, stdout: '✔ Inga fel eller varningar (4 filer kontrollerade).\n', stderr: '' });
+    const loaded = JSON.parse(readFileSync(path.join(dir, 'loaded.json'), 'utf8')) as { builtin: string[]; packages: string[] };
+    expect(loaded.builtin.filter((m) => /^NativeModule (child_process|worker_threads)$/.test(m))).toEqual([]);
+    expect(loaded.packages.map((p) => p.replaceAll('\\', '/')).filter((p) => /\/node_modules\/(yaml|gray-matter|ajv\/dist\/(?!runtime\/))/.test(p))).toEqual([]);
+  });
+});

@@ -13,8 +13,8 @@ import { validateRepository } from '../validate.js';
 import { chooseLang, repoContext } from './context.js';
 import { localDate, type CliIo } from './io.js';
 import { writeOutput } from './outputs.js';
-import { EXIT, LofteCommand, option, VERSION } from './options.js';
-import { fill, newDocumentValues, readTemplate, schemaDirFor, slugify, templateFiles } from './templates.js';
+import { EXIT, langOption, LofteCommand, option, VERSION } from './options.js';
+import { fill, newDocumentTitle, newDocumentValues, readTemplate, schemaDirFor, slugify, templateFiles } from './templates.js';
 
 const EXAMPLE_KOMMUN = 'Laxå';
 const REGIONS = ['nord', 'mitt', 'stockholm', 'ost', 'vast', 'syd', 'bergslagen'];
@@ -72,7 +72,7 @@ export function initCommand(io: CliIo, words: CliWords): LofteCommand {
     .addOption(option('--kommun', w.kommun({ example: EXAMPLE_KOMMUN })))
     .addOption(option('--polisregion', w.polisregion({ regions: REGIONS.join(', ') })))
     .option('--force', w.force)
-    .addOption(option('--lang', words.common.lang).choices(['sv', 'en']))
+    .addOption(langOption(words.common.lang))
     .run(async (dir: string, flags: InitFlags) => {
       const said = language(chooseLang(flags.lang, undefined, io.env)).cli.init;
       const kommun = findKommun(flags.kommun ?? EXAMPLE_KOMMUN);
@@ -137,7 +137,7 @@ export function newCommand(io: CliIo, words: CliWords): LofteCommand {
     .addOption(option('--titel', w.titel))
     .addOption(option('--id', w.id))
     .addOption(option('--dir', w.dir))
-    .addOption(option('--lang', words.common.lang).choices(['sv', 'en']))
+    .addOption(langOption(words.common.lang))
     .run(async (sort: string, flags: NewFlags) => {
       const kind = KINDS.find((k) => k.toLowerCase() === sort.toLowerCase());
       if (!kind) throw new UsageError('unknown-kind', { kind: sort, kinds: KINDS.join(', ') });
@@ -173,7 +173,7 @@ export function newCommand(io: CliIo, words: CliWords): LofteCommand {
       // The editor's schema line only when the schema is there (init writes .lofte/schemas/).
       const schemaFile = path.join(root, '.lofte', 'schemas', SCHEMA_FILES[kind]);
       const template = readTemplate('new', TEMPLATE[kind]);
-      const values = newDocumentValues({ id, titel: flags.titel ?? `Ny ${kind === 'Aktor' ? 'aktör' : kind.toLowerCase()}`, today, lpo, kommun, schemaDir: schemaDirFor(fromRoot) });
+      const values = newDocumentValues({ id, titel: flags.titel ?? newDocumentTitle(kind), today, lpo, kommun, schemaDir: schemaDirFor(fromRoot) });
       const content = fill(existsSync(schemaFile) && !fromRoot.startsWith('../') ? template : template.replace(/^# yaml-language-server: .*\n(#\n)?/m, ''), { ...values, lofte_version: VERSION });
       await writeOutput(path.dirname(target), path.basename(target), content);
       io.stdout(`${said.written({ file: rel, id })}\n`);

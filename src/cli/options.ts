@@ -31,10 +31,13 @@ export function parseCount(value: string, words: CliWords = cliSv): number {
 /** `--name <value>` with its help line, in the words' language. */
 export const option = (flags: string, words: OptionWords): Option => new Option(`${flags} <${words.value}>`, words.text);
 
+/** `--lang <sv|en>`: the language of what a command says (its help line may differ by command). */
+export const langOption = (words: OptionWords): Option => option('--lang', words).choices(['sv', 'en']);
+
 /** --lang, --as-of and --config: what every command that reads a repository takes. */
 export function repoOptions<C extends Command>(cmd: C, words: CliWords): C {
   cmd
-    .addOption(option('--lang', words.common.lang).choices(['sv', 'en']))
+    .addOption(langOption(words.common.lang))
     .addOption(option('--as-of', words.common.asOf).argParser((v) => parseDate(v, words)))
     .addOption(option('--config', words.common.config));
   return cmd;

@@ -2,7 +2,6 @@
 // which findings are shown, not which files are read, so a named file or a subfolder gives the
 // same truth as `lofte validate` on the whole repository.
 
-import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE } from '../config/index.js';
@@ -10,6 +9,7 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import { displayName, UsageError } from '../load/discover.js';
 import { idLines } from '../links/cascade.js';
 import { globMatcher } from '../util/glob.js';
+import { childProcessLib } from '../util/lazy.js';
 import { ignoreHint } from './git-ignore-hint.js';
 
 export interface Repository {
@@ -102,7 +102,7 @@ export function gitIgnored(gitRoot: string | undefined): ((absPath: string, isDi
 function askGit(gitRoot: string): ((absPath: string, isDir: boolean) => boolean) | undefined {
   let out: string;
   try {
-    out = execFileSync('git', ['ls-files', '--others', '--ignored', '--exclude-standard', '--directory', '-z'], {
+    out = childProcessLib().execFileSync('git', ['ls-files', '--others', '--ignored', '--exclude-standard', '--directory', '-z'], {
       cwd: gitRoot,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
@@ -172,7 +172,7 @@ export function idsAtHead(gitRoot: string | undefined, absFiles: readonly string
     if (rel.startsWith('../')) continue;
     let text: string;
     try {
-      text = execFileSync('git', ['show', `HEAD:${rel}`], { cwd: gitRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000, maxBuffer: 16 * 1024 * 1024 });
+      text = childProcessLib().execFileSync('git', ['show', `HEAD:${rel}`], { cwd: gitRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000, maxBuffer: 16 * 1024 * 1024 });
     } catch {
       continue; // new file, no commit yet, or no git
     }

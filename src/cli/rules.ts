@@ -9,7 +9,7 @@ import { docsBaseUrl } from '../format/sarif.js';
 import { chooseLang } from './context.js';
 import type { CliIo } from './io.js';
 import { findRepository } from './repository.js';
-import { EXIT, LofteCommand, option } from './options.js';
+import { EXIT, langOption, LofteCommand, option } from './options.js';
 
 interface RulesFlags {
   format: 'text' | 'json';
@@ -21,7 +21,7 @@ export function rulesCommand(io: CliIo, cli: CliWords): LofteCommand {
   return new LofteCommand('rules')
     .description(cli.rules.description)
     .addOption(option('-f, --format', cli.rules.format).choices(['text', 'json']).default('text'))
-    .addOption(option('--lang', cli.rules.lang).choices(['sv', 'en']))
+    .addOption(langOption(cli.rules.lang))
     .addOption(option('--config', cli.rules.config))
     .run(async (flags: RulesFlags) => {
       const repo = findRepository(io.cwd, []);

@@ -10,7 +10,7 @@ import { readSchema, SCHEMA_FILES, type JsonSchema } from '../schema/validators.
 import { chooseLang } from './context.js';
 import type { CliIo } from './io.js';
 import { writeOutput } from './outputs.js';
-import { EXIT, LofteCommand, option } from './options.js';
+import { EXIT, langOption, LofteCommand, option } from './options.js';
 
 const COMMON_REF = `${SCHEMA_FILES.common}#/$defs/`;
 
@@ -42,7 +42,7 @@ export function schemaCommand(io: CliIo, words: CliWords): LofteCommand {
     .description(w.description)
     .argument(`[${kind.name}]`, kind.text)
     .addOption(option('-o, --out', w.out))
-    .addOption(option('--lang', words.common.lang).choices(['sv', 'en']))
+    .addOption(langOption(words.common.lang))
     .run(async (name: string | undefined, flags: { out?: string; lang?: Lang }) => {
       const said = language(chooseLang(flags.lang, undefined, io.env)).cli.schema;
       if (flags.out) {

@@ -2,6 +2,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Kind } from '../model/kinds.js';
 import { referenceData } from '../model/reference-data.js';
 import { packagePath } from '../paths.js';
 
@@ -50,6 +51,9 @@ export interface TemplateActor {
   id?: string;
   value: Readonly<Record<string, unknown>>;
 }
+
+/** A new document's title until its author writes one: document text, so Swedish whatever the language of the tool. */
+export const newDocumentTitle = (kind: Kind): string => `Ny ${kind === 'Aktor' ? 'aktör' : kind.toLowerCase()}`;
 
 /**
  * The values a new document's template (templates/new) is filled with: its id and title, today's

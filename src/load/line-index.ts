@@ -23,6 +23,14 @@ export class LineIndex {
     return { line: lo + 1, column: clamped - (this.starts[lo] ?? 0) + 1 };
   }
 
+  /** The offset of a 1-based line and column, kept within its line; past the last line, the end of the text. */
+  offset(line: number, column: number): number {
+    if (line > this.starts.length) return this.text.length;
+    const start = this.starts[line - 1] ?? 0;
+    const next = this.starts[line] ?? this.text.length + 1;
+    return Math.min(start + column - 1, next - 1);
+  }
+
   range(start: number, end: number): Range {
     return { start: this.position(start), end: this.position(Math.max(start, end)) };
   }

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { CodeAction, Diagnostic as LspDiagnostic, WorkspaceEdit } from 'vscode-languageserver/node';
-import { fill, newDocumentValues, readTemplate, schemaDirFor } from '../cli/templates.js';
+import { fill, newDocumentTitle, newDocumentValues, readTemplate, schemaDirFor } from '../cli/templates.js';
 import type { Args } from '../diagnostics/types.js';
 import type { Kind } from '../model/kinds.js';
 import type { Entity } from '../schema/index.js';
@@ -125,5 +125,5 @@ function createMissing(ctx: ActionContext, d: LspDiagnostic, data: FindingData):
 /** The values `lofte new` fills its templates with, taken from the repository's own actors. */
 function templateValues(kind: Kind, id: string, rel: string, ctx: ActionContext): Record<string, string> {
   const actor = (typ: string): Entity | undefined => ctx.snap.result.entities.find((e) => e.kind === 'Aktor' && e.value['typ'] === typ && e.id);
-  return newDocumentValues({ id, titel: ctx.words.newTitle(kind), today: ctx.today, lpo: actor('lokalpolisomrade'), kommun: actor('kommun'), schemaDir: schemaDirFor(rel) });
+  return newDocumentValues({ id, titel: newDocumentTitle(kind), today: ctx.today, lpo: actor('lokalpolisomrade'), kommun: actor('kommun'), schemaDir: schemaDirFor(rel) });
 }

@@ -6,6 +6,7 @@ import type { Diagnostic as LspDiagnostic, Location, Position as LspPosition, Ra
 import { describe, language, type Lang } from '../diagnostics/messages/index.js';
 import type { Diagnostic, Range } from '../diagnostics/types.js';
 import { ruleHelpUri } from '../format/sarif.js';
+import { LineIndex } from '../load/line-index.js';
 
 export const uriOf = (absPath: string): string => pathToFileURL(absPath).href;
 
@@ -26,27 +27,19 @@ export const toLspRange = (r: Range): LspRange => ({
 
 /** Offsets of a text from LSP positions and back (UTF-16 code units, as both count). */
 export class TextPositions {
-  private readonly starts: number[] = [0];
+  private readonly lines: LineIndex;
 
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    this.lines = new LineIndex(text);
   }
 
   offset(p: LspPosition): number {
-    const start = this.starts[Math.min(p.line, this.starts.length - 1)] ?? 0;
-    const next = this.starts[p.line + 1] ?? this.text.length + 1;
-    return p.line >= this.starts.length ? this.text.length : Math.min(start + p.character, next - 1);
+    return this.lines.offset(p.line + 1, p.character + 1);
   }
 
   position(offset: number): LspPosition {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - (this.starts[lo] ?? 0) };
+    const { line, column } = this.lines.position(offset);
+    return { line: line - 1, character: column - 1 };
   }
 
   range(start: number, end: number): LspRange {

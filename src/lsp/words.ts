@@ -16,7 +16,6 @@ export interface LspWords {
   disable(rule: string): string;
   reasonPlaceholder: string;
   create(kind: Kind, file: string): string;
-  newTitle(kind: Kind): string;
 }
 
 const sv: LspWords = {
@@ -32,7 +31,6 @@ const sv: LspWords = {
   disable: (rule) => `Stäng av ${rule} på nästa rad (med motivering)`,
   reasonPlaceholder: 'TODO skriv varför regeln inte gäller här',
   create: (kind, file) => `Skapa ${kind === 'Aktor' ? 'aktören' : 'problembilden'} i ${file}`,
-  newTitle: (kind) => `Ny ${kind === 'Aktor' ? 'aktör' : kind.toLowerCase()}`,
 };
 
 const en: LspWords = {
@@ -48,7 +46,6 @@ const en: LspWords = {
   disable: (rule) => `Turn ${rule} off on the next line (with a reason)`,
   reasonPlaceholder: 'TODO say why the rule does not apply here',
   create: (kind, file) => `Create the ${kind === 'Aktor' ? 'actor' : 'problem description'} in ${file}`,
-  newTitle: (kind) => `Ny ${kind === 'Aktor' ? 'aktör' : kind.toLowerCase()}`,
 };
 
 export function lspWords(lang: Lang): LspWords {

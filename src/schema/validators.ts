@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { KINDS, type Kind } from '../model/kinds.js';
-import { packagePath } from '../paths.js';
+import { BUILT, packagePath } from '../paths.js';
 import { ajvFormatsLib, ajvLib } from '../util/lazy.js';
 
 export const SCHEMA_FILES: Readonly<Record<Kind | 'common', string>> = {
@@ -46,9 +46,6 @@ function compileAll(): Record<Kind, Validate> {
   }
   return out;
 }
-
-/** Built code (dist/, bundled or not) runs as .js or .cjs; the source (.ts, as the tests run it) does not. */
-const BUILT = /\.c?js$/.test(import.meta.url);
 
 /**
  * The validators: precompiled at build time (dist/schema/compiled.cjs, by scripts/compile-schemas.mjs)

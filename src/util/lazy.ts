@@ -1,6 +1,7 @@
 // Libraries loaded on first use: a check of a small repository should not pay for what it never needs.
 
 import { createRequire } from 'node:module';
+import type * as ChildProcess from 'node:child_process';
 import type * as Ajv2020Module from 'ajv/dist/2020.js';
 import type { FormatsPlugin } from 'ajv-formats';
 import type * as Yaml from 'yaml';
@@ -21,3 +22,5 @@ export const grayMatter = lazy<typeof GrayMatter>('gray-matter');
 export const ajvLib = lazy<typeof Ajv2020Module>('ajv/dist/2020.js');
 /** ajv's formats (date, email, uri): with ajvLib. CommonJS: the plugin is module.exports and its `default`. */
 export const ajvFormatsLib = lazy<{ default: FormatsPlugin }>('ajv-formats');
+/** Child processes (git): loading the module costs a few milliseconds of a start that spawns none. */
+export const childProcessLib = lazy<typeof ChildProcess>('node:child_process');

@@ -34,10 +34,11 @@ function mtimeOf(rel: string): number | undefined {
 /** Why dist/ is out of date, or undefined when it is not. */
 export function staleReason(): string | undefined {
   const sources = files('src').filter((f) => /\.c?ts$/.test(f.rel));
-  const inputs = [...sources, ...files('schemas'), ...files('scripts'), ...['package.json', 'tsconfig.json', 'tsconfig.build.json'].map((rel) => ({ rel, mtime: mtimeOf(rel) ?? 0 }))];
+  const data = files('data').filter((f) => /\.ya?ml$/.test(f.rel));
+  const inputs = [...sources, ...data, ...files('schemas'), ...files('scripts'), ...['package.json', 'tsconfig.json', 'tsconfig.build.json'].map((rel) => ({ rel, mtime: mtimeOf(rel) ?? 0 }))];
   const newest = inputs.reduce((a, b) => (b.mtime > a.mtime ? b : a));
   // Each source's own output (tsc writes all of them on every build), and the build's later steps.
-  const outputs = [...sources.map((f) => path.join('dist', path.relative('src', f.rel)).replace(/\.ts$/, '.js').replace(/\.cts$/, '.cjs')), path.join('dist', 'lofte.cjs'), path.join('dist', 'schema', 'compiled.cjs')];
+  const outputs = [...sources.map((f) => path.join('dist', path.relative('src', f.rel)).replace(/\.ts$/, '.js').replace(/\.cts$/, '.cjs')), ...data.map((f) => path.join('dist', f.rel).replace(/\.ya?ml$/, '.json')), path.join('dist', 'lofte.cjs'), path.join('dist', 'schema', 'compiled.cjs')];
   for (const rel of outputs) {
     const t = mtimeOf(rel);
     if (t === undefined) return `${rel} is missing`;

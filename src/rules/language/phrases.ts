@@ -1,8 +1,6 @@
 // Swedish phrase lists (data/ordlistor/) compiled to matchers that know word boundaries and inflections.
 
-import { readFileSync } from 'node:fs';
-import jsyaml from 'js-yaml';
-import { packagePath } from '../../paths.js';
+import { readDataFile } from '../../paths.js';
 
 /** Where in a text a phrase counts: only in the promise's own clause, or anywhere. */
 export type PhraseScope = 'lofte' | 'alla';
@@ -17,9 +15,9 @@ export interface Phrase {
   utanAntal: boolean;
   objekt: 'valfritt' | 'ett' | 'klockslag';
   /** Finds the phrase anywhere in a text (flags giu). */
-  pattern: RegExp;
+  readonly pattern: RegExp;
   /** The same, only at `lastIndex` (flags iuy). */
-  sticky: RegExp;
+  readonly sticky: RegExp;
 }
 
 export interface PhraseMatch {
@@ -112,23 +110,49 @@ const NONE: readonly number[] = [];
 /** Answers per word, per list: promise texts use the same few thousand words again and again. */
 const WORD_CACHE_LIMIT = 50_000;
 
+/**
+ * A phrase of a list, its regular expressions made when first used: a run meets a few of a list's
+ * phrases, and making them all took several milliseconds of every start.
+ */
+class ListedPhrase implements Phrase {
+  readonly fras: string;
+  readonly tips: string;
+  readonly varfor: string;
+  readonly utanAntal: boolean;
+  readonly objekt: Phrase['objekt'];
+  private readonly gap: number | undefined;
+  private global: RegExp | undefined;
+  private atIndex: RegExp | undefined;
+
+  constructor(
+    entry: PhraseEntry,
+    readonly sats: PhraseScope,
+  ) {
+    this.fras = entry.fras;
+    this.tips = entry.tips;
+    this.varfor = entry.varfor;
+    this.utanAntal = entry.utan_antal === true;
+    this.objekt = entry.objekt ?? 'valfritt';
+    this.gap = entry.glapp;
+  }
+
+  get pattern(): RegExp {
+    return (this.global ??= compilePhrase(this.fras, this.gap));
+  }
+
+  get sticky(): RegExp {
+    return (this.atIndex ??= compilePhrase(this.fras, this.gap, 'iuy'));
+  }
+}
+
 const cache = new Map<string, PhraseList>();
 
 export function phraseList(file: string): PhraseList {
   const hit = cache.get(file);
   if (hit) return hit;
-  const data = jsyaml.load(readFileSync(packagePath('data', 'ordlistor', file), 'utf8')) as PhraseFile;
+  const data = readDataFile('ordlistor', file) as PhraseFile;
   const entries = data.fraser;
-  const phrases = entries.map((e) => ({
-    fras: e.fras,
-    tips: e.tips,
-    varfor: e.varfor,
-    sats: e.sats ?? data.sats,
-    utanAntal: e.utan_antal === true,
-    objekt: e.objekt ?? 'valfritt',
-    pattern: compilePhrase(e.fras, e.glapp),
-    sticky: compilePhrase(e.fras, e.glapp, 'iuy'),
-  }));
+  const phrases = entries.map((e) => new ListedPhrase(e, e.sats ?? data.sats));
   const byFirstWord = new Map<string, number[]>();
   const byStem = new Map<string, number[]>();
   entries.forEach((e, i) => {
@@ -158,8 +182,9 @@ export function findPhrases(text: string, list: PhraseList): PhraseMatch[] {
       nextFrom ??= new Map();
       if (at < (nextFrom.get(i) ?? 0)) continue;
       const phrase = list.phrases[i] as Phrase;
-      phrase.sticky.lastIndex = at;
-      const m = phrase.sticky.exec(text);
+      const sticky = phrase.sticky;
+      sticky.lastIndex = at;
+      const m = sticky.exec(text);
       if (!m) continue;
       nextFrom.set(i, at + m[0].length);
       (all ??= []).push({ phrase, text: m[0].replace(/\s+/g, ' '), index: at, end: at + m[0].length });
