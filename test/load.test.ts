@@ -1,7 +1,7 @@
 // Loading: which files are lofte's, positions in YAML and Markdown, encodings and dates.
 
 import { describe, expect, it } from 'vitest';
-import { detached, parseMarkdownFile, parseYamlFile } from '../src/load/parse.js';
+import { parseMarkdownFile, parseYamlFile } from '../src/load/parse.js';
 import { findings, runCli } from './helpers.js';
 
 describe('discovery', () => {
@@ -91,11 +91,5 @@ describe('YAML parsing', () => {
   it('reports beskrivning given twice (front matter and body)', () => {
     const parsed = parseMarkdownFile('---\nkind: Aktor\nbeskrivning: x\n---\nBody\n');
     expect(parsed.problems.map((p) => ['code' in p.args ? p.args.code : p.rule, p.range.start.line])).toEqual([['BODY_AND_BESKRIVNING', 3]]);
-  });
-});
-
-describe('detached copies of values', () => {
-  it.each(['', 'a', 'Polisen lovar att hålla möten', 'en–dash och 😀 emoji', '\ud83d ensam surrogat', 'x'.repeat(5000)])('equal the string they copy: %j', (text) => {
-    expect(detached(text)).toBe(text);
   });
 });
