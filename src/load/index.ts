@@ -186,7 +186,9 @@ export function readText(absPath: string, maxBytes: number): ReadResult {
     stamp = fileStamp(st);
     if (!st.isFile()) return { kind: 'unreadable', error: 'not-a-file' };
     if (st.size > maxBytes) return { kind: 'too-large', size: st.size, stamp };
-    const buffer = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
+    // Not zero-filled: only the bytes read are ever looked at (`subarray(0, length)` below); small
+    // files share Node's buffer pool instead of one allocation each (their bytes are kept, see ReadResult).
+    const buffer = Buffer.allocUnsafe(Math.min(st.size, maxBytes) + 1);
     let length = 0;
     for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
     if (length > maxBytes) return { kind: 'too-large', size: length, stamp };
