@@ -2,14 +2,14 @@
 // asked for) → links and repository rules → disable comments and severities → sorted diagnostics.
 // Watch mode keeps the per-file half and redoes it only for the files that changed.
 
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cacheKey, PersistentCache, stampsOf } from './cache/index.js';
 import { checkFile, checkFileText, disabledRules, type FileCheckOptions, type FileResult } from './check/file.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/types.js';
 import { makeDiagnostic } from './diagnostics/make.js';
 import { applyDirectives } from './load/directives.js';
 import { discover, type DiscoveredFile, type DiscoverOptions } from './load/discover.js';
-import { fileStamp, type Progress, type SkippedFile } from './load/index.js';
+import type { Progress, SkippedFile } from './load/index.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits, type ParseMode } from './load/parse.js';
 import { brokenFiles, withoutCascades } from './links/cascade.js';
 import { resolveReferences, type LinkGraph } from './links/index.js';
@@ -17,7 +17,6 @@ import { referenceData } from './model/reference-data.js';
 import { runRepositoryRules } from './rules/index.js';
 import type { Entity } from './schema/index.js';
 import { loadSchemas } from './schema/validators.js';
-import { IO_CONCURRENCY, mapLimit } from './util/concurrency.js';
 import { stopwatch } from './util/stopwatch.js';
 
 export interface ValidateOptions {
@@ -143,6 +142,8 @@ export class ValidationSession {
   private files: DiscoveredFile[] | undefined;
   private byPath = new Map<string, DiscoveredFile>();
   private readonly fileOptions: FileCheckOptions;
+  /** The repository stage of a first run from the persistent cache: later runs go on with it (its files are read from the cache only as far as it asks). */
+  private cachedStage: { update(files: readonly FileResult[], changed?: readonly FileResult[]): ValidationResult } | undefined;
 
   /**
    * `overlay`: texts to check instead of what is on disk; a run must be told when one changes.
@@ -179,15 +180,17 @@ export class ValidationSession {
     }
     const all = files.map((f) => (this.cache.get(f.absPath) as { result: FileResult }).result);
     // The stage is told which results are new when the files are the ones it saw last time.
-    const result = this.stage ? this.stage.update(all, rediscovered ? undefined : results) : analyse(all, this.options);
+    const stage = this.stage ?? this.cachedStage;
+    const result = stage ? stage.update(all, rediscovered ? undefined : results) : analyse(all, this.options);
     // Not spread: the stage's result makes its lists of documents and links only when asked for.
     return Object.assign(result, { reread: todo.length });
   }
 
   /**
-   * A first run with the persistent cache: the last result as it was when no file changed, else
-   * each file from the cache or checked, and the repository stage over them all (its positions
-   * come from the cache for files that did not change). Then the cache is written.
+   * A first run with the persistent cache: the last result as it was when no file changed; else,
+   * when the cache holds the repository stage of the last run, that stage told what changed (the
+   * unchanged files are read from the cache only as far as the stage asks); else each file from
+   * the cache or checked, and the repository stage over them all. Then the cache is written.
    */
   private async runCached(cacheOptions: NonNullable<ValidateOptions['cache']>): Promise<ValidationResult & { reread: number }> {
     const options = this.options;
@@ -203,8 +206,18 @@ export class ValidationSession {
       // The entities are not at hand: a later run of this session starts afresh.
       return { ...stored, entities: [], graph: { byId: new Map(), links: [] }, reread: 0 };
     }
-    const schemas = await loadSchemas();
-    const { results, checked } = cache.results(files, stamps, schemas, this.fileOptions, (done) => options.onProgress?.(done, files.length));
+    const { RepositoryStage } = await import('./check/repository.js');
+    const stage = new RepositoryStage(options);
+    const seed = await cache.seed(files, stamps, loadSchemas, this.fileOptions, options.cwd);
+    let results: FileResult[];
+    let checked: number;
+    if (seed) {
+      stage.seed(seed.previous, seed.records);
+      ({ results, checked } = seed);
+    } else {
+      const schemas = await loadSchemas();
+      ({ results, checked } = cache.results(files, stamps, schemas, this.fileOptions, (done) => options.onProgress?.(done, files.length)));
+    }
     time(`files (${checked} checked, ${files.length - checked} from the cache)`);
     this.files = files;
     this.byPath = new Map(files.map((f) => [f.absPath, f]));
@@ -213,12 +226,14 @@ export class ValidationSession {
       this.cache.set(f.absPath, { stamp: result.stamp, result });
     });
     options.onProgress?.(files.length, files.length);
-    const result = analyse(results, options);
+    const result = stage.update(results);
+    this.cachedStage = stage;
     const timeSave = stopwatch(options.onTiming);
-    const error = cache.save(files, !storable ? undefined : { diagnostics: result.diagnostics, fileCount: result.fileCount, shownFileCount: result.shownFileCount, skipped: result.skipped });
+    const records = new Map(stage.records().map((r) => [r.file, r.record]));
+    const error = cache.save(files, results, !storable ? undefined : { diagnostics: result.diagnostics, fileCount: result.fileCount, shownFileCount: result.shownFileCount, skipped: result.skipped }, records);
     if (error) cacheOptions.onWriteError?.(error);
     timeSave('cache written');
-    return { ...result, reread: checked };
+    return Object.assign(result, { reread: checked });
   }
 
   private async filesToCheck(changed: ReadonlySet<string> | undefined): Promise<DiscoveredFile[]> {
@@ -234,7 +249,7 @@ export class ValidationSession {
     // New files and the changed ones, unless a changed path that exists is not among the files as
     // discovered (spelt another way, through a symlink): then compare every file's stamp.
     if (changed && [...changed].every((p) => this.byPath.has(p) || !existsSync(p))) return files.filter((f) => changed.has(f.absPath) || !this.cache.has(f.absPath));
-    const stamps = await mapLimit(files, IO_CONCURRENCY, stampOf);
+    const stamps = stampsOf(files);
     return files.filter((f, i) => this.cache.get(f.absPath)?.stamp !== stamps[i]);
   }
 
@@ -248,9 +263,4 @@ export class ValidationSession {
     }
     return out;
   }
-}
-
-async function stampOf(file: DiscoveredFile): Promise<string> {
-  const st = await fs.stat(file.absPath).catch(() => undefined);
-  return st ? fileStamp(st) : 'gone';
 }

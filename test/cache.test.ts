@@ -100,6 +100,62 @@ describe('validate --cache gives the same output as without it', () => {
     expect(cacheUse(after)).toMatch(/^1 checked, \d+ from the cache$/);
   });
 
+  it('after each kind of change the repository stage redoes only what the change reaches, with the same output as without the cache', async () => {
+    const dir = tempDir();
+    const corpus = path.join(dir, 'corpus');
+    generateCorpus(corpus, { files: 150, errorShare: 0.3, seed: 11 });
+    const cache = path.join(dir, 'cache');
+    const args = ['corpus', '--format', 'json'];
+    const cold = await same(dir, args, cache);
+    expect(cacheUse(await same(dir, args, cache))).toBe('nothing changed');
+    const yamlFiles = (readdirSync(corpus, { recursive: true, withFileTypes: true }) as { parentPath: string; name: string; isFile(): boolean }[])
+      .filter((e) => e.isFile() && e.name.endsWith('.yaml'))
+      .map((e) => path.join(e.parentPath, e.name))
+      .sort();
+    const withText = (re: RegExp): string => yamlFiles.find((f) => existsSync(f) && re.test(readFileSync(f, 'utf8'))) as string;
+    /** How many files the repository stage redid, of how many (from $LOFTE_TIMING's stage names). */
+    const redone = (r: CliResult): [number, number] => {
+      const m = /repository rules \((\d+) of (\d+) files\)/.exec(r.stderr);
+      return m ? [Number(m[1]), Number(m[2])] : [-1, -1];
+    };
+    const edit = (file: string, from: RegExp, to: string): void => writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
+
+    // A reference to another file broken, then fixed: back to the very bytes of the first run.
+    const promise = withText(/^kind: Medborgarlofte$/m);
+    const original = readFileSync(promise, 'utf8');
+    edit(promise, /^lokalpolisomrade: (\S+)$/m, 'lokalpolisomrade: $1-borta');
+    const broken = await same(dir, args, cache);
+    expect(cacheUse(broken)).toMatch(/^1 checked, \d+ from the cache$/);
+    expect(broken.stdout).toMatch(/-borta/);
+    const [some, all] = redone(broken);
+    expect(some).toBeGreaterThan(0);
+    expect(some).toBeLessThan(all);
+    writeFileSync(promise, original);
+    expect((await same(dir, args, cache)).stdout).toBe(cold.stdout);
+
+    // An id others name renamed: their references fail (with the new id among the suggestions).
+    const id = /^lokalpolisomrade: (\S+)$/m.exec(original)?.[1] as string;
+    const actors = withText(new RegExp(`^id: ${id}$`, 'm'));
+    expect(actors).toBeDefined();
+    edit(actors, new RegExp(`^id: ${id}$`, 'm'), `id: ${id}-nytt`);
+    const renamed = await same(dir, args, cache);
+    expect(renamed.stdout).toMatch(new RegExp(`${id}-nytt`));
+    // A new document whose id is close to the failing reference's: only its suggestions change (no file names the new id).
+    writeFileSync(path.join(corpus, 'ny-lpo.yaml'), `apiVersion: lofte/v1\nkind: Aktor\nid: ${id}-ny\nnamn: Nytt område\ntyp: lokalpolisomrade\n`);
+    expect((await same(dir, args, cache)).stdout).toMatch(new RegExp(`"${id}-ny"`));
+
+    // A title changed (names that suggestions are drawn from), a file deleted, a new file, a file that no longer parses.
+    edit(withText(/^kind: Medborgarlofte$/m), /^titel: .*$/m, 'titel: En helt ny titel');
+    await same(dir, args, cache);
+    rmSync(withText(/^kind: Problembild$/m));
+    expect(cacheUse(await same(dir, args, cache))).toMatch(/^0 checked, \d+ from the cache$/);
+    writeFileSync(path.join(corpus, 'ny.yaml'), `apiVersion: lofte/v1\nkind: Aktor\nid: ${id}\nnamn: Ny förening\ntyp: forening\n`);
+    expect(cacheUse(await same(dir, args, cache))).toMatch(/^1 checked, \d+ from the cache$/);
+    edit(withText(/^kind: Uppfoljning$/m), /^kind: Uppfoljning$/m, 'kind: Uppfoljning\n  : [');
+    await same(dir, args, cache);
+    expect(cacheUse(await same(dir, args, cache))).toBe('nothing changed');
+  });
+
   it('sees an edit that kept the size and the modification time (the change time and the hash tell)', async () => {
     const repo = brokenRepo();
     const cache = path.join(tempDir(), 'cache');
@@ -173,6 +229,40 @@ describe('a cache that is not what lofte wrote is ignored and written anew', () 
       expect(cacheUse(await same(repo, ['.', '--format', 'json'], cache))).toBe('nothing changed');
     });
   }
+
+  for (const [name, how] of Object.entries(spoil)) {
+    it(`a stage file spoilt (${name}): the files come from their entries, the stage is worked out anew`, async () => {
+      const repo = brokenRepo();
+      const cache = path.join(tempDir(), 'cache');
+      await same(repo, ['.', '--format', 'json'], cache);
+      const file = path.join(repo, 'medborgarlofte.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/ansvarig: ([a-z-]+)/, 'ansvarig: $1-finns-inte'));
+      for (const f of readdirSync(cache).filter((f) => f === 'stage' || /^stage-\d+$/.test(f))) how(path.join(cache, f));
+      const r = await same(repo, ['.', '--format', 'json'], cache);
+      expect(cacheUse(r)).toMatch(/^1 checked, \d+ from the cache$/);
+      expect(r.stdout).toMatch(/finns-inte/);
+      expect(cacheUse(await same(repo, ['.', '--format', 'json'], cache))).toBe('nothing changed');
+    });
+  }
+
+  it('a stage file whose part is from another run (one part written, the rest not) is not used', async () => {
+    const repo = brokenRepo();
+    const cache = path.join(tempDir(), 'cache');
+    await same(repo, ['.', '--format', 'json'], cache);
+    const parts = readdirSync(cache).filter((f) => /^stage-\d+$/.test(f));
+    const saved = new Map(parts.map((f) => [f, readFileSync(path.join(cache, f))]));
+    const file = path.join(repo, 'medborgarlofte.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/ansvarig: ([a-z-]+)/, 'ansvarig: $1-finns-inte'));
+    await same(repo, ['.', '--format', 'json'], cache);
+    // The part that changed put back as it was before: its token no longer matches.
+    for (const [f, bytes] of saved) if (!readFileSync(path.join(cache, f)).equals(bytes)) writeFileSync(path.join(cache, f), bytes);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('-finns-inte', '-finns-inte-heller'));
+    const r = await same(repo, ['.', '--format', 'json'], cache);
+    // Not seeded: the stage works out every file.
+    const m = /repository rules \((\d+) of (\d+) files\)/.exec(r.stderr);
+    expect(m?.[1]).toBe(m?.[2]);
+    expect(cacheUse(r)).toMatch(/^1 checked, \d+ from the cache$/);
+  });
 
   it('a cache folder that was deleted is made again', async () => {
     const repo = brokenRepo();
@@ -255,5 +345,29 @@ describe('a session (watch mode) that starts from the cache', () => {
     const fresh = await new ValidationSession(options).run();
     expect(second.diagnostics).toEqual(fresh.diagnostics);
     expect(JSON.stringify(second.diagnostics)).toMatch(/kommux/);
+  });
+
+  it('goes on with the repository stage of a first run that took most files from the cache', async () => {
+    const { ValidationSession } = await import('../src/validate.js');
+    const repo = brokenRepo();
+    const cache = path.join(tempDir(), 'cache');
+    const options = { cwd: repo, paths: [repo], asOf: '2026-11-24' };
+    await new ValidationSession({ ...options, cache: { location: cache } }).run();
+    const actors = path.join(repo, 'aktorer.yaml');
+    writeFileSync(actors, readFileSync(actors, 'utf8').replace('typ: kommun', 'typ: kommux'));
+    const watched = new ValidationSession({ ...options, cache: { location: cache } });
+    const first = await watched.run();
+    expect(first.reread).toBe(1);
+    expect(first.diagnostics).toEqual((await new ValidationSession(options).run()).diagnostics);
+    const promise = path.join(repo, 'medborgarlofte.yaml');
+    writeFileSync(promise, readFileSync(promise, 'utf8').replace(/ansvarig: ([a-z-]+)/, 'ansvarig: $1-finns-inte'));
+    const second = await watched.run(new Set([promise]));
+    expect(second.reread).toBe(1);
+    expect(second.diagnostics).toEqual((await new ValidationSession(options).run()).diagnostics);
+    expect(JSON.stringify(second.diagnostics)).toMatch(/finns-inte/);
+    const links = (r: { graph: { links: readonly { from: { id: string | undefined; doc: { file: string } }; path: unknown; to: { id: string | undefined; doc: { file: string } } }[] } }): unknown[] =>
+      r.graph.links.map((l) => [l.from.doc.file, l.from.id, l.path, l.to.id, l.to.doc.file]);
+    expect(links(second)).toEqual(links(await new ValidationSession(options).run()));
+    expect(second.entities.map((e) => e.value)).toEqual((await new ValidationSession(options).run()).entities.map((e) => e.value));
   });
 });

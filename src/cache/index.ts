@@ -10,19 +10,36 @@
 // result without changing the file (lofte's build, schemas, word lists, --as-of, limits, rules
 // turned off, severities, the working folder and paths) is in the key; another key means an empty
 // cache. Findings are stored as data (rule and arguments), so the language does not matter.
+//
+// Files on disk: `state` (the key, one checksum of every path and stamp, the last result, the
+// token of the stage file written with it); `files-NN` (entries by path, each serialized on its
+// own behind an index, so a run reads and checks only the entries it needs); `stage` (the last
+// run's paths and stamps, and what the repository stage kept of each file: its documents' kinds,
+// ids, the ids they name and their names, and its link and repository findings). A run where
+// some files changed seeds the stage from it: the unchanged files' results are read from their
+// entries only when the stage reaches them. Without a whole state, nothing in the cache is trusted.
 
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { deserialize, serialize } from 'node:v8';
 import { checkReadFile, fromWire, toWire, type FileCheckOptions, type FileResult, type WireFileResult } from '../check/file.js';
+import { entityFacts, knowFacts, type StageRecord } from '../check/repository.js';
+import type { BrokenFile } from '../links/cascade.js';
 import { RULE_CODES } from '../diagnostics/catalog.js';
+import { START_OF_FILE } from '../diagnostics/make.js';
 import type { Diagnostic, DocPath, Range } from '../diagnostics/types.js';
-import type { DiscoveredFile } from '../load/discover.js';
-import { fileStamp, readDiscovered, type SkippedFile } from '../load/index.js';
+import type { DisableDirective } from '../load/directives.js';
+import { displayName, type DiscoveredFile } from '../load/discover.js';
+import { currentStamp, pathStamp, readDiscovered, type SkippedFile } from '../load/index.js';
 import type { LocateTarget, Locator } from '../load/locator.js';
 import type { ParseLimits } from '../load/parse.js';
 import { packagePath } from '../paths.js';
+import type { Kind } from '../model/kinds.js';
+import type { Entity } from '../schema/index.js';
 import type { SchemaSet } from '../schema/validators.js';
-import { checksum, makeFolder, readCacheFile, writeCacheFile } from './store.js';
+import { checksum, makeFolder, readBytes, readCacheFile, readIndex, writeCacheFile, writeIndexedFile } from './store.js';
 
 /** Where `--cache` keeps its files unless `--cache-location` says otherwise, under the repository's root. */
 export const DEFAULT_CACHE_FOLDER = path.join('node_modules', '.cache', 'lofte');
@@ -57,6 +74,7 @@ export interface StoredResult {
   skipped: SkippedFile[];
 }
 
+/** A file's entry as it is used. */
 interface CachedFile {
   stamp: string;
   /** The hash of the text the result was made from; undefined when it was not text (too large, unreadable). */
@@ -67,18 +85,91 @@ interface CachedFile {
   positions: Map<string, Range>;
 }
 
+/**
+ * A file's entry as a shard keeps it: the result and positions serialized on their own, so that a
+ * shard reads quickly and only the entries a run needs are turned back into values.
+ */
+interface StoredFile {
+  stamp: string;
+  hash: string | undefined;
+  racy: boolean;
+  /** The body, or where it is in the shard's file (read when first needed). */
+  body: Uint8Array | { offset: number; length: number };
+  /** The body's checksum, checked when it is read. */
+  sum: string;
+}
+
+/** A shard's index on disk: each entry with where its body is among the file's bodies. */
+type IndexEntry = [stamp: string, hash: string | undefined, racy: boolean, offset: number, length: number, sum: string];
+
 interface State {
   key: string;
-  files: string[];
-  stamps: string[];
+  /** The checksum of every file's path and stamp (see `listing`): the stored result is for that listing. */
+  listing: string;
   racy: boolean;
   result: StoredResult | undefined;
+  /** The stage file written with this state (see `StageFile`), or undefined. */
+  stage: string | undefined;
 }
 
 interface Shard {
   key: string;
-  entries: Map<string, CachedFile>;
+  entries: Map<string, StoredFile>;
 }
+
+/**
+ * A document as the repository stage needs it without its value: kind, id, valid, index in its
+ * file, the ids it names, whether its promises cannot be read, and the value's SLIM_FIELDS (a
+ * string, false for another value, undefined when absent). Tuples: the stage file holds one per
+ * document of the repository, and V8's serialization writes an object's keys with every object.
+ */
+type SeedEntity = [kind: Kind, id: string | undefined, valid: boolean, index: number, refs: string[], unreadable: boolean, slim: (string | false | undefined)[]];
+
+/** A file as the stage file holds it: why it was skipped, its documents, and the stage's record of it (its name is the discovered one). */
+type SeedFile = [skipped: SkippedFile | undefined, entities: StoredSeedEntity[], repository: Diagnostic[], broken: BrokenFile | undefined, shown: Diagnostic[]];
+
+/**
+ * A SeedEntity on disk: ids as numbers into the stage file's table of ids (-1 for none), and the
+ * value's kind and id as `true` where they are the document's own.
+ */
+type StoredSeedEntity = [kind: Kind, id: number, valid: boolean, index: number, refs: number[], unreadable: boolean, slim: (string | boolean | undefined)[]];
+
+/**
+ * The stage file on disk: the paths, stamps and ids each as one UTF-8 text (NUL between them),
+ * which reads back many times faster than a list of ten thousand strings; the files' entries are
+ * in SHARDS files of their own (`stage-NN`, by path as the entries' shards), each named here by
+ * the token it was written with, so that a run rewrites only those whose files' entries changed.
+ */
+interface DiskStage {
+  key: string;
+  token: string;
+  files: Uint8Array;
+  stamps: Uint8Array;
+  ids: Uint8Array;
+  shards: string[];
+}
+
+interface DiskStageShard {
+  key: string;
+  token: string;
+  entries: Map<string, SeedFile>;
+}
+
+/** The repository stage as the last run left it, by file in the state's order. */
+interface StageFile {
+  key: string;
+  token: string;
+  files: string[];
+  /** Each file's stamp; a racy one is kept as 'racy', which no stamp matches. */
+  stamps: string[];
+  ids: string[];
+  /** By file, in the order of `files`. */
+  entries: SeedFile[];
+}
+
+/** The fields of a document that every failing reference may look at (kind, actor type, names for suggestions). */
+const SLIM_LIST = ['kind', 'id', 'typ', 'namn', 'titel', 'kortnamn'];
+const SLIM_AT = new Map(SLIM_LIST.map((f, i) => [f, i]));
 
 export interface CacheKeyInput {
   cwd: string;
@@ -93,15 +184,10 @@ export interface CacheKeyInput {
  * stamps (each build writes them anew), the data it reads by theirs.
  */
 export function cacheKey(input: CacheKeyInput): string {
-  const own = ['package.json', 'dist/lofte.cjs', 'dist/validate.js', 'dist/schema/compiled.cjs'].map((f) => statStamp(packagePath(f)));
-  const data = ['schemas', 'data'].flatMap((dir) => listFiles(packagePath(dir)).map((f) => `${f}=${statStamp(f)}`));
+  const own = ['package.json', 'dist/lofte.cjs', 'dist/validate.js', 'dist/schema/compiled.cjs'].map((f) => pathStamp(packagePath(f)) ?? 'none');
+  const data = ['schemas', 'data'].flatMap((dir) => listFiles(packagePath(dir)).map((f) => `${f}=${pathStamp(f) ?? 'none'}`));
   const severities = [...RULE_CODES].map((code) => `${code}=${input.severityOf?.(code) ?? ''}`);
   return checksum(JSON.stringify([process.versions.v8, own, data, input.cwd, input.paths, input.asOf, input.limits, severities]));
-}
-
-function statStamp(file: string): string {
-  const st = statSync(file, { throwIfNoEntry: false });
-  return st ? fileStamp(st) : 'none';
 }
 
 function listFiles(dir: string): string[] {
@@ -117,19 +203,40 @@ function listFiles(dir: string): string[] {
 
 /** The stamp of each file now ('gone' when it cannot be seen, which is never taken from the cache). */
 export function stampsOf(files: readonly DiscoveredFile[]): string[] {
-  return files.map((f) => {
-    if (f.unreadableFolder) return 'gone';
-    const st = statSync(f.absPath, { throwIfNoEntry: false });
-    return st?.isFile() ? fileStamp(st) : 'gone';
-  });
+  return files.map(currentStamp);
+}
+
+/** The repository stage as `seed` wants it, for a run where most files did not change. */
+export interface Seed {
+  /** The last run's files' results (unchanged ones are read from the cache only as far as asked), in its order. */
+  previous: FileResult[];
+  records: StageRecord[];
+  /** This run's files' results. */
+  results: FileResult[];
+  checked: number;
 }
 
 export class PersistentCache {
   private readonly state: State | undefined;
-  private shards: (Shard | undefined)[] | undefined;
+  private readonly shards: (Shard | undefined)[] = [];
+  /** Entries turned back into values (or made) in this run, by shard; written back when their shard is. */
+  private readonly decoded: Map<string, CachedFile>[] = Array.from({ length: SHARDS }, () => new Map());
   private readonly dirty = new Set<number>();
   /** The file system's time when this run began, before any file was looked at. */
   private readonly started: number;
+  /** The last stage file's entries by path, and its shards' tokens, when it was read. */
+  private previousEntries: Map<string, SeedFile> | undefined;
+  private previousStageTokens: readonly string[] | undefined;
+  /** The last stage file's table of ids, when it was read. */
+  private previousIds: readonly string[] | undefined;
+  /** The last run's files (from the stage file), when it was read. */
+  private previous: readonly string[] | undefined;
+  /** Files whose stamp is what the state says (not racy), with that stamp: their entries need not be read. */
+  private readonly unchanged = new Map<string, string>();
+  /** What checks a file whose entry cannot be read (see `lazyResult`). */
+  private fallback: { schemas: SchemaSet; options: FileCheckOptions } | undefined;
+  /** The facts and names of documents read from the stage file, for writing it again. */
+  private readonly seeded = new WeakMap<Entity, { stored: StoredSeedEntity; ids: readonly string[] }>();
 
   /** Made before the files are discovered: it notes the time a stamp must be older than to be trusted. */
   constructor(
@@ -144,8 +251,7 @@ export class PersistentCache {
   /** The last run's result, when it was over exactly these files with these stamps and none was racy. */
   storedResult(files: readonly DiscoveredFile[], stamps: readonly string[]): StoredResult | undefined {
     const s = this.state;
-    if (!s?.result || s.racy || s.files.length !== files.length) return undefined;
-    for (let i = 0; i < files.length; i++) if (s.files[i] !== (files[i] as DiscoveredFile).absPath || s.stamps[i] !== stamps[i] || stamps[i] === 'gone') return undefined;
+    if (!s?.result || s.racy || stamps.includes('gone') || s.listing !== listing(files, stamps)) return undefined;
     return s.result;
   }
 
@@ -157,57 +263,269 @@ export class PersistentCache {
     const results: FileResult[] = [];
     let checked = 0;
     for (const [i, file] of files.entries()) {
-      const shard = this.shard(file.absPath);
-      const entries = (this.loadedShards()[shard] as Shard).entries;
-      let entry = entries.get(file.absPath);
-      if (!entry || entry.stamp !== stamps[i] || entry.racy || stamps[i] === 'gone') {
-        const read = readDiscovered(file, options.limits.maxFileBytes);
-        const hash = read.kind === 'text' ? checksum(read.text) : undefined;
-        const stamp = read.kind === 'unreadable' ? 'gone' : read.stamp;
-        if (entry && hash !== undefined && entry.hash === hash && stamp !== 'gone') {
-          entry = { ...entry, stamp, racy: this.isRacy(stamp), wire: { ...entry.wire, stamp } };
-        } else {
-          checked++;
-          const fresh = checkReadFile(file, read, schemas, options);
-          entry = { stamp: fresh.stamp, hash, racy: this.isRacy(fresh.stamp), wire: toWire(fresh), positions: new Map() };
-        }
-        entries.set(file.absPath, entry);
-        this.dirty.add(shard);
-      }
-      results.push(this.fileResult(file, entry, shard, options.limits));
+      const { entry, fresh } = this.entryFor(file, stamps[i] as string, () => schemas, options);
+      if (fresh) checked++;
+      results.push(fresh ? this.keepingPositions(file, entry, fresh) : this.fileResult(file, entry, options.limits));
       if ((i + 1) % 100 === 0) onProgress?.(i + 1);
     }
     return { results, checked };
   }
 
   /**
-   * Writes what changed: the entries' files that changed (and leaves out files no longer there),
-   * and the state with `result` (undefined when the run showed only some files). Returns the
-   * error code when the cache cannot be written.
+   * The repository stage as the last run left it, and this run's results: unchanged files (the
+   * same stamp as last time, not racy) as results whose documents' values and own findings are read
+   * from the cache only when asked for; the others from the cache by hash, or checked. Undefined
+   * when the cache holds no stage for the last run.
    */
-  save(files: readonly DiscoveredFile[], result: StoredResult | undefined): string | undefined {
-    const shards = this.loadedShards();
-    const present = new Set(files.map((f) => f.absPath));
-    shards.forEach((shard, n) => {
-      for (const name of (shard as Shard).entries.keys()) {
-        if (present.has(name)) continue;
-        (shard as Shard).entries.delete(name);
-        this.dirty.add(n);
+  async seed(files: readonly DiscoveredFile[], stamps: readonly string[], schemas: () => Promise<SchemaSet>, options: FileCheckOptions, cwd: string): Promise<Seed | undefined> {
+    const s = this.state;
+    if (!s?.stage) return undefined;
+    // Told before any result is made: a result whose entry cannot be read checks its file.
+    const stage = this.readStage(s.stage);
+    if (!stage) return undefined;
+    this.previous = stage.files;
+    this.previousIds = stage.ids;
+    const byPath = new Map(files.map((f) => [f.absPath, f]));
+    const previous: FileResult[] = [];
+    const unchanged = new Map<string, FileResult>();
+    const now = new Map(files.map((f, i) => [f.absPath, stamps[i] as string]));
+    const ids = stage.ids;
+    stage.entries.forEach((seedFile, i) => {
+      const absPath = stage.files[i] as string;
+      // A file gone since is known by the name discovery gave it (the paths and the working folder are in the key).
+      const file = byPath.get(absPath) ?? { absPath, name: displayName(cwd, absPath) };
+      const result = this.lazyResult(file, seedFile, ids, stage.stamps[i] as string, options.limits);
+      previous.push(result);
+      const stamp = now.get(absPath);
+      if (stamp !== undefined && stamp === stage.stamps[i] && stamp !== 'gone') {
+        unchanged.set(absPath, result);
+        this.unchanged.set(absPath, stamp);
       }
     });
+    const results: FileResult[] = [];
+    let checked = 0;
+    const loaded = await schemas();
+    this.fallback = { schemas: loaded, options };
+    for (const [i, file] of files.entries()) {
+      const same = unchanged.get(file.absPath);
+      if (same) {
+        results.push(same);
+        continue;
+      }
+      const { entry, fresh } = this.entryFor(file, stamps[i] as string, () => loaded, options);
+      if (fresh) checked++;
+      results.push(fresh ? this.keepingPositions(file, entry, fresh) : this.fileResult(file, entry, options.limits));
+    }
+    return { previous, records: stage.entries.map((f) => ({ repository: f[2], broken: f[3], shown: f[4] })), results, checked };
+  }
+
+  /**
+   * Writes what changed: the entries' files that changed (and leaves out files no longer there),
+   * the state with `result` (undefined when the run showed only some files), and the repository
+   * stage when given (each file's record, by name). Returns the error code when the cache cannot be written.
+   */
+  save(files: readonly DiscoveredFile[], results: readonly FileResult[], result: StoredResult | undefined, stage?: ReadonlyMap<string, StageRecord>): string | undefined {
+    const present = new Set(files.map((f) => f.absPath));
+    const gone = (name: string, n: number): void => {
+      this.loadShard(n).entries.delete(name);
+      this.decoded[n]?.delete(name);
+      this.dirty.add(n);
+    };
+    if (this.previous) {
+      for (const name of this.previous) if (!present.has(name)) gone(name, this.shard(name));
+    } else {
+      // Without the last run's files: what the shards read hold of files not here.
+      this.shards.forEach((shard, n) => {
+        for (const name of shard?.entries.keys() ?? []) if (!present.has(name)) gone(name, n);
+      });
+    }
     for (const n of [...this.dirty].sort((a, b) => a - b)) {
-      const error = writeCacheFile(this.shardFile(n), shards[n]);
+      const shard = this.loadShard(n);
+      for (const [name, entry] of this.decoded[n] as Map<string, CachedFile>) {
+        if (!present.has(name)) continue;
+        const body = serialize({ wire: entry.wire, positions: entry.positions });
+        shard.entries.set(name, { stamp: entry.stamp, hash: entry.hash, racy: entry.racy, body, sum: checksum(body) });
+      }
+      const entries = new Map<string, IndexEntry>();
+      const bodies: Uint8Array[] = [];
+      let offset = 0;
+      // The bodies not read in this run are read from the shard's file at once.
+      let whole: Buffer | undefined;
+      for (const e of shard.entries.values()) {
+        if (e.body instanceof Uint8Array) continue;
+        whole ??= readWhole(this.shardFile(n));
+        if (e.body.offset + e.body.length <= whole.length) {
+          const body = whole.subarray(e.body.offset, e.body.offset + e.body.length);
+          if (checksum(body) === e.sum) e.body = body;
+        }
+      }
+      for (const [name, e] of shard.entries) {
+        const body = this.bodyOf(n, e);
+        if (!body) continue; // unreadable now: the file is checked again next time
+        entries.set(name, [e.stamp, e.hash, e.racy, offset, body.length, e.sum]);
+        bodies.push(body);
+        offset += body.length;
+      }
+      const error = writeIndexedFile(this.shardFile(n), { key: shard.key, entries }, bodies);
       if (error) return error;
     }
-    const stamps = files.map((f) => (shards[this.shard(f.absPath)] as Shard).entries.get(f.absPath)?.stamp ?? 'gone');
-    const racy = files.some((f) => (shards[this.shard(f.absPath)] as Shard).entries.get(f.absPath)?.racy !== false);
-    const state: State = { key: this.key, files: files.map((f) => f.absPath), stamps, racy, result };
+    const stamps = files.map((f) => {
+      const n = this.shard(f.absPath);
+      const entry = this.decoded[n]?.get(f.absPath) ?? (this.unchanged.has(f.absPath) ? undefined : this.loadShard(n).entries.get(f.absPath));
+      if (!entry) return this.unchanged.get(f.absPath) ?? 'gone';
+      return entry.racy ? 'racy' : entry.stamp;
+    });
+    const racy = stamps.some((st) => st === 'racy' || st === 'gone');
+    let token: string | undefined;
+    if (stage) {
+      token = randomUUID();
+      const seedFiles: SeedFile[] = [];
+      // The last stage file's table goes on (its documents' entries refer to it); new ids are added.
+      const ids: string[] = this.previousIds ? [...this.previousIds] : [];
+      const idAt = new Map(ids.map((id, i) => [id, i]));
+      const idOf = (id: string): number => {
+        let at = idAt.get(id);
+        if (at === undefined) {
+          idAt.set(id, (at = ids.length));
+          ids.push(id);
+        }
+        return at;
+      };
+      // A stage shard is written again when a file of it is new, gone or has another entry than last time.
+      const dirtyStage = new Set<number>();
+      const byShard: Map<string, SeedFile>[] = Array.from({ length: SHARDS }, () => new Map());
+      for (const [i, r] of results.entries()) {
+        const record = stage.get(r.file);
+        if (!record) {
+          token = undefined;
+          break;
+        }
+        const absPath = (files[i] as DiscoveredFile).absPath;
+        const n = this.shard(absPath);
+        const old = this.previousEntries?.get(absPath);
+        const entities = r.skipped ? [] : r.entities.map((e): StoredSeedEntity => {
+          const known = this.seeded.get(e);
+          if (known && known.ids === this.previousIds) return known.stored;
+          const [kind, id, valid, index, refs, unreadable, slim] = this.seedEntity(e);
+          const stored = slim.map((v, k) => (k === 0 && v === kind) || (k === 1 && v !== undefined && v === id) || v);
+          return [kind, id === undefined ? -1 : idOf(id), valid, index, refs.map(idOf), unreadable, stored];
+        });
+        let entry: SeedFile = [r.skipped, entities, record.repository, record.broken, record.shown];
+        if (old && !(old[0] === entry[0] && old[1].length === entities.length && old[1].every((e, k) => e === entities[k]) && old[2] === entry[2] && old[3] === entry[3] && old[4] === entry[4])) {
+          // Worked out again (or checked again) with the same outcome: the old entry stands.
+          if (isDeepStrictEqual(old, entry)) entry = old;
+          else dirtyStage.add(n);
+        } else if (!old) dirtyStage.add(n);
+        else entry = old;
+        (byShard[n] as Map<string, SeedFile>).set(absPath, entry);
+      }
+      for (const name of this.previous ?? []) if (!present.has(name)) dirtyStage.add(this.shard(name));
+      if (token !== undefined) {
+        const shards = byShard.map((entries, n) => {
+          const previous = this.previousStageTokens?.[n];
+          if (previous !== undefined && previous !== '' && !dirtyStage.has(n)) return previous;
+          const shardToken = randomUUID();
+          const disk: DiskStageShard = { key: this.key, token: shardToken, entries };
+          return writeCacheFile(this.stageShardFile(n), disk) ? '' : shardToken;
+        });
+        const disk: DiskStage = {
+          key: this.key,
+          token,
+          files: Buffer.from(files.map((f) => f.absPath).join('\u0000'), 'utf8'),
+          stamps: Buffer.from(stamps.join('\u0000'), 'utf8'),
+          ids: Buffer.from(ids.join('\u0000'), 'utf8'),
+          shards,
+        };
+        if (shards.includes('') || writeCacheFile(path.join(this.dir, 'stage'), disk)) token = undefined;
+      }
+    }
+    const state: State = { key: this.key, listing: listing(files, stamps), racy, result, stage: token };
     return writeCacheFile(path.join(this.dir, 'state'), state);
   }
 
-  private fileResult(file: DiscoveredFile, entry: CachedFile, shard: number, limits: ParseLimits): FileResult {
-    const result = fromWire(entry.wire, file, limits, entry.hash);
+  /** The stage file written with the state (`token`), its entries from its shards; undefined when any part is not what was written. */
+  private readStage(token: string): StageFile | undefined {
+    const head = readCacheFile(path.join(this.dir, 'stage'));
+    if (!isRecord(head) || head['key'] !== this.key || head['token'] !== token || !isStringArray(head['shards']) || head['shards'].length !== SHARDS) return undefined;
+    if (!(head['files'] instanceof Uint8Array) || !(head['stamps'] instanceof Uint8Array) || !(head['ids'] instanceof Uint8Array)) return undefined;
+    const split = (bytes: Uint8Array): string[] => (bytes.byteLength === 0 ? [] : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').split('\u0000'));
+    const files = split(head['files']);
+    const tokens = head['shards'] as string[];
+    const shards: Map<unknown, unknown>[] = [];
+    for (let n = 0; n < SHARDS; n++) {
+      const shard = readCacheFile(this.stageShardFile(n));
+      if (!isRecord(shard) || shard['key'] !== this.key || shard['token'] !== tokens[n] || !(shard['entries'] instanceof Map)) return undefined;
+      shards.push(shard['entries'] as Map<unknown, unknown>);
+    }
+    const entries = files.map((f) => shards[this.shard(f)]?.get(f));
+    const stage = { key: this.key, token, files, stamps: split(head['stamps']), ids: split(head['ids']), entries };
+    if (!isStageFile(stage)) return undefined;
+    this.previousEntries = new Map(files.map((f, i) => [f, stage.entries[i] as SeedFile]));
+    this.previousStageTokens = tokens;
+    return stage;
+  }
+
+  private stageShardFile(n: number): string {
+    return path.join(this.dir, `stage-${String(n).padStart(2, '0')}`);
+  }
+
+  /** A file's entry now: the cached one when its stamp (or, read again, its hash) says it is the same file, else `fresh` from a check. */
+  private entryFor(file: DiscoveredFile, stamp: string, schemas: () => SchemaSet, options: FileCheckOptions): { entry: CachedFile; fresh?: FileResult } {
+    const n = this.shard(file.absPath);
+    const stored = this.loadShard(n).entries.get(file.absPath);
+    let entry = this.decoded[n]?.get(file.absPath);
+    if (stored && !entry && !(stored.stamp !== stamp || stored.racy || stamp === 'gone')) {
+      entry = this.decode(n, file.absPath, stored);
+      if (entry) return { entry };
+    } else if (entry && !(entry.stamp !== stamp || entry.racy || stamp === 'gone')) return { entry };
+    entry ??= stored ? this.decode(n, file.absPath, stored) : undefined;
+    const read = readDiscovered(file, options.limits.maxFileBytes);
+    const hash = read.kind === 'text' ? checksum(read.text) : undefined;
+    const readStamp = read.kind === 'unreadable' ? 'gone' : read.stamp;
+    this.dirty.add(n);
+    if (entry && hash !== undefined && entry.hash === hash && readStamp !== 'gone') {
+      entry = { ...entry, stamp: readStamp, racy: this.isRacy(readStamp), wire: { ...entry.wire, stamp: readStamp } };
+      (this.decoded[n] as Map<string, CachedFile>).set(file.absPath, entry);
+      return { entry };
+    }
+    const fresh = checkReadFile(file, read, schemas(), options);
+    entry = { stamp: fresh.stamp, hash, racy: this.isRacy(fresh.stamp), wire: toWire(fresh), positions: new Map() };
+    (this.decoded[n] as Map<string, CachedFile>).set(file.absPath, entry);
+    return { entry, fresh };
+  }
+
+  /** A stored entry as a value, kept so that positions asked for later are written back; undefined when it is not what lofte wrote. */
+  private decode(n: number, absPath: string, stored: StoredFile): CachedFile | undefined {
+    const bytes = this.bodyOf(n, stored);
+    if (!bytes) return undefined;
+    let body: unknown;
+    try {
+      body = deserialize(bytes);
+    } catch {
+      return undefined;
+    }
+    if (!isRecord(body) || !isWire(body['wire']) || !(body['positions'] instanceof Map)) return undefined;
+    const entry: CachedFile = { stamp: stored.stamp, hash: stored.hash, racy: stored.racy, wire: body['wire'], positions: body['positions'] as Map<string, Range> };
+    (this.decoded[n] as Map<string, CachedFile>).set(absPath, entry);
+    return entry;
+  }
+
+  /** A stored entry's body, read from its shard's file where it was not yet; undefined when it is not what was written. */
+  private bodyOf(n: number, stored: StoredFile): Uint8Array | undefined {
+    const body = stored.body instanceof Uint8Array ? stored.body : readBytes(this.shardFile(n), stored.body.offset, stored.body.length);
+    if (!body || checksum(body) !== stored.sum) return undefined;
+    stored.body = body;
+    return body;
+  }
+
+  private fileResult(file: DiscoveredFile, entry: CachedFile, limits: ParseLimits): FileResult {
+    return this.keepingPositions(file, entry, fromWire(entry.wire, file, limits, entry.hash));
+  }
+
+  /** `result` (of `entry`) with each position asked for kept in the entry, for the next run. */
+  private keepingPositions(file: DiscoveredFile, entry: CachedFile, result: FileResult): FileResult {
     const positions = entry.positions;
+    const shard = this.shard(file.absPath);
     const memo = (index: number, inner: Locator): Locator => ({
       locate: (at: DocPath, target: LocateTarget = 'value') => {
         const k = `${index}\n${target}\n${JSON.stringify(at)}`;
@@ -223,22 +541,68 @@ export class PersistentCache {
     return result;
   }
 
+  /**
+   * A file's result as the stage file describes it: its documents' facts and names at hand, their
+   * values, positions and the file's own findings read from its entry when first asked for (see `loadLazy`).
+   */
+  private lazyResult(file: DiscoveredFile, seedFile: SeedFile, ids: readonly string[], stamp: string, limits: ParseLimits): FileResult {
+    const lazy = new LazyFileResult(this, file, stamp, limits, seedFile[0]);
+    for (const stored of seedFile[1]) {
+      const index = stored[3];
+      const value = new Proxy<LazyValue>({ lazy, stored, ids, value: undefined }, LAZY_VALUE) as unknown as Record<string, unknown>;
+      const entity: Entity = { kind: stored[0], id: stored[1] < 0 ? undefined : ids[stored[1]], valid: stored[2], value, doc: { file: file.name, index, value, locator: new LazyLocator(lazy, index) } };
+      knowFacts(entity, { refs: stored[4].map((r) => ids[r] as string), unreadable: stored[5] });
+      this.seeded.set(entity, { stored, ids });
+      lazy.entities.push(entity);
+    }
+    return lazy;
+  }
+
+  /** A lazy file's whole result from its entry, or, when the entry cannot be had, from a check of the file (which did not change). */
+  loadLazy(lazy: LazyFileResult): FileResult {
+    if (lazy.full) return lazy.full;
+    const { discovered: file, stamp, limits } = lazy;
+    const n = this.shard(file.absPath);
+    const stored = this.loadShard(n).entries.get(file.absPath);
+    const entry = this.decoded[n]?.get(file.absPath) ?? (stored ? this.decode(n, file.absPath, stored) : undefined);
+    if (entry && entry.stamp === stamp) return (lazy.full = this.fileResult(file, entry, limits));
+    const { schemas, options } = this.fallback as NonNullable<PersistentCache['fallback']>;
+    const read = readDiscovered(file, limits.maxFileBytes);
+    const full = checkReadFile(file, read, schemas, options);
+    (this.decoded[n] as Map<string, CachedFile>).set(file.absPath, { stamp: full.stamp, hash: read.kind === 'text' ? checksum(read.text) : undefined, racy: true, wire: toWire(full), positions: new Map() });
+    this.dirty.add(n);
+    return (lazy.full = full);
+  }
+
+  private seedEntity(e: Entity): SeedEntity {
+    const facts = entityFacts(e);
+    const slim = SLIM_LIST.map((field) => {
+      if (!Object.prototype.hasOwnProperty.call(e.value, field)) return undefined;
+      const v = e.value[field];
+      return typeof v === 'string' ? v : false;
+    });
+    return [e.kind, e.id, e.valid, e.doc.index, facts.refs, facts.unreadable, slim];
+  }
+
   /** A file changed in the same tick of the file system's clock as this run began could change again unseen. */
   private isRacy(stamp: string): boolean {
     const [, mtime, ctime] = stamp.split(':').map(Number);
     return !(Number(mtime) < this.started && Number(ctime) < this.started);
   }
 
-  private loadedShards(): (Shard | undefined)[] {
-    if (!this.shards) {
-      this.shards = Array.from({ length: SHARDS }, (_, n) => {
-        const shard = readCacheFile(this.shardFile(n));
-        if (isShard(shard) && shard.key === this.key) return shard;
+  private loadShard(n: number): Shard {
+    let shard = this.shards[n];
+    if (!shard) {
+      // Without a state (another key, or spoilt) nothing in the cache is trusted: shards are written with their state.
+      const read = this.state ? readIndex(this.shardFile(n)) : undefined;
+      shard = read ? shardOf(read.index, read.bodyStart, read.size, this.key) : undefined;
+      if (!shard) {
+        shard = { key: this.key, entries: new Map() };
         this.dirty.add(n);
-        return { key: this.key, entries: new Map() };
-      });
+      }
+      this.shards[n] = shard;
     }
-    return this.shards;
+    return shard;
   }
 
   private shardFile(n: number): string {
@@ -252,6 +616,91 @@ export class PersistentCache {
   }
 }
 
+function readWhole(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch {
+    return Buffer.alloc(0);
+  }
+}
+
+const START_LOCATOR: Locator = { locate: () => START_OF_FILE };
+
+/** A file of the stage file whose result is read from the cache when first asked for. */
+class LazyFileResult implements FileResult {
+  readonly file: string;
+  readonly skipped?: SkippedFile;
+  readonly entities: Entity[] = [];
+  full: FileResult | undefined;
+
+  constructor(
+    private readonly cache: PersistentCache,
+    readonly discovered: DiscoveredFile,
+    readonly stamp: string,
+    readonly limits: ParseLimits,
+    skipped: SkippedFile | undefined,
+  ) {
+    this.file = discovered.name;
+    if (skipped) this.skipped = skipped;
+  }
+
+  load(): FileResult {
+    return (this.full ??= this.cache.loadLazy(this));
+  }
+
+  get diagnostics(): Diagnostic[] {
+    return this.load().diagnostics;
+  }
+
+  get directives(): DisableDirective[] {
+    return this.load().directives;
+  }
+}
+
+/** What a lazy document's value stands on: its SLIM_FIELDS until anything else is asked for, then the whole value. */
+interface LazyValue {
+  lazy: LazyFileResult;
+  stored: StoredSeedEntity;
+  ids: readonly string[];
+  value: Record<string, unknown> | undefined;
+}
+
+function wholeValue(t: LazyValue): Record<string, unknown> {
+  return (t.value ??= t.lazy.load().entities.find((e) => e.doc.index === t.stored[3])?.value ?? {});
+}
+
+/** One handler for every lazy value: reads of SLIM_FIELDS are answered from the stage file, everything else from the whole value. */
+const LAZY_VALUE: ProxyHandler<LazyValue> = {
+  get(t, prop) {
+    if (t.value === undefined && typeof prop === 'string') {
+      const at = SLIM_AT.get(prop);
+      if (at !== undefined) {
+        const v = t.stored[6][at];
+        if (v === true) return at === 0 ? t.stored[0] : t.ids[t.stored[1]];
+        if (v !== false) return v;
+      }
+    }
+    return Reflect.get(wholeValue(t), prop);
+  },
+  has: (t, prop) => Reflect.has(wholeValue(t), prop),
+  ownKeys: (t) => Reflect.ownKeys(wholeValue(t)),
+  getOwnPropertyDescriptor: (t, prop) => Reflect.getOwnPropertyDescriptor(wholeValue(t), prop),
+  set: (t, prop, v) => Reflect.set(wholeValue(t), prop, v),
+  deleteProperty: (t, prop) => Reflect.deleteProperty(wholeValue(t), prop),
+  defineProperty: (t, prop, d) => Reflect.defineProperty(wholeValue(t), prop, d),
+};
+
+class LazyLocator implements Locator {
+  constructor(
+    private readonly lazy: LazyFileResult,
+    private readonly index: number,
+  ) {}
+
+  locate(at: DocPath, target?: LocateTarget): Range {
+    return (this.lazy.load().entities.find((e) => e.doc.index === this.index)?.doc.locator ?? START_LOCATOR).locate(at, target);
+  }
+}
+
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
@@ -260,21 +709,42 @@ function isStringArray(x: unknown): x is string[] {
   return Array.isArray(x) && x.every((s) => typeof s === 'string');
 }
 
+/** One checksum for the files and their stamps, in order. */
+function listing(files: readonly DiscoveredFile[], stamps: readonly string[]): string {
+  return checksum(files.map((f, i) => `${f.absPath}\u0000${stamps[i] as string}`).join('\n'));
+}
+
 function isState(x: unknown): x is State {
-  if (!isRecord(x) || typeof x['key'] !== 'string' || !isStringArray(x['files']) || !isStringArray(x['stamps']) || typeof x['racy'] !== 'boolean') return false;
+  if (!isRecord(x) || typeof x['key'] !== 'string' || typeof x['listing'] !== 'string' || typeof x['racy'] !== 'boolean') return false;
+  if (x['stage'] !== undefined && typeof x['stage'] !== 'string') return false;
   const r = x['result'];
   return r === undefined || (isRecord(r) && Array.isArray(r['diagnostics']) && typeof r['fileCount'] === 'number' && typeof r['shownFileCount'] === 'number' && Array.isArray(r['skipped']));
 }
 
-function isShard(x: unknown): x is Shard {
-  if (!isRecord(x) || typeof x['key'] !== 'string' || !(x['entries'] instanceof Map)) return false;
-  for (const [name, e] of x['entries'] as Map<unknown, unknown>) if (typeof name !== 'string' || !isCachedFile(e)) return false;
-  return true;
+/** A shard from its index (its bodies start at `bodyStart` of a file of `size` bytes); undefined when the index is not what lofte wrote or not for `key`. */
+function shardOf(index: unknown, bodyStart: number, size: number, key: string): Shard | undefined {
+  if (!isRecord(index) || index['key'] !== key || !(index['entries'] instanceof Map)) return undefined;
+  const entries = new Map<string, StoredFile>();
+  for (const [name, e] of index['entries'] as Map<unknown, unknown>) {
+    if (typeof name !== 'string' || !Array.isArray(e) || e.length !== 6) return undefined;
+    const [stamp, hash, racy, offset, length, sum] = e as unknown[];
+    if (typeof stamp !== 'string' || (hash !== undefined && typeof hash !== 'string') || typeof racy !== 'boolean' || typeof sum !== 'string') return undefined;
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || (offset as number) < 0 || (length as number) < 0 || bodyStart + (offset as number) + (length as number) > size) return undefined;
+    entries.set(name, { stamp, hash, racy, body: { offset: bodyStart + (offset as number), length: length as number }, sum });
+  }
+  return { key, entries };
 }
 
-function isCachedFile(x: unknown): x is CachedFile {
-  if (!isRecord(x) || typeof x['stamp'] !== 'string' || typeof x['racy'] !== 'boolean' || !(x['positions'] instanceof Map)) return false;
-  if (x['hash'] !== undefined && typeof x['hash'] !== 'string') return false;
-  const w = x['wire'];
+function isWire(w: unknown): w is WireFileResult {
   return isRecord(w) && typeof w['file'] === 'string' && typeof w['stamp'] === 'string' && Array.isArray(w['diagnostics']) && Array.isArray(w['directives']) && Array.isArray(w['entities']);
+}
+
+function isStageFile(x: unknown): x is StageFile {
+  if (!isRecord(x) || typeof x['key'] !== 'string' || typeof x['token'] !== 'string' || !isStringArray(x['ids']) || !isStringArray(x['files']) || !isStringArray(x['stamps']) || !Array.isArray(x['entries'])) return false;
+  if (x['stamps'].length !== x['files'].length || x['entries'].length !== x['files'].length) return false;
+  const ids = (x['ids'] as string[]).length;
+  const isId = (n: unknown): boolean => Number.isInteger(n) && (n as number) >= 0 && (n as number) < ids;
+  const isEntity = (e: unknown): boolean =>
+    Array.isArray(e) && e.length === 7 && typeof e[0] === 'string' && (e[1] === -1 || isId(e[1])) && typeof e[2] === 'boolean' && typeof e[3] === 'number' && Array.isArray(e[4]) && e[4].every(isId) && typeof e[5] === 'boolean' && Array.isArray(e[6]) && e[6].length === SLIM_LIST.length;
+  return (x['entries'] as unknown[]).every((f) => Array.isArray(f) && f.length === 5 && (f[0] === undefined || isRecord(f[0])) && Array.isArray(f[1]) && (f[1] as unknown[]).every(isEntity) && Array.isArray(f[2]) && (f[3] === undefined || isRecord(f[3])) && Array.isArray(f[4]));
 }

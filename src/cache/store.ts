@@ -4,7 +4,7 @@
 // bits) reads as nothing; a cache is written whole (temporary file, then rename) or not at all.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
@@ -58,6 +58,22 @@ export function readCacheFile(file: string): unknown {
   }
 }
 
+/** Writes the chunks one after another to a new file, without first copying them into one buffer. */
+function writeChunks(file: string, chunks: readonly Uint8Array[]): void {
+  const fd = openSync(file, 'w');
+  try {
+    for (const chunk of chunks) {
+      for (let at = 0; at < chunk.length; ) {
+        const written = writeSync(fd, chunk, at, chunk.length - at);
+        if (written <= 0) throw Object.assign(new Error('nothing written'), { code: 'EIO' });
+        at += written;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Writes `value` to `file` whole: a temporary file beside it, then a rename. Returns the error's
  * code (`EACCES`, `ENOTDIR` …) when it cannot, so the caller can say so; the old file stays.
@@ -67,7 +83,7 @@ export function writeCacheFile(file: string, value: unknown): string | undefined
   const temp = `${file}.${process.pid}.tmp`;
   try {
     makeFolder(path.dirname(file));
-    writeFileSync(temp, Buffer.concat([Buffer.from(`${MAGIC}${checksum(body)}\n`, 'latin1'), body]));
+    writeChunks(temp, [Buffer.from(`${MAGIC}${checksum(body)}\n`, 'latin1'), body]);
     renameSync(temp, file);
     return undefined;
   } catch (err) {
@@ -77,5 +93,74 @@ export function writeCacheFile(file: string, value: unknown): string | undefined
       // nothing was made to remove
     }
     return (err as NodeJS.ErrnoException).code ?? 'EIO';
+  }
+}
+
+/** The first bytes of a cache file with an index (see `writeIndexedFile`). */
+const INDEXED_MAGIC = 'lofte-cache-indexed 1 ';
+
+/**
+ * Writes `index` and `bodies` to `file` whole, as `writeCacheFile` does: a header with the index's
+ * checksum and length, the index, then the bodies one after another. The bodies are not in the
+ * header's checksum: each is checked on its own when read (see `readIndex`, `readBytes`), so a reader of
+ * a few of them neither hashes nor copies the rest. Returns the error's code when it cannot write.
+ */
+export function writeIndexedFile(file: string, index: unknown, bodies: readonly Uint8Array[]): string | undefined {
+  const head = serialize(index);
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    makeFolder(path.dirname(file));
+    writeChunks(temp, [Buffer.from(`${INDEXED_MAGIC}${checksum(head)} ${head.length}\n`, 'latin1'), head, ...bodies]);
+    renameSync(temp, file);
+    return undefined;
+  } catch (err) {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // nothing was made to remove
+    }
+    return (err as NodeJS.ErrnoException).code ?? 'EIO';
+  }
+}
+
+/**
+ * The index of a file `writeIndexedFile` wrote, and where its bodies begin; undefined for anything
+ * that is not such a file with a whole index. Only the header and the index are read.
+ */
+export function readIndex(file: string): { index: unknown; bodyStart: number; size: number } | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
+    const first = Buffer.alloc(Math.min(200, size));
+    readSync(fd, first, 0, first.length, 0);
+    const end = first.indexOf(NEWLINE);
+    if (end < 0) return undefined;
+    const header = first.subarray(0, end).toString('latin1');
+    if (!header.startsWith(INDEXED_MAGIC)) return undefined;
+    const [sum, given] = header.slice(INDEXED_MAGIC.length).split(' ');
+    const length = Number(given);
+    if (!Number.isSafeInteger(length) || length < 0 || end + 1 + length > size) return undefined;
+    const head = Buffer.alloc(length);
+    if (readSync(fd, head, 0, length, end + 1) !== length || checksum(head) !== sum) return undefined;
+    return { index: deserialize(head) as unknown, bodyStart: end + 1 + length, size };
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** `length` bytes of `file` from `offset`, or undefined when they cannot all be read. */
+export function readBytes(file: string, offset: number, length: number): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const bytes = Buffer.alloc(length);
+    return readSync(fd, bytes, 0, length, offset) === length ? bytes : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -49,10 +49,43 @@ const NAMED_MATTERS = new Set<string>(['Problembild', 'Medborgarlofte']);
 
 const unreadablePromises = (e: Entity): boolean => e.kind === 'Medborgarlofte' && !Array.isArray(e.value['loften']);
 
+/** What the index needs of a document's value, worked out once per document (or given by the persistent cache). */
+export interface EntityFacts {
+  refs: string[];
+  /** Worked out when first needed (only documents that changed are compared by it). */
+  sig?: string;
+  unreadable: boolean;
+}
+
+const factsMemo = new WeakMap<Entity, EntityFacts>();
+
+export function entityFacts(e: Entity): EntityFacts {
+  let facts = factsMemo.get(e);
+  if (!facts) factsMemo.set(e, (facts = { refs: refKeys(e), unreadable: unreadablePromises(e) }));
+  return facts;
+}
+
+function signatureOf(e: Entity): string {
+  const facts = entityFacts(e);
+  return (facts.sig ??= signature(e));
+}
+
+/** Facts known without the value (the persistent cache keeps them): the index then never reads it. */
+export function knowFacts(e: Entity, facts: EntityFacts): void {
+  factsMemo.set(e, facts);
+}
+
+/** What the stage keeps of one file besides its own result, as the persistent cache stores it. */
+export interface StageRecord {
+  repository: Diagnostic[];
+  broken: BrokenFile | undefined;
+  shown: Diagnostic[];
+}
+
 interface FileState {
   result: FileResult;
-  /** Links from this file's documents. */
-  links: Link[];
+  /** Links from this file's documents (undefined: seeded from the persistent cache, worked out when asked for). */
+  links: Link[] | undefined;
   /** Link and repository-rule findings in this file, before cascades, disable comments and severities. */
   repository: Diagnostic[];
   broken: BrokenFile | undefined;
@@ -113,17 +146,22 @@ export class RepositoryStage {
     // Take the changed files' old documents out of the index and their new ones in.
     const touched: Entity[] = [];
     let everyFailing = false;
+    // The kinds whose ids or names changed: a failing reference's suggestions are drawn from its expected kind alone.
+    const failingKinds = new Set<string>();
     let everyProblembild = false;
     const touchedIds = new Set<string>();
-    const sig = (list: readonly Entity[]): string => list.map(signature).sort().join('\u0001');
+    const sig = (list: readonly Entity[]): string => list.map(signatureOf).sort().join('\u0001');
     for (const name of dirty) {
       const before = this.entitiesOf(this.state.get(name)?.result);
       const after = this.entitiesOf(resultOf(name));
       for (const e of before) this.unindex(e);
       for (const e of after) this.index(e);
       touched.push(...before, ...after);
-      if (sig(before) !== sig(after)) everyFailing = true;
-      if (before.some(unreadablePromises) || after.some(unreadablePromises)) everyProblembild = true;
+      if (sig(before) !== sig(after)) {
+        everyFailing = true;
+        for (const e of [...before, ...after]) failingKinds.add(e.kind);
+      }
+      if (before.some((e) => entityFacts(e).unreadable) || after.some((e) => entityFacts(e).unreadable)) everyProblembild = true;
       for (const e of [...before, ...after]) if (e.id !== undefined) touchedIds.add(e.id);
     }
     if (reordered) for (const list of this.definers.values()) list.sort((a, b) => this.compareEntities(a, b));
@@ -150,7 +188,7 @@ export class RepositoryStage {
     if (!first) for (const e of touched) for (const n of this.dependents(e)) redo.add(n.doc.file);
     if (first || everyFailing || everyProblembild) {
       for (const [name, s] of this.state) {
-        if (first || (everyFailing && s.repository.some((d) => LINK_FAILURES.has(d.rule))) || (everyProblembild && s.result.entities.some((e) => e.kind === 'Problembild'))) redo.add(name);
+        if (first || (everyFailing && s.repository.some((d) => LINK_FAILURES.has(d.rule) && (typeof d.args['expectedKind'] !== 'string' || failingKinds.has(d.args['expectedKind'])))) || (everyProblembild && s.result.entities.some((e) => e.kind === 'Problembild'))) redo.add(name);
       }
     }
     if (first) for (const name of this.order) redo.add(name);
@@ -225,6 +263,36 @@ export class RepositoryStage {
 
   private broken: BrokenFile[] = [];
 
+  /**
+   * The state a first `update` over `files` would have left, from what it kept then (`records`, by
+   * file, in the same order; the persistent cache stores them): nothing is linked or ruled again.
+   * The documents' facts must be known (`knowFacts`) or their values are read for them.
+   */
+  seed(files: readonly FileResult[], records: readonly StageRecord[]): void {
+    this.order = files.map((f) => f.file);
+    this.rank = new Map(this.order.map((n, i) => [n, i]));
+    this.byId = new Map();
+    files.forEach((result, i) => {
+      const record = records[i] as StageRecord;
+      for (const e of this.entitiesOf(result)) {
+        this.index(e);
+        if (e.id !== undefined && !this.byId.has(e.id)) this.byId.set(e.id, e);
+      }
+      this.state.set(result.file, { result, links: undefined, repository: record.repository, broken: record.broken, shown: record.shown });
+    });
+    this.broken = this.order.flatMap((n) => this.state.get(n)?.broken ?? []);
+    this.brokenKey = this.broken.map((b) => `${b.file}\u0000${b.text ?? ''}`).join('\u0001');
+    this.showing = [...this.state.values()].filter((s) => s.shown.length > 0).map((s) => s.result.file).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** What `seed` needs besides the files' own results, for each file in repository order. */
+  records(): { file: string; record: StageRecord }[] {
+    return this.order.map((file) => {
+      const s = this.state.get(file) as FileState;
+      return { file, record: { repository: s.repository, broken: s.broken, shown: s.shown } };
+    });
+  }
+
   private readonly read = (absPath: string): Buffer => {
     const open = this.overlay?.get(absPath);
     return open ? Buffer.from(open.text, 'utf8') : readFileSync(absPath);
@@ -239,7 +307,9 @@ export class RepositoryStage {
     const graph = {
       byId,
       get links(): Link[] {
-        links ??= files.flatMap((f) => (f.skipped ? [] : (state.get(f.file)?.links ?? [])));
+        // A file seeded from the persistent cache has its links worked out again, against the same index.
+        const unknown = files.some((f) => !f.skipped && state.get(f.file)?.links === undefined);
+        links ??= unknown ? linkReferences(files.flatMap((f) => (f.skipped ? [] : f.entities)), byId).links : files.flatMap((f) => (f.skipped ? [] : (state.get(f.file)?.links ?? [])));
         return links;
       },
     };
@@ -293,7 +363,7 @@ export class RepositoryStage {
   private *dependencies(e: Entity): Iterable<Entity> {
     const own = defKey(e);
     yield* this.definers.get(own) ?? [];
-    for (const key of refKeys(e)) yield* this.definers.get(key) ?? [];
+    for (const key of entityFacts(e).refs) yield* this.definers.get(key) ?? [];
     if (NAMED_MATTERS.has(e.kind)) yield* this.namers.get(own) ?? [];
   }
 
@@ -302,12 +372,12 @@ export class RepositoryStage {
     const own = defKey(e);
     yield* this.definers.get(own) ?? [];
     yield* this.namers.get(own) ?? [];
-    for (const key of refKeys(e)) for (const d of this.definers.get(key) ?? []) if (NAMED_MATTERS.has(d.kind)) yield d;
+    for (const key of entityFacts(e).refs) for (const d of this.definers.get(key) ?? []) if (NAMED_MATTERS.has(d.kind)) yield d;
   }
 
   private index(e: Entity): void {
     const key = defKey(e);
-    if (unreadablePromises(e)) this.unreadable.add(e);
+    if (entityFacts(e).unreadable) this.unreadable.add(e);
     const list = this.definers.get(key);
     if (!list) this.definers.set(key, [e]);
     else {
@@ -316,7 +386,7 @@ export class RepositoryStage {
       while (at > 0 && this.compareEntities(list[at - 1] as Entity, e) > 0) at--;
       list.splice(at, 0, e);
     }
-    for (const ref of refKeys(e)) {
+    for (const ref of entityFacts(e).refs) {
       const set = this.namers.get(ref);
       if (set) set.add(e);
       else this.namers.set(ref, new Set([e]));
@@ -332,7 +402,7 @@ export class RepositoryStage {
       if (at >= 0) list.splice(at, 1);
       if (list.length === 0) this.definers.delete(key);
     }
-    for (const ref of refKeys(e)) {
+    for (const ref of entityFacts(e).refs) {
       const set = this.namers.get(ref);
       set?.delete(e);
       if (set?.size === 0) this.namers.delete(ref);

@@ -50,10 +50,14 @@ export function brokenFiles(own: readonly Diagnostic[], cwd: string, maxBytes: n
   });
 }
 
+/** The ids recovered from broken files, once per list (the repository stage asks for every file with the same list). */
+const brokenIds = new WeakMap<readonly BrokenFile[], { recovered: Set<string>; unreadable: string[] }>();
+
 export function withoutCascades(diagnostics: readonly Diagnostic[], broken: readonly BrokenFile[]): Diagnostic[] {
-  if (broken.length === 0) return [...diagnostics];
-  const recovered = new Set(broken.flatMap((b) => (b.text === undefined ? [] : idLines(b.text))));
-  const unreadable = broken.filter((b) => b.text === undefined).map((b) => b.file);
+  if (broken.length === 0 || diagnostics.length === 0) return [...diagnostics];
+  let ids = brokenIds.get(broken);
+  if (!ids) brokenIds.set(broken, (ids = { recovered: new Set(broken.flatMap((b) => (b.text === undefined ? [] : idLines(b.text)))), unreadable: broken.filter((b) => b.text === undefined).map((b) => b.file) }));
+  const { recovered, unreadable } = ids;
   const mentioned = (id: string): boolean => broken.some((b) => b.text?.includes(id));
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {

@@ -64,7 +64,9 @@ export function displayName(cwd: string, absPath: string): string {
 }
 
 export function isSourceFile(name: string): boolean {
-  return SOURCE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
+  // The last extension, lower-cased once (every source extension has one dot).
+  const dot = name.lastIndexOf('.');
+  return dot >= 0 && (SOURCE_EXTENSIONS as readonly string[]).includes(name.slice(dot).toLowerCase());
 }
 
 function statOrUndefined(file: string): ReturnType<typeof statSync> | undefined {
@@ -83,16 +85,21 @@ function realOrSelf(file: string): string {
   }
 }
 
-/** Whether a symlink leads to a place inside `root` (a real path); a dangling link does not. */
-function insideRoot(link: string, root: string): boolean {
+/** The real path a symlink leads to when that is inside `root` (a real path); undefined otherwise or when it dangles. */
+function realInsideRoot(link: string, root: string): string | undefined {
   let real: string;
   try {
     real = realpathSync.native(link);
   } catch {
-    return false;
+    return undefined;
   }
   const rel = path.relative(root, real);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel)) ? real : undefined;
+}
+
+/** `dir` (absolute, normalised) and a name in it, without path.join's normalising of what is already normal. */
+function childPath(dir: string, name: string): string {
+  return dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
 }
 
 export async function discover(paths: readonly string[], options: DiscoverOptions): Promise<DiscoveredFile[]> {
@@ -109,13 +116,9 @@ export async function discover(paths: readonly string[], options: DiscoverOption
   // `root` is the real path of the folder the user named: a symlink is followed only to a place
   // inside it, so a committed link to `/` or to another repository pulls nothing in.
   const other = options.otherRepository;
-  const walk = (dir: string, name: string, root: string, named = false): void => {
-    let real: string;
-    try {
-      real = realpathSync.native(dir);
-    } catch {
-      return;
-    }
+  // `real`: the folder's real path, known from its parent's (a folder entry that is no symlink adds
+  // its name) or from the symlink followed to it: no realpath call per folder.
+  const walk = (dir: string, name: string, root: string, real: string, named = false): void => {
     // A symlink loop (or two links to one folder) is walked once.
     if (visitedDirs.has(real)) return;
     visitedDirs.add(real);
@@ -133,11 +136,13 @@ export async function discover(paths: readonly string[], options: DiscoverOption
     const prefix = name === '' ? '' : `${name}/`;
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = path.join(dir, entry.name);
+      const full = childPath(dir, entry.name);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
+      let childReal: string | undefined;
       if (entry.isSymbolicLink()) {
-        if (!insideRoot(full, root)) continue;
+        childReal = realInsideRoot(full, root);
+        if (childReal === undefined) continue;
         const stat = statOrUndefined(full);
         isDir = stat?.isDirectory() ?? false;
         isFile = stat?.isFile() ?? false;
@@ -146,7 +151,7 @@ export async function discover(paths: readonly string[], options: DiscoverOption
         // A walk from a parent folder back into the working directory names its files from there.
         const inward = full === cwd || cwd.startsWith(full + path.sep);
         const childName = inward ? path.relative(cwd, full).split(path.sep).join('/') : `${prefix}${entry.name}`;
-        if (!options.ignored?.(inward ? `${childName || '.'}/` : `${prefix}${entry.name}/`) && !options.excluded?.(full, true)) walk(full, childName, root);
+        if (!options.ignored?.(inward ? `${childName || '.'}/` : `${prefix}${entry.name}/`) && !options.excluded?.(full, true)) walk(full, childName, root, childReal ?? childPath(real, entry.name));
       } else if (isFile && isSourceFile(entry.name) && entry.name !== 'lofte.config.yaml' && !options.excluded?.(full, false)) {
         add(full, `${prefix}${entry.name}`);
       }
@@ -157,7 +162,10 @@ export async function discover(paths: readonly string[], options: DiscoverOption
     const absPath = path.resolve(options.cwd, given);
     const stat = statOrUndefined(absPath);
     if (!stat) throw new UsageError('path-not-found', { path: given });
-    if (stat.isDirectory()) walk(absPath, path.relative(options.cwd, absPath).split(path.sep).join('/'), realOrSelf(absPath), true);
+    if (stat.isDirectory()) {
+      const real = realOrSelf(absPath);
+      walk(absPath, path.relative(options.cwd, absPath).split(path.sep).join('/'), real, real, true);
+    }
     else if (isSourceFile(absPath)) add(absPath);
     else throw new UsageError('unsupported-file', { path: given });
   }

@@ -1,6 +1,6 @@
 // The load stage: read discovered files and turn them into documents with locators.
 
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { makeDiagnostic, START_OF_FILE } from '../diagnostics/make.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { API_PREFIX, isKind } from '../model/kinds.js';
@@ -125,6 +125,26 @@ export function isLofteCandidate(value: unknown): boolean {
  */
 export function fileStamp(st: { size: number; mtimeMs: number; ctimeMs: number; ino: number }): string {
   return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+}
+
+const NO_THROW = { throwIfNoEntry: false } as const;
+
+/** A regular file's stamp now (fileStamp), or undefined when it is no file or cannot be looked at. */
+export function pathStamp(absPath: string): string | undefined {
+  try {
+    const st = statSync(absPath, NO_THROW);
+    return st?.isFile() ? fileStamp(st) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A discovered file's stamp now, to compare with the one its last read gave: 'gone' when it cannot
+ * be seen as a file (a folder that could not be listed is never a file), which matches no read.
+ */
+export function currentStamp(file: DiscoveredFile): string {
+  return (file.unreadableFolder ? undefined : pathStamp(file.absPath)) ?? 'gone';
 }
 
 /**
