@@ -53,21 +53,26 @@ async function sources(): Promise<[string, string][]> {
 
 const parse = (name: string, text: string, fast: boolean): ParsedFile => (name.endsWith('.md') ? parseMarkdownFile : parseYamlFile)(text, undefined, fast ? 'fast' : 'exact');
 
+/** Each document of each YAML or Markdown source as the exact parser reads it, with the fast parser's reading of it. */
+function* documentPairs(files: Iterable<[string, string]>): Generator<{ name: string; doc: ParsedFile['documents'][number]; quick: ParsedFile['documents'][number] }> {
+  for (const [name, text] of files) {
+    if (!/\.(ya?ml|md)$/.test(name)) continue;
+    const fast = parse(name, text, true);
+    for (const doc of parse(name, text, false).documents) {
+      const quick = fast.documents.find((d) => d.index === doc.index);
+      if (quick) yield { name, doc, quick };
+    }
+  }
+}
+
 describe('quick positions', () => {
   it('are the exact parser’s, for every path of every document, as key and as value', async () => {
     let compared = 0;
-    for (const [name, text] of await sources()) {
-      if (!/\.(ya?ml|md)$/.test(name)) continue;
-      const exact = parse(name, text, false);
-      const fast = parse(name, text, true);
-      for (const doc of exact.documents) {
-        const quick = fast.documents.find((d) => d.index === doc.index);
-        if (!quick) continue;
-        for (const p of paths(doc.value)) {
-          for (const target of ['key', 'value'] as const) {
-            expect(quick.locator.locate(p, target), `${name} #${doc.index} ${JSON.stringify(p)} ${target}`).toEqual(doc.locator.locate(p, target));
-            compared++;
-          }
+    for (const { name, doc, quick } of documentPairs(await sources())) {
+      for (const p of paths(doc.value)) {
+        for (const target of ['key', 'value'] as const) {
+          expect(quick.locator.locate(p, target), `${name} #${doc.index} ${JSON.stringify(p)} ${target}`).toEqual(doc.locator.locate(p, target));
+          compared++;
         }
       }
     }
@@ -76,20 +81,13 @@ describe('quick positions', () => {
 
   it('place words inside every string value where the exact parser does (quotes, escapes, folded and block text)', async () => {
     let compared = 0;
-    for (const [name, text] of [...Object.entries(WORDS), ...(await sources())]) {
-      if (!/\.(ya?ml|md)$/.test(name)) continue;
-      const exact = parse(name, text, false);
-      const fast = parse(name, text, true);
-      for (const doc of exact.documents) {
-        const quick = fast.documents.find((d) => d.index === doc.index);
-        if (!quick) continue;
-        for (const p of paths(doc.value)) {
-          const value = valueAt(doc.value, p);
-          if (typeof value !== 'string') continue;
-          for (const [start, end] of spans(value)) {
-            expect(quick.locator.locateText?.(p, start, end), `${name} #${doc.index} ${JSON.stringify(p)} ${start}-${end}`).toEqual(doc.locator.locateText?.(p, start, end));
-            compared++;
-          }
+    for (const { name, doc, quick } of documentPairs([...Object.entries(WORDS), ...(await sources())])) {
+      for (const p of paths(doc.value)) {
+        const value = valueAt(doc.value, p);
+        if (typeof value !== 'string') continue;
+        for (const [start, end] of spans(value)) {
+          expect(quick.locator.locateText?.(p, start, end), `${name} #${doc.index} ${JSON.stringify(p)} ${start}-${end}`).toEqual(doc.locator.locateText?.(p, start, end));
+          compared++;
         }
       }
     }
