@@ -229,7 +229,7 @@ const progress = (text) => process.stderr.write(`${text}\n`);
 function commandsFor(size, corpora) {
   const errored = corpora.errored.dir;
   const clean = corpora.clean.dir;
-  const cached = corpora.cached.dir;
+  const cached = corpora.cached?.dir; // generated only when a cache row is chosen
   const lofte = (...rest) => [BIN, ...rest];
   return [
     { id: 'node', label: 'node -e ""', args: () => ['-e', ''], expect: [0] },

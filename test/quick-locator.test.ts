@@ -53,24 +53,65 @@ async function sources(): Promise<[string, string][]> {
 
 const parse = (name: string, text: string, fast: boolean): ParsedFile => (name.endsWith('.md') ? parseMarkdownFile : parseYamlFile)(text, undefined, fast ? 'fast' : 'exact');
 
+/** Each document of each YAML or Markdown source as the exact parser reads it, with the fast parser's reading of it. */
+function* documentPairs(files: Iterable<[string, string]>): Generator<{ name: string; doc: ParsedFile['documents'][number]; quick: ParsedFile['documents'][number] }> {
+  for (const [name, text] of files) {
+    if (!/\.(ya?ml|md)$/.test(name)) continue;
+    const fast = parse(name, text, true);
+    for (const doc of parse(name, text, false).documents) {
+      const quick = fast.documents.find((d) => d.index === doc.index);
+      if (quick) yield { name, doc, quick };
+    }
+  }
+}
+
 describe('quick positions', () => {
   it('are the exact parser’s, for every path of every document, as key and as value', async () => {
     let compared = 0;
-    for (const [name, text] of await sources()) {
-      if (!/\.(ya?ml|md)$/.test(name)) continue;
-      const exact = parse(name, text, false);
-      const fast = parse(name, text, true);
-      for (const doc of exact.documents) {
-        const quick = fast.documents.find((d) => d.index === doc.index);
-        if (!quick) continue;
-        for (const p of paths(doc.value)) {
-          for (const target of ['key', 'value'] as const) {
-            expect(quick.locator.locate(p, target), `${name} #${doc.index} ${JSON.stringify(p)} ${target}`).toEqual(doc.locator.locate(p, target));
-            compared++;
-          }
+    for (const { name, doc, quick } of documentPairs(await sources())) {
+      for (const p of paths(doc.value)) {
+        for (const target of ['key', 'value'] as const) {
+          expect(quick.locator.locate(p, target), `${name} #${doc.index} ${JSON.stringify(p)} ${target}`).toEqual(doc.locator.locate(p, target));
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(5000);
+  }, 60_000);
+
+  it('place words inside every string value where the exact parser does (quotes, escapes, folded and block text)', async () => {
+    let compared = 0;
+    for (const { name, doc, quick } of documentPairs([...Object.entries(WORDS), ...(await sources())])) {
+      for (const p of paths(doc.value)) {
+        const value = valueAt(doc.value, p);
+        if (typeof value !== 'string') continue;
+        for (const [start, end] of spans(value)) {
+          expect(quick.locator.locateText?.(p, start, end), `${name} #${doc.index} ${JSON.stringify(p)} ${start}-${end}`).toEqual(doc.locator.locateText?.(p, start, end));
+          compared++;
         }
       }
     }
     expect(compared).toBeGreaterThan(5000);
   }, 60_000);
 });
+
+/** Texts whose words stand elsewhere in the source than in the value. */
+const WORDS: Record<string, string> = {
+  'escapes.yaml': 'kind: Aktor\ndubbel: "a\\tb \\"c\\" \\u00e5 \\x41 ord"\nenkel: \'det \'\'är\'\' ord\'\nbruten: "första \\\n   andra"\n',
+  'folded.yaml': 'kind: Aktor\nveckad: >\n  ett två\n  tre\n\n  fyra\nbevarad: |+\n  rad ett\n  rad två\n\nslut: >-\n    djupt\n    indragen\n',
+  'plain-lines.yaml': 'kind: Aktor\nlang: en rad\n   som fortsätter   \n\n   efter tom rad # ingen kommentar\nlista:\n  - ett ord\n    till\n  - "citerat\n    över rader"\n',
+};
+
+function valueAt(value: unknown, path: DocPath): unknown {
+  let v = value;
+  for (const seg of path) v = typeof v === 'object' && v !== null ? (v as Record<string | number, unknown>)[seg] : undefined;
+  return v;
+}
+
+/** Each word of a text, the whole text, and its first and last character. */
+function spans(text: string): [number, number][] {
+  const out: [number, number][] = [[0, text.length]];
+  if (text.length > 1) out.push([0, 1], [text.length - 1, text.length]);
+  for (const m of text.matchAll(/\S+/g)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}

@@ -29,6 +29,14 @@ describe('a file written in pieces', () => {
     expect(readFileSync(path.join(out, 'b.html'), 'utf8')).toBe('');
   });
 
+  it('keeps a character whole when two pieces split it (a surrogate pair)', async () => {
+    const out = tmp();
+    const text = `Trygghet 😀 i parken 𝄞${'å'.repeat(1000)}`;
+    // One UTF-16 unit a piece: every astral character is cut in two.
+    await writeSite(out, [['a.html', cut(text, 1)]]);
+    expect(readFileSync(path.join(out, 'a.html'), 'utf8')).toBe(text);
+  });
+
   it('is left as it is when it reads the same, and written again when it differs anywhere', async () => {
     const out = tmp();
     const base = 'ä'.repeat(3 * MB);

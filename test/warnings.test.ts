@@ -76,11 +76,17 @@ describe('contact-in-text', () => {
     ['Ring 0584-47 30 00', ['0584-47 30 00']],
     ['070-123 45 67 eller +46 70 123 45 67', ['070-123 45 67', '+46 70 123 45 67']],
     ['Mejla trygghet@laxa.se', ['trygghet@laxa.se']],
+    // Where a number may start: the text's start, after a bracket, a letter, an en dash, a slash.
+    ['0701234567', ['0701234567']],
+    ['(070-123 45 67)', ['070-123 45 67']],
+    ['tel:+46701234567', ['+46701234567']],
+    ['2026-01-01–08-401 00 00', ['08-401 00 00']],
+    ['a0584-47 30 00/0584-47 30 01', ['0584-47 30 00', '0584-47 30 01']],
   ])('finds contact details in %j', (text, expected) => {
     expect(findContacts(text)).toEqual(expected);
   });
 
-  it.each(['Ring 114 14 eller 112', 'Giltig 2026-01-01–2027-12-31', 'Minst 20 trafikkontroller', 'Dnr 2025/1234'])('ignores %j', (text) => {
+  it.each(['Ring 114 14 eller 112', 'Giltig 2026-01-01–2027-12-31', 'Minst 20 trafikkontroller', 'Dnr 2025/1234', 'lpo-0701234567', '10701234567'])('ignores %j', (text) => {
     expect(findContacts(text)).toEqual([]);
   });
 });

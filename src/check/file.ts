@@ -6,7 +6,7 @@ import { RULE_CODES } from '../diagnostics/catalog.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { DiscoveredFile } from '../load/discover.js';
 import type { DisableDirective } from '../load/directives.js';
-import { loadText, readDiscovered, readText, type ReadResult, type SkippedFile } from '../load/index.js';
+import { loadText, readDiscovered, readText, textOf, type ReadResult, type SkippedFile } from '../load/index.js';
 import { START_OF_FILE } from '../diagnostics/make.js';
 import type { Locator } from '../load/locator.js';
 import { locatorsFromText, stripBom, type ParseLimits, type ParseMode } from '../load/parse.js';
@@ -115,13 +115,19 @@ function checkRead(file: DiscoveredFile, read: ReadResult, schemas: SchemaSet, o
  */
 function withPositions(result: FileResult, file: DiscoveredFile, read: ReadResult, options: FileCheckOptions): FileResult {
   if (result.entities.length === 0) return result;
-  const locators = positionsOf(file, read.kind === 'text' ? read.text : undefined, options.limits, options.parser);
+  // The bytes read, not the text: kept off V8's heap, decoded again only for a later finding.
+  const text = read.kind !== 'text' ? undefined : read.bytes ? bytesText(read.bytes) : read.text;
+  const locators = positionsOf(file, text, options.limits, options.parser);
   for (const e of result.entities) e.doc.locator = locatorOf(locators, e.doc.index);
   return result;
 }
 
+function bytesText(bytes: Buffer): () => string {
+  return () => textOf(bytes);
+}
+
 /** Locators for a file's documents from the text it was checked in (none: every path at its start). */
-function positionsOf(file: DiscoveredFile, text: string | undefined, limits: ParseLimits, parser: ParseMode | undefined): (index: number) => Locator {
+function positionsOf(file: DiscoveredFile, text: string | (() => string) | undefined, limits: ParseLimits, parser: ParseMode | undefined): (index: number) => Locator {
   if (text === undefined) return () => ({ locate: () => START_OF_FILE });
   return locatorsFromText(file.name.toLowerCase().endsWith('.md'), text, limits, parser);
 }

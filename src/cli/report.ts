@@ -12,6 +12,7 @@ import type { Entity } from '../schema/index.js';
 import type { SiteFormat } from '../report/site.js';
 import type { SiteContent } from '../report/write.js';
 import type { OpenDataSettings } from '../export/settings.js';
+import { collectGarbage } from '../util/collect.js';
 import { OutputError } from '../util/output-error.js';
 import { ValidationSession } from '../validate.js';
 import { runThenWatch, type Changes } from './watch.js';
@@ -175,6 +176,9 @@ function publishCommand(io: CliIo, words: CliWords, mode: 'site' | 'data'): Loft
       const prepared = await prepare(changes);
       if (typeof prepared === 'number') return prepared;
       const { documents, drafts, settings } = prepared;
+      // A single run has let the validation result go (watch mode keeps its session): its memory
+      // is returned before the pages are written, not after they have grown the heap to a multiple of it.
+      if (!flags.watch) collectGarbage();
       const interrupt = new AbortController();
       const stop = flags.watch ? undefined : io.onInterrupt?.(() => interrupt.abort());
       try {

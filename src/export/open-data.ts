@@ -146,7 +146,14 @@ const actor = (a: ActorRef): ActorData => ({ id: a.id, namn: a.namn, typ: a.typ 
 
 /** Drops keys whose value is undefined, so the JSON has no `"x": undefined` holes and stays stable. */
 function defined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  // One loop, not entries/filter/fromEntries: this runs for every object of a national data set.
+  // The keys are lofte's own field names, in the order written.
+  const out: Record<string, unknown> = {};
+  for (const k in o) {
+    const v = (o as Record<string, unknown>)[k];
+    if (v !== undefined) out[k] = v;
+  }
+  return out as T;
 }
 
 function problem(pb: ProblemView): ProblemData {

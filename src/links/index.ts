@@ -145,7 +145,10 @@ function namesFor(key: string, byId: ReadonlyMap<string, Entity>, spec: Referenc
         const name = e.value[field];
         if (typeof name !== 'string') continue;
         const k = nameKey(name);
-        names.set(k, [...(names.get(k) ?? []), e.id]);
+        // Appended in place: a name many documents share (a title used in every area) was copied once per document.
+        const ids = names.get(k);
+        if (ids) ids.push(e.id);
+        else names.set(k, [e.id]);
       }
     }
     perKind.set(key, names);

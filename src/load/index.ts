@@ -147,9 +147,14 @@ export function currentStamp(file: DiscoveredFile): string {
   return (file.unreadableFolder ? undefined : pathStamp(file.absPath)) ?? 'gone';
 }
 
-/** `stamp` (fileStamp, from the read's own fstat) tells watch mode what changed. */
+/**
+ * `stamp` (fileStamp, from the read's own fstat) tells watch mode what changed. `bytes`: what was
+ * read from disk, off V8's heap; `textOf(bytes)` gives `text` again, so a later step that needs the
+ * text only now and then keeps these rather than the string (which every young-generation
+ * collection would copy).
+ */
 export type ReadResult =
-  | { kind: 'text'; text: string; stamp: string }
+  | { kind: 'text'; text: string; stamp: string; bytes?: Buffer }
   | { kind: 'too-large'; size: number; stamp: string }
   | { kind: 'unreadable'; error: string; at?: { line: number; column: number; byte: string } };
 
@@ -201,7 +206,9 @@ export function readText(absPath: string, maxBytes: number): ReadResult {
     stamp = fileStamp(st);
     if (!st.isFile()) return { kind: 'unreadable', error: 'not-a-file' };
     if (st.size > maxBytes) return { kind: 'too-large', size: st.size, stamp };
-    const buffer = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
+    // Not zero-filled: only the bytes read are ever looked at (`subarray(0, length)` below); small
+    // files share Node's buffer pool instead of one allocation each (their bytes are kept, see ReadResult).
+    const buffer = Buffer.allocUnsafe(Math.min(st.size, maxBytes) + 1);
     let length = 0;
     for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
     if (length > maxBytes) return { kind: 'too-large', size: length, stamp };
@@ -216,12 +223,18 @@ export function readText(absPath: string, maxBytes: number): ReadResult {
   if (bytes.includes(0)) return { kind: 'unreadable', error: 'binary' };
   let text: string;
   try {
-    text = stripBom(UTF8.decode(bytes));
+    text = textOf(bytes);
   } catch {
     const at = firstBadByte(bytes);
     return at ? { kind: 'unreadable', error: 'encoding', at } : { kind: 'unreadable', error: 'encoding' };
   }
-  return { kind: 'text', text: text.includes('\r') ? text.replace(LONE_CR, '\n') : text, stamp };
+  return { kind: 'text', text, stamp, bytes };
+}
+
+/** A file's bytes as the text lofte checks (throws when they are not UTF-8): the same text for the same bytes, every time. */
+export function textOf(bytes: Uint8Array): string {
+  const text = stripBom(UTF8.decode(bytes));
+  return text.includes('\r') ? text.replace(LONE_CR, '\n') : text;
 }
 
 const LONE_CR = /\r(?!\n)/g;

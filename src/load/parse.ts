@@ -255,14 +255,29 @@ export function parseMarkdownFile(text: string, limits: ParseLimits = DEFAULT_PA
 /**
  * Locators for the documents of a file from its text as it was read (kept for the findings of
  * links and repository rules, which come after the file's own check): positions are found when
- * first asked for, as for a file parsed the first time. Nothing is read from disk.
+ * first asked for, as for a file parsed the first time. Nothing is read from disk. `text` may be a
+ * function that makes the text again (from the bytes read), called at most once.
  */
-export function locatorsFromText(markdown: boolean, text: string, limits: ParseLimits, mode: ParseMode = 'fast'): (index: number) => Locator {
-  let byIndex: Map<number, Locator> | undefined;
+export function locatorsFromText(markdown: boolean, text: string | (() => string), limits: ParseLimits, mode: ParseMode = 'fast'): (index: number) => Locator {
+  let byIndex: ((index: number) => Locator) | undefined;
   return (index) => {
-    byIndex ??= new Map((markdown ? parseMarkdownFile : parseYamlFile)(text, limits, mode).documents.map((d) => [d.index, d.locator]));
-    return byIndex.get(index) ?? { locate: () => START_OF_FILE };
+    byIndex ??= (markdown ? markdownLocators : yamlLocators)(typeof text === 'string' ? text : text(), limits, mode);
+    return byIndex(index);
   };
+}
+
+/**
+ * A YAML file's documents are located as when it was checked, without making their values again:
+ * the positions come from the same place (js-yaml's events where they answer, else the exact parse).
+ */
+function yamlLocators(text: string, _limits: ParseLimits, mode: ParseMode): (index: number) => Locator {
+  return documentLocators({ source: text, offset: 0, lines: lazyLines(text), external: new Map() }, mode);
+}
+
+/** A Markdown file's front matter, located as when it was checked (its body may stand for `beskrivning`). */
+function markdownLocators(text: string, limits: ParseLimits, mode: ParseMode): (index: number) => Locator {
+  const byIndex = new Map(parseMarkdownFile(text, limits, mode).documents.map((d) => [d.index, d.locator]));
+  return (index) => byIndex.get(index) ?? { locate: () => START_OF_FILE };
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -12,6 +12,7 @@ import { yamlLib } from '../util/lazy.js';
 import type { LineIndex } from './line-index.js';
 import { externalRange, firstLineEnd, YamlLocator, type Locator } from './locator.js';
 import { quickLocators, type QuickLocate } from './quick-locator.js';
+import { sourceSpan } from './text-offsets.js';
 
 /** `fast`: js-yaml first, positions on demand; `exact`: the `yaml` parser's positions for everything. */
 export type ParseMode = 'fast' | 'exact';
@@ -61,11 +62,17 @@ export function documentLocators(src: PositionSource, mode: ParseMode, exactDocs
       locator = !q
         ? exactly()
         : {
-            locateText: (path, start, end) => exactly().locateText?.(path, start, end),
+            locateText: (path, start, end) => {
+              if (externalRange(lines(), external, path)) return undefined;
+              const scalar = q.stringScalar(path);
+              const at = scalar ? offset + scalar.span[0] : 0;
+              const words = scalar ? sourceSpan(lines().text.slice(at, offset + scalar.span[1]), scalar.value, start, end) : undefined;
+              return words ? lines().range(at + words[0], at + words[1]) : exactly().locateText?.(path, start, end);
+            },
             locate: (path, target = 'value') => {
               const ext = externalRange(lines(), external, path);
               if (ext) return ext;
-              const span = q(path, target);
+              const span = q.locate(path, target);
               if (!span) return exactly().locate(path, target);
               return lines().range(offset + span[0], offset + firstLineEnd(lines().text, offset, span[0], span[1]));
             },

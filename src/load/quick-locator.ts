@@ -18,8 +18,13 @@ interface EventNode {
 
 type Span = readonly [number, number];
 
-/** Where a node starts, with the first line it reaches (`end`), or undefined: ask the exact parser. */
-export type QuickLocate = (path: DocPath, target: LocateTarget) => Span | undefined;
+/** One document's positions from its events; undefined from either: ask the exact parser. */
+export interface QuickLocate {
+  /** Where a node starts, with the first line it reaches (`end`). */
+  locate(path: DocPath, target: LocateTarget): Span | undefined;
+  /** The string scalar at `path`: its value, and where it starts and ends (at least to its last character). */
+  stringScalar(path: DocPath): { span: Span; value: string } | undefined;
+}
 
 // Constructs whose events this reader does not map onto the exact parser's ranges.
 const DECLINED = /(^|[\s[{,:-])[&!*](?=\S)|(^|\n)[ \t-]*\?(\s|$)|(^|\n)%/;
@@ -53,7 +58,7 @@ export function quickLocators(source: string): ((index: number) => QuickLocate |
   }
   return (index) => {
     const root = roots[index];
-    return root ? (path, target) => locate(source, unwrap(root), path, target) : undefined;
+    return root ? { locate: (path, target) => locate(source, unwrap(root), path, target), stringScalar: (path) => stringScalar(source, unwrap(root), path) } : undefined;
   };
 }
 
@@ -129,6 +134,28 @@ function locate(source: string, root: EventNode, path: DocPath, target: LocateTa
   // An empty value has no text of its own: where the exact parser puts it is its own convention.
   if (start >= chosen.close || chosen.result === null) return undefined;
   return [start, chosen.close];
+}
+
+/**
+ * The string scalar at exactly `path` (no missing segment), from its first character to where
+ * js-yaml stopped reading it; undefined for anything else (the exact parser then answers).
+ */
+function stringScalar(source: string, root: EventNode, path: DocPath): { span: Span; value: string } | undefined {
+  let node = root;
+  for (const seg of path) {
+    if (node.kind === 'mapping') {
+      if (node.children.length % 2 !== 0) return undefined;
+      const pair = pairOf(node, String(seg));
+      if (pair === undefined || pair < 0) return undefined;
+      node = unwrap(node.children[pair + 1] as EventNode);
+    } else if (node.kind === 'sequence' && typeof seg === 'number' && seg < node.children.length) {
+      if (!Array.isArray(node.result) || node.result.length !== node.children.length) return undefined;
+      node = unwrap(node.children[seg] as EventNode);
+    } else return undefined;
+  }
+  if (node.kind !== 'scalar' || typeof node.result !== 'string') return undefined;
+  const start = skipToContent(source, node.open);
+  return start < node.close ? { span: [start, node.close], value: node.result } : undefined;
 }
 
 /** Past the spaces, line breaks and comments js-yaml had not yet read when it opened a node. */

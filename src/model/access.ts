@@ -51,8 +51,10 @@ export function asPeriod(value: unknown): Period | undefined {
 export function visitObjects(value: unknown, visit: (dict: Dict, path: readonly (string | number)[]) => void, path: (string | number)[] = []): void {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
+      const child: unknown = value[i];
+      if (typeof child !== 'object' || child === null) continue; // nothing to visit in a string or number
       path.push(i);
-      visitObjects(value[i], visit, path);
+      visitObjects(child, visit, path);
       path.pop();
     }
     return;
@@ -61,8 +63,10 @@ export function visitObjects(value: unknown, visit: (dict: Dict, path: readonly 
   if (!d) return;
   visit(d, path);
   for (const k of Object.keys(d)) {
+    const child = d[k];
+    if (typeof child !== 'object' || child === null) continue;
     path.push(k);
-    visitObjects(d[k], visit, path);
+    visitObjects(child, visit, path);
     path.pop();
   }
 }

@@ -18,7 +18,11 @@ export type Block =
   | { kind: 'facts'; items: [string, Inline[]][]; variant?: 'outcome' }
   /** A status overview drawn in HTML (legible at any width and in forced colours); the table says the same. */
   | { kind: 'bars'; caption: string; rows: { status: string; label: string; count: number }[]; equivalent: Block }
-  | { kind: 'table'; caption: string; head: string[]; rows: Inline[][][] }
+  /**
+   * `rows` may be made as they are read (a national overview's tables are most of its size, and
+   * need not all be in memory at once); it can be read more than once (a page in both formats).
+   */
+  | { kind: 'table'; caption: string; head: string[]; rows: Iterable<Inline[][]> }
   | { kind: 'markdown'; source: string; baseLevel: number }
   /** A picture with a caption about the picture; Markdown gives only `equivalent`, which has its own caption. */
   | { kind: 'figure'; svg: string; caption: string; equivalent: Block };
@@ -44,6 +48,13 @@ export interface PageOpenData {
   /** schema.org JSON-LD for the page's head, already safe inside <script>. */
   jsonLd?: string;
 }
+
+/** A table's rows, each made from its item when the renderer reaches it. */
+export const rowsOf = <T>(items: readonly T[], row: (item: T) => Inline[][]): Iterable<Inline[][]> => ({
+  *[Symbol.iterator]() {
+    for (const item of items) yield row(item);
+  },
+});
 
 export const p = (...content: Inline[]): Block => ({ kind: 'paragraph', content });
 export const h = (level: 2 | 3 | 4, text: string, id?: string): Block => ({ kind: 'heading', level, text, ...(id ? { id } : {}) });

@@ -42,7 +42,7 @@ function block(b: Block, from: string): string {
     case 'facts':
       return b.items.map(([k, v]) => `- **${line(k)}:** ${inline(v, from)}`).join('\n');
     case 'table':
-      return [`**${line(b.caption)}**`, '', `| ${b.head.map(line).join(' | ')} |`, `|${b.head.map(() => '---|').join('')}`, ...b.rows.map((r) => `| ${r.map((c) => cell(c, from)).join(' | ')} |`)].join('\n');
+      return [`**${line(b.caption)}**`, '', `| ${b.head.map(line).join(' | ')} |`, `|${b.head.map(() => '---|').join('')}`, ...Array.from(b.rows, (r) => `| ${r.map((c) => cell(c, from)).join(' | ')} |`)].join('\n');
     case 'markdown':
       return markdownToMarkdown(b.source, b.baseLevel).trimEnd();
     case 'figure':
@@ -52,27 +52,37 @@ function block(b: Block, from: string): string {
   }
 }
 
-/** Gives each marked heading GitHub's slug (counting every heading of the page) and points the in-page links at them. */
-function resolveAnchors(text: string): string {
+/**
+ * GitHub's slugs for a page's headings (their text as GitHub shows it, in page order), counting
+ * every heading; returned for those that carry an HTML id, the first heading with an id keeping it.
+ */
+function slugsById(headings: readonly (readonly [text: string, id: string | undefined])[]): Map<string, string> {
   const slugs = new Map<string, string>();
   const slugger = new Slugger();
+  for (const [text, id] of headings) {
+    const slug = slugger.slug(text);
+    if (id !== undefined && !slugs.has(id)) slugs.set(id, slug);
+  }
+  return slugs;
+}
+
+/** Gives each marked heading GitHub's slug (counting every heading of the page) and points the in-page links at them. */
+function resolveAnchors(text: string): string {
   const marked = new RegExp(`${MARK}([^${MARK}]*)${MARK}$`);
   const lines = text.split('\n');
-  const headings = markdownHeadings(text.replace(new RegExp(`${MARK}[^${MARK}]*${MARK}`, 'g'), ''));
-  let h = 0;
+  const texts = markdownHeadings(text.replace(new RegExp(`${MARK}[^${MARK}]*${MARK}`, 'g'), ''));
+  const headings: [string, string | undefined][] = [];
   let fence: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     if (f?.[1]) fence = fence === undefined ? f[1][0] : f[1][0] === fence ? undefined : fence;
     if (fence !== undefined || f || !/^ {0,3}#{1,6}[ \t]/.test(line)) continue;
-    const slug = slugger.slug(headings[h++] ?? '');
     const m = marked.exec(line);
-    if (m) {
-      if (m[1] !== undefined && !slugs.has(m[1])) slugs.set(m[1], slug);
-      lines[i] = line.slice(0, m.index);
-    }
+    headings.push([texts[headings.length] ?? '', m?.[1]]);
+    if (m) lines[i] = line.slice(0, m.index);
   }
+  const slugs = slugsById(headings);
   return lines.join('\n').replace(new RegExp(`${LINK}([^${LINK}]*)${LINK}([^${LINK}]*)${LINK}`, 'g'), (_, anchor: string, label: string) => {
     const slug = slugs.get(anchor);
     return slug === undefined ? label : `[${label}](#${slug})`;
@@ -89,18 +99,16 @@ export function renderMarkdown(page: Page): string {
   return `${resolveAnchors(parts.join('\n\n'))}\n`;
 }
 
-/** The slugs GitHub gives a page's headings that carry an HTML id: for links from other pages. */
-export function markdownAnchors(page: Page): Map<string, string> {
-  const slugs = new Map<string, string>();
-  const slugger = new Slugger();
-  slugger.slug(headingText(line(page.title)));
-  for (const b of page.blocks) {
-    if (b.kind === 'heading') {
-      const s = slugger.slug(headingText(line(b.text)));
-      if (b.id && !slugs.has(b.id)) slugs.set(b.id, s);
-    } else if (b.kind === 'markdown') {
-      for (const t of markdownHeadings(markdownToMarkdown(b.source, b.baseLevel))) slugger.slug(t);
-    }
+/**
+ * The slugs GitHub gives the headings that carry an HTML id on the Markdown page titled `title`
+ * whose blocks begin with `blocks` (a slug depends only on the headings before it): for links
+ * from other pages.
+ */
+export function markdownAnchors(title: string, blocks: readonly Block[]): Map<string, string> {
+  const headings: [string, string | undefined][] = [[headingText(line(title)), undefined]];
+  for (const b of blocks) {
+    if (b.kind === 'heading') headings.push([headingText(line(b.text)), b.id]);
+    else if (b.kind === 'markdown') for (const t of markdownHeadings(markdownToMarkdown(b.source, b.baseLevel))) headings.push([t, undefined]);
   }
-  return slugs;
+  return slugsById(headings);
 }

@@ -3,7 +3,7 @@
 // one run at a time (a lock). The new site is staged first; swap.ts commits it with a journal and
 // moves it in, undoing a swap that fails, and the next run finishes (or undoes) one that was killed.
 
-import { lstatSync, mkdirSync, promises as fs, rmSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, promises as fs, readSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { asOutputError, OutputError } from '../util/output-error.js';
 import { takeLock } from './lock.js';
@@ -13,9 +13,6 @@ import { JOURNAL, MANIFEST, noFault, readManifest, recover, removeEmptyFolder, S
 export { safeSitePath } from './out-guard.js';
 export { LOCK } from './lock.js';
 export { JOURNAL, MANIFEST, recover, type FaultPoint, type Recovery } from './swap.js';
-
-/** Page writes in flight at once. */
-const MAX_PENDING = 8;
 
 /**
  * A file's text: one string, or pieces in order (a page's HTML as it is rendered, the open data
@@ -53,86 +50,119 @@ export class WriteInterrupted extends Error {
   }
 }
 
-/** Whether a file holds exactly this text (false when it cannot be read). */
-async function holds(file: string, text: string): Promise<boolean> {
-  return fs.readFile(file, 'utf8').then(
-    (old) => old === text,
-    () => false,
-  );
-}
-
-/** Reads up to `length` bytes at `position` (fewer only at the end of the file). */
-async function readAt(handle: fs.FileHandle, length: number, position: number): Promise<Buffer> {
-  const buf = Buffer.allocUnsafe(length);
+/** Reads up to `length` bytes at `position` into `buf` (fewer only at the end of the file); returns how many. */
+function readAt(fd: number, buf: Buffer, length: number, position: number): number {
   let done = 0;
   while (done < length) {
-    const { bytesRead } = await handle.read(buf, done, length - done, position + done);
-    if (bytesRead === 0) break;
-    done += bytesRead;
+    const n = readSync(fd, buf, done, length - done, position + done);
+    if (n === 0) break;
+    done += n;
   }
-  return done === length ? buf : buf.subarray(0, done);
+  return done;
+}
+
+/** Every byte of `buf` to `fd` at `position`. */
+function writeAt(fd: number, buf: Buffer, position: number): void {
+  for (let done = 0; done < buf.length; ) done += writeSync(fd, buf, done, buf.length - done, position + done);
 }
 
 /**
- * Writes the pieces to `target` in batches, comparing them with the page the last run wrote at
- * `old` (when given) as they come. While they match, nothing is written; at the first difference
- * the matching start is copied from the old file and the rest follows. Returns whether the page
- * changed (false: `target` was never made). At most one batch is held at a time.
+ * Two buffers, reused for every file: the text's bytes and the old file's at the same place. A
+ * batch (BATCH_CHARS, or one longer piece) fits in them as UTF-8 at 3 bytes a character at most.
  */
-async function writePieces(target: string, pieces: Iterable<string>, old: string | undefined, signal: AbortSignal | undefined): Promise<boolean> {
-  let oldHandle = old === undefined ? undefined : await fs.open(old, 'r').catch(() => undefined);
-  let handle: fs.FileHandle | undefined;
-  let position = 0;
-  const diverge = async (): Promise<fs.FileHandle> => {
-    // The bytes so far equal the old file's start: copied from it, not kept in memory.
-    const h = await fs.open(target, 'wx');
+let scratch: { text: Buffer; old: Buffer } | undefined;
+function buffers(chars: number): { text: Buffer; old: Buffer } {
+  if (!scratch || scratch.text.length < chars * 3) scratch = { text: Buffer.allocUnsafe(Math.max(chars, BATCH_CHARS) * 3), old: Buffer.allocUnsafe(Math.max(chars, BATCH_CHARS) * 3) };
+  return scratch;
+}
+
+/**
+ * Writes a file's text to `target` in batches, comparing them with the file the last run wrote at
+ * `old` (when given) as they come. While they match, nothing is written; at the first difference
+ * the matching start is copied from the old file and the rest follows. Returns whether the file
+ * changed (false: `target` was never made). At most one batch is held at a time. The writes are
+ * synchronous: each is a batch of text already in memory, and an asynchronous write would keep
+ * its bytes alive (and its file handle) until the I/O thread is done, for every page in flight.
+ */
+function writeContent(target: string, content: SiteContent, old: string | undefined): boolean {
+  let oldFd: number | undefined;
+  if (old !== undefined) {
     try {
-      for (let at = 0; at < position && oldHandle; at += BATCH_CHARS) {
-        const buf = await readAt(oldHandle, Math.min(BATCH_CHARS, position - at), at);
-        await h.write(buf, 0, buf.length, at);
+      oldFd = openSync(old, 'r');
+    } catch {
+      oldFd = undefined;
+    }
+  }
+  let fd: number | undefined;
+  let position = 0;
+  const diverge = (): number => {
+    // The bytes so far equal the old file's start: copied from it, not kept in memory.
+    const h = openSync(target, 'wx');
+    try {
+      const { old: buf } = buffers(BATCH_CHARS);
+      for (let at = 0; at < position && oldFd !== undefined; at += buf.length) {
+        const n = readAt(oldFd, buf, Math.min(buf.length, position - at), at);
+        writeAt(h, buf.subarray(0, n), at);
       }
     } catch (err) {
-      await h.close();
+      closeSync(h);
       throw err;
     }
-    await oldHandle?.close();
-    oldHandle = undefined;
+    if (oldFd !== undefined) closeSync(oldFd);
+    oldFd = undefined;
     return h;
   };
   let batch: string[] = [];
   let size = 0;
-  const flush = async (): Promise<void> => {
-    if (signal?.aborted) throw new WriteInterrupted();
-    const buf = Buffer.from(batch.join(''), 'utf8');
+  const flush = (): void => {
+    // Each piece is encoded where the last one ended, not joined first: joining a batch of small
+    // pieces cost more than all the rest of writing. A piece that ends in half a surrogate pair
+    // waits for the next, so a character split between two pieces is encoded whole, as a join would.
+    const { text: bytes, old: before } = buffers(size);
+    let length = 0;
+    let carry = '';
+    for (const piece of batch) {
+      const text = carry === '' ? piece : carry + piece;
+      const last = text.charCodeAt(text.length - 1);
+      if (last >= 0xd800 && last <= 0xdbff) carry = text;
+      else {
+        carry = '';
+        length += bytes.write(text, length, 'utf8');
+      }
+    }
+    if (carry !== '') length += bytes.write(carry, length, 'utf8');
     batch = [];
     size = 0;
-    if (oldHandle && !handle) {
-      const before = await readAt(oldHandle, buf.length, position);
-      if (before.equals(buf)) {
-        position += buf.length;
+    const buf = bytes.subarray(0, length);
+    if (oldFd !== undefined && fd === undefined) {
+      if (readAt(oldFd, before, length, position) === length && before.subarray(0, length).equals(buf)) {
+        position += length;
         return;
       }
-      handle = await diverge();
+      fd = diverge();
     }
-    handle ??= await fs.open(target, 'wx');
-    await handle.write(buf, 0, buf.length, position);
-    position += buf.length;
+    fd ??= openSync(target, 'wx');
+    writeAt(fd, buf, position);
+    position += length;
   };
   try {
-    for (const piece of pieces) {
+    for (const piece of typeof content === 'string' ? [content] : content) {
       batch.push(piece);
       size += piece.length;
-      if (size >= BATCH_CHARS) await flush();
+      if (size >= BATCH_CHARS) flush();
     }
-    if (size > 0 || (!oldHandle && !handle)) await flush();
-    // Everything matched so far: the page is unchanged only if the old file ends here too.
-    if (oldHandle && !handle && (await readAt(oldHandle, 1, position)).length > 0) handle = await diverge();
-    return handle !== undefined;
+    if (size > 0 || (oldFd === undefined && fd === undefined)) flush();
+    // Everything matched so far: the file is unchanged only if the old one ends here too.
+    if (oldFd !== undefined && fd === undefined && readAt(oldFd, buffers(1).old, 1, position) > 0) fd = diverge();
+    return fd !== undefined;
   } finally {
-    await handle?.close();
-    await oldHandle?.close();
+    if (fd !== undefined) closeSync(fd);
+    if (oldFd !== undefined) closeSync(oldFd);
   }
 }
+
+/** Lets the event loop run (a Ctrl-C is heard there) at least this often while files are written. */
+const YIELD_MS = 20;
 
 /**
  * `files` in path order (a path given twice: the last page wins); they are written to a staging
@@ -178,21 +208,17 @@ async function writeLocked(out: string, files: Iterable<readonly [string, SiteCo
   const written: string[] = [];
   const staged = new Set<string>();
   const now = new Set<string>();
-  // Pages are written by Node's I/O threads while the next ones are rendered here: on a national
-  // site the writing is about as much work as the rendering. A few at a time, so memory stays flat.
-  const pending = new Set<Promise<void>>();
-  const byPath = new Map<string, Promise<void>>();
-  let failed: { err: unknown } | undefined;
-  const settle = async (all: boolean): Promise<void> => {
-    while (pending.size >= (all ? 1 : MAX_PENDING)) await Promise.race(pending);
-    if (failed) throw failed.err;
-  };
   let journal: Journal;
   try {
     const made = new Set<string>();
     const folders = new Map<string, boolean>();
+    let yielded = performance.now();
     for (const [rel, content] of files) {
       if (!safeSitePath(rel)) throw new OutputError('unsafe-page', { page: rel, name: unsafeSegment(rel) });
+      if (performance.now() - yielded >= YIELD_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        yielded = performance.now();
+      }
       if (signal?.aborted) throw new WriteInterrupted();
       // What is at the page's place now: nothing, or a plain file lofte wrote, reached through
       // real folders. Anything else stops the run here, before the commit: nothing has changed.
@@ -203,34 +229,13 @@ async function writeLocked(out: string, files: Iterable<readonly [string, SiteCo
       if (!made.has(dir)) mkdirSync(dir, { recursive: true });
       made.add(dir);
       // The same path twice (two documents with one id, when duplicate-id is turned down): the
-      // later page waits for the earlier write, so the last one wins whole, as it always has.
-      const earlier = byPath.get(rel);
-      // Compared only the first time a path comes: a second copy must replace the first.
-      const compare = there === 'file' && !now.has(rel);
-      const write: Promise<void> = (earlier ?? Promise.resolve())
-        .then(async () => {
-          if (typeof content !== 'string') {
-            // A later copy of the same path replaces an earlier one staged already.
-            if (staged.has(rel)) await fs.rm(target, { force: true });
-            if (await writePieces(target, content, compare ? path.join(out, rel) : undefined, signal)) staged.add(rel);
-            return;
-          }
-          if (compare && (await holds(path.join(out, rel), content))) return;
-          await fs.writeFile(target, content, 'utf8');
-          staged.add(rel);
-        })
-        .catch((err: unknown) => void (failed ??= { err }))
-        .finally(() => {
-          pending.delete(write);
-          if (byPath.get(rel) === write) byPath.delete(rel);
-        });
-      pending.add(write);
-      byPath.set(rel, write);
+      // later copy replaces the earlier one whole, as it always has. Only the first is compared
+      // with the last run's file: a second copy must replace the first.
+      if (staged.has(rel)) rmSync(target, { force: true });
+      if (writeContent(target, content, there === 'file' && !now.has(rel) ? path.join(out, rel) : undefined)) staged.add(rel);
       written.push(rel);
       now.add(rel);
-      await settle(false);
     }
-    await settle(true);
     await fs.writeFile(path.join(staging, MANIFEST), `${JSON.stringify({ generator: 'lofte', files: written }, null, 2)}\n`, 'utf8');
     if (signal?.aborted) throw new WriteInterrupted();
     const moved = written.filter((rel) => staged.has(rel));
@@ -243,7 +248,6 @@ async function writeLocked(out: string, files: Iterable<readonly [string, SiteCo
     // The commit point: from here on the new site wins, even if this process dies.
     writeWhole(path.join(out, JOURNAL), `${JSON.stringify(journal)}\n`, fault, 'journal');
   } catch (err) {
-    await Promise.all(pending);
     rmSync(staging, { recursive: true, force: true });
     throw err instanceof WriteInterrupted ? err : asOutputError(err, out, 'write');
   }

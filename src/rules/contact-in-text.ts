@@ -13,12 +13,23 @@ const PHONE = /(?<![\d-])(?:\+46\s?|0)\d{1,3}[-\s]?\d{2,3}(?:[\s-]?\d{2}){1,2}(?
 /** Where contact details are meant to be, or that are never published. */
 const NOT_FREE_TEXT = new Set(['intern', 'kontakt', 'webbplats', 'url', 'referens']);
 
-const TWO_DIGITS = /\d\d/;
+/**
+ * Whether PHONE could match: it starts at a `0` or `+` with no digit or `-` before it. Dates and
+ * ids (`2026-01-01`, `lpo-2020`) have none, and are most of the text with digits in it.
+ */
+function mayHoldPhone(text: string): boolean {
+  for (let i = text.indexOf('0'); i >= 0; i = text.indexOf('0', i + 1)) if (!digitOrDash(text.charCodeAt(i - 1))) return true;
+  for (let i = text.indexOf('+'); i >= 0; i = text.indexOf('+', i + 1)) if (!digitOrDash(text.charCodeAt(i - 1))) return true;
+  return false;
+}
+
+/** `[\d-]` without the `u` flag: ASCII digits and the hyphen-minus (NaN, before the text, is neither). */
+const digitOrDash = (c: number): boolean => (c >= 48 && c <= 57) || c === 45;
 
 export function findContacts(text: string): string[] {
-  // Most text has neither an @ nor two digits in a row: skip the regexes for it.
+  // Most text has neither an @ nor a place a phone number could start: skip the regexes for it.
   const emails = text.includes('@') ? [...text.matchAll(EMAIL)] : [];
-  const phones = TWO_DIGITS.test(text) ? [...text.matchAll(PHONE)] : [];
+  const phones = mayHoldPhone(text) ? [...text.matchAll(PHONE)] : [];
   if (emails.length + phones.length === 0) return [];
   return [...emails, ...phones].sort((a, b) => (a.index ?? 0) - (b.index ?? 0)).map((m) => m[0]);
 }

@@ -4,7 +4,6 @@ import { t, value } from '../diagnostics/parts.js';
 import { promiseEn, promiseSv } from './words.js';
 import { asArray, asDict, asPeriod, asString, isIsoDate, type Period } from '../model/access.js';
 import { addDays, addMonths } from '../model/dates.js';
-import { interned } from '../util/intern.js';
 import { promises } from './promises.js';
 import type { Entity } from '../schema/index.js';
 import { defineRule } from './define.js';
@@ -116,7 +115,7 @@ function dueFollowUps(entity: Entity, asOf: string): DueFollowUp[] {
     const latest = latestEndedPeriod(frame, kadens, cutoff);
     if (!latest) continue;
     // A report early in a period does not cover it: it must come at most a month before the end.
-    out.push({ key: interned(`${entity.id ?? ''}\u0000${p.id ?? ''}`), index: p.index, lofte: p.id ?? '', period: latest, kadens: kadens ?? 'periodens_slut', earliest: addDays(latest.tom, -REPORT_WINDOW_DAYS) });
+    out.push({ key: `${entity.id ?? ''}\u0000${p.id ?? ''}`, index: p.index, lofte: p.id ?? '', period: latest, kadens: kadens ?? 'periodens_slut', earliest: addDays(latest.tom, -REPORT_WINDOW_DAYS) });
   }
   return out;
 }
@@ -138,7 +137,7 @@ function reportOf(entity: Entity): { datum: string; keys: string[]; kept: string
     const datum = entity.value['datum'];
     const doc = asString(entity.value['medborgarlofte']) ?? '';
     const results = asArray(entity.value['resultat']).map(asDict);
-    const keyOf = (r: Record<string, unknown> | undefined): string => interned(`${doc}\u0000${asString(r?.['lofte']) ?? ''}`);
+    const keyOf = (r: Record<string, unknown> | undefined): string => `${doc}\u0000${asString(r?.['lofte']) ?? ''}`;
     hit = isIsoDate(datum) ? { datum, keys: results.map(keyOf), kept: results.filter((r) => r?.['status'] === 'genomfort').map(keyOf) } : null;
     reportCache.set(entity.value, hit);
   }

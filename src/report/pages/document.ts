@@ -116,9 +116,24 @@ export function statusFigure(loften: readonly PromiseView[], asOf: string): Bloc
   };
 }
 
+/**
+ * What the document promises, actor by actor: the page's first headings. Every heading before it
+ * is the page title, so the anchors GitHub gives its promises are known from this part alone.
+ */
+function promiseSection(d: DocumentView, problems: ReadonlyMap<string, ProblemView>): Block[] {
+  const blocks: Block[] = [h(2, 'Det här lovar vi', 'loften')];
+  for (const [actors, loften] of byActor(d)) {
+    blocks.push(h(3, `${names(actors)} lovar`));
+    for (const l of loften) blocks.push(...promiseItem(l, problems, d.giltighet));
+  }
+  return blocks;
+}
+
+const problemsById = (d: DocumentView): Map<string, ProblemView> => new Map(d.problembilder.map((pb) => [pb.id, pb]));
+
 export function documentPage(d: DocumentView, model: ReportModel): Page {
   const asOf = model.asOf;
-  const problems = new Map(d.problembilder.map((pb) => [pb.id, pb]));
+  const problems = problemsById(d);
   const blocks: Block[] = [];
   const facts: [string, Inline[]][] = [
     ['Lokalpolisområde', [d.lpo.namn]],
@@ -130,11 +145,7 @@ export function documentPage(d: DocumentView, model: ReportModel): Page {
   blocks.push({ kind: 'facts', items: facts });
   blocks.push(p('På sidan: ', { text: 'Det här lovar vi', page: '', anchor: 'loften' }, ' · ', { text: 'Så följer vi upp', page: '', anchor: 'uppfoljning' }, ' · ', { text: 'Problemet', page: '', anchor: 'problemet' }, ...(d.undertecknare.length > 0 ? [' · ', { text: 'Underskrifter', page: '', anchor: 'underskrifter' }] : [])));
 
-  blocks.push(h(2, 'Det här lovar vi', 'loften'));
-  for (const [actors, loften] of byActor(d)) {
-    blocks.push(h(3, `${names(actors)} lovar`));
-    for (const l of loften) blocks.push(...promiseItem(l, problems, d.giltighet));
-  }
+  blocks.push(...promiseSection(d, problems));
 
   blocks.push(h(2, 'Så följer vi upp', 'uppfoljning'), p(`Så här går det med löftena ${longDate(asOf)}.`), statusFigure(d.loften, asOf));
   const drawn = asOf >= d.giltighet.from && asOf <= d.giltighet.tom;
@@ -186,11 +197,15 @@ export function documentPage(d: DocumentView, model: ReportModel): Page {
 
 const anchorMemo = new WeakMap<DocumentView, Map<string, string>>();
 
-/** The anchor GitHub gives a promise's heading on its document's Markdown page. */
-export function promiseMdAnchor(d: DocumentView, model: ReportModel, promiseId: string): string | undefined {
+/**
+ * The anchor GitHub gives a promise's heading on its document's Markdown page. A heading's slug
+ * depends only on the headings before it, and only the title comes before the promises: their
+ * section is enough, and the page itself is built once, when it is written.
+ */
+export function promiseMdAnchor(d: DocumentView, promiseId: string): string | undefined {
   let slugs = anchorMemo.get(d);
   if (!slugs) {
-    slugs = markdownAnchors(documentPage(d, model));
+    slugs = markdownAnchors(d.titel, promiseSection(d, problemsById(d)));
     anchorMemo.set(d, slugs);
   }
   return slugs.get(promiseAnchor(promiseId));

@@ -1,7 +1,7 @@
 // The site-wide pages: the index (find your kommun, A–Ö), the follow-up overview, and who promised what.
 
 import { compareStrings } from '../../diagnostics/types.js';
-import { h, p, type Block, type Inline, type Page } from '../doc.js';
+import { h, p, rowsOf, type Block, type Inline, type Page } from '../doc.js';
 import { label } from '../labels.js';
 import type { DocumentView, PromiseView, ReportModel } from '../model.js';
 import { documentPageId, promiseAnchor, promiseMdAnchor, statusFigure } from './document.js';
@@ -14,12 +14,17 @@ export const ACTORS = 'aktorer';
 
 const docLink = (id: string, text: string): Inline => ({ text, page: documentPageId(id) });
 
-/** A link to one promise on its document's page, named by its text (shortened). */
-const promiseLink = (model: ReportModel, d: DocumentView, l: PromiseView): Inline => ({
+/**
+ * A link to one promise on its document's page, named by its text (shortened). The anchor its
+ * Markdown page gives it is worked out only if a Markdown page asks for it.
+ */
+const promiseLink = (d: DocumentView, l: PromiseView): Inline => ({
   text: shortPromise(l.text),
   page: documentPageId(d.id),
   anchor: promiseAnchor(l.id),
-  mdAnchor: promiseMdAnchor(d, model, l.id),
+  get mdAnchor(): string | undefined {
+    return promiseMdAnchor(d, l.id);
+  },
 });
 
 /** Kommuner A–Ö, each with its current medborgarlöften first and ended ones after. */
@@ -71,7 +76,7 @@ export function followUpPage(model: ReportModel): Page {
           kind: 'table',
           caption: 'Löften vars tid har gått ut utan att de är genomförda',
           head: ['Löfte', 'Medborgarlöfte', 'Ansvarig', 'Skulle vara klart'],
-          rows: late.map(({ d, l }) => [[promiseLink(model, d, l)], [docLink(d.id, d.titel)], [joinNames(l.ansvariga.map((a) => a.namn))], [longDate(l.state.deadline)]]),
+          rows: rowsOf(late, ({ d, l }) => [[promiseLink(d, l)], [docLink(d.id, d.titel)], [joinNames(l.ansvariga.map((a) => a.namn))], [longDate(l.state.deadline)]]),
         },
   );
   const overdue = all.filter(({ l }) => l.state.followUpOverdue);
@@ -83,7 +88,7 @@ export function followUpPage(model: ReportModel): Page {
           kind: 'table',
           caption: 'Löften vars uppföljning är försenad',
           head: ['Löfte', 'Medborgarlöfte', 'Ansvarig', 'Perioden som saknar uppföljning'],
-          rows: overdue.map(({ d, l }) => [[promiseLink(model, d, l)], [docLink(d.id, d.titel)], [joinNames(l.ansvariga.map((a) => a.namn))], [l.state.followUpOverdue ? periodText(l.state.followUpOverdue) : '']]),
+          rows: rowsOf(overdue, ({ d, l }) => [[promiseLink(d, l)], [docLink(d.id, d.titel)], [joinNames(l.ansvariga.map((a) => a.namn))], [l.state.followUpOverdue ? periodText(l.state.followUpOverdue) : '']]),
         },
   );
   const missed = all.filter(({ l }) => ['delvis_genomfort', 'ej_genomfort', 'installt', 'kan_ej_bedomas'].includes(l.state.key));
@@ -95,7 +100,7 @@ export function followUpPage(model: ReportModel): Page {
           kind: 'table',
           caption: 'Löften som inte hölls fullt ut, och varför',
           head: ['Löfte', 'Medborgarlöfte', 'Läge', 'Varför'],
-          rows: missed.map(({ d, l }) => [[promiseLink(model, d, l)], [docLink(d.id, d.titel)], [stateInline(l)], [outcomeText(l.state.latest) || '–']]),
+          rows: rowsOf(missed, ({ d, l }) => [[promiseLink(d, l)], [docLink(d.id, d.titel)], [stateInline(l)], [outcomeText(l.state.latest) || '–']]),
         },
   );
   blocks.push(h(2, 'Alla löften', 'alla'));
@@ -103,7 +108,7 @@ export function followUpPage(model: ReportModel): Page {
     kind: 'table',
     caption: `Varje löftes läge ${longDate(model.asOf)}`,
     head: ['Löfte', 'Medborgarlöfte', 'Ansvarig', 'Läge', 'Senast uppföljt'],
-    rows: all.map(({ d, l }) => [[promiseLink(model, d, l)], [docLink(d.id, d.titel)], [joinNames(l.ansvariga.map((a) => a.namn))], [stateInline(l)], [l.state.latest ? longDate(l.state.latest.datum) : '–']]),
+    rows: rowsOf(all, ({ d, l }) => [[promiseLink(d, l)], [docLink(d.id, d.titel)], [joinNames(l.ansvariga.map((a) => a.namn))], [stateInline(l)], [l.state.latest ? longDate(l.state.latest.datum) : '–']]),
   });
   return {
     id: FOLLOW_UP,
@@ -139,7 +144,7 @@ export function actorsPage(model: ReportModel): Page {
       kind: 'table',
       caption: `Löften där ${actor.namn} är ansvarig eller medverkar`,
       head: ['Löfte', 'Roll', 'Medborgarlöfte', 'Läge'],
-      rows: rows.map(({ d, l, role }) => [[promiseLink(model, d, l)], [role], [docLink(d.id, d.titel)], [stateInline(l)]]),
+      rows: rowsOf(rows, ({ d, l, role }) => [[promiseLink(d, l)], [role], [docLink(d.id, d.titel)], [stateInline(l)]]),
     });
   }
   return { id: ACTORS, title: 'Vem lovar vad', lead: ['Varje aktörs löften i alla medborgarlöften.'], blocks, footer: pageFooter(model, ACTORS) };

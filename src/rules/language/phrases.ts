@@ -173,22 +173,52 @@ export function findPhrases(text: string, list: PhraseList): PhraseMatch[] {
   // the tries go left to right from the end of its last match: the matches a global scan gives.
   let all: PhraseMatch[] | undefined;
   let nextFrom: Map<number, number> | undefined;
-  WORD.lastIndex = 0;
-  for (let w = WORD.exec(text); w !== null; w = WORD.exec(text)) {
-    const hit = phrasesStartingAt(w[0], list);
+  const { starts, words } = wordsOf(text);
+  for (let k = 0; k < words.length; k++) {
+    const hit = phrasesStartingAt(words[k] as string, list);
+    if (hit.length === 0) continue;
+    const at = starts[k] as number;
     for (const i of hit) {
       nextFrom ??= new Map();
-      if (w.index < (nextFrom.get(i) ?? 0)) continue;
+      if (at < (nextFrom.get(i) ?? 0)) continue;
       const phrase = list.phrases[i] as Phrase;
       const sticky = phrase.sticky;
-      sticky.lastIndex = w.index;
+      sticky.lastIndex = at;
       const m = sticky.exec(text);
       if (!m) continue;
-      nextFrom.set(i, w.index + m[0].length);
-      (all ??= []).push({ phrase, text: m[0].replace(/\s+/g, ' '), index: w.index, end: w.index + m[0].length });
+      nextFrom.set(i, at + m[0].length);
+      (all ??= []).push({ phrase, text: m[0].replace(/\s+/g, ' '), index: at, end: at + m[0].length });
     }
   }
   return all ? nonOverlapping(all) : [];
+}
+
+/** A text's words (as WORD finds them) and where each starts. */
+interface TextWords {
+  starts: number[];
+  words: string[];
+}
+
+/**
+ * The words of the last texts looked at: each promise text is read by several lists (vague,
+ * conditional, measurable) one rule after another, and is cut into words once. The same word
+ * strings come back for every list, so their hashes are computed once too.
+ */
+const recentWords = new Map<string, TextWords>();
+const RECENT_TEXTS = 256;
+
+function wordsOf(text: string): TextWords {
+  let found = recentWords.get(text);
+  if (found) return found;
+  found = { starts: [], words: [] };
+  WORD.lastIndex = 0;
+  for (let w = WORD.exec(text); w !== null; w = WORD.exec(text)) {
+    found.starts.push(w.index);
+    found.words.push(w[0]);
+  }
+  if (recentWords.size >= RECENT_TEXTS) recentWords.clear();
+  recentWords.set(text, found);
+  return found;
 }
 
 /** Of matches that overlap, the one that starts first (then the longer) stays. */
