@@ -19,7 +19,6 @@
 // some files changed seeds the stage from it: the unchanged files' results are read from their
 // entries only when the stage reaches them. Without a whole state, nothing in the cache is trusted.
 
-import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -40,6 +39,7 @@ import type { Kind } from '../model/kinds.js';
 import type { Entity } from '../schema/index.js';
 import type { SchemaSet } from '../schema/validators.js';
 import { checksum, makeFolder, readBytes, readCacheFile, readIndex, writeCacheFile, writeIndexedFile } from './store.js';
+import { cryptoLib } from '../util/lazy.js';
 
 /** Where `--cache` keeps its files unless `--cache-location` says otherwise, under the repository's root. */
 export const DEFAULT_CACHE_FOLDER = path.join('node_modules', '.cache', 'lofte');
@@ -378,7 +378,7 @@ export class PersistentCache {
     const racy = stamps.some((st) => st === 'racy' || st === 'gone');
     let token: string | undefined;
     if (stage) {
-      token = randomUUID();
+      token = cryptoLib().randomUUID();
       const seedFiles: SeedFile[] = [];
       // The last stage file's table goes on (its documents' entries refer to it); new ids are added.
       let ids: string[] = this.previousIds ? [...this.previousIds] : [];
@@ -429,7 +429,7 @@ export class PersistentCache {
         const shards = byShard.map((entries, n) => {
           const previous = this.previousStageTokens?.[n];
           if (previous !== undefined && previous !== '' && !dirtyStage.has(n)) return previous;
-          const shardToken = randomUUID();
+          const shardToken = cryptoLib().randomUUID();
           const disk: DiskStageShard = { key: this.key, token: shardToken, entries };
           return writeCacheFile(this.stageShardFile(n), disk) ? '' : shardToken;
         });

@@ -3,17 +3,17 @@
 // Anything that is not exactly what lofte wrote (missing, truncated, another program's, flipped
 // bits) reads as nothing; a cache is written whole (temporary file, then rename) or not at all.
 
-import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { cryptoLib } from '../util/lazy.js';
 
 /** The first bytes of every cache file; the number changes with the layout of what follows. */
 const MAGIC = 'lofte-cache 1 ';
 const NEWLINE = 0x0a;
 
 export function checksum(data: string | Uint8Array): string {
-  return createHash('sha1').update(data).digest('hex');
+  return cryptoLib().createHash('sha1').update(data).digest('hex');
 }
 
 /**

@@ -1,12 +1,12 @@
 // `--format name` or `--format name=file`, repeatable: several outputs from one run.
 
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { FORMATTERS } from '../format/index.js';
 import { UsageError } from '../load/discover.js';
 import { makeFolder } from '../report/out-guard.js';
 import { asOutputError, errnoCode, OutputError } from '../util/output-error.js';
+import { cryptoLib } from '../util/lazy.js';
 
 export interface OutputSpec {
   format: string;
@@ -52,7 +52,7 @@ export async function writeOutput(cwd: string, file: string, content: string): P
   const created = makeFolder(path.dirname(target));
   // A link is replaced by nothing: the file it points to is written, whole, beside itself.
   const real = existing ? await fs.realpath(target) : target;
-  const tmp = `${real}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const tmp = `${real}.${process.pid}.${cryptoLib().randomBytes(4).toString('hex')}.tmp`;
   try {
     await fs.writeFile(tmp, content, { encoding: 'utf8', flag: 'wx' });
     await fs.rename(tmp, real);

@@ -1,6 +1,5 @@
 // SARIF 2.1.0 for GitHub code scanning: every catalog rule as a reportingDescriptor, one result per finding.
 
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { definitionOf, RULES, ruleDocsPath } from '../diagnostics/catalog.js';
 import { describeParts, language, type Lang } from '../diagnostics/messages/index.js';
@@ -9,10 +8,8 @@ import { formatPath, type Diagnostic, type Range } from '../diagnostics/types.js
 import { packagePath } from '../paths.js';
 import { printable } from '../util/printable.js';
 import type { Formatter } from './types.js';
+import { cryptoLib } from '../util/lazy.js';
 
-/** node:crypto takes a few milliseconds to load: only SARIF output needs it. */
-let cryptoModule: typeof import('node:crypto') | undefined;
-const crypto = (): typeof import('node:crypto') => (cryptoModule ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'));
 
 /** lofte's public home, from package.json's `repository` (one place to change it). */
 export const INFORMATION_URI = repositoryUrl();
@@ -189,7 +186,7 @@ function fingerprints(diagnostics: readonly Diagnostic[], toRepoPath: (file: str
     const key = JSON.stringify([d.rule, toRepoPath(d.file), formatPath(d.path), d.args]);
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
-    return crypto().createHash('sha256').update(n === 0 ? key : `${key}#${n}`).digest('hex');
+    return cryptoLib().createHash('sha256').update(n === 0 ? key : `${key}#${n}`).digest('hex');
   });
 }
 

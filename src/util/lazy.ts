@@ -2,6 +2,7 @@
 
 import { createRequire } from 'node:module';
 import type * as ChildProcess from 'node:child_process';
+import type * as Crypto from 'node:crypto';
 import type * as Ajv2020Module from 'ajv/dist/2020.js';
 import type { FormatsPlugin } from 'ajv-formats';
 import type * as Yaml from 'yaml';
@@ -24,3 +25,5 @@ export const ajvLib = lazy<typeof Ajv2020Module>('ajv/dist/2020.js');
 export const ajvFormatsLib = lazy<{ default: FormatsPlugin }>('ajv-formats');
 /** Child processes (git): loading the module costs a few milliseconds of a start that spawns none. */
 export const childProcessLib = lazy<typeof ChildProcess>('node:child_process');
+/** Hashes and random names: node:crypto takes several milliseconds to load, and a plain check uses none. */
+export const cryptoLib = lazy<typeof Crypto>('node:crypto');
