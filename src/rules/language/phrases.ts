@@ -18,6 +18,8 @@ export interface Phrase {
   readonly pattern: RegExp;
   /** The same, only at `lastIndex` (flags iuy). */
   readonly sticky: RegExp;
+  /** False only when the phrase cannot match in a text (given in lower case, as `folded` makes it). */
+  mayMatchIn(text: string): boolean;
 }
 
 export interface PhraseMatch {
@@ -123,6 +125,8 @@ class ListedPhrase implements Phrase {
   private readonly gap: number | undefined;
   private global: RegExp | undefined;
   private atIndex: RegExp | undefined;
+  /** The words after the first, each as its alternatives' letters in lower case (a stem without its `*`). */
+  private readonly later: readonly (readonly string[])[];
 
   constructor(
     entry: PhraseEntry,
@@ -134,6 +138,20 @@ class ListedPhrase implements Phrase {
     this.utanAntal = entry.utan_antal === true;
     this.objekt = entry.objekt ?? 'valfritt';
     this.gap = entry.glapp;
+    this.later = entry.fras
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map((token) => token.split('|').map((alt) => folded(alt.replace(/\*$/, ''))));
+  }
+
+  /**
+   * Whether each of the phrase's later words stands somewhere in the text (`text` in lower case,
+   * as `folded` makes it): the phrase cannot match otherwise, so its regex need not even be made.
+   * Most phrases start with a common word ("i", "om", "när") and go on with rare ones.
+   */
+  mayMatchIn(text: string): boolean {
+    return this.later.every((alts) => alts.some((alt) => text.includes(alt)));
   }
 
   get pattern(): RegExp {
@@ -173,15 +191,21 @@ export function findPhrases(text: string, list: PhraseList): PhraseMatch[] {
   // the tries go left to right from the end of its last match: the matches a global scan gives.
   let all: PhraseMatch[] | undefined;
   let nextFrom: Map<number, number> | undefined;
-  const { starts, words } = wordsOf(text);
+  /** Phrases whose later words are not all in the text: by position in the list. */
+  let absent: Set<number> | undefined;
+  const { starts, words, folded: lower } = wordsOf(text);
   for (let k = 0; k < words.length; k++) {
     const hit = phrasesStartingAt(words[k] as string, list);
     if (hit.length === 0) continue;
     const at = starts[k] as number;
     for (const i of hit) {
       nextFrom ??= new Map();
-      if (at < (nextFrom.get(i) ?? 0)) continue;
+      if (at < (nextFrom.get(i) ?? 0) || absent?.has(i)) continue;
       const phrase = list.phrases[i] as Phrase;
+      if (!phrase.mayMatchIn(lower)) {
+        (absent ??= new Set()).add(i);
+        continue;
+      }
       const sticky = phrase.sticky;
       sticky.lastIndex = at;
       const m = sticky.exec(text);
@@ -197,6 +221,8 @@ export function findPhrases(text: string, list: PhraseList): PhraseMatch[] {
 interface TextWords {
   starts: number[];
   words: string[];
+  /** The whole text as `folded` makes a word: lower case, long s as s. */
+  folded: string;
 }
 
 /**
@@ -210,7 +236,7 @@ const RECENT_TEXTS = 256;
 function wordsOf(text: string): TextWords {
   let found = recentWords.get(text);
   if (found) return found;
-  found = { starts: [], words: [] };
+  found = { starts: [], words: [], folded: folded(text) };
   WORD.lastIndex = 0;
   for (let w = WORD.exec(text); w !== null; w = WORD.exec(text)) {
     found.starts.push(w.index);
