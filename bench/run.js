@@ -433,7 +433,7 @@ async function benchmark(opts, tmp) {
   }
 
   // Start-up: one lokalpolisområde's repository against an empty node process, alternating.
-  const startup = wanted('startup') ? await measureStartup(tmp, Math.max(11, opts.runs * 4), opts.timeoutS) : undefined;
+  const startup = wanted('startup') ? await measureStartup(tmp, Math.max(31, opts.runs * 10), opts.timeoutS) : undefined;
   if (startup?.error) failures.push({ size: 0, id: 'startup', command: 'lofte validate (one LPO)', run: 0, reason: startup.error, stderr: startup.stderr ?? '' });
   // Report memory: peak RSS at 10,000 and 30,000 files, the growth per file between them.
   const reportMemory = wanted('report-memory') ? await measureReportMemory(tmp, corpora, Math.min(opts.runs, 3), opts.timeoutS) : undefined;
