@@ -7,8 +7,9 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { CliWords, OptionWords } from '../diagnostics/messages/cli.js';
 import { cliSv } from '../diagnostics/messages/cli-sv.js';
 import { language, type Lang } from '../diagnostics/messages/index.js';
-import type { UsageCode, UsageError } from '../load/discover.js';
-import type { OutputError, OutputReason } from '../util/output-error.js';
+import { UsageError, type UsageCode } from '../load/discover.js';
+import { OutputError, type OutputReason } from '../util/output-error.js';
+import { printable } from '../util/printable.js';
 import { packagePath } from '../paths.js';
 
 export const EXIT = { ok: 0, findings: 1, failure: 2, interrupted: 130 } as const;
@@ -79,4 +80,11 @@ export function outputMessage<R extends OutputReason>(lang: Lang, err: OutputErr
 export function usageMessage<C extends UsageCode>(lang: Lang, err: UsageError<C>): string {
   const say = language(lang).ui.usage[err.code] as (args: UsageError<C>['args']) => string;
   return say(err.args);
+}
+
+/** The line a failed run prints (without its line end): a refusal to write, a usage error, or an internal error. */
+export function errorLine(lang: Lang, err: unknown): string {
+  if (err instanceof OutputError) return `lofte: ${outputMessage(lang, err)}`;
+  if (err instanceof UsageError) return `lofte: ${printable(usageMessage(lang, err))}`;
+  return language(lang).ui.internalError(printable(err instanceof Error ? err.message : String(err)));
 }

@@ -18,7 +18,7 @@ import { ValidationSession } from '../validate.js';
 import { runThenWatch, type Changes } from './watch.js';
 import { repoContext, type RepoFlags } from './context.js';
 import type { CliIo } from './io.js';
-import { commonOptions, EXIT, LofteCommand, option, outputMessage } from './options.js';
+import { commonOptions, errorLine, EXIT, LofteCommand, option } from './options.js';
 import { printDiagnostics } from './validate.js';
 
 interface ReportFlags extends RepoFlags {
@@ -116,7 +116,7 @@ function publishCommand(io: CliIo, words: CliWords, mode: 'site' | 'data'): Loft
     }
     const refuse = (err: unknown): number => {
       if (!(err instanceof OutputError)) throw err;
-      io.stderr(`lofte: ${outputMessage(ctx.lang, err)}\n`);
+      io.stderr(`${errorLine(ctx.lang, err)}\n`);
       return EXIT.failure;
     };
     // Where the site goes is checked before anything is read: the root, the repository itself

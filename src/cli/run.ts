@@ -12,7 +12,7 @@ import { linksCommand } from './links.js';
 import { lspCommand } from './lsp.js';
 import { exportCommand, reportCommand } from './report.js';
 import { initCommand, newCommand } from './init.js';
-import { EXIT, LofteCommand, outputMessage, usageMessage, VERSION } from './options.js';
+import { errorLine, EXIT, LofteCommand, VERSION } from './options.js';
 import { rulesCommand } from './rules.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
@@ -110,17 +110,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (err instanceof CommanderError) {
       return err.exitCode === 0 ? EXIT.ok : EXIT.failure;
     }
-    if (err instanceof OutputError) {
-      io.stderr(`lofte: ${outputMessage(commands.find((c) => c.lang !== undefined)?.lang ?? lang, err)}\n`);
-      return EXIT.failure;
-    }
-    if (err instanceof UsageError) {
-      io.stderr(`lofte: ${printable(usageMessage(commands.find((c) => c.lang !== undefined)?.lang ?? lang, err))}\n`);
-      return EXIT.failure;
-    }
-    const message = err instanceof Error ? err.message : String(err);
-    io.stderr(`${language(lang).ui.internalError(printable(message))}\n`);
-    if (argv.includes('--debug') && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
+    // A usage or output error is told in the language its command chose (--lang, the config).
+    const known = err instanceof OutputError || err instanceof UsageError;
+    io.stderr(`${errorLine(known ? (commands.find((c) => c.lang !== undefined)?.lang ?? lang) : lang, err)}\n`);
+    if (!known && argv.includes('--debug') && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
     return EXIT.failure;
   }
 }

@@ -3,11 +3,8 @@
 import { existsSync, readdirSync, statSync, watch, type Dirent, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { language, type Lang } from '../diagnostics/messages/index.js';
-import { UsageError } from '../load/discover.js';
-import { OutputError } from '../util/output-error.js';
-import { printable } from '../util/printable.js';
 import type { CliIo } from './io.js';
-import { outputMessage, usageMessage } from './options.js';
+import { errorLine } from './options.js';
 
 /** Time to let a burst of saves settle (an editor's save is a few writes within milliseconds). */
 const DEBOUNCE_MS = 10;
@@ -68,14 +65,7 @@ export function watchPaths(paths: readonly string[], io: CliIo, again: (changes:
         await again(changes);
       } catch (err) {
         // The run failed this time; the watch goes on, and says why in the user's language.
-        const lang = options.lang ?? 'sv';
-        io.stderr(
-          err instanceof OutputError
-            ? `lofte: ${outputMessage(lang, err)}\n`
-            : err instanceof UsageError
-              ? `lofte: ${printable(usageMessage(lang, err))}\n`
-              : `${language(lang).ui.internalError(printable(err instanceof Error ? err.message : String(err)))}\n`,
-        );
+        io.stderr(`${errorLine(options.lang ?? 'sv', err)}\n`);
       }
       running = false;
       if (pending) {
