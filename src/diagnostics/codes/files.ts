@@ -40,12 +40,16 @@ export const fileUnreadable = defineCode<UnreadableArgs>()({
         a.reason === 'encoding' && a.byte !== undefined
           ? t`Filen är inte UTF-8-text: byten ${value(a.byte)} här hör inte till UTF-8.`
           : [UNREADABLE_SV[a.reason] ?? UNREADABLE_SV['read'] ?? ''],
-      hint: (a) =>
-        a.reason === 'encoding' && a.byte !== undefined
-          ? t`Filen är troligen sparad som Latin-1 (ISO-8859-1) eller Windows-1252. Spara den som UTF-8 (i VS Code: klicka på kodningen i statusraden → Spara med kodning → UTF-8).`
-          : a.reason === 'utf16'
-            ? t`Spara den som UTF-8 (i VS Code: klicka på kodningen i statusraden → Spara med kodning → UTF-8; i Anteckningar: Spara som → Kodning: UTF-8).`
-            : t`Spara filen som UTF-8 och kontrollera att den går att öppna.`,
+      hint: (a) => {
+        if (a.reason === 'encoding' && a.byte !== undefined) return t`Filen är troligen sparad som Latin-1 (ISO-8859-1) eller Windows-1252. Spara den som UTF-8 (i VS Code: klicka på kodningen i statusraden → Spara med kodning → UTF-8).`;
+        if (a.reason === 'utf16') return t`Spara den som UTF-8 (i VS Code: klicka på kodningen i statusraden → Spara med kodning → UTF-8; i Anteckningar: Spara som → Kodning: UTF-8).`;
+        if (a.reason === 'permission') return t`Ge din användare läsrätt till filen (t.ex. ${code('chmod u+r')}).`;
+        if (a.reason === 'folder') return t`Ge din användare rätt att läsa och öppna mappen (t.ex. ${code('chmod u+rx')}).`;
+        if (a.reason === 'gone') return t`Kör lofte igen när filerna har slutat ändras.`;
+        if (a.reason === 'binary') return t`lofte läser bara text: flytta filen ur förrådet eller ge den en annan filändelse än .yaml, .yml eller .md.`;
+        if (a.reason === 'not-a-file') return undefined;
+        return t`Spara filen som UTF-8 och kontrollera att den går att öppna.`;
+      },
     },
     en: {
       title: 'File cannot be read',
@@ -53,14 +57,16 @@ export const fileUnreadable = defineCode<UnreadableArgs>()({
         a.reason === 'encoding' && a.byte !== undefined
           ? t`The file is not UTF-8 text: byte ${value(a.byte)} here is not UTF-8.`
           : [UNREADABLE_EN[a.reason] ?? UNREADABLE_EN['read'] ?? ''],
-      hint: (a) =>
-        a.reason === 'not-a-file' || a.reason === 'folder'
-          ? undefined
-          : a.reason === 'encoding' && a.byte !== undefined
-            ? t`It was probably saved as Latin-1 (ISO-8859-1) or Windows-1252. Save it as UTF-8.`
-            : a.reason === 'utf16'
-              ? t`Save it as UTF-8.`
-              : t`Save it as UTF-8 and check that it can be opened.`,
+      hint: (a) => {
+        if (a.reason === 'encoding' && a.byte !== undefined) return t`It was probably saved as Latin-1 (ISO-8859-1) or Windows-1252. Save it as UTF-8.`;
+        if (a.reason === 'utf16') return t`Save it as UTF-8.`;
+        if (a.reason === 'permission') return t`Give your user read permission on the file (e.g. ${code('chmod u+r')}).`;
+        if (a.reason === 'folder') return t`Give your user permission to read and open the folder (e.g. ${code('chmod u+rx')}).`;
+        if (a.reason === 'gone') return t`Run lofte again once the files have stopped changing.`;
+        if (a.reason === 'binary') return t`lofte reads text only: move the file out of the repository or give it another extension than .yaml, .yml or .md.`;
+        if (a.reason === 'not-a-file') return undefined;
+        return t`Save it as UTF-8 and check that it can be opened.`;
+      },
     },
   },
   samples: [{ reason: 'encoding', byte: '0xE5' }, ...Object.keys(UNREADABLE_SV).map((reason) => ({ reason })), { reason: 'something-new' }],
