@@ -1,5 +1,8 @@
 // invalid-disable: a disable comment names a rule lofte has and says why.
 
+import { describe, expect, it } from 'vitest';
+import { START_OF_FILE, makeDiagnostic } from '../../src/diagnostics/make.js';
+import { describe as describeFinding } from '../../src/diagnostics/messages/index.js';
 import { ruleTester } from '../rule-tester.js';
 import { medborgarlofte } from './_promise.js';
 
@@ -27,4 +30,12 @@ ruleTester('invalid-disable', {
       errors: [{ code: 'invalid-disable', at: '11:5', args: { problem: 'no-reason', rule: 'vague-wording' } }],
     },
   ],
+});
+
+describe('a misspelt rule in a disable comment', () => {
+  it('gets the closest rule as its hint in both languages', () => {
+    const d = makeDiagnostic('invalid-disable', 'a.yaml', START_OF_FILE, [], { problem: 'unknown-rule', rule: 'vague-wordings', suggestion: 'vague-wording' });
+    expect(describeFinding(d, 'sv').hint).toBe('Menade du `vague-wording`?');
+    expect(describeFinding(d, 'en').hint).toBe('Did you mean `vague-wording`?');
+  });
 });

@@ -2,6 +2,7 @@
 
 import { defineCode } from '../define.js';
 import { code, t } from '../parts.js';
+import { didYouMeanEn, didYouMeanSv } from './words.js';
 
 type Args = { problem: 'no-rule' } | { problem: 'unknown-rule'; rule: string; suggestion?: string } | { problem: 'no-reason'; rule: string };
 
@@ -22,7 +23,7 @@ export const invalidDisable = defineCode<Args>()({
           : a.problem === 'no-rule'
             ? t`Kommentaren ${code('lofte-disable-next-line')} säger inte vilken regel den stänger av.`
             : t`Kommentaren stänger av ${code(a.rule)} utan motivering.`,
-      hint: (a) => (a.problem === 'unknown-rule' && a.suggestion ? t`Menade du ${code(a.suggestion)}?` : t`Skriv så här: ${code(EXAMPLE_SV)}.`),
+      hint: (a) => (a.problem === 'unknown-rule' && a.suggestion ? didYouMeanSv([a.suggestion]) : undefined) ?? t`Skriv så här: ${code(EXAMPLE_SV)}.`,
     },
     en: {
       title: 'Invalid disable comment',
@@ -32,7 +33,7 @@ export const invalidDisable = defineCode<Args>()({
           : a.problem === 'no-rule'
             ? t`The ${code('lofte-disable-next-line')} comment names no rule.`
             : t`The comment disables ${code(a.rule)} without a reason.`,
-      hint: () => t`Write: ${code(EXAMPLE_EN)}.`,
+      hint: (a) => (a.problem === 'unknown-rule' && a.suggestion ? didYouMeanEn([a.suggestion]) : undefined) ?? t`Write: ${code(EXAMPLE_EN)}.`,
     },
   },
   samples: [{ problem: 'no-rule' }, { problem: 'unknown-rule', rule: 'vage-wording', suggestion: 'vague-wording' }, { problem: 'unknown-rule', rule: 'x' }, { problem: 'no-reason', rule: 'one-party' }],
