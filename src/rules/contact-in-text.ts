@@ -57,7 +57,7 @@ export const contactInText = defineRule<Args>()({
   check(ctx) {
     for (const entity of ctx.entities) {
       for (const { text, kind, place } of ctx.texts(entity)) {
-        if (kind === 'number' || (place !== undefined && text === place.segment)) continue; // a number or a key, not text
+        if (kind !== 'string') continue; // a key or a number, not text
         const found = findContacts(text);
         if (found.length === 0 || placeUnder(place, NOT_FREE_TEXT)) continue;
         ctx.report(entity, pathOf(place), { found });

@@ -50,11 +50,10 @@ export function checkSchemas(documents: readonly LoadedDocument[], schemas: Sche
       continue;
     }
     const errors = schemas.validate(kind, value);
-    for (const f of schemaFindings(errors, schemas)) {
-      const about = aboutPath(kind, typeof value['id'] === 'string' ? value['id'] : undefined, value, f.path);
-      result.diagnostics.push(makeDiagnostic('schema', doc.file, doc.locator.locate(f.path, f.target), f.path, f.args, undefined, about));
-    }
     const id = typeof value['id'] === 'string' ? value['id'] : undefined;
+    for (const f of schemaFindings(errors, schemas)) {
+      result.diagnostics.push(makeDiagnostic('schema', doc.file, doc.locator.locate(f.path, f.target), f.path, f.args, undefined, aboutPath(kind, id, value, f.path)));
+    }
     result.entities.push({ kind, id, value, doc, valid: errors.length === 0 });
   }
   return result;
