@@ -7,8 +7,11 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { escapeData } from '../src/format/github.js';
-import { EDITOR_HINT } from '../src/cli/init.js';
+import { language } from '../src/diagnostics/messages/index.js';
 import { ROOT, spawnCli } from './helpers.js';
+
+/** The Swedish hint `lofte new` prints where no editor is pointed at the language server yet. */
+const EDITOR_HINT = `${language('sv').cli.new.editorHint}\n`;
 
 // Each test spawns the built CLI a few times: on a shared, busy machine that takes seconds.
 vi.setConfig({ testTimeout: 60_000 });

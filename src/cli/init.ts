@@ -115,8 +115,6 @@ export function initCommand(io: CliIo, words: CliWords): LofteCommand {
     });
 }
 
-/** The Swedish hint `lofte new` prints where no editor is pointed at the language server yet. */
-export const EDITOR_HINT = `${language('sv').cli.new.editorHint}\n`;
 
 const FOLDERS: Readonly<Record<Kind, string>> = { Aktor: 'aktorer', Problembild: 'problembilder', Medborgarlofte: 'medborgarloften', Uppfoljning: 'uppfoljningar' };
 const TEMPLATE: Readonly<Record<Kind, string>> = { Aktor: 'aktor.yaml', Problembild: 'problembild.md', Medborgarlofte: 'medborgarlofte.yaml', Uppfoljning: 'uppfoljning.yaml' };

@@ -23,10 +23,6 @@ export function csvCell(value: string | number | undefined): string {
 
 type Row = readonly (string | number | undefined)[];
 
-export function csv(head: readonly string[], rows: readonly Row[]): string {
-  return [...csvPieces(head, rows)].join('');
-}
-
 /** The same text one line at a time: a national file is megabytes, and its rows are made as it is written. */
 export function* csvPieces(head: readonly string[], rows: Iterable<Row>): Iterable<string> {
   yield `${BOM}${head.map(csvCell).join(SEPARATOR)}\r\n`;

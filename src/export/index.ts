@@ -25,11 +25,11 @@ export function* openDataJsonPieces(data: OpenData, settings: OpenDataSettings):
   const whole = JSON.stringify({ $schema: schema, format, lage_per, licens: settings.licens, medborgarloften: [], aktorer }, null, 2);
   // Only a key starts a line at the first level, so this is the list's place and no text's.
   const hole = '\n  "medborgarloften": []';
-  const at = whole.indexOf(hole);
-  if (medborgarloften.length === 0 || at < 0) {
-    yield `${JSON.stringify({ $schema: schema, format, lage_per, licens: settings.licens, medborgarloften, aktorer }, null, 2)}\n`;
+  if (medborgarloften.length === 0) {
+    yield `${whole}\n`;
     return;
   }
+  const at = whole.indexOf(hole);
   yield `${whole.slice(0, at)}\n  "medborgarloften": [`;
   // A JSON text never holds a raw line end inside a string, so indenting every line is safe.
   for (const [i, d] of medborgarloften.entries()) yield `${i === 0 ? '' : ','}\n    ${JSON.stringify(d, null, 2).replace(/\n/g, '\n    ')}`;
