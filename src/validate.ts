@@ -196,7 +196,7 @@ export class ValidationSession {
     const options = this.options;
     const time = stopwatch(options.onTiming);
     const cache = new PersistentCache(cacheOptions.location, cacheKey({ ...options, limits: this.fileOptions.limits }));
-    const files = await discover(options.paths, { cwd: options.cwd, ignored: options.ignored, excluded: options.excluded, otherRepository: options.otherRepository });
+    const files = await discover(options.paths, discoverOptions(options));
     const stamps = stampsOf(files);
     time('discover');
     const storable = options.reportOnly?.outsideFiles !== true;
@@ -242,7 +242,7 @@ export class ValidationSession {
       const same = [...changed].every((p) => this.byPath.has(p) && existsSync(p));
       if (same) return [...changed].map((p) => this.byPath.get(p) as DiscoveredFile);
     }
-    const files = await discover(this.options.paths, { cwd: this.options.cwd, ignored: this.options.ignored, excluded: this.options.excluded, otherRepository: this.options.otherRepository });
+    const files = await discover(this.options.paths, discoverOptions(this.options));
     this.files = files;
     this.byPath = new Map(files.map((f) => [f.absPath, f]));
     if (!known) return files; // the first run reads everything and takes each stamp from its read
@@ -263,4 +263,9 @@ export class ValidationSession {
     }
     return out;
   }
+}
+
+/** What discovery is told of a check's options: where it runs, and what it leaves out. */
+function discoverOptions(options: ValidateOptions): DiscoverOptions {
+  return { cwd: options.cwd, ignored: options.ignored, excluded: options.excluded, otherRepository: options.otherRepository };
 }

@@ -91,7 +91,7 @@ export function toWire(result: FileResult): WireFileResult {
  */
 export function fromWire(wire: WireFileResult, file: DiscoveredFile, limits: ParseLimits, hash?: string, parser?: ParseMode): FileResult {
   const { entities, text, ...rest } = wire;
-  const locators = text !== undefined ? positionsOf(file, text, limits, parser) : locatorsFromFile(file, wire.stamp, limits, hash);
+  const locators = text !== undefined ? positionsOf(file, text, limits, parser) : locatorsFromFile(file, wire.stamp, limits, hash, parser);
   return { ...rest, entities: entities.map(({ index, ...e }) => ({ ...e, doc: { file: wire.file, index, value: e.value, locator: locatorOf(locators, index) } })) };
 }
 
@@ -141,12 +141,12 @@ function locatorOf(locators: (index: number) => Locator, index: number): Locator
  * once, when a position is first asked for. A file that changed since it was checked (another
  * size, time or hash) gives the start of the file: the next run checks it again anyway.
  */
-function locatorsFromFile(file: DiscoveredFile, stamp: string, limits: ParseLimits, hash?: string): (index: number) => Locator {
+function locatorsFromFile(file: DiscoveredFile, stamp: string, limits: ParseLimits, hash: string | undefined, parser: ParseMode | undefined): (index: number) => Locator {
   let locators: ((index: number) => Locator) | undefined;
   return (index) => {
     if (!locators) {
       const read = readText(file.absPath, limits.maxFileBytes);
-      locators = read.kind === 'text' && read.stamp === stamp && (hash === undefined || checksum(read.text) === hash) ? locatorsFromText(file.name.toLowerCase().endsWith('.md'), read.text, limits) : () => ({ locate: () => START_OF_FILE });
+      locators = read.kind === 'text' && read.stamp === stamp && (hash === undefined || checksum(read.text) === hash) ? positionsOf(file, read.text, limits, parser) : () => ({ locate: () => START_OF_FILE });
     }
     return locators(index);
   };
