@@ -15,9 +15,8 @@ export interface RepoFlags {
   lang?: Lang;
   asOf?: string;
   config?: string;
-  /** `validate --cache` / `--cache-location`: the validators are loaded only when a file must be checked. */
-  cache?: boolean;
-  cacheLocation?: string;
+  /** False when the validators may not be needed (a run from the persistent cache): they load when a file must be checked. */
+  preloadValidators?: boolean;
 }
 
 export interface RepoContext {
@@ -66,7 +65,7 @@ export function chooseLang(flag: Lang | undefined, config: Config | undefined, e
 
 export async function repoContext(paths: readonly string[], flags: RepoFlags, io: CliIo): Promise<RepoContext> {
   // Every command with a repository context checks it: the validators load while the config is read.
-  if (flags.cache !== true && flags.cacheLocation === undefined) void loadSchemas().catch(() => undefined);
+  if (flags.preloadValidators !== false) void loadSchemas().catch(() => undefined);
   const given = paths.length > 0 ? paths : ['.'];
   // One repository, found once from the paths given; the whole of it is checked, so references
   // resolve whatever was named (pre-commit passes only the changed files). The paths choose which

@@ -83,14 +83,15 @@ export function validateCommand(io: CliIo, words: CliWords): LofteCommand {
   return commonOptions(cmd, words).run(async (paths: string[], flags: ValidateFlags) => {
     const outputs = parseOutputs(flags.format, 'stylish');
     const toStdout = outputs.find((o) => o.file === undefined) ?? { format: 'stylish' };
-    const ctx = await repoContext(paths, flags, io);
+    const cached = flags.cache === true || flags.cacheLocation !== undefined;
+    const ctx = await repoContext(paths, { ...flags, preloadValidators: !cached }, io);
     cmd.lang = ctx.lang;
     if (ctx.configDiagnostics.length > 0) {
       printDiagnostics(io, ctx.configDiagnostics, 1, { format: toStdout.format, color: flags.color }, ctx.lang);
       return EXIT.failure;
     }
     const ui = language(ctx.lang).ui;
-    if (flags.cache === true || flags.cacheLocation !== undefined) {
+    if (cached) {
       const location = path.resolve(io.cwd, flags.cacheLocation ?? path.join(ctx.repository?.root ?? io.cwd, DEFAULT_CACHE_FOLDER));
       const shown = printable(path.relative(io.cwd, location) || '.');
       ctx.options.cache = { location, onWriteError: (code) => io.stderr(ui.cacheNotWritten({ location: shown, code: printable(code) })) };
