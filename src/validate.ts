@@ -3,13 +3,12 @@
 // Watch mode keeps the per-file half and redoes it only for the files that changed.
 
 import { existsSync } from 'node:fs';
-import { cacheKey, PersistentCache, stampsOf } from './cache/index.js';
 import { checkFile, checkFileText, disabledRules, type FileCheckOptions, type FileResult } from './check/file.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/types.js';
 import { makeDiagnostic } from './diagnostics/make.js';
 import { applyDirectives } from './load/directives.js';
 import { discover, type DiscoveredFile, type DiscoverOptions } from './load/discover.js';
-import type { Progress, SkippedFile } from './load/index.js';
+import { currentStamp, type Progress, type SkippedFile } from './load/index.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits, type ParseMode } from './load/parse.js';
 import { brokenFiles, withoutCascades } from './links/cascade.js';
 import { resolveReferences, type LinkGraph } from './links/index.js';
@@ -195,6 +194,8 @@ export class ValidationSession {
   private async runCached(cacheOptions: NonNullable<ValidateOptions['cache']>): Promise<ValidationResult & { reread: number }> {
     const options = this.options;
     const time = stopwatch(options.onTiming);
+    // The cache's code is loaded by the runs that use it only.
+    const { cacheKey, PersistentCache, stampsOf } = await import('./cache/index.js');
     const cache = new PersistentCache(cacheOptions.location, cacheKey({ ...options, limits: this.fileOptions.limits }));
     const files = await discover(options.paths, discoverOptions(options));
     const stamps = stampsOf(files);
@@ -249,7 +250,7 @@ export class ValidationSession {
     // New files and the changed ones, unless a changed path that exists is not among the files as
     // discovered (spelt another way, through a symlink): then compare every file's stamp.
     if (changed && [...changed].every((p) => this.byPath.has(p) || !existsSync(p))) return files.filter((f) => changed.has(f.absPath) || !this.cache.has(f.absPath));
-    const stamps = stampsOf(files);
+    const stamps = files.map(currentStamp);
     return files.filter((f, i) => this.cache.get(f.absPath)?.stamp !== stamps[i]);
   }
 

@@ -41,9 +41,6 @@ import type { SchemaSet } from '../schema/validators.js';
 import { checksum, makeFolder, readBytes, readCacheFile, readIndex, writeCacheFile, writeIndexedFile } from './store.js';
 import { cryptoLib } from '../util/lazy.js';
 
-/** Where `--cache` keeps its files unless `--cache-location` says otherwise, under the repository's root. */
-export const DEFAULT_CACHE_FOLDER = path.join('node_modules', '.cache', 'lofte');
-
 /** Without a clock of the file system's own, a stamp this close to the run is checked by its hash next time. */
 const RACY_MS = 2000;
 

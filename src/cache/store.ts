@@ -8,6 +8,9 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { cryptoLib } from '../util/lazy.js';
 
+/** Where `--cache` keeps its files unless `--cache-location` says otherwise, under the repository's root. */
+export const DEFAULT_CACHE_FOLDER = path.join('node_modules', '.cache', 'lofte');
+
 /** The first bytes of every cache file; the number changes with the layout of what follows. */
 const MAGIC = 'lofte-cache 1 ';
 const NEWLINE = 0x0a;

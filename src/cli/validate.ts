@@ -10,7 +10,7 @@ import { docsBaseUrl } from '../format/sarif.js';
 import { countDiagnostics } from '../format/types.js';
 import { printable } from '../util/printable.js';
 import { ValidationSession } from '../validate.js';
-import { DEFAULT_CACHE_FOLDER } from '../cache/index.js';
+import { DEFAULT_CACHE_FOLDER } from '../cache/store.js';
 import { runThenWatch, type Changes } from './watch.js';
 import { repoContext, type RepoFlags } from './context.js';
 import { nothingMatched } from './repository.js';
