@@ -408,12 +408,9 @@ export class PersistentCache {
           return [kind, id === undefined ? -1 : idOf(id), valid, index, refs.map(idOf), unreadable, stored];
         });
         let entry: SeedFile = [r.skipped, entities, record.repository, record.broken, record.shown];
-        if (old && !(old[0] === entry[0] && old[1].length === entities.length && old[1].every((e, k) => e === entities[k]) && old[2] === entry[2] && old[3] === entry[3] && old[4] === entry[4])) {
-          // Worked out again (or checked again) with the same outcome: the old entry stands.
-          if (isDeepStrictEqual(old, entry)) entry = old;
-          else dirtyStage.add(n);
-        } else if (!old) dirtyStage.add(n);
-        else entry = old;
+        // The old entry stands when it is this one, or was worked out again with the same outcome.
+        if (old !== undefined && (sameParts(old, entry) || isDeepStrictEqual(old, entry))) entry = old;
+        else dirtyStage.add(n);
         (byShard[n] as Map<string, SeedFile>).set(absPath, entry);
       }
       for (const name of this.previous ?? []) if (!present.has(name)) dirtyStage.add(this.shard(name));
@@ -830,4 +827,9 @@ function isStageFile(x: unknown): x is StageFile {
   const isEntity = (e: unknown): boolean =>
     Array.isArray(e) && e.length === 7 && typeof e[0] === 'string' && (e[1] === -1 || isId(e[1])) && typeof e[2] === 'boolean' && typeof e[3] === 'number' && Array.isArray(e[4]) && e[4].every(isId) && typeof e[5] === 'boolean' && Array.isArray(e[6]) && e[6].length === SLIM_LIST.length;
   return (x['entries'] as unknown[]).every((f) => Array.isArray(f) && f.length === 5 && (f[0] === undefined || isRecord(f[0])) && Array.isArray(f[1]) && (f[1] as unknown[]).every(isEntity) && Array.isArray(f[2]) && (f[3] === undefined || isRecord(f[3])) && Array.isArray(f[4]));
+}
+
+/** The same stage entry part for part (the stage gave back the values it was seeded with). */
+function sameParts(a: SeedFile, b: SeedFile): boolean {
+  return a[0] === b[0] && a[1].length === b[1].length && a[1].every((e, k) => e === b[1][k]) && a[2] === b[2] && a[3] === b[3] && a[4] === b[4];
 }
