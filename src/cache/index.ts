@@ -260,9 +260,9 @@ export class PersistentCache {
     const results: FileResult[] = [];
     let checked = 0;
     for (const [i, file] of files.entries()) {
-      const { entry, fresh } = this.entryFor(file, stamps[i] as string, () => schemas, options);
+      const { result, fresh } = this.resultFor(file, stamps[i] as string, () => schemas, options);
       if (fresh) checked++;
-      results.push(fresh ? this.keepingPositions(file, entry, fresh) : this.fileResult(file, entry, options.limits));
+      results.push(result);
       if ((i + 1) % 100 === 0) onProgress?.(i + 1);
     }
     return { results, checked };
@@ -309,9 +309,9 @@ export class PersistentCache {
         results.push(same);
         continue;
       }
-      const { entry, fresh } = this.entryFor(file, stamps[i] as string, () => loaded, options);
+      const { result, fresh } = this.resultFor(file, stamps[i] as string, () => loaded, options);
       if (fresh) checked++;
-      results.push(fresh ? this.keepingPositions(file, entry, fresh) : this.fileResult(file, entry, options.limits));
+      results.push(result);
     }
     return { previous, records: stage.entries.map((f) => ({ repository: f[2], broken: f[3], shown: f[4] })), results, checked };
   }
@@ -466,6 +466,12 @@ export class PersistentCache {
 
   private stageShardFile(n: number): string {
     return path.join(this.dir, `stage-${String(n).padStart(2, '0')}`);
+  }
+
+  /** A file's result now, from its entry or `fresh` from a check (whose positions the cache keeps). */
+  private resultFor(file: DiscoveredFile, stamp: string, schemas: () => SchemaSet, options: FileCheckOptions): { result: FileResult; fresh: boolean } {
+    const { entry, fresh } = this.entryFor(file, stamp, schemas, options);
+    return fresh ? { result: this.keepingPositions(file, entry, fresh), fresh: true } : { result: this.fileResult(file, entry, options.limits), fresh: false };
   }
 
   /** A file's entry now: the cached one when its stamp (or, read again, its hash) says it is the same file, else `fresh` from a check. */
