@@ -2,7 +2,7 @@
 
 import path from 'node:path';
 import { CONFIG_FILE, loadConfig } from '../config/index.js';
-import { definitionOf, RULES } from '../diagnostics/catalog.js';
+import { definitionOf, RULES, ruleDocsPath } from '../diagnostics/catalog.js';
 import type { CliWords } from '../diagnostics/messages/cli.js';
 import { language, type Lang } from '../diagnostics/messages/index.js';
 import { docsBaseUrl } from '../format/sarif.js';
@@ -37,7 +37,7 @@ export function rulesCommand(io: CliIo, cli: CliWords): LofteCommand {
           severity: configured ?? r.defaultSeverity,
           defaultSeverity: r.defaultSeverity,
           title: definitionOf(r.code).words[lang].title,
-          docs: `${base}/docs/rules/${r.code}.md`,
+          docs: `${base}/${ruleDocsPath(r.code)}`,
         };
       });
       if (flags.format === 'json') {

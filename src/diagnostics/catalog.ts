@@ -3,7 +3,7 @@
 
 import { DOMAIN_RULES } from '../rules/index.js';
 import { SETUP_CODES, STAGE_CODES } from './codes/index.js';
-import { docsPath, type ArgShape, type CodeDefinition, type Stage } from './define.js';
+import { docsPath, type ArgShape, type CodeDefinition } from './define.js';
 import type { Severity } from './types.js';
 
 type Entry = (typeof STAGE_CODES)[number] | (typeof DOMAIN_RULES)[number] | (typeof SETUP_CODES)[number];
@@ -27,12 +27,10 @@ function severityRank(s: Severity): number {
 export interface RuleMeta {
   code: Code;
   defaultSeverity: Severity;
-  /** Which stage finds it; the README rule table groups by severity, not by stage. */
-  stage: Stage;
 }
 
 /** The catalog as the CLI, config and tests list it. */
-export const RULES: readonly RuleMeta[] = CATALOG.map((d) => ({ code: d.code, defaultSeverity: d.severity, stage: d.stage }));
+export const RULES: readonly RuleMeta[] = CATALOG.map((d) => ({ code: d.code, defaultSeverity: d.severity }));
 
 export const RULE_CODES: ReadonlySet<string> = new Set(CATALOG.map((d) => d.code));
 
