@@ -31,7 +31,7 @@ import { START_OF_FILE } from '../diagnostics/make.js';
 import type { Diagnostic, DocPath, Range } from '../diagnostics/types.js';
 import type { DisableDirective } from '../load/directives.js';
 import { displayName, type DiscoveredFile } from '../load/discover.js';
-import { currentStamp, pathStamp, readDiscovered, type SkippedFile } from '../load/index.js';
+import { currentStamp, pathStamp, readDiscovered, stampTime, type SkippedFile } from '../load/index.js';
 import type { LocateTarget, Locator } from '../load/locator.js';
 import type { ParseLimits } from '../load/parse.js';
 import { packagePath } from '../paths.js';
@@ -608,8 +608,7 @@ export class PersistentCache {
 
   /** A file changed in the same tick of the file system's clock as this run began could change again unseen. */
   private isRacy(stamp: string): boolean {
-    const [, mtime, ctime] = stamp.split(':').map(Number);
-    return !(Number(mtime) < this.started && Number(ctime) < this.started);
+    return !(stampTime(stamp) < this.started);
   }
 
   private loadShard(n: number): Shard {

@@ -127,6 +127,12 @@ export function fileStamp(st: { size: number; mtimeMs: number; ctimeMs: number; 
   return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
 }
 
+/** The later of a stamp's modification and change times, in ms (NaN for a stamp that is none, such as 'gone'). */
+export function stampTime(stamp: string): number {
+  const [, mtime, ctime] = stamp.split(':');
+  return Math.max(Number(mtime), Number(ctime));
+}
+
 const NO_THROW = { throwIfNoEntry: false } as const;
 
 /** A regular file's stamp now (fileStamp), or undefined when it is no file or cannot be looked at. */
