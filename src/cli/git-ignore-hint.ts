@@ -102,21 +102,21 @@ export function ignoreHint(gitRoot: string, env: Readonly<Record<string, string 
     }
     return p;
   };
-  const matches = (patterns: readonly Pattern[], rel: string, isDir: boolean): boolean => {
-    const slash = rel.lastIndexOf('/');
-    const last = rel.slice(slash + 1);
-    return patterns.some((p) => (!p.dirOnly || isDir) && (!p.anchored || slash < 0) && p.name.test(last));
-  };
+  // Plain patterns name one path segment: only the path's own name is tested; an anchored one
+  // (`/name`) only from the folder the path is directly in.
+  const matches = (patterns: readonly Pattern[], name: string, direct: boolean, isDir: boolean): boolean =>
+    patterns.some((p) => (!p.dirOnly || isDir) && (!p.anchored || direct) && p.name.test(name));
   return (absPath, isDir) => {
     const rel = path.relative(gitRoot, absPath).split(path.sep).join('/');
     if (rel === '' || rel.startsWith('../')) return false;
-    if (matches(rootWide, rel, isDir)) return true;
-    // The .gitignore of every folder from the work tree's root down to the path's own folder.
     const parts = rel.split('/');
+    const name = parts[parts.length - 1] as string;
+    if (matches(rootWide, name, parts.length === 1, isDir)) return true;
+    // The .gitignore of every folder from the work tree's root down to the path's own folder.
     let dir = gitRoot;
     for (let i = 0; i < parts.length; i++) {
       const patterns = folderPatterns(dir);
-      if (patterns === null || matches(patterns, parts.slice(i).join('/'), isDir)) return true;
+      if (patterns === null || matches(patterns, name, i === parts.length - 1, isDir)) return true;
       dir = path.join(dir, parts[i] as string);
     }
     return false;
