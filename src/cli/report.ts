@@ -12,6 +12,8 @@ import type { Entity } from '../schema/index.js';
 import type { SiteFormat } from '../report/site.js';
 import type { SiteContent } from '../report/write.js';
 import type { OpenDataSettings } from '../export/settings.js';
+import type { OpenDataSources } from '../export/open-data.js';
+import type { ReportModel } from '../report/model.js';
 import { collectGarbage } from '../util/collect.js';
 import { OutputError } from '../util/output-error.js';
 import { ValidationSession } from '../validate.js';
@@ -106,6 +108,14 @@ function publishCommand(io: CliIo, words: CliWords, mode: 'site' | 'data'): Loft
       import('../report/write.js'),
       import('../export/cli.js'),
     ]);
+    type Files = Iterable<readonly [string, SiteContent]>;
+    // What is written, made only when asked for: after a single run has let the validation result
+    // go, so that the open data, built here, never shares the heap with it. Only its arguments are
+    // kept until then (a closure made in prepare could keep prepare's variables too).
+    const filesOf =
+      (model: ReportModel, sources: OpenDataSources, settings: OpenDataSettings) =>
+      (): Files =>
+        mode === 'site' ? siteFiles(model, flags.format, openData.openDataSite(model, sources, settings)) : openData.exportFiles(model, sources, settings);
     const ctx = await repoContext(paths, flags, io);
     cmd.lang = ctx.lang;
     const said = language(ctx.lang).cli.report;
@@ -141,7 +151,7 @@ function publishCommand(io: CliIo, words: CliWords, mode: 'site' | 'data'): Loft
       last = performance.now();
     };
     /** Validates and builds what is published: the files to write, or an exit code. */
-    const prepare = async (changes?: Changes): Promise<number | { files: Iterable<readonly [string, SiteContent]>; documents: number; drafts: number; settings: OpenDataSettings }> => {
+    const prepare = async (changes?: Changes): Promise<number | { files: () => Files; documents: number; drafts: number; settings: OpenDataSettings }> => {
       const result = await (session ?? new ValidationSession(options)).run(changes);
       if (result.diagnostics.length > 0) printDiagnostics(stderrIo, result.diagnostics, result.fileCount, { format: 'stylish', color: flags.color }, ctx.lang);
       if (result.diagnostics.some((d) => d.severity === 'error')) {
@@ -168,7 +178,7 @@ function publishCommand(io: CliIo, words: CliWords, mode: 'site' | 'data'): Loft
         return EXIT.failure;
       }
       const settings = openData.openDataSettings(ctx.config.site, ctx.config.openData);
-      const files = mode === 'site' ? siteFiles(model, flags.format, openData.openDataSite(model, result.entities, settings)) : openData.exportFiles(model, result.entities, settings);
+      const files = filesOf(model, openData.openDataSources(model, result.entities), settings);
       const drafts = statuses === PUBLISHED_STATUSES ? result.entities.filter((e) => e.kind === 'Medborgarlofte' && e.value['status'] === 'utkast').length : 0;
       return { files, documents: model.documents.length, drafts, settings };
     };
@@ -182,7 +192,7 @@ function publishCommand(io: CliIo, words: CliWords, mode: 'site' | 'data'): Loft
       const interrupt = new AbortController();
       const stop = flags.watch ? undefined : io.onInterrupt?.(() => interrupt.abort());
       try {
-        const written = await writeSite(out, prepared.files, { signal: interrupt.signal });
+        const written = await writeSite(out, prepared.files(), { signal: interrupt.signal });
         time('pages and write');
         if (written.lockTakenOverFrom !== undefined) io.stderr(`lofte: ${said.lockTakenOver({ pid: written.lockTakenOverFrom })}\n`);
         if (written.recovered === 'finished') io.stderr(`lofte: ${said.recoveredFinished}\n`);

@@ -189,7 +189,7 @@ function result(lofte: string, r: HistoryEntry): ResultData {
  * The follow-ups of a medborgarlöfte as of the model's date, oldest first: their results are the
  * promises' histories (state.ts), their date, period, reporter and text the follow-up's own.
  */
-function followUps(d: DocumentView, entities: ReadonlyMap<string, Entity>, actors: ReadonlyMap<string, ActorData>): FollowUpData[] {
+function followUps(d: DocumentView, facts: ReadonlyMap<string, FollowUpFacts>, actors: ReadonlyMap<string, ActorData>): FollowUpData[] {
   const byId = new Map<string, ResultData[]>();
   for (const l of d.loften) {
     for (const r of l.state.history) {
@@ -200,15 +200,14 @@ function followUps(d: DocumentView, entities: ReadonlyMap<string, Entity>, actor
   }
   const out: FollowUpData[] = [];
   for (const [id, resultat] of byId) {
-    const v = entities.get(id)?.value ?? {};
-    const rapportor = asString(v['rapportor']);
+    const { period, rapportor, beskrivning } = facts.get(id) ?? {};
     out.push(
       defined({
         id,
         datum: resultat[0]?.datum ?? '',
-        period: asPeriod(v['period']),
+        period,
         rapportor: rapportor === undefined ? undefined : (actors.get(rapportor) ?? { id: rapportor, namn: rapportor, typ: '' }),
-        beskrivning: markdown(asString(v['beskrivning'])),
+        beskrivning: markdown(beskrivning),
         resultat,
       }),
     );
@@ -247,7 +246,7 @@ function promise(l: PromiseView): PromiseData {
   });
 }
 
-function documentData(d: DocumentView, entities: ReadonlyMap<string, Entity>, actors: ReadonlyMap<string, ActorData>): DocumentData {
+function documentData(d: DocumentView, facts: ReadonlyMap<string, FollowUpFacts>, actors: ReadonlyMap<string, ActorData>): DocumentData {
   return defined({
     id: d.id,
     titel: d.titel,
@@ -266,20 +265,45 @@ function documentData(d: DocumentView, entities: ReadonlyMap<string, Entity>, ac
     undertecknare: d.undertecknare.map((u) => defined({ aktor: actor(u.aktor), roll: u.roll, datum: u.datum })),
     problembilder: d.problembilder.map(problem),
     loften: d.loften.map(promise),
-    uppfoljningar: followUps(d, entities, actors),
+    uppfoljningar: followUps(d, facts, actors),
   });
 }
 
-/** The open data of a report: the same documents, the same public parts, the same as-of date. */
-export function buildOpenData(model: ReportModel, entities: readonly Entity[]): OpenData {
+/** A follow-up's own facts the open data gives (its results are in the report model). */
+interface FollowUpFacts {
+  period?: Period;
+  rapportor?: string;
+  beskrivning?: string;
+}
+
+/**
+ * What the open data takes from the entities besides the report model: every actor's name and
+ * type, and the own facts of the follow-ups the model's documents name. Small: taken while the
+ * validation result is at hand, so that the result can go before the open data is built.
+ */
+export interface OpenDataSources {
+  actors: Map<string, ActorData>;
+  followUps: Map<string, FollowUpFacts>;
+}
+
+export function openDataSources(model: ReportModel, entities: readonly Entity[]): OpenDataSources {
+  const named = new Set<string>();
+  for (const d of model.documents) for (const l of d.loften) for (const r of l.state.history) named.add(r.uppfoljning);
   const actors = new Map(model.actors.map((a) => [a.id, actor(a)]));
-  const followUpEntities = new Map<string, Entity>();
+  const followUps = new Map<string, FollowUpFacts>();
   for (const e of entities) {
     if (e.id === undefined) continue;
     if (e.kind === 'Aktor' && !actors.has(e.id)) actors.set(e.id, { id: e.id, namn: asString(e.value['namn']) ?? e.id, typ: asString(e.value['typ']) ?? '' });
-    if (e.kind === 'Uppfoljning') followUpEntities.set(e.id, e);
+    // The last follow-up with an id wins, as a map by id would have it.
+    if (e.kind === 'Uppfoljning' && named.has(e.id)) followUps.set(e.id, { period: asPeriod(e.value['period']), rapportor: asString(e.value['rapportor']), beskrivning: asString(e.value['beskrivning']) });
   }
-  const medborgarloften = model.documents.map((d) => documentData(d, followUpEntities, actors));
+  return { actors, followUps };
+}
+
+/** The open data of a report: the same documents, the same public parts, the same as-of date. */
+export function buildOpenData(model: ReportModel, sources: OpenDataSources): OpenData {
+  const { actors, followUps } = sources;
+  const medborgarloften = model.documents.map((d) => documentData(d, followUps, actors));
   // The actors the published data names, and no others.
   const named = new Set<string>();
   for (const d of medborgarloften) {

@@ -2,10 +2,9 @@
 
 import type { Page } from '../report/doc.js';
 import type { ReportModel } from '../report/model.js';
-import type { Entity } from '../schema/index.js';
 import type { SiteContent } from '../report/write.js';
 import { dataFiles } from './index.js';
-import { buildOpenData } from './open-data.js';
+import { buildOpenData, type OpenDataSources } from './open-data.js';
 import { withOpenData } from './pages.js';
 import type { OpenDataSettings } from './settings.js';
 
@@ -16,8 +15,8 @@ export interface OpenDataSite {
   page(page: Page, docIndex?: number): Page;
 }
 
-export function openDataSite(model: ReportModel, entities: readonly Entity[], settings: OpenDataSettings): OpenDataSite {
-  const data = buildOpenData(model, entities);
+export function openDataSite(model: ReportModel, sources: OpenDataSources, settings: OpenDataSettings): OpenDataSite {
+  const data = buildOpenData(model, sources);
   return {
     files: dataFiles(data, settings),
     page: (page, docIndex) => withOpenData(page, settings, docIndex === undefined ? undefined : data.medborgarloften[docIndex], model.asOf),
