@@ -14,6 +14,10 @@ import type { OpenDataSettings } from './settings.js';
 export const DATA_DIR = 'data';
 export const SCHEMA_SOURCE = 'oppna-data.schema.json';
 
+/** `[\n  [\n` and `\n  ]\n]` around a value stringified two lists in (its lines indented by four). */
+const NESTED_OPEN = '[\n  [\n'.length;
+const NESTED_CLOSE = '\n  ]\n]'.length;
+
 /**
  * The JSON file in pieces, one medborgarlöfte each, the same bytes as `JSON.stringify(…, null, 2)`
  * of the whole: a national file is tens of megabytes, and as one string it was the report's peak.
@@ -31,8 +35,12 @@ export function* openDataJsonPieces(data: OpenData, settings: OpenDataSettings):
   }
   const at = whole.indexOf(hole);
   yield `${whole.slice(0, at)}\n  "medborgarloften": [`;
-  // A JSON text never holds a raw line end inside a string, so indenting every line is safe.
-  for (const [i, d] of medborgarloften.entries()) yield `${i === 0 ? '' : ','}\n    ${JSON.stringify(d, null, 2).replace(/\n/g, '\n    ')}`;
+  // Each document as it stands in the list, two levels in: stringified in a list in a list, whose
+  // brackets are cut off, rather than indented line by line afterwards (a second pass over the text).
+  for (const [i, d] of medborgarloften.entries()) {
+    const nested = JSON.stringify([[d]], null, 2);
+    yield `${i === 0 ? '' : ','}\n${nested.slice(NESTED_OPEN, nested.length - NESTED_CLOSE)}`;
+  }
   yield `\n  ]${whole.slice(at + hole.length)}\n`;
 }
 
