@@ -14,7 +14,7 @@ import type { SiteContent } from '../report/write.js';
 import type { OpenDataSettings } from '../export/settings.js';
 import type { OpenDataSources } from '../export/open-data.js';
 import type { ReportModel } from '../report/model.js';
-import { collectGarbage } from '../util/collect.js';
+import { collectGarbage, limitHeapGrowth } from '../util/collect.js';
 import { OutputError } from '../util/output-error.js';
 import { ValidationSession } from '../validate.js';
 import { runThenWatch, type Changes } from './watch.js';
@@ -57,6 +57,9 @@ function filterText(flags: ReportFlags): string {
     ...(flags.status ?? []).map((s) => `--status ${s}`),
   ].join(' ');
 }
+
+/** How far the heap may grow over what the pages' model keeps while pages are written (see limitHeapGrowth). */
+const HEAP_GROWTH_PERCENT = 25;
 
 /** The statuses a report publishes unless drafts are asked for. */
 const PUBLISHED_STATUSES = ['beslutad', 'publicerad', 'avslutad'];
@@ -188,7 +191,10 @@ function publishCommand(io: CliIo, words: CliWords, mode: 'site' | 'data'): Loft
       const { documents, drafts, settings } = prepared;
       // A single run has let the validation result go (watch mode keeps its session): its memory
       // is returned before the pages are written, not after they have grown the heap to a multiple of it.
-      if (!flags.watch) collectGarbage();
+      if (!flags.watch) {
+        limitHeapGrowth(HEAP_GROWTH_PERCENT);
+        collectGarbage();
+      }
       const interrupt = new AbortController();
       const stop = flags.watch ? undefined : io.onInterrupt?.(() => interrupt.abort());
       try {
