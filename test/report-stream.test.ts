@@ -60,6 +60,16 @@ describe('a file written in pieces', () => {
     expect(readFileSync(path.join(out, 'empty.html'), 'utf8')).toBe('');
   });
 
+  it('takes lists of pieces, each written where the last ended, a character split between lists kept whole', async () => {
+    const out = tmp();
+    const text = `<p>Trygghet 😀 i parken</p>${'å'.repeat(MB)}–slut`;
+    const at = text.indexOf('😀') + 1;
+    // A list ends in half a surrogate pair, the next list starts with its other half; one list crosses a batch.
+    const pieces = [[text.slice(0, 3), text.slice(3, at)], [], [text.slice(at, at + 5), text.slice(at + 5, at + 5 + MB)], text.slice(at + 5 + MB)];
+    await writeSite(out, [['a.html', pieces]]);
+    expect(readFileSync(path.join(out, 'a.html'), 'utf8')).toBe(text);
+  });
+
   it('a path given twice in pieces ends as the last copy, whole', async () => {
     const out = tmp();
     await writeSite(out, [['a.html', cut('gammal '.repeat(400_000), 50_000)], ['a.html', cut('ny sida', 3)]]);

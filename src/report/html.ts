@@ -10,13 +10,14 @@ import { longDate } from './pages/words.js';
 let css: string | undefined;
 
 /**
- * The page is written into one list of pieces, joined a batch at a time: joining at every level
- * (cell, row, table, page) copied a national report's 46 MB of text four times over, and one
- * string per page made a national overview page tens of megabytes at once.
+ * The page is written into one list of pieces, handed to the site writer a batch at a time, which
+ * encodes each piece where it stands: joining at every level (cell, row, table, page) copied a
+ * national report's 46 MB of text four times over, one string per page made a national overview
+ * page tens of megabytes at once, and even one join per batch cost more than encoding the pieces.
  */
 type Out = string[];
 
-/** Pieces gathered before they are joined and handed on (a few hundred kilobytes of text). */
+/** Pieces gathered before they are handed on (a few hundred kilobytes of text). */
 const BATCH_PIECES = 16_384;
 
 function inline(items: readonly Inline[], from: string, out: Out): void {
@@ -130,8 +131,11 @@ function printCss(page: Page, asOf: string): string {
   return `@media print { @page { @top-left { content: ${cssString(page.title)}; } @bottom-left { content: ${cssString(`Senast uppdaterad ${longDate(asOf)}`)}; } @bottom-right { content: "Sida " counter(page) " av " counter(pages); } } }\n`;
 }
 
-/** The page's HTML in pieces of a few hundred kilobytes, rendered as they are asked for (the site writer writes each as it comes). */
-export function* renderHtmlPieces(page: Page, asOf: string): Generator<string, void, undefined> {
+/**
+ * The page's HTML in lists of pieces of a few hundred kilobytes together, rendered as they are
+ * asked for (the site writer writes each as it comes). Each list is the writer's to keep.
+ */
+export function* renderHtmlPieces(page: Page, asOf: string): Generator<readonly string[], void, undefined> {
   css ??= readFileSync(packagePath('templates', 'report.css'), 'utf8');
   const out: Out = [];
   out.push(`<!doctype html>
@@ -168,7 +172,8 @@ export function* renderHtmlPieces(page: Page, asOf: string): Generator<string, v
     if (i > 0) out.push('\n');
     for (const _ of block(b, page.id, out)) {
       if (out.length < BATCH_PIECES) continue;
-      yield out.join('');
+      // The block goes on writing into `out`: the writer gets a copy of the list (not of the text).
+      yield out.slice();
       out.length = 0;
     }
   }
@@ -184,5 +189,5 @@ export function* renderHtmlPieces(page: Page, asOf: string): Generator<string, v
     out.push('</p>');
   }
   out.push('</footer>\n</body>\n</html>\n');
-  yield out.join('');
+  yield out;
 }

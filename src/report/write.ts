@@ -17,9 +17,11 @@ export { JOURNAL, MANIFEST, recover, type FaultPoint, type Recovery } from './sw
 /**
  * A file's text: one string, or pieces in order (a page's HTML as it is rendered, the open data
  * document by document). Pieces are written as they come, so a national site's 50 MB JSON is never
- * one string in memory.
+ * one string in memory. A piece may be a list of strings, written one after another: a page's
+ * thousands of small strings are encoded where they stand, never joined into a copy first.
  */
-export type SiteContent = string | Iterable<string>;
+export type SiteContent = string | Iterable<SitePiece>;
+export type SitePiece = string | readonly string[];
 
 /** Characters gathered from the pieces before they are encoded and written: about a megabyte. */
 const BATCH_CHARS = 1 << 20;
@@ -112,7 +114,7 @@ function writeContent(target: string, content: SiteContent, old: string | undefi
     oldFd = undefined;
     return h;
   };
-  let batch: string[] = [];
+  let batch: SitePiece[] = [];
   let size = 0;
   const flush = (): void => {
     // Each piece is encoded where the last one ended, not joined first: joining a batch of small
@@ -121,7 +123,7 @@ function writeContent(target: string, content: SiteContent, old: string | undefi
     const { text: bytes, old: before } = buffers(size);
     let length = 0;
     let carry = '';
-    for (const piece of batch) {
+    const encode = (piece: string): void => {
       const text = carry === '' ? piece : carry + piece;
       const last = text.charCodeAt(text.length - 1);
       if (last >= 0xd800 && last <= 0xdbff) carry = text;
@@ -129,6 +131,10 @@ function writeContent(target: string, content: SiteContent, old: string | undefi
         carry = '';
         length += bytes.write(text, length, 'utf8');
       }
+    };
+    for (const piece of batch) {
+      if (typeof piece === 'string') encode(piece);
+      else for (const part of piece) encode(part);
     }
     if (carry !== '') length += bytes.write(carry, length, 'utf8');
     batch = [];
@@ -148,7 +154,8 @@ function writeContent(target: string, content: SiteContent, old: string | undefi
   try {
     for (const piece of typeof content === 'string' ? [content] : content) {
       batch.push(piece);
-      size += piece.length;
+      if (typeof piece === 'string') size += piece.length;
+      else for (const part of piece) size += part.length;
       if (size >= BATCH_CHARS) flush();
     }
     if (size > 0 || (oldFd === undefined && fd === undefined)) flush();
