@@ -9,6 +9,8 @@ import { referenceData } from '../model/reference-data.js';
 import { outFolder } from '../report/out-guard.js';
 import { findPlaceholders } from '../rules/placeholder.js';
 import type { Entity } from '../schema/index.js';
+import type { Locator } from '../load/locator.js';
+import { START_OF_FILE } from '../diagnostics/make.js';
 import type { SiteFormat } from '../report/site.js';
 import type { SiteContent } from '../report/write.js';
 import type { OpenDataSettings } from '../export/settings.js';
@@ -63,6 +65,18 @@ const HEAP_GROWTH_PERCENT = 25;
 
 /** The statuses a report publishes unless drafts are asked for. */
 const PUBLISHED_STATUSES = ['beslutad', 'publicerad', 'avslutad'];
+
+/** Where a document stands once its positions are let go: nothing after this asks. */
+const NOWHERE: Locator = { locate: () => START_OF_FILE };
+
+/**
+ * Lets a single run's entities forget where they stand in their files: every finding is made and
+ * shown by then, and the pages need the values alone. Each file's bytes were kept for its
+ * positions (see src/check/file.ts); they go now, before the report model is built beside the values.
+ */
+function forgetPositions(entities: readonly Entity[]): void {
+  for (const e of entities) e.doc.locator = NOWHERE;
+}
 
 /** Documents that would be published with a template placeholder still in them: `file:line (id)`. */
 function placeholdersLeft(entities: readonly Entity[], withDrafts: boolean): string[] {
@@ -169,6 +183,12 @@ function publishCommand(io: CliIo, words: CliWords, mode: 'site' | 'data'): Loft
         return EXIT.findings;
       }
       const filter = { lpo: flags.lpo, kommun: flags.kommun, ids: flags.id, statuses };
+      // A single run's session is gone: its positions (and the files' bytes kept for them) are
+      // returned before the model is built, so the two never share the heap (watch mode keeps them).
+      if (!flags.watch) {
+        forgetPositions(result.entities);
+        collectGarbage();
+      }
       last = performance.now();
       const model = buildReportModel(result.entities, result.graph, ctx.asOf, referenceData(), filter, ctx.config.site);
       time('report model');
