@@ -60,8 +60,12 @@ function filterText(flags: ReportFlags): string {
   ].join(' ');
 }
 
-/** How far the heap may grow over what the pages' model keeps while pages are written (see limitHeapGrowth). */
-const HEAP_GROWTH_PERCENT = 25;
+/**
+ * How far the heap may grow over what the pages' model keeps while pages are written (see
+ * limitHeapGrowth). Measured at 10,000 and 30,000 files: 25 % and 50 % gave the same peak growth per
+ * file (about 12 KB, against 17 KB with V8's own factor); 50 % needs half the collections.
+ */
+const HEAP_GROWTH_PERCENT = 50;
 
 /** The statuses a report publishes unless drafts are asked for. */
 const PUBLISHED_STATUSES = ['beslutad', 'publicerad', 'avslutad'];
