@@ -230,7 +230,7 @@ export class ValidationSession {
     const result = stage.update(results);
     this.cachedStage = stage;
     const timeSave = stopwatch(options.onTiming);
-    const records = new Map(stage.records().map((r) => [r.file, r.record]));
+    const records = { get: (file: string) => stage.recordOf(file) };
     const error = cache.save(files, results, !storable ? undefined : { diagnostics: result.diagnostics, fileCount: result.fileCount, shownFileCount: result.shownFileCount, skipped: result.skipped }, records);
     if (error) cacheOptions.onWriteError?.(error);
     timeSave('cache written');

@@ -143,6 +143,8 @@ interface DiskStage {
   files: Uint8Array;
   stamps: Uint8Array;
   ids: Uint8Array;
+  /** How many of the ids were in use when they were last counted (see `compactIds`). */
+  used: number;
   shards: string[];
 }
 
@@ -224,8 +226,9 @@ export class PersistentCache {
   /** The last stage file's entries by path, and its shards' tokens, when it was read. */
   private previousEntries: Map<string, SeedFile> | undefined;
   private previousStageTokens: readonly string[] | undefined;
-  /** The last stage file's table of ids, when it was read. */
+  /** The last stage file's table of ids, when it was read, and how many of them were in use when last counted. */
   private previousIds: readonly string[] | undefined;
+  private previousUsed = 0;
   /** The last run's files (from the stage file), when it was read. */
   private previous: readonly string[] | undefined;
   /** Files whose stamp is what the state says (not racy), with that stamp: their entries need not be read. */
@@ -321,7 +324,7 @@ export class PersistentCache {
    * the state with `result` (undefined when the run showed only some files), and the repository
    * stage when given (each file's record, by name). Returns the error code when the cache cannot be written.
    */
-  save(files: readonly DiscoveredFile[], results: readonly FileResult[], result: StoredResult | undefined, stage?: ReadonlyMap<string, StageRecord>): string | undefined {
+  save(files: readonly DiscoveredFile[], results: readonly FileResult[], result: StoredResult | undefined, stage?: { get(file: string): StageRecord | undefined }): string | undefined {
     const present = new Set(files.map((f) => f.absPath));
     const gone = (name: string, n: number): void => {
       this.loadShard(n).entries.delete(name);
@@ -400,6 +403,11 @@ export class PersistentCache {
         const absPath = (files[i] as DiscoveredFile).absPath;
         const n = this.shard(absPath);
         const old = this.previousEntries?.get(absPath);
+        // A file unchanged since the stage file whose record the stage kept as it was seeded: its old entry, as it is.
+        if (old !== undefined && r instanceof LazyFileResult && r.seedFile === old && r.ids === this.previousIds && old[2] === record.repository && old[3] === record.broken && old[4] === record.shown) {
+          (byShard[n] as Map<string, SeedFile>).set(absPath, old);
+          continue;
+        }
         const entities = r.skipped ? [] : r.entities.map((e): StoredSeedEntity => {
           const known = this.seeded.get(e);
           if (known && known.ids === this.previousIds) return known.stored;
@@ -414,10 +422,16 @@ export class PersistentCache {
         (byShard[n] as Map<string, SeedFile>).set(absPath, entry);
       }
       for (const name of this.previous ?? []) if (!present.has(name)) dirtyStage.add(this.shard(name));
-      const compacted = compactIds(byShard, ids);
-      if (compacted) {
-        ids = compacted;
-        for (let n = 0; n < SHARDS; n++) dirtyStage.add(n);
+      // Counted again only when the table has grown to twice the ids in use at the last count:
+      // a run that adds no id (most) does not look at every entry for it.
+      let used = this.previousUsed;
+      if (ids.length > 2 * used) {
+        const compacted = compactIds(byShard, ids);
+        used = compacted.used;
+        if (compacted.kept) {
+          ids = compacted.kept;
+          for (let n = 0; n < SHARDS; n++) dirtyStage.add(n);
+        }
       }
       if (token !== undefined) {
         const shards = byShard.map((entries, n) => {
@@ -433,6 +447,7 @@ export class PersistentCache {
           files: Buffer.from(files.map((f) => f.absPath).join('\u0000'), 'utf8'),
           stamps: Buffer.from(stamps.join('\u0000'), 'utf8'),
           ids: Buffer.from(ids.join('\u0000'), 'utf8'),
+          used,
           shards,
         };
         if (shards.includes('') || writeCacheFile(path.join(this.dir, 'stage'), disk)) token = undefined;
@@ -446,7 +461,7 @@ export class PersistentCache {
   private readStage(token: string): StageFile | undefined {
     const head = readCacheFile(path.join(this.dir, 'stage'));
     if (!isRecord(head) || head['key'] !== this.key || head['token'] !== token || !isStringArray(head['shards']) || head['shards'].length !== SHARDS) return undefined;
-    if (!(head['files'] instanceof Uint8Array) || !(head['stamps'] instanceof Uint8Array) || !(head['ids'] instanceof Uint8Array)) return undefined;
+    if (!(head['files'] instanceof Uint8Array) || !(head['stamps'] instanceof Uint8Array) || !(head['ids'] instanceof Uint8Array) || !Number.isSafeInteger(head['used'])) return undefined;
     const split = (bytes: Uint8Array): string[] => (bytes.byteLength === 0 ? [] : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').split('\u0000'));
     const files = split(head['files']);
     const tokens = head['shards'] as string[];
@@ -461,6 +476,7 @@ export class PersistentCache {
     if (!isStageFile(stage)) return undefined;
     this.previousEntries = new Map(files.map((f, i) => [f, stage.entries[i] as SeedFile]));
     this.previousStageTokens = tokens;
+    this.previousUsed = head['used'] as number;
     return stage;
   }
 
@@ -553,7 +569,7 @@ export class PersistentCache {
    * values, positions and the file's own findings read from its entry when first asked for (see `loadLazy`).
    */
   private lazyResult(file: DiscoveredFile, seedFile: SeedFile, ids: readonly string[], stamp: string, limits: ParseLimits): FileResult {
-    const lazy = new LazyFileResult(this, file, stamp, limits, seedFile[0]);
+    const lazy = new LazyFileResult(this, file, stamp, limits, seedFile, ids);
     for (const stored of seedFile[1]) {
       const index = stored[3];
       const value = new Proxy<LazyValue>({ lazy, stored, ids, value: undefined }, LAZY_VALUE) as unknown as Record<string, unknown>;
@@ -639,11 +655,12 @@ export class PersistentCache {
 
 /**
  * The stage file's table of ids goes on from run to run (the entries of files that did not change
- * refer to it), so it keeps ids no document has or names any more. When those are more than the
- * ids in use, a table of these alone (in the same order) is returned, and every entry of `byShard`
- * is replaced by one that refers to it (the old entries are not changed: lazy documents hold them).
+ * refer to it), so it keeps ids no document has or names any more. `used`: how many are in use.
+ * When the others are more, `kept`: a table of those in use alone (in the same order), and every
+ * entry of `byShard` is replaced by one that refers to it (the old entries are not changed: lazy
+ * documents hold them).
  */
-function compactIds(byShard: readonly Map<string, SeedFile>[], ids: readonly string[]): string[] | undefined {
+function compactIds(byShard: readonly Map<string, SeedFile>[], ids: readonly string[]): { kept?: string[]; used: number } {
   const used = new Uint8Array(ids.length);
   let count = 0;
   const use = (at: number): void => {
@@ -660,7 +677,7 @@ function compactIds(byShard: readonly Map<string, SeedFile>[], ids: readonly str
       }
     }
   }
-  if (ids.length - count <= count) return undefined;
+  if (ids.length - count <= count) return { used: count };
   const moved = new Int32Array(ids.length).fill(-1);
   const kept: string[] = [];
   ids.forEach((id, i) => {
@@ -676,7 +693,7 @@ function compactIds(byShard: readonly Map<string, SeedFile>[], ids: readonly str
       entries.set(name, [skipped, remapped, repository, broken, shown]);
     }
   }
-  return kept;
+  return { kept, used: count };
 }
 
 function readWhole(file: string): Buffer {
@@ -701,9 +718,12 @@ class LazyFileResult implements FileResult {
     readonly discovered: DiscoveredFile,
     readonly stamp: string,
     readonly limits: ParseLimits,
-    skipped: SkippedFile | undefined,
+    /** The stage file's entry this result was made from, and the table of ids it refers to. */
+    readonly seedFile: SeedFile,
+    readonly ids: readonly string[],
   ) {
     this.file = discovered.name;
+    const skipped = seedFile[0];
     if (skipped) this.skipped = skipped;
   }
 

@@ -293,6 +293,12 @@ export class RepositoryStage {
     this.showing = [...this.state.values()].filter((s) => s.shown.length > 0).map((s) => s.result.file).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
+  /** What `seed` needs besides a file's own result, or undefined for a file the stage does not hold. */
+  recordOf(file: string): StageRecord | undefined {
+    const s = this.state.get(file);
+    return s && { repository: s.repository, broken: s.broken, shown: s.shown };
+  }
+
   /** What `seed` needs besides the files' own results, for each file in repository order. */
   records(): { file: string; record: StageRecord }[] {
     return this.order.map((file) => {
