@@ -211,6 +211,43 @@ describe('validate --cache gives the same output as without it', () => {
     });
   }
 
+  it('a name changed to what a failing reference elsewhere is written as, then a file whose facts did not change, then the name back: run after run as without the cache', async () => {
+    const repo = path.join(tempDir(), 'parken');
+    cpSync(example('parken'), repo, { recursive: true });
+    const extra = path.join(repo, 'extra.yaml');
+    const actor = (namn: string): string => `apiVersion: lofte/v1\nkind: Aktor\nid: abc-kommun\nnamn: ${namn}\ntyp: kommun\n`;
+    writeFileSync(extra, actor('Abc kommun'));
+    const promise = path.join(repo, 'medborgarlofte-2026-2027.yaml');
+    writeFileSync(promise, readFileSync(promise, 'utf8').replace(/^ {2}- laxa-kommun$/m, '  - laxa-kommun\n  - Storstad kommun'));
+    await pastTick(promise);
+    const cache = path.join(tempDir(), 'cache');
+    const args = ['.', '--format', 'json'];
+    const cold = await same(repo, args, cache);
+    const suggested = (r: CliResult): string[] | undefined => (JSON.parse(r.stdout) as { diagnostics: { args: { id?: string; suggestions?: string[] } }[] }).diagnostics.find((d) => d.args.id === 'Storstad kommun')?.args.suggestions;
+    // No name or id close to it: the few ids of the kind there are.
+    expect(suggested(cold)).toEqual(['abc-kommun', 'laxa-kommun']);
+    // Only a name changed (the same id and type): the reference in the other file now has it as its first suggestion.
+    writeFileSync(extra, actor('Storstad kommun'));
+    await pastTick(extra);
+    const renamed = await same(repo, args, cache);
+    expect(cacheUse(renamed)).toMatch(/^1 checked, \d+ from the cache$/);
+    expect(suggested(renamed)).toEqual(['abc-kommun']);
+    // Another file changed in the next run, its ids, names and references as they were.
+    const problem = path.join(repo, 'problembild-narkotika-stadsparken.yaml');
+    writeFileSync(problem, readFileSync(problem, 'utf8').replace(/^sammanfattning: >-$/m, 'sammanfattning: >-\n  Ändrad inledning.'));
+    await pastTick(problem);
+    const other = await same(repo, args, cache);
+    expect(cacheUse(other)).toMatch(/^1 checked, \d+ from the cache$/);
+    expect(other.stdout).toBe(renamed.stdout);
+    // The name back: the very bytes of the first run.
+    writeFileSync(extra, actor('Abc kommun'));
+    await pastTick(extra);
+    const back = await same(repo, args, cache);
+    expect(cacheUse(back)).toMatch(/^1 checked, \d+ from the cache$/);
+    expect(back.stdout).toBe(cold.stdout);
+    expect(cacheUse(await validate(repo, args, cache))).toBe('nothing changed');
+  });
+
   it('a changed file’s old document read through the stage is the one the last run saw, and its new entry is the one written back', async () => {
     const { ValidationSession } = await import('../src/validate.js');
     const { RepositoryStage } = await import('../src/check/repository.js');

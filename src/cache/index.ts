@@ -24,14 +24,14 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
 import { checkReadFile, fromWire, toWire, type FileCheckOptions, type FileResult, type WireFileResult } from '../check/file.js';
-import { entityFacts, knowFacts, signatureOfFields, type EntityFacts, type StageRecord } from '../check/repository.js';
+import { entityFacts, OWN_FACTS, signatureOfFields, type EntityFacts, type StageRecord } from '../check/repository.js';
 import type { BrokenFile } from '../links/cascade.js';
 import { RULE_CODES } from '../diagnostics/catalog.js';
 import { START_OF_FILE } from '../diagnostics/make.js';
 import type { Diagnostic, DocPath, Range } from '../diagnostics/types.js';
 import type { DisableDirective } from '../load/directives.js';
 import { displayName, type DiscoveredFile } from '../load/discover.js';
-import { currentStamp, pathStamp, readDiscovered, stampTime, type SkippedFile } from '../load/index.js';
+import { currentStamp, pathStamp, readDiscovered, stampTime, type LoadedDocument, type SkippedFile } from '../load/index.js';
 import type { LocateTarget, Locator } from '../load/locator.js';
 import type { ParseLimits } from '../load/parse.js';
 import { packagePath } from '../paths.js';
@@ -235,8 +235,6 @@ export class PersistentCache {
   private readonly unchanged = new Map<string, string>();
   /** What checks a file whose entry cannot be read (see `lazyResult`). */
   private fallback: { schemas: SchemaSet; options: FileCheckOptions } | undefined;
-  /** The facts and names of documents read from the stage file, for writing it again. */
-  private readonly seeded = new WeakMap<Entity, { stored: StoredSeedEntity; ids: readonly string[] }>();
 
   /** Made before the files are discovered: it notes the time a stamp must be older than to be trusted. */
   constructor(
@@ -408,9 +406,9 @@ export class PersistentCache {
           (byShard[n] as Map<string, SeedFile>).set(absPath, old);
           continue;
         }
-        const entities = r.skipped ? [] : r.entities.map((e): StoredSeedEntity => {
-          const known = this.seeded.get(e);
-          if (known && known.ids === this.previousIds) return known.stored;
+        // A lazy result's documents are its stage entry's, as they were read.
+        const seeded = r instanceof LazyFileResult && r.ids === this.previousIds;
+        const entities = seeded ? r.seedFile[1] : r.skipped ? [] : r.entities.map((e): StoredSeedEntity => {
           const [kind, id, valid, index, refs, unreadable, slim] = this.seedEntity(e);
           const stored = slim.map((v, k) => (k === 0 && v === kind) || (k === 1 && v !== undefined && v === id) || v);
           return [kind, id === undefined ? -1 : idOf(id), valid, index, refs.map(idOf), unreadable, stored];
@@ -570,14 +568,7 @@ export class PersistentCache {
    */
   private lazyResult(file: DiscoveredFile, seedFile: SeedFile, ids: readonly string[], stamp: string, limits: ParseLimits): FileResult {
     const lazy = new LazyFileResult(this, file, stamp, limits, seedFile, ids);
-    for (const stored of seedFile[1]) {
-      const index = stored[3];
-      const value = new Proxy<LazyValue>({ lazy, stored, ids, value: undefined }, LAZY_VALUE) as unknown as Record<string, unknown>;
-      const entity: Entity = { kind: stored[0], id: stored[1] < 0 ? undefined : ids[stored[1]], valid: stored[2], value, doc: { file: file.name, index, value, locator: new LazyLocator(lazy, index) } };
-      knowFacts(entity, new SeededFacts(stored[4].map((r) => ids[r] as string), stored[5], stored, entity.id));
-      this.seeded.set(entity, { stored, ids });
-      lazy.entities.push(entity);
-    }
+    for (const stored of seedFile[1]) lazy.entities.push(new SeededEntity(lazy, stored, ids));
     return lazy;
   }
 
@@ -741,19 +732,39 @@ class LazyFileResult implements FileResult {
 }
 
 /**
- * A lazy document's facts: the ids it names and whether its promises can be read, from the stage
- * file, and its signature worked out from the fields the stage file keeps (never from its value,
- * which for a file changed since is not to be had).
+ * A document of the stage file, with its facts at hand: the ids it names and whether its promises
+ * can be read, and its signature worked out from the fields the stage file keeps (never from its
+ * value, which for a file changed since is not to be had). Its value and positions are read from
+ * its file's entry when first asked for. One object is its facts, one its value's target and locator.
  */
-class SeededFacts implements EntityFacts {
+class SeededEntity implements Entity, EntityFacts {
+  kind: Kind;
+  id: string | undefined;
+  valid: boolean;
+  value: Record<string, unknown>;
+  doc: LoadedDocument;
+  readonly refs: string[];
+  readonly unreadable: boolean;
   private signature: string | undefined;
 
   constructor(
-    readonly refs: string[],
-    readonly unreadable: boolean,
+    lazy: LazyFileResult,
     private readonly stored: StoredSeedEntity,
-    private readonly id: string | undefined,
-  ) {}
+    ids: readonly string[],
+  ) {
+    const target = new LazyValue(lazy, stored, ids);
+    this.kind = stored[0];
+    this.id = stored[1] < 0 ? undefined : ids[stored[1]];
+    this.valid = stored[2];
+    this.value = new Proxy<LazyValue>(target, LAZY_VALUE) as unknown as Record<string, unknown>;
+    this.doc = { file: lazy.file, index: stored[3], value: this.value, locator: target };
+    this.refs = stored[4].map((r) => ids[r] as string);
+    this.unreadable = stored[5];
+  }
+
+  get [OWN_FACTS](): EntityFacts {
+    return this;
+  }
 
   get sig(): string {
     const slim = this.stored[6];
@@ -762,12 +773,19 @@ class SeededFacts implements EntityFacts {
   }
 }
 
-/** What a lazy document's value stands on: its SLIM_FIELDS until anything else is asked for, then the whole value. */
-interface LazyValue {
-  lazy: LazyFileResult;
-  stored: StoredSeedEntity;
-  ids: readonly string[];
-  value: Record<string, unknown> | undefined;
+/** What a lazy document's value stands on: its SLIM_FIELDS until anything else is asked for, then the whole value; and its positions. */
+class LazyValue implements Locator {
+  value: Record<string, unknown> | undefined = undefined;
+
+  constructor(
+    readonly lazy: LazyFileResult,
+    readonly stored: StoredSeedEntity,
+    readonly ids: readonly string[],
+  ) {}
+
+  locate(at: DocPath, target?: LocateTarget): Range {
+    return (this.lazy.load().entities.find((e) => e.doc.index === this.stored[3])?.doc.locator ?? START_LOCATOR).locate(at, target);
+  }
 }
 
 function wholeValue(t: LazyValue): Record<string, unknown> {
@@ -794,17 +812,6 @@ const LAZY_VALUE: ProxyHandler<LazyValue> = {
   deleteProperty: (t, prop) => Reflect.deleteProperty(wholeValue(t), prop),
   defineProperty: (t, prop, d) => Reflect.defineProperty(wholeValue(t), prop, d),
 };
-
-class LazyLocator implements Locator {
-  constructor(
-    private readonly lazy: LazyFileResult,
-    private readonly index: number,
-  ) {}
-
-  locate(at: DocPath, target?: LocateTarget): Range {
-    return (this.lazy.load().entities.find((e) => e.doc.index === this.index)?.doc.locator ?? START_LOCATOR).locate(at, target);
-  }
-}
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
