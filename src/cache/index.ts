@@ -224,7 +224,7 @@ export class PersistentCache {
   /** The file system's time when this run began, before any file was looked at. */
   private readonly started: number;
   /** The last stage file's entries by path, and its shards' tokens, when it was read. */
-  private previousEntries: Map<string, SeedFile> | undefined;
+  private previousEntries: Map<string, SeedFile>[] | undefined;
   private previousStageTokens: readonly string[] | undefined;
   /** The last stage file's table of ids, when it was read, and how many of them were in use when last counted. */
   private previousIds: readonly string[] | undefined;
@@ -283,18 +283,18 @@ export class PersistentCache {
     if (!stage) return undefined;
     this.previous = stage.files;
     this.previousIds = stage.ids;
-    const byPath = new Map(files.map((f) => [f.absPath, f]));
+    const at = new Map(files.map((f, i) => [f.absPath, i]));
     const previous: FileResult[] = [];
     const unchanged = new Map<string, FileResult>();
-    const now = new Map(files.map((f, i) => [f.absPath, stamps[i] as string]));
     const ids = stage.ids;
     stage.entries.forEach((seedFile, i) => {
       const absPath = stage.files[i] as string;
       // A file gone since is known by the name discovery gave it (the paths and the working folder are in the key).
-      const file = byPath.get(absPath) ?? { absPath, name: displayName(cwd, absPath) };
+      const k = at.get(absPath);
+      const file = k === undefined ? { absPath, name: displayName(cwd, absPath) } : (files[k] as DiscoveredFile);
       const result = this.lazyResult(file, seedFile, ids, stage.stamps[i] as string, options.limits);
       previous.push(result);
-      const stamp = now.get(absPath);
+      const stamp = k === undefined ? undefined : stamps[k];
       if (stamp !== undefined && stamp === stage.stamps[i] && stamp !== 'gone') {
         unchanged.set(absPath, result);
         this.unchanged.set(absPath, stamp);
@@ -380,8 +380,10 @@ export class PersistentCache {
       const seedFiles: SeedFile[] = [];
       // The last stage file's table goes on (its documents' entries refer to it); new ids are added.
       let ids: string[] = this.previousIds ? [...this.previousIds] : [];
-      const idAt = new Map(ids.map((id, i) => [id, i]));
+      // Made when first needed: a run whose changed files name no id has no use for it.
+      let idAt: Map<string, number> | undefined;
       const idOf = (id: string): number => {
+        idAt ??= new Map(ids.map((known, k) => [known, k]));
         let at = idAt.get(id);
         if (at === undefined) {
           idAt.set(id, (at = ids.length));
@@ -400,7 +402,7 @@ export class PersistentCache {
         }
         const absPath = (files[i] as DiscoveredFile).absPath;
         const n = this.shard(absPath);
-        const old = this.previousEntries?.get(absPath);
+        const old = this.previousEntries?.[n]?.get(absPath);
         // A file unchanged since the stage file whose record the stage kept as it was seeded: its old entry, as it is.
         if (old !== undefined && r instanceof LazyFileResult && r.seedFile === old && r.ids === this.previousIds && old[2] === record.repository && old[3] === record.broken && old[4] === record.shown) {
           (byShard[n] as Map<string, SeedFile>).set(absPath, old);
@@ -472,7 +474,7 @@ export class PersistentCache {
     const entries = files.map((f) => shards[this.shard(f)]?.get(f));
     const stage = { key: this.key, token, files, stamps: split(head['stamps']), ids: split(head['ids']), entries };
     if (!isStageFile(stage)) return undefined;
-    this.previousEntries = new Map(files.map((f, i) => [f, stage.entries[i] as SeedFile]));
+    this.previousEntries = shards as Map<string, SeedFile>[];
     this.previousStageTokens = tokens;
     this.previousUsed = head['used'] as number;
     return stage;
@@ -734,32 +736,40 @@ class LazyFileResult implements FileResult {
 /**
  * A document of the stage file, with its facts at hand: the ids it names and whether its promises
  * can be read, and its signature worked out from the fields the stage file keeps (never from its
- * value, which for a file changed since is not to be had). Its value and positions are read from
- * its file's entry when first asked for. One object is its facts, one its value's target and locator.
+ * value, which for a file changed since is not to be had). Its value (a Proxy over this object) and
+ * positions are read from its file's entry when first asked for. One object is the document, its
+ * facts, its loaded document and its locator: the stage file holds ten thousands of them.
  */
-class SeededEntity implements Entity, EntityFacts {
+class SeededEntity implements Entity, LoadedDocument, Locator, EntityFacts {
   kind: Kind;
   id: string | undefined;
   valid: boolean;
   value: Record<string, unknown>;
   doc: LoadedDocument;
+  readonly file: string;
+  readonly index: number;
+  locator: Locator;
   readonly refs: string[];
   readonly unreadable: boolean;
-  private signature: string | undefined;
+  /** The whole value, once read. */
+  whole: Record<string, unknown> | undefined = undefined;
+  private signature: string | undefined = undefined;
 
   constructor(
-    lazy: LazyFileResult,
-    private readonly stored: StoredSeedEntity,
-    ids: readonly string[],
+    readonly lazy: LazyFileResult,
+    readonly stored: StoredSeedEntity,
+    readonly ids: readonly string[],
   ) {
-    const target = new LazyValue(lazy, stored, ids);
     this.kind = stored[0];
     this.id = stored[1] < 0 ? undefined : ids[stored[1]];
     this.valid = stored[2];
-    this.value = new Proxy<LazyValue>(target, LAZY_VALUE) as unknown as Record<string, unknown>;
-    this.doc = { file: lazy.file, index: stored[3], value: this.value, locator: target };
+    this.file = lazy.file;
+    this.index = stored[3];
     this.refs = stored[4].map((r) => ids[r] as string);
     this.unreadable = stored[5];
+    this.value = new Proxy<SeededEntity>(this, LAZY_VALUE) as unknown as Record<string, unknown>;
+    this.doc = this;
+    this.locator = this;
   }
 
   get [OWN_FACTS](): EntityFacts {
@@ -771,31 +781,20 @@ class SeededEntity implements Entity, EntityFacts {
     const field = (name: string): unknown => slim[SLIM_AT.get(name) as number];
     return (this.signature ??= signatureOfFields(this.stored[0], this.id, field('typ'), field('namn'), field('titel'), field('kortnamn')));
   }
-}
-
-/** What a lazy document's value stands on: its SLIM_FIELDS until anything else is asked for, then the whole value; and its positions. */
-class LazyValue implements Locator {
-  value: Record<string, unknown> | undefined = undefined;
-
-  constructor(
-    readonly lazy: LazyFileResult,
-    readonly stored: StoredSeedEntity,
-    readonly ids: readonly string[],
-  ) {}
 
   locate(at: DocPath, target?: LocateTarget): Range {
-    return (this.lazy.load().entities.find((e) => e.doc.index === this.stored[3])?.doc.locator ?? START_LOCATOR).locate(at, target);
+    return (this.lazy.load().entities.find((e) => e.doc.index === this.index)?.doc.locator ?? START_LOCATOR).locate(at, target);
   }
 }
 
-function wholeValue(t: LazyValue): Record<string, unknown> {
-  return (t.value ??= t.lazy.load().entities.find((e) => e.doc.index === t.stored[3])?.value ?? {});
+function wholeValue(t: SeededEntity): Record<string, unknown> {
+  return (t.whole ??= t.lazy.load().entities.find((e) => e.doc.index === t.index)?.value ?? {});
 }
 
 /** One handler for every lazy value: reads of SLIM_FIELDS are answered from the stage file, everything else from the whole value. */
-const LAZY_VALUE: ProxyHandler<LazyValue> = {
+const LAZY_VALUE: ProxyHandler<SeededEntity> = {
   get(t, prop) {
-    if (t.value === undefined && typeof prop === 'string') {
+    if (t.whole === undefined && typeof prop === 'string') {
       const at = SLIM_AT.get(prop);
       if (at !== undefined) {
         const v = t.stored[6][at];
