@@ -212,9 +212,10 @@ export class ValidationSession {
     const seed = await cache.seed(files, stamps, loadSchemas, this.fileOptions, options.cwd);
     let results: FileResult[];
     let checked: number;
+    let changed: FileResult[] | undefined;
     if (seed) {
       stage.seed(seed.previous, seed.records);
-      ({ results, checked } = seed);
+      ({ results, checked, changed } = seed);
     } else {
       const schemas = await loadSchemas();
       ({ results, checked } = cache.results(files, stamps, schemas, this.fileOptions, (done) => options.onProgress?.(done, files.length)));
@@ -227,7 +228,8 @@ export class ValidationSession {
       this.cache.set(f.absPath, { stamp: result.stamp, result });
     });
     options.onProgress?.(files.length, files.length);
-    const result = stage.update(results);
+    // Told which results are new when the files are the last run's (as a later run of a session is).
+    const result = stage.update(results, changed);
     this.cachedStage = stage;
     const timeSave = stopwatch(options.onTiming);
     const records = { get: (file: string) => stage.recordOf(file) };

@@ -212,6 +212,8 @@ export interface Seed {
   records: StageRecord[];
   /** This run's files' results. */
   results: FileResult[];
+  /** When this run's files are the last run's, in the same order: the results that are not the last run's. */
+  changed: FileResult[] | undefined;
   checked: number;
 }
 
@@ -285,7 +287,8 @@ export class PersistentCache {
     this.previousIds = stage.ids;
     const at = new Map(files.map((f, i) => [f.absPath, i]));
     const previous: FileResult[] = [];
-    const unchanged = new Map<string, FileResult>();
+    // By this run's files: the last run's result where the file did not change.
+    const unchanged: (FileResult | undefined)[] = [];
     const ids = stage.ids;
     stage.entries.forEach((seedFile, i) => {
       const absPath = stage.files[i] as string;
@@ -295,8 +298,8 @@ export class PersistentCache {
       const result = this.lazyResult(file, seedFile, ids, stage.stamps[i] as string, options.limits);
       previous.push(result);
       const stamp = k === undefined ? undefined : stamps[k];
-      if (stamp !== undefined && stamp === stage.stamps[i] && stamp !== 'gone') {
-        unchanged.set(absPath, result);
+      if (k !== undefined && stamp !== undefined && stamp === stage.stamps[i] && stamp !== 'gone') {
+        unchanged[k] = result;
         this.unchanged.set(absPath, stamp);
       }
     });
@@ -305,7 +308,7 @@ export class PersistentCache {
     const loaded = await schemas();
     this.fallback = { schemas: loaded, options };
     for (const [i, file] of files.entries()) {
-      const same = unchanged.get(file.absPath);
+      const same = unchanged[i];
       if (same) {
         results.push(same);
         continue;
@@ -314,7 +317,9 @@ export class PersistentCache {
       if (fresh) checked++;
       results.push(result);
     }
-    return { previous, records: stage.entries.map((f) => ({ repository: f[2], broken: f[3], shown: f[4] })), results, checked };
+    const sameFiles = stage.files.length === files.length && files.every((f, i) => f.absPath === stage.files[i]);
+    const changed = sameFiles ? results.filter((r, i) => r !== previous[i]) : undefined;
+    return { previous, records: stage.entries.map((f) => ({ repository: f[2], broken: f[3], shown: f[4] })), results, changed, checked };
   }
 
   /**

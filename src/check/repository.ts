@@ -55,12 +55,12 @@ export function signatureOfFields(kind: string, id: string | undefined, typ: unk
 /** A signature's fields: kind, actor type and id, then the names (see `signatureOfFields`). */
 const SIGNATURE_IDS = 3;
 
-/** The kinds, actor types and ids of some documents, in a stable order: what suggestions draw on besides names. */
+/**
+ * The kinds, actor types and ids of a file's documents, in their order: what suggestions draw on
+ * besides names, and (by the order) which document defines an id first.
+ */
 function idsPart(list: readonly Entity[]): string {
-  return list
-    .map((e) => signatureOf(e).split('\u0000', SIGNATURE_IDS).join('\u0000'))
-    .sort()
-    .join('\u0001');
+  return list.map((e) => signatureOf(e).split('\u0000', SIGNATURE_IDS).join('\u0000')).join('\u0001');
 }
 
 /** A document's names that suggestions look at (those that are text). */
@@ -206,13 +206,16 @@ export class RepositoryStage {
     if (reordered) for (const list of this.definers.values()) list.sort((a, b) => this.compareEntities(a, b));
     const first = this.state.size === 0;
     const renamed = renamedKinds.size > 0;
-    if (first || reordered || everyFailing || renamed) {
+    if (first || reordered || everyFailing) {
       // A new map in repository order, as `buildIndex` makes it (suggestions list ids in that order;
       // caches keyed by the index, names for suggestions, see a new one).
       this.byId = new Map();
       for (const name of this.order) for (const e of this.entitiesOf(resultOf(name))) if (e.id !== undefined && !this.byId.has(e.id)) this.byId.set(e.id, e);
     } else {
-      // The same ids, kinds and names as before: only which document defines one first may have changed.
+      // The same ids and kinds as before, in the same documents: only which document defines one
+      // first may have changed. Where names changed, a new map all the same (in the same order):
+      // names for suggestions are kept by map.
+      if (renamed) this.byId = new Map(this.byId);
       for (const id of touchedIds) {
         const def = this.definers.get(id)?.find((e) => e.id !== undefined);
         if (def) this.byId.set(id, def);
@@ -321,9 +324,14 @@ export class RepositoryStage {
       }
       this.state.set(result.file, { result, links: undefined, repository: record.repository, broken: record.broken, shown: record.shown });
     });
-    this.broken = this.order.flatMap((n) => this.state.get(n)?.broken ?? []);
+    this.broken = [];
+    this.showing = [];
+    for (const [i, record] of records.entries()) {
+      if (record.broken !== undefined) this.broken.push(record.broken);
+      if (record.shown.length > 0) this.showing.push((files[i] as FileResult).file);
+    }
     this.brokenKey = this.broken.map((b) => `${b.file}\u0000${b.text ?? ''}`).join('\u0001');
-    this.showing = [...this.state.values()].filter((s) => s.shown.length > 0).map((s) => s.result.file).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    this.showing.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
   /** What `seed` needs besides a file's own result, or undefined for a file the stage does not hold. */
