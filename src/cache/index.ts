@@ -35,7 +35,7 @@ import { currentStamp, pathStamp, readDiscovered, stampTime, type LoadedDocument
 import type { LocateTarget, Locator } from '../load/locator.js';
 import type { ParseLimits } from '../load/parse.js';
 import { packagePath } from '../paths.js';
-import type { Kind } from '../model/kinds.js';
+import { KINDS, type Kind } from '../model/kinds.js';
 import type { Entity } from '../schema/index.js';
 import type { SchemaSet } from '../schema/validators.js';
 import { checksum, makeFolder, readBytes, readCacheFile, readIndex, writeCacheFile, writeIndexedFile } from './store.js';
@@ -117,19 +117,50 @@ interface Shard {
 /**
  * A document as the repository stage needs it without its value: kind, id, valid, index in its
  * file, the ids it names, whether its promises cannot be read, and the value's SLIM_FIELDS (a
- * string, false for another value, undefined when absent). Tuples: the stage file holds one per
- * document of the repository, and V8's serialization writes an object's keys with every object.
+ * string, false for another value, undefined when absent).
  */
 type SeedEntity = [kind: Kind, id: string | undefined, valid: boolean, index: number, refs: string[], unreadable: boolean, slim: (string | false | undefined)[]];
 
-/** A file as the stage file holds it: why it was skipped, its documents, and the stage's record of it (its name is the discovered one). */
-type SeedFile = [skipped: SkippedFile | undefined, entities: StoredSeedEntity[], repository: Diagnostic[], broken: BrokenFile | undefined, shown: Diagnostic[]];
+/** What the stage file keeps of a file besides its documents, when any of it is there: why it was skipped, and the stage's record of it. */
+type StageExtra = [skipped: SkippedFile | undefined, repository: Diagnostic[], broken: BrokenFile | undefined, shown: Diagnostic[]];
+
+/** Ints per document in a stage shard's `entities`: kind (its place in KINDS), id (-1 for none), flags, index in its file, first ref, how many refs. */
+const ENTITY_INTS = 6;
+const VALID = 1;
+const UNREADABLE = 2;
 
 /**
- * A SeedEntity on disk: ids as numbers into the stage file's table of ids (-1 for none), and the
- * value's kind and id as `true` where they are the document's own.
+ * A stage shard (`stage-NN`): its files' entries in a few columns, not an object per file and
+ * document (V8 reads a typed array back in one piece; ten thousand small objects cost their
+ * reading and the garbage collector's time all run long). Ids are numbers into the stage file's
+ * table of ids; a file's documents are consecutive.
  */
-type StoredSeedEntity = [kind: Kind, id: number, valid: boolean, index: number, refs: number[], unreadable: boolean, slim: (string | boolean | undefined)[]];
+interface StageColumns {
+  /** The files' paths, in the shard's order (their rows). */
+  names: string[];
+  /** Per file: its first document and how many it has. */
+  files: Int32Array;
+  /** Per document, ENTITY_INTS ints. */
+  entities: Int32Array;
+  /** The ids the documents name. */
+  refs: Int32Array;
+  /** Per document, its SLIM_LIST fields: text, true where it is the document's own kind or id, false for another value, undefined when absent. */
+  slim: (string | boolean | undefined)[];
+  /** By row, for files skipped or with findings. */
+  extra: Map<number, StageExtra>;
+}
+
+/** A stage shard on disk: StageColumns with the names as one UTF-8 text (NUL between them). */
+interface DiskStageShard {
+  key: string;
+  token: string;
+  names: Uint8Array;
+  files: Int32Array;
+  entities: Int32Array;
+  refs: Int32Array;
+  slim: (string | boolean | undefined)[];
+  extra: Map<number, StageExtra>;
+}
 
 /**
  * The stage file on disk: the paths, stamps and ids each as one UTF-8 text (NUL between them),
@@ -143,28 +174,35 @@ interface DiskStage {
   files: Uint8Array;
   stamps: Uint8Array;
   ids: Uint8Array;
+  /** Each file's row in its shard. */
+  rows: Int32Array;
   /** How many of the ids were in use when they were last counted (see `compactIds`). */
   used: number;
   shards: string[];
 }
 
-interface DiskStageShard {
-  key: string;
-  token: string;
-  entries: Map<string, SeedFile>;
-}
-
 /** The repository stage as the last run left it, by file in the state's order. */
 interface StageFile {
-  key: string;
-  token: string;
   files: string[];
   /** Each file's stamp; a racy one is kept as 'racy', which no stamp matches. */
   stamps: string[];
   ids: string[];
-  /** By file, in the order of `files`. */
-  entries: SeedFile[];
+  /** Each file's row in its shard (by path). */
+  rows: Int32Array;
+  shards: StageColumns[];
 }
+
+/** A stage shard as it is made, before it is written. */
+interface ShardBuilder {
+  names: string[];
+  files: number[];
+  entities: number[];
+  refs: number[];
+  slim: (string | boolean | undefined)[];
+  extra: Map<number, StageExtra>;
+}
+
+const EMPTY: Diagnostic[] = Object.freeze([]) as unknown as Diagnostic[];
 
 /** The fields of a document that every failing reference may look at (kind, actor type, names for suggestions). */
 const SLIM_LIST = ['kind', 'id', 'typ', 'namn', 'titel', 'kortnamn'];
@@ -225,8 +263,8 @@ export class PersistentCache {
   private readonly dirty = new Set<number>();
   /** The file system's time when this run began, before any file was looked at. */
   private readonly started: number;
-  /** The last stage file's entries by path, and its shards' tokens, when it was read. */
-  private previousEntries: Map<string, SeedFile>[] | undefined;
+  /** The last stage file's shards, and their tokens, when it was read. */
+  private previousShards: readonly StageColumns[] | undefined;
   private previousStageTokens: readonly string[] | undefined;
   /** The last stage file's table of ids, when it was read, and how many of them were in use when last counted. */
   private previousIds: readonly string[] | undefined;
@@ -289,14 +327,17 @@ export class PersistentCache {
     const previous: FileResult[] = [];
     // By this run's files: the last run's result where the file did not change.
     const unchanged: (FileResult | undefined)[] = [];
-    const ids = stage.ids;
-    stage.entries.forEach((seedFile, i) => {
-      const absPath = stage.files[i] as string;
+    const records: StageRecord[] = [];
+    stage.files.forEach((absPath, i) => {
       // A file gone since is known by the name discovery gave it (the paths and the working folder are in the key).
       const k = at.get(absPath);
       const file = k === undefined ? { absPath, name: displayName(cwd, absPath) } : (files[k] as DiscoveredFile);
-      const result = this.lazyResult(file, seedFile, ids, stage.stamps[i] as string, options.limits);
+      const cols = stage.shards[this.shard(absPath)] as StageColumns;
+      const row = stage.rows[i] as number;
+      const extra = cols.extra.get(row);
+      const result = this.lazyResult(file, cols, row, extra?.[0], stage.ids, stage.stamps[i] as string, options.limits);
       previous.push(result);
+      records.push(extra ? { repository: extra[1], broken: extra[2], shown: extra[3] } : { repository: EMPTY, broken: undefined, shown: EMPTY });
       const stamp = k === undefined ? undefined : stamps[k];
       if (k !== undefined && stamp !== undefined && stamp === stage.stamps[i] && stamp !== 'gone') {
         unchanged[k] = result;
@@ -319,7 +360,7 @@ export class PersistentCache {
     }
     const sameFiles = stage.files.length === files.length && files.every((f, i) => f.absPath === stage.files[i]);
     const changed = sameFiles ? results.filter((r, i) => r !== previous[i]) : undefined;
-    return { previous, records: stage.entries.map((f) => ({ repository: f[2], broken: f[3], shown: f[4] })), results, changed, checked };
+    return { previous, records, results, changed, checked };
   }
 
   /**
@@ -380,109 +421,146 @@ export class PersistentCache {
     });
     const racy = stamps.some((st) => st === 'racy' || st === 'gone');
     let token: string | undefined;
-    if (stage) {
-      token = cryptoLib().randomUUID();
-      const seedFiles: SeedFile[] = [];
-      // The last stage file's table goes on (its documents' entries refer to it); new ids are added.
-      let ids: string[] = this.previousIds ? [...this.previousIds] : [];
-      // Made when first needed: a run whose changed files name no id has no use for it.
-      let idAt: Map<string, number> | undefined;
-      const idOf = (id: string): number => {
-        idAt ??= new Map(ids.map((known, k) => [known, k]));
-        let at = idAt.get(id);
-        if (at === undefined) {
-          idAt.set(id, (at = ids.length));
-          ids.push(id);
-        }
-        return at;
-      };
-      // A stage shard is written again when a file of it is new, gone or has another entry than last time.
-      const dirtyStage = new Set<number>();
-      const byShard: Map<string, SeedFile>[] = Array.from({ length: SHARDS }, () => new Map());
-      for (const [i, r] of results.entries()) {
-        const record = stage.get(r.file);
-        if (!record) {
-          token = undefined;
-          break;
-        }
-        const absPath = (files[i] as DiscoveredFile).absPath;
-        const n = this.shard(absPath);
-        const old = this.previousEntries?.[n]?.get(absPath);
-        // A file unchanged since the stage file whose record the stage kept as it was seeded: its old entry, as it is.
-        if (old !== undefined && r instanceof LazyFileResult && r.seedFile === old && r.ids === this.previousIds && old[2] === record.repository && old[3] === record.broken && old[4] === record.shown) {
-          (byShard[n] as Map<string, SeedFile>).set(absPath, old);
-          continue;
-        }
-        // A lazy result's documents are its stage entry's, as they were read.
-        const seeded = r instanceof LazyFileResult && r.ids === this.previousIds;
-        const entities = seeded ? r.seedFile[1] : r.skipped ? [] : r.entities.map((e): StoredSeedEntity => {
-          const [kind, id, valid, index, refs, unreadable, slim] = this.seedEntity(e);
-          const stored = slim.map((v, k) => (k === 0 && v === kind) || (k === 1 && v !== undefined && v === id) || v);
-          return [kind, id === undefined ? -1 : idOf(id), valid, index, refs.map(idOf), unreadable, stored];
-        });
-        let entry: SeedFile = [r.skipped, entities, record.repository, record.broken, record.shown];
-        // The old entry stands when it is this one, or was worked out again with the same outcome.
-        if (old !== undefined && (sameParts(old, entry) || isDeepStrictEqual(old, entry))) entry = old;
-        else dirtyStage.add(n);
-        (byShard[n] as Map<string, SeedFile>).set(absPath, entry);
-      }
-      for (const name of this.previous ?? []) if (!present.has(name)) dirtyStage.add(this.shard(name));
-      // Counted again only when the table has grown to twice the ids in use at the last count:
-      // a run that adds no id (most) does not look at every entry for it.
-      let used = this.previousUsed;
-      if (ids.length > 2 * used) {
-        const compacted = compactIds(byShard, ids);
-        used = compacted.used;
-        if (compacted.kept) {
-          ids = compacted.kept;
-          for (let n = 0; n < SHARDS; n++) dirtyStage.add(n);
-        }
-      }
-      if (token !== undefined) {
-        const shards = byShard.map((entries, n) => {
-          const previous = this.previousStageTokens?.[n];
-          if (previous !== undefined && previous !== '' && !dirtyStage.has(n)) return previous;
-          const shardToken = cryptoLib().randomUUID();
-          const disk: DiskStageShard = { key: this.key, token: shardToken, entries };
-          return writeCacheFile(this.stageShardFile(n), disk) ? '' : shardToken;
-        });
-        const disk: DiskStage = {
-          key: this.key,
-          token,
-          files: Buffer.from(files.map((f) => f.absPath).join('\u0000'), 'utf8'),
-          stamps: Buffer.from(stamps.join('\u0000'), 'utf8'),
-          ids: Buffer.from(ids.join('\u0000'), 'utf8'),
-          used,
-          shards,
-        };
-        if (shards.includes('') || writeCacheFile(path.join(this.dir, 'stage'), disk)) token = undefined;
-      }
-    }
+    if (stage) token = this.saveStage(files, results, stamps, stage);
     const state: State = { key: this.key, listing: listing(files, stamps), racy, result, stage: token };
     return writeCacheFile(path.join(this.dir, 'state'), state);
+  }
+
+  /**
+   * Writes the stage file for `results` and each file's record (see `save`); returns its token, or
+   * undefined when it was not written whole. A shard is written again only when one of its files is
+   * new, gone or has another entry than last time (an unchanged file's result is the lazy one the
+   * last stage file gave, its record the one the stage was seeded with, or one equal to it).
+   */
+  private saveStage(files: readonly DiscoveredFile[], results: readonly FileResult[], stamps: readonly string[], stage: { get(file: string): StageRecord | undefined }): string | undefined {
+    // The last stage file's table goes on (its documents' entries refer to it); new ids are added.
+    let ids: string[] = this.previousIds ? [...this.previousIds] : [];
+    // Made when first needed: a run whose changed files name no id has no use for it.
+    let idAt: Map<string, number> | undefined;
+    const idOf = (id: string): number => {
+      idAt ??= new Map(ids.map((known, k) => [known, k]));
+      let at = idAt.get(id);
+      if (at === undefined) {
+        idAt.set(id, (at = ids.length));
+        ids.push(id);
+      }
+      return at;
+    };
+    const previousShards = this.previousIds === undefined ? undefined : this.previousShards;
+    // Each shard's files in order, with the extra part of their entries; a shard is dirty when any differs from the last stage file.
+    const byShard: { file: number; extra: StageExtra | undefined }[][] = Array.from({ length: SHARDS }, () => []);
+    const dirty = new Set<number>();
+    const rows = new Int32Array(results.length);
+    for (const [i, r] of results.entries()) {
+      const record = stage.get(r.file);
+      if (!record) return undefined;
+      const n = this.shard((files[i] as DiscoveredFile).absPath);
+      const list = byShard[n] as { file: number; extra: StageExtra | undefined }[];
+      rows[i] = list.length;
+      const skipped = r.skipped;
+      const extra: StageExtra | undefined = skipped !== undefined || record.repository.length > 0 || record.broken !== undefined || record.shown.length > 0 ? [skipped, record.repository, record.broken, record.shown] : undefined;
+      list.push({ file: i, extra });
+      if (dirty.has(n)) continue;
+      // Unchanged: the last stage file's entry (documents and all) at the same row, with the same extra part.
+      const old = r instanceof LazyFileResult && r.cols === previousShards?.[n] ? r.cols.extra.get(r.row) : undefined;
+      const same = r instanceof LazyFileResult && r.cols === previousShards?.[n] && r.row === rows[i] && (old === extra || (old !== undefined && extra !== undefined && old[0] === extra[0] && (old[1] === extra[1] || isDeepStrictEqual(old[1], extra[1])) && isDeepStrictEqual(old[2], extra[2]) && (old[3] === extra[3] || isDeepStrictEqual(old[3], extra[3]))));
+      if (!same) dirty.add(n);
+    }
+    byShard.forEach((list, n) => {
+      if (list.length !== previousShards?.[n]?.names.length) dirty.add(n);
+    });
+    const build = (n: number): ShardBuilder => {
+      const b: ShardBuilder = { names: [], files: [], entities: [], refs: [], slim: [], extra: new Map() };
+      for (const [row, { file, extra }] of (byShard[n] as { file: number; extra: StageExtra | undefined }[]).entries()) {
+        const r = results[file] as FileResult;
+        b.names.push((files[file] as DiscoveredFile).absPath);
+        b.files.push(b.entities.length / ENTITY_INTS, 0);
+        if (extra) b.extra.set(row, extra);
+        if (r instanceof LazyFileResult && r.ids === this.previousIds) copyEntities(b, row, r.cols, r.row);
+        else if (!r.skipped) for (const e of r.entities) addEntity(b, row, this.seedEntity(e), idOf);
+      }
+      return b;
+    };
+    const built = new Map<number, ShardBuilder>();
+    for (const n of dirty) built.set(n, build(n));
+    // Counted again only when the table has grown to twice the ids in use at the last count:
+    // a run that adds no id (most) does not look at every entry for it.
+    let used = this.previousUsed;
+    if (ids.length > 2 * used) {
+      const shards: ShardLike[] = Array.from({ length: SHARDS }, (_, n) => built.get(n) ?? (previousShards?.[n] as StageColumns));
+      const compacted = compactIds(shards, ids);
+      used = compacted.used;
+      if (compacted.kept) {
+        for (let n = 0; n < SHARDS; n++) if (!built.has(n)) built.set(n, build(n));
+        remapIds([...built.values()], compacted.moved);
+        ids = compacted.kept;
+      }
+    }
+    const tokens: string[] = [];
+    for (let n = 0; n < SHARDS; n++) {
+      const b = built.get(n);
+      const previous = this.previousStageTokens?.[n];
+      if (!b && previous !== undefined && previous !== '') {
+        tokens.push(previous);
+        continue;
+      }
+      const made = b ?? build(n);
+      const shardToken = cryptoLib().randomUUID();
+      const disk: DiskStageShard = {
+        key: this.key,
+        token: shardToken,
+        names: Buffer.from(made.names.join('\u0000'), 'utf8'),
+        files: Int32Array.from(made.files),
+        entities: Int32Array.from(made.entities),
+        refs: Int32Array.from(made.refs),
+        slim: made.slim,
+        extra: made.extra,
+      };
+      if (writeCacheFile(this.stageShardFile(n), disk)) return undefined;
+      tokens.push(shardToken);
+    }
+    const token = cryptoLib().randomUUID();
+    const disk: DiskStage = {
+      key: this.key,
+      token,
+      files: Buffer.from(files.map((f) => f.absPath).join('\u0000'), 'utf8'),
+      stamps: Buffer.from(stamps.join('\u0000'), 'utf8'),
+      ids: Buffer.from(ids.join('\u0000'), 'utf8'),
+      rows,
+      used,
+      shards: tokens,
+    };
+    return writeCacheFile(path.join(this.dir, 'stage'), disk) ? undefined : token;
   }
 
   /** The stage file written with the state (`token`), its entries from its shards; undefined when any part is not what was written. */
   private readStage(token: string): StageFile | undefined {
     const head = readCacheFile(path.join(this.dir, 'stage'));
     if (!isRecord(head) || head['key'] !== this.key || head['token'] !== token || !isStringArray(head['shards']) || head['shards'].length !== SHARDS) return undefined;
-    if (!(head['files'] instanceof Uint8Array) || !(head['stamps'] instanceof Uint8Array) || !(head['ids'] instanceof Uint8Array) || !Number.isSafeInteger(head['used'])) return undefined;
-    const split = (bytes: Uint8Array): string[] => (bytes.byteLength === 0 ? [] : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').split('\u0000'));
-    const files = split(head['files']);
+    if (!(head['files'] instanceof Uint8Array) || !(head['stamps'] instanceof Uint8Array) || !(head['ids'] instanceof Uint8Array) || !(head['rows'] instanceof Int32Array) || !Number.isSafeInteger(head['used'])) return undefined;
+    const files = splitText(head['files']);
+    const stamps = splitText(head['stamps']);
+    const ids = splitText(head['ids']);
+    const rows = head['rows'];
+    if (stamps.length !== files.length || rows.length !== files.length) return undefined;
     const tokens = head['shards'] as string[];
-    const shards: Map<unknown, unknown>[] = [];
+    const shards: StageColumns[] = [];
+    let count = 0;
     for (let n = 0; n < SHARDS; n++) {
       const shard = readCacheFile(this.stageShardFile(n));
-      if (!isRecord(shard) || shard['key'] !== this.key || shard['token'] !== tokens[n] || !(shard['entries'] instanceof Map)) return undefined;
-      shards.push(shard['entries'] as Map<unknown, unknown>);
+      if (!isRecord(shard) || shard['key'] !== this.key || shard['token'] !== tokens[n]) return undefined;
+      const cols = stageColumns(shard, ids.length);
+      if (!cols) return undefined;
+      shards.push(cols);
+      count += cols.names.length;
     }
-    const entries = files.map((f) => shards[this.shard(f)]?.get(f));
-    const stage = { key: this.key, token, files, stamps: split(head['stamps']), ids: split(head['ids']), entries };
-    if (!isStageFile(stage)) return undefined;
-    this.previousEntries = shards as Map<string, SeedFile>[];
+    // Every file is at its row of its shard, and the shards hold no other.
+    if (count !== files.length) return undefined;
+    for (const [i, f] of files.entries()) if (shards[this.shard(f)]?.names[rows[i] as number] !== f) return undefined;
+    this.previousShards = shards;
     this.previousStageTokens = tokens;
     this.previousUsed = head['used'] as number;
-    return stage;
+    return { files, stamps, ids, rows, shards };
   }
 
   private stageShardFile(n: number): string {
@@ -573,9 +651,11 @@ export class PersistentCache {
    * A file's result as the stage file describes it: its documents' facts and names at hand, their
    * values, positions and the file's own findings read from its entry when first asked for (see `loadLazy`).
    */
-  private lazyResult(file: DiscoveredFile, seedFile: SeedFile, ids: readonly string[], stamp: string, limits: ParseLimits): FileResult {
-    const lazy = new LazyFileResult(this, file, stamp, limits, seedFile, ids);
-    for (const stored of seedFile[1]) lazy.entities.push(new SeededEntity(lazy, stored, ids));
+  private lazyResult(file: DiscoveredFile, cols: StageColumns, row: number, skipped: SkippedFile | undefined, ids: readonly string[], stamp: string, limits: ParseLimits): FileResult {
+    const lazy = new LazyFileResult(this, file, stamp, limits, cols, row, skipped, ids);
+    const first = cols.files[2 * row] as number;
+    const end = first + (cols.files[2 * row + 1] as number);
+    for (let e = first; e < end; e++) lazy.entities.push(new SeededEntity(lazy, e));
     return lazy;
   }
 
@@ -651,14 +731,19 @@ export class PersistentCache {
   }
 }
 
+/** What `compactIds` reads of a shard, made in this run or read. */
+interface ShardLike {
+  entities: ArrayLike<number>;
+  refs: ArrayLike<number>;
+}
+
 /**
  * The stage file's table of ids goes on from run to run (the entries of files that did not change
  * refer to it), so it keeps ids no document has or names any more. `used`: how many are in use.
- * When the others are more, `kept`: a table of those in use alone (in the same order), and every
- * entry of `byShard` is replaced by one that refers to it (the old entries are not changed: lazy
- * documents hold them).
+ * When the others are more, `kept`: a table of those in use alone (in the same order), and where
+ * each id of the old table `moved` to (see `remapIds`).
  */
-function compactIds(byShard: readonly Map<string, SeedFile>[], ids: readonly string[]): { kept?: string[]; used: number } {
+function compactIds(shards: readonly ShardLike[], ids: readonly string[]): { kept?: string[]; moved: Int32Array; used: number } {
   const used = new Uint8Array(ids.length);
   let count = 0;
   const use = (at: number): void => {
@@ -667,16 +752,12 @@ function compactIds(byShard: readonly Map<string, SeedFile>[], ids: readonly str
       count++;
     }
   };
-  for (const entries of byShard) {
-    for (const file of entries.values()) {
-      for (const e of file[1]) {
-        use(e[1]);
-        for (const ref of e[4]) use(ref);
-      }
-    }
+  for (const shard of shards) {
+    for (let e = 0; e < shard.entities.length; e += ENTITY_INTS) use(shard.entities[e + 1] as number);
+    for (let k = 0; k < shard.refs.length; k++) use(shard.refs[k] as number);
   }
-  if (ids.length - count <= count) return { used: count };
   const moved = new Int32Array(ids.length).fill(-1);
+  if (ids.length - count <= count) return { moved, used: count };
   const kept: string[] = [];
   ids.forEach((id, i) => {
     if (used[i] === 1) {
@@ -684,14 +765,71 @@ function compactIds(byShard: readonly Map<string, SeedFile>[], ids: readonly str
       kept.push(id);
     }
   });
+  return { kept, moved, used: count };
+}
+
+/** Shards made in this run refer to the table `compactIds` kept (the shards read are not changed: lazy documents hold them). */
+function remapIds(shards: readonly ShardBuilder[], moved: Int32Array): void {
   const to = (at: number): number => (at < 0 ? -1 : (moved[at] as number));
-  for (const entries of byShard) {
-    for (const [name, [skipped, entities, repository, broken, shown]] of entries) {
-      const remapped = entities.map((e): StoredSeedEntity => [e[0], to(e[1]), e[2], e[3], e[4].map(to), e[5], e[6]]);
-      entries.set(name, [skipped, remapped, repository, broken, shown]);
-    }
+  for (const b of shards) {
+    for (let e = 0; e < b.entities.length; e += ENTITY_INTS) b.entities[e + 1] = to(b.entities[e + 1] as number);
+    for (let k = 0; k < b.refs.length; k++) b.refs[k] = to(b.refs[k] as number);
   }
-  return { kept, used: count };
+}
+
+/** The documents of the file at `from` of a shard read, added to the file at `row` of one being made. */
+function copyEntities(b: ShardBuilder, row: number, cols: StageColumns, from: number): void {
+  const first = cols.files[2 * from] as number;
+  const count = cols.files[2 * from + 1] as number;
+  const slims = SLIM_LIST.length;
+  for (let e = first; e < first + count; e++) {
+    const base = e * ENTITY_INTS;
+    const refStart = cols.entities[base + 4] as number;
+    const refCount = cols.entities[base + 5] as number;
+    b.entities.push(cols.entities[base] as number, cols.entities[base + 1] as number, cols.entities[base + 2] as number, cols.entities[base + 3] as number, b.refs.length, refCount);
+    for (let k = refStart; k < refStart + refCount; k++) b.refs.push(cols.refs[k] as number);
+    for (let k = e * slims; k < (e + 1) * slims; k++) b.slim.push(cols.slim[k]);
+  }
+  b.files[2 * row + 1] = count;
+}
+
+/** A document (as `seedEntity` gives it) added to the file at `row` of a shard being made; `idOf` gives an id's number. */
+function addEntity(b: ShardBuilder, row: number, [kind, id, valid, index, refs, unreadable, slim]: SeedEntity, idOf: (id: string) => number): void {
+  b.entities.push(KINDS.indexOf(kind), id === undefined ? -1 : idOf(id), (valid ? VALID : 0) | (unreadable ? UNREADABLE : 0), index, b.refs.length, refs.length);
+  for (const ref of refs) b.refs.push(idOf(ref));
+  slim.forEach((v, k) => b.slim.push((k === 0 && v === kind) || (k === 1 && v !== undefined && v === id) || v));
+  b.files[2 * row + 1] = (b.files[2 * row + 1] as number) + 1;
+}
+
+/** A UTF-8 text of the stage file as its parts (NUL between them). */
+function splitText(bytes: Uint8Array): string[] {
+  return bytes.byteLength === 0 ? [] : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').split('\u0000');
+}
+
+/** A stage shard's columns from what was read, or undefined when they are not what lofte writes (`ids`: the size of the table of ids). */
+function stageColumns(x: Record<string, unknown>, ids: number): StageColumns | undefined {
+  const { names: text, files, entities, refs, slim, extra } = x;
+  if (!(text instanceof Uint8Array) || !(files instanceof Int32Array) || !(entities instanceof Int32Array) || !(refs instanceof Int32Array) || !Array.isArray(slim) || !(extra instanceof Map)) return undefined;
+  const names = splitText(text);
+  const documents = entities.length / ENTITY_INTS;
+  if (files.length !== 2 * names.length || !Number.isInteger(documents) || slim.length !== documents * SLIM_LIST.length) return undefined;
+  for (let f = 0; f < names.length; f++) {
+    const first = files[2 * f] as number;
+    const count = files[2 * f + 1] as number;
+    if (first < 0 || count < 0 || first + count > documents) return undefined;
+  }
+  for (let e = 0; e < entities.length; e += ENTITY_INTS) {
+    const [kind, id, flags, index, first, count] = entities.subarray(e, e + ENTITY_INTS) as unknown as number[];
+    if (kind === undefined || kind < 0 || kind >= KINDS.length || id === undefined || id < -1 || id >= ids || flags === undefined || flags < 0 || flags > 3 || index === undefined || index < 0) return undefined;
+    if (first === undefined || count === undefined || first < 0 || count < 0 || first + count > refs.length) return undefined;
+  }
+  for (const r of refs) if (r < 0 || r >= ids) return undefined;
+  if (!slim.every((v) => v === undefined || typeof v === 'string' || typeof v === 'boolean')) return undefined;
+  for (const [row, e] of extra as Map<unknown, unknown>) {
+    if (typeof row !== 'number' || !Number.isInteger(row) || row < 0 || row >= names.length) return undefined;
+    if (!Array.isArray(e) || e.length !== 4 || (e[0] !== undefined && !isRecord(e[0])) || !Array.isArray(e[1]) || (e[2] !== undefined && !isRecord(e[2])) || !Array.isArray(e[3])) return undefined;
+  }
+  return { names, files, entities, refs, slim: slim as StageColumns['slim'], extra: extra as Map<number, StageExtra> };
 }
 
 function readWhole(file: string): Buffer {
@@ -716,12 +854,13 @@ class LazyFileResult implements FileResult {
     readonly discovered: DiscoveredFile,
     readonly stamp: string,
     readonly limits: ParseLimits,
-    /** The stage file's entry this result was made from, and the table of ids it refers to. */
-    readonly seedFile: SeedFile,
+    /** The stage shard and row this result was made from, and the table of ids they refer to. */
+    readonly cols: StageColumns,
+    readonly row: number,
+    skipped: SkippedFile | undefined,
     readonly ids: readonly string[],
   ) {
     this.file = discovered.name;
-    const skipped = seedFile[0];
     if (skipped) this.skipped = skipped;
   }
 
@@ -760,18 +899,24 @@ class SeededEntity implements Entity, LoadedDocument, Locator, EntityFacts {
   whole: Record<string, unknown> | undefined = undefined;
   private signature: string | undefined = undefined;
 
+  /** `at`: the document's place among its shard's documents. */
   constructor(
     readonly lazy: LazyFileResult,
-    readonly stored: StoredSeedEntity,
-    readonly ids: readonly string[],
+    readonly at: number,
   ) {
-    this.kind = stored[0];
-    this.id = stored[1] < 0 ? undefined : ids[stored[1]];
-    this.valid = stored[2];
+    const ints = lazy.cols.entities;
+    const base = at * ENTITY_INTS;
+    const id = ints[base + 1] as number;
+    const flags = ints[base + 2] as number;
+    this.kind = KINDS[ints[base] as number] as Kind;
+    this.id = id < 0 ? undefined : lazy.ids[id];
+    this.valid = (flags & VALID) !== 0;
     this.file = lazy.file;
-    this.index = stored[3];
-    this.refs = stored[4].map((r) => ids[r] as string);
-    this.unreadable = stored[5];
+    this.index = ints[base + 3] as number;
+    const first = ints[base + 4] as number;
+    const refs = lazy.cols.refs.subarray(first, first + (ints[base + 5] as number));
+    this.refs = Array.from(refs, (r) => lazy.ids[r] as string);
+    this.unreadable = (flags & UNREADABLE) !== 0;
     this.value = new Proxy<SeededEntity>(this, LAZY_VALUE) as unknown as Record<string, unknown>;
     this.doc = this;
     this.locator = this;
@@ -781,10 +926,14 @@ class SeededEntity implements Entity, LoadedDocument, Locator, EntityFacts {
     return this;
   }
 
+  /** A SLIM_LIST field as the stage file keeps it (see `StageColumns.slim`). */
+  slim(at: number): string | boolean | undefined {
+    return this.lazy.cols.slim[this.at * SLIM_LIST.length + at];
+  }
+
   get sig(): string {
-    const slim = this.stored[6];
-    const field = (name: string): unknown => slim[SLIM_AT.get(name) as number];
-    return (this.signature ??= signatureOfFields(this.stored[0], this.id, field('typ'), field('namn'), field('titel'), field('kortnamn')));
+    const field = (name: string): unknown => this.slim(SLIM_AT.get(name) as number);
+    return (this.signature ??= signatureOfFields(this.kind, this.id, field('typ'), field('namn'), field('titel'), field('kortnamn')));
   }
 
   locate(at: DocPath, target?: LocateTarget): Range {
@@ -802,8 +951,8 @@ const LAZY_VALUE: ProxyHandler<SeededEntity> = {
     if (t.whole === undefined && typeof prop === 'string') {
       const at = SLIM_AT.get(prop);
       if (at !== undefined) {
-        const v = t.stored[6][at];
-        if (v === true) return at === 0 ? t.stored[0] : t.ids[t.stored[1]];
+        const v = t.slim(at);
+        if (v === true) return at === 0 ? t.kind : t.id;
         if (v !== false) return v;
       }
     }
@@ -853,19 +1002,4 @@ function shardOf(index: unknown, bodyStart: number, size: number, key: string): 
 
 function isWire(w: unknown): w is WireFileResult {
   return isRecord(w) && typeof w['file'] === 'string' && typeof w['stamp'] === 'string' && Array.isArray(w['diagnostics']) && Array.isArray(w['directives']) && Array.isArray(w['entities']);
-}
-
-function isStageFile(x: unknown): x is StageFile {
-  if (!isRecord(x) || typeof x['key'] !== 'string' || typeof x['token'] !== 'string' || !isStringArray(x['ids']) || !isStringArray(x['files']) || !isStringArray(x['stamps']) || !Array.isArray(x['entries'])) return false;
-  if (x['stamps'].length !== x['files'].length || x['entries'].length !== x['files'].length) return false;
-  const ids = (x['ids'] as string[]).length;
-  const isId = (n: unknown): boolean => Number.isInteger(n) && (n as number) >= 0 && (n as number) < ids;
-  const isEntity = (e: unknown): boolean =>
-    Array.isArray(e) && e.length === 7 && typeof e[0] === 'string' && (e[1] === -1 || isId(e[1])) && typeof e[2] === 'boolean' && typeof e[3] === 'number' && Array.isArray(e[4]) && e[4].every(isId) && typeof e[5] === 'boolean' && Array.isArray(e[6]) && e[6].length === SLIM_LIST.length;
-  return (x['entries'] as unknown[]).every((f) => Array.isArray(f) && f.length === 5 && (f[0] === undefined || isRecord(f[0])) && Array.isArray(f[1]) && (f[1] as unknown[]).every(isEntity) && Array.isArray(f[2]) && (f[3] === undefined || isRecord(f[3])) && Array.isArray(f[4]));
-}
-
-/** The same stage entry part for part (the stage gave back the values it was seeded with). */
-function sameParts(a: SeedFile, b: SeedFile): boolean {
-  return a[0] === b[0] && a[1].length === b[1].length && a[1].every((e, k) => e === b[1][k]) && a[2] === b[2] && a[3] === b[3] && a[4] === b[4];
 }
