@@ -61,6 +61,9 @@ function fileSystemNow(dir: string): number {
 }
 
 /** Entries are kept in this many files, so that one changed file rewrites a small part of the cache. */
+const FILE_SHARDS = 128;
+
+/** The stage file's entries are kept in this many (each run reads them all). */
 const SHARDS = 32;
 
 /** What the last run over the whole repository gave, as `validate` prints it. */
@@ -165,7 +168,7 @@ interface DiskStageShard {
 /**
  * The stage file on disk: the paths, stamps and ids each as one UTF-8 text (NUL between them),
  * which reads back many times faster than a list of ten thousand strings; the files' entries are
- * in SHARDS files of their own (`stage-NN`, by path as the entries' shards), each named here by
+ * in SHARDS files of their own (`stage-NN`, by path), each named here by
  * the token it was written with, so that a run rewrites only those whose files' entries changed.
  */
 interface DiskStage {
@@ -259,10 +262,14 @@ export class PersistentCache {
   private readonly state: State | undefined;
   private readonly shards: (Shard | undefined)[] = [];
   /** Entries turned back into values (or made) in this run, by shard; written back when their shard is. */
-  private readonly decoded: Map<string, CachedFile>[] = Array.from({ length: SHARDS }, () => new Map());
+  private readonly decoded: Map<string, CachedFile>[] = Array.from({ length: FILE_SHARDS }, () => new Map());
   private readonly dirty = new Set<number>();
   /** The file system's time when this run began, before any file was looked at. */
   private readonly started: number;
+  /** Each path's hash (see `shard`), as worked out in this run (a run asks for most several times). */
+  private readonly hashes = new Map<string, number>();
+  /** The last stage file's paths and ids as it kept them, when it was read; `sameFiles`: this run's files are those paths. */
+  private previousText: { files: Uint8Array; ids: Uint8Array; sameFiles: boolean } | undefined;
   /** The last stage file's shards, and their tokens, when it was read. */
   private previousShards: readonly StageColumns[] | undefined;
   private previousStageTokens: readonly string[] | undefined;
@@ -332,7 +339,7 @@ export class PersistentCache {
       // A file gone since is known by the name discovery gave it (the paths and the working folder are in the key).
       const k = at.get(absPath);
       const file = k === undefined ? { absPath, name: displayName(cwd, absPath) } : (files[k] as DiscoveredFile);
-      const cols = stage.shards[this.shard(absPath)] as StageColumns;
+      const cols = stage.shards[this.stageShard(absPath)] as StageColumns;
       const row = stage.rows[i] as number;
       const extra = cols.extra.get(row);
       const result = this.lazyResult(file, cols, row, extra?.[0], stage.ids, stage.stamps[i] as string, options.limits);
@@ -359,6 +366,7 @@ export class PersistentCache {
       results.push(result);
     }
     const sameFiles = stage.files.length === files.length && files.every((f, i) => f.absPath === stage.files[i]);
+    if (this.previousText) this.previousText.sameFiles = sameFiles;
     const changed = sameFiles ? results.filter((r, i) => r !== previous[i]) : undefined;
     return { previous, records, results, changed, checked };
   }
@@ -454,7 +462,7 @@ export class PersistentCache {
     for (const [i, r] of results.entries()) {
       const record = stage.get(r.file);
       if (!record) return undefined;
-      const n = this.shard((files[i] as DiscoveredFile).absPath);
+      const n = this.stageShard((files[i] as DiscoveredFile).absPath);
       const list = byShard[n] as { file: number; extra: StageExtra | undefined }[];
       rows[i] = list.length;
       const skipped = r.skipped;
@@ -486,6 +494,7 @@ export class PersistentCache {
     // Counted again only when the table has grown to twice the ids in use at the last count:
     // a run that adds no id (most) does not look at every entry for it.
     let used = this.previousUsed;
+    let idsChanged = false;
     if (ids.length > 2 * used) {
       const shards: ShardLike[] = Array.from({ length: SHARDS }, (_, n) => built.get(n) ?? (previousShards?.[n] as StageColumns));
       const compacted = compactIds(shards, ids);
@@ -494,6 +503,7 @@ export class PersistentCache {
         for (let n = 0; n < SHARDS; n++) if (!built.has(n)) built.set(n, build(n));
         remapIds([...built.values()], compacted.moved);
         ids = compacted.kept;
+        idsChanged = true;
       }
     }
     const tokens: string[] = [];
@@ -523,9 +533,10 @@ export class PersistentCache {
     const disk: DiskStage = {
       key: this.key,
       token,
-      files: Buffer.from(files.map((f) => f.absPath).join('\u0000'), 'utf8'),
+      // The paths and ids as the last stage file kept them where they are the same (ids are only added to, or made anew).
+      files: this.previousText?.sameFiles === true ? this.previousText.files : Buffer.from(files.map((f) => f.absPath).join('\u0000'), 'utf8'),
       stamps: Buffer.from(stamps.join('\u0000'), 'utf8'),
-      ids: Buffer.from(ids.join('\u0000'), 'utf8'),
+      ids: this.previousText !== undefined && !idsChanged && ids.length === this.previousIds?.length ? this.previousText.ids : Buffer.from(ids.join('\u0000'), 'utf8'),
       rows,
       used,
       shards: tokens,
@@ -556,8 +567,9 @@ export class PersistentCache {
     }
     // Every file is at its row of its shard, and the shards hold no other.
     if (count !== files.length) return undefined;
-    for (const [i, f] of files.entries()) if (shards[this.shard(f)]?.names[rows[i] as number] !== f) return undefined;
+    for (const [i, f] of files.entries()) if (shards[this.stageShard(f)]?.names[rows[i] as number] !== f) return undefined;
     this.previousShards = shards;
+    this.previousText = { files: head['files'], ids: head['ids'], sameFiles: false };
     this.previousStageTokens = tokens;
     this.previousUsed = head['used'] as number;
     return { files, stamps, ids, rows, shards };
@@ -724,10 +736,24 @@ export class PersistentCache {
     return path.join(this.dir, `files-${String(n).padStart(2, '0')}`);
   }
 
+  /** A path's entry's shard (`files-NN`). */
   private shard(name: string): number {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
-    return (h >>> 0) % SHARDS;
+    return this.hashOf(name) % FILE_SHARDS;
+  }
+
+  /** A path's stage shard (`stage-NN`). */
+  private stageShard(name: string): number {
+    return this.hashOf(name) % SHARDS;
+  }
+
+  private hashOf(name: string): number {
+    let h = this.hashes.get(name);
+    if (h === undefined) {
+      h = 0x811c9dc5;
+      for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+      this.hashes.set(name, (h >>>= 0));
+    }
+    return h;
   }
 }
 
