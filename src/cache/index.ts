@@ -177,7 +177,8 @@ interface DiskStage {
   files: Uint8Array;
   stamps: Uint8Array;
   ids: Uint8Array;
-  /** Each file's row in its shard. */
+  /** Each file's shard and its row there. */
+  places: Uint8Array;
   rows: Int32Array;
   /** How many of the ids were in use when they were last counted (see `compactIds`). */
   used: number;
@@ -190,7 +191,8 @@ interface StageFile {
   /** Each file's stamp; a racy one is kept as 'racy', which no stamp matches. */
   stamps: string[];
   ids: string[];
-  /** Each file's row in its shard (by path). */
+  /** Each file's shard, and its row there. */
+  places: Uint8Array;
   rows: Int32Array;
   shards: StageColumns[];
 }
@@ -339,10 +341,11 @@ export class PersistentCache {
       // A file gone since is known by the name discovery gave it (the paths and the working folder are in the key).
       const k = at.get(absPath);
       const file = k === undefined ? { absPath, name: displayName(cwd, absPath) } : (files[k] as DiscoveredFile);
-      const cols = stage.shards[this.stageShard(absPath)] as StageColumns;
+      const n = stage.places[i] as number;
+      const cols = stage.shards[n] as StageColumns;
       const row = stage.rows[i] as number;
       const extra = cols.extra.get(row);
-      const result = this.lazyResult(file, cols, row, extra?.[0], stage.ids, stage.stamps[i] as string, options.limits);
+      const result = this.lazyResult(file, n, cols, row, extra?.[0], stage.ids, stage.stamps[i] as string, options.limits);
       previous.push(result);
       records.push(extra ? { repository: extra[1], broken: extra[2], shown: extra[3] } : { repository: EMPTY, broken: undefined, shown: EMPTY });
       const stamp = k === undefined ? undefined : stamps[k];
@@ -422,8 +425,10 @@ export class PersistentCache {
       if (error) return error;
     }
     // Each file's entry was made or decoded in this run, or the file is unchanged since the stage file (whose stamp stands).
+    const made = new Map<string, CachedFile>();
+    for (const entries of this.decoded) for (const [name, entry] of entries) made.set(name, entry);
     const stamps = files.map((f) => {
-      const entry = this.decoded[this.shard(f.absPath)]?.get(f.absPath);
+      const entry = made.get(f.absPath);
       if (!entry) return this.unchanged.get(f.absPath) ?? 'gone';
       return entry.racy ? 'racy' : entry.stamp;
     });
@@ -458,11 +463,14 @@ export class PersistentCache {
     // Each shard's files in order, with the extra part of their entries; a shard is dirty when any differs from the last stage file.
     const byShard: { file: number; extra: StageExtra | undefined }[][] = Array.from({ length: SHARDS }, () => []);
     const dirty = new Set<number>();
+    const places = new Uint8Array(results.length);
     const rows = new Int32Array(results.length);
     for (const [i, r] of results.entries()) {
       const record = stage.get(r.file);
       if (!record) return undefined;
-      const n = this.stageShard((files[i] as DiscoveredFile).absPath);
+      // A file of the last stage file stays in its shard; another goes where its path says.
+      const n = r instanceof LazyFileResult && r.cols === previousShards?.[r.shard] ? r.shard : this.stageShard((files[i] as DiscoveredFile).absPath);
+      places[i] = n;
       const list = byShard[n] as { file: number; extra: StageExtra | undefined }[];
       rows[i] = list.length;
       const skipped = r.skipped;
@@ -537,6 +545,7 @@ export class PersistentCache {
       files: this.previousText?.sameFiles === true ? this.previousText.files : Buffer.from(files.map((f) => f.absPath).join('\u0000'), 'utf8'),
       stamps: Buffer.from(stamps.join('\u0000'), 'utf8'),
       ids: this.previousText !== undefined && !idsChanged && ids.length === this.previousIds?.length ? this.previousText.ids : Buffer.from(ids.join('\u0000'), 'utf8'),
+      places,
       rows,
       used,
       shards: tokens,
@@ -548,12 +557,13 @@ export class PersistentCache {
   private readStage(token: string): StageFile | undefined {
     const head = readCacheFile(path.join(this.dir, 'stage'));
     if (!isRecord(head) || head['key'] !== this.key || head['token'] !== token || !isStringArray(head['shards']) || head['shards'].length !== SHARDS) return undefined;
-    if (!(head['files'] instanceof Uint8Array) || !(head['stamps'] instanceof Uint8Array) || !(head['ids'] instanceof Uint8Array) || !(head['rows'] instanceof Int32Array) || !Number.isSafeInteger(head['used'])) return undefined;
+    if (!(head['files'] instanceof Uint8Array) || !(head['stamps'] instanceof Uint8Array) || !(head['ids'] instanceof Uint8Array) || !(head['places'] instanceof Uint8Array) || !(head['rows'] instanceof Int32Array) || !Number.isSafeInteger(head['used'])) return undefined;
     const files = splitText(head['files']);
     const stamps = splitText(head['stamps']);
     const ids = splitText(head['ids']);
+    const places = head['places'];
     const rows = head['rows'];
-    if (stamps.length !== files.length || rows.length !== files.length) return undefined;
+    if (stamps.length !== files.length || places.length !== files.length || rows.length !== files.length) return undefined;
     const tokens = head['shards'] as string[];
     const shards: StageColumns[] = [];
     let count = 0;
@@ -567,12 +577,12 @@ export class PersistentCache {
     }
     // Every file is at its row of its shard, and the shards hold no other.
     if (count !== files.length) return undefined;
-    for (const [i, f] of files.entries()) if (shards[this.stageShard(f)]?.names[rows[i] as number] !== f) return undefined;
+    for (const [i, f] of files.entries()) if (shards[places[i] as number]?.names[rows[i] as number] !== f) return undefined;
     this.previousShards = shards;
     this.previousText = { files: head['files'], ids: head['ids'], sameFiles: false };
     this.previousStageTokens = tokens;
     this.previousUsed = head['used'] as number;
-    return { files, stamps, ids, rows, shards };
+    return { files, stamps, ids, places, rows, shards };
   }
 
   private stageShardFile(n: number): string {
@@ -663,8 +673,8 @@ export class PersistentCache {
    * A file's result as the stage file describes it: its documents' facts and names at hand, their
    * values, positions and the file's own findings read from its entry when first asked for (see `loadLazy`).
    */
-  private lazyResult(file: DiscoveredFile, cols: StageColumns, row: number, skipped: SkippedFile | undefined, ids: readonly string[], stamp: string, limits: ParseLimits): FileResult {
-    const lazy = new LazyFileResult(this, file, stamp, limits, cols, row, skipped, ids);
+  private lazyResult(file: DiscoveredFile, shard: number, cols: StageColumns, row: number, skipped: SkippedFile | undefined, ids: readonly string[], stamp: string, limits: ParseLimits): FileResult {
+    const lazy = new LazyFileResult(this, file, stamp, limits, shard, cols, row, skipped, ids);
     const first = cols.files[2 * row] as number;
     const end = first + (cols.files[2 * row + 1] as number);
     for (let e = first; e < end; e++) lazy.entities.push(new SeededEntity(lazy, e));
@@ -845,9 +855,13 @@ function stageColumns(x: Record<string, unknown>, ids: number): StageColumns | u
     if (first < 0 || count < 0 || first + count > documents) return undefined;
   }
   for (let e = 0; e < entities.length; e += ENTITY_INTS) {
-    const [kind, id, flags, index, first, count] = entities.subarray(e, e + ENTITY_INTS) as unknown as number[];
-    if (kind === undefined || kind < 0 || kind >= KINDS.length || id === undefined || id < -1 || id >= ids || flags === undefined || flags < 0 || flags > 3 || index === undefined || index < 0) return undefined;
-    if (first === undefined || count === undefined || first < 0 || count < 0 || first + count > refs.length) return undefined;
+    const kind = entities[e] as number;
+    const id = entities[e + 1] as number;
+    const flags = entities[e + 2] as number;
+    const first = entities[e + 4] as number;
+    const count = entities[e + 5] as number;
+    if (kind < 0 || kind >= KINDS.length || id < -1 || id >= ids || flags < 0 || flags > (VALID | UNREADABLE) || (entities[e + 3] as number) < 0) return undefined;
+    if (first < 0 || count < 0 || first + count > refs.length) return undefined;
   }
   for (const r of refs) if (r < 0 || r >= ids) return undefined;
   if (!slim.every((v) => v === undefined || typeof v === 'string' || typeof v === 'boolean')) return undefined;
@@ -880,7 +894,8 @@ class LazyFileResult implements FileResult {
     readonly discovered: DiscoveredFile,
     readonly stamp: string,
     readonly limits: ParseLimits,
-    /** The stage shard and row this result was made from, and the table of ids they refer to. */
+    /** The stage shard (its number and columns) and row this result was made from, and the table of ids they refer to. */
+    readonly shard: number,
     readonly cols: StageColumns,
     readonly row: number,
     skipped: SkippedFile | undefined,
@@ -940,8 +955,10 @@ class SeededEntity implements Entity, LoadedDocument, Locator, EntityFacts {
     this.file = lazy.file;
     this.index = ints[base + 3] as number;
     const first = ints[base + 4] as number;
-    const refs = lazy.cols.refs.subarray(first, first + (ints[base + 5] as number));
-    this.refs = Array.from(refs, (r) => lazy.ids[r] as string);
+    const count = ints[base + 5] as number;
+    const refs: string[] = [];
+    for (let k = first; k < first + count; k++) refs.push(lazy.ids[lazy.cols.refs[k] as number] as string);
+    this.refs = refs;
     this.unreadable = (flags & UNREADABLE) !== 0;
     this.value = new Proxy<SeededEntity>(this, LAZY_VALUE) as unknown as Record<string, unknown>;
     this.doc = this;
