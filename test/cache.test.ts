@@ -177,6 +177,50 @@ describe('validate --cache gives the same output as without it', () => {
     expect(cacheUse(await same(dir, args, cache))).toBe('nothing changed');
   });
 
+  it('run after run of random edits (titles, references, files new, gone and renamed), each as without the cache', async () => {
+    const dir = tempDir();
+    const corpus = path.join(dir, 'corpus');
+    generateCorpus(corpus, { files: 80, errorShare: 0.3, seed: 5 });
+    const cache = path.join(dir, 'cache');
+    const args = ['corpus', '--format', 'json'];
+    await same(dir, args, cache);
+    let state = 7;
+    const random = (): number => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 4294967296;
+    };
+    const yamlFiles = (): string[] =>
+      (readdirSync(corpus, { recursive: true, withFileTypes: true }) as { parentPath: string; name: string; isFile(): boolean }[])
+        .filter((e) => e.isFile() && e.name.endsWith('.yaml'))
+        .map((e) => path.join(e.parentPath, e.name))
+        .sort();
+    const ids = [...new Set(yamlFiles().flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/^id: (\S+)$/gm)].map((m) => m[1] as string)))];
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    let seeded = 0;
+    for (let step = 0; step < 14; step++) {
+      const file = pick(yamlFiles());
+      const text = readFileSync(file, 'utf8');
+      const what = random();
+      let written = file;
+      if (what < 0.3) writeFileSync(file, text.replace(/^(titel|namn): .*$/m, `$1: ${pick(['Finns inte', 'Ny titel', pick(ids).replace(/-/g, ' ')])}`));
+      else if (what < 0.55) writeFileSync(file, text.replace(new RegExp(`\\b${pick(ids)}\\b`), pick([...ids, 'finns-inte'])));
+      else if (what < 0.7) rmSync(file);
+      else if (what < 0.85) writeFileSync((written = path.join(corpus, `ny-${step}.yaml`)), text);
+      else {
+        rmSync(file);
+        writeFileSync((written = path.join(path.dirname(file), `flyttad-${step}.yaml`)), text);
+      }
+      if (existsSync(written)) await pastTick(written);
+      const r = await same(dir, args, cache);
+      expect(cacheUse(r), `step ${step}`).toMatch(/^\d+ checked, \d+ from the cache$/);
+      // The repository stage went on from the stage file (it redid some files, not all).
+      const m = /repository rules \((\d+) of (\d+) files\)/.exec(r.stderr);
+      if (m && Number(m[1]) < Number(m[2])) seeded++;
+    }
+    expect(seeded).toBeGreaterThan(7);
+    expect(cacheUse(await same(dir, args, cache))).toBe('nothing changed');
+  });
+
   // A changed file's documents as they were are known from the stage file alone (never read from
   // the file as it is now): a name or type that was not text and becomes the one a failing reference
   // is written as changes that reference's suggestions.

@@ -139,9 +139,7 @@ const UNREADABLE = 2;
  * table of ids; a file's documents are consecutive.
  */
 interface StageColumns {
-  /** The files' paths, in the shard's order (their rows). */
-  names: string[];
-  /** Per file: its first document and how many it has. */
+  /** Per file (by row: the stage file says which file is at which row), its first document and how many it has. */
   files: Int32Array;
   /** Per document, ENTITY_INTS ints. */
   entities: Int32Array;
@@ -153,11 +151,10 @@ interface StageColumns {
   extra: Map<number, StageExtra>;
 }
 
-/** A stage shard on disk: StageColumns with the names as one UTF-8 text (NUL between them). */
+/** A stage shard on disk. */
 interface DiskStageShard {
   key: string;
   token: string;
-  names: Uint8Array;
   files: Int32Array;
   entities: Int32Array;
   refs: Int32Array;
@@ -199,7 +196,6 @@ interface StageFile {
 
 /** A stage shard as it is made, before it is written. */
 interface ShardBuilder {
-  names: string[];
   files: number[];
   entities: number[];
   refs: number[];
@@ -483,13 +479,12 @@ export class PersistentCache {
       if (!same) dirty.add(n);
     }
     byShard.forEach((list, n) => {
-      if (list.length !== previousShards?.[n]?.names.length) dirty.add(n);
+      if (previousShards?.[n] === undefined || list.length !== (previousShards[n] as StageColumns).files.length / 2) dirty.add(n);
     });
     const build = (n: number): ShardBuilder => {
-      const b: ShardBuilder = { names: [], files: [], entities: [], refs: [], slim: [], extra: new Map() };
+      const b: ShardBuilder = { files: [], entities: [], refs: [], slim: [], extra: new Map() };
       for (const [row, { file, extra }] of (byShard[n] as { file: number; extra: StageExtra | undefined }[]).entries()) {
         const r = results[file] as FileResult;
-        b.names.push((files[file] as DiscoveredFile).absPath);
         b.files.push(b.entities.length / ENTITY_INTS, 0);
         if (extra) b.extra.set(row, extra);
         if (r instanceof LazyFileResult && r.ids === this.previousIds) copyEntities(b, row, r.cols, r.row);
@@ -527,7 +522,6 @@ export class PersistentCache {
       const disk: DiskStageShard = {
         key: this.key,
         token: shardToken,
-        names: Buffer.from(made.names.join('\u0000'), 'utf8'),
         files: Int32Array.from(made.files),
         entities: Int32Array.from(made.entities),
         refs: Int32Array.from(made.refs),
@@ -573,11 +567,18 @@ export class PersistentCache {
       const cols = stageColumns(shard, ids.length);
       if (!cols) return undefined;
       shards.push(cols);
-      count += cols.names.length;
+      count += cols.files.length / 2;
     }
-    // Every file is at its row of its shard, and the shards hold no other.
+    // Every file at a row of its own, and no row without a file (which file is where, only the
+    // stage file says: a shard is kept only while its files are where they were, see `saveStage`).
     if (count !== files.length) return undefined;
-    for (const [i, f] of files.entries()) if (shards[places[i] as number]?.names[rows[i] as number] !== f) return undefined;
+    const taken = shards.map((cols) => new Uint8Array(cols.files.length / 2));
+    for (let i = 0; i < files.length; i++) {
+      const rowsOf = taken[places[i] as number];
+      const row = rows[i] as number;
+      if (rowsOf === undefined || row < 0 || row >= rowsOf.length || rowsOf[row] === 1) return undefined;
+      rowsOf[row] = 1;
+    }
     this.previousShards = shards;
     this.previousText = { files: head['files'], ids: head['ids'], sameFiles: false };
     this.previousStageTokens = tokens;
@@ -844,12 +845,12 @@ function splitText(bytes: Uint8Array): string[] {
 
 /** A stage shard's columns from what was read, or undefined when they are not what lofte writes (`ids`: the size of the table of ids). */
 function stageColumns(x: Record<string, unknown>, ids: number): StageColumns | undefined {
-  const { names: text, files, entities, refs, slim, extra } = x;
-  if (!(text instanceof Uint8Array) || !(files instanceof Int32Array) || !(entities instanceof Int32Array) || !(refs instanceof Int32Array) || !Array.isArray(slim) || !(extra instanceof Map)) return undefined;
-  const names = splitText(text);
+  const { files, entities, refs, slim, extra } = x;
+  if (!(files instanceof Int32Array) || !(entities instanceof Int32Array) || !(refs instanceof Int32Array) || !Array.isArray(slim) || !(extra instanceof Map)) return undefined;
+  const count = files.length / 2;
   const documents = entities.length / ENTITY_INTS;
-  if (files.length !== 2 * names.length || !Number.isInteger(documents) || slim.length !== documents * SLIM_LIST.length) return undefined;
-  for (let f = 0; f < names.length; f++) {
+  if (!Number.isInteger(count) || !Number.isInteger(documents) || slim.length !== documents * SLIM_LIST.length) return undefined;
+  for (let f = 0; f < count; f++) {
     const first = files[2 * f] as number;
     const count = files[2 * f + 1] as number;
     if (first < 0 || count < 0 || first + count > documents) return undefined;
@@ -866,10 +867,10 @@ function stageColumns(x: Record<string, unknown>, ids: number): StageColumns | u
   for (const r of refs) if (r < 0 || r >= ids) return undefined;
   if (!slim.every((v) => v === undefined || typeof v === 'string' || typeof v === 'boolean')) return undefined;
   for (const [row, e] of extra as Map<unknown, unknown>) {
-    if (typeof row !== 'number' || !Number.isInteger(row) || row < 0 || row >= names.length) return undefined;
+    if (typeof row !== 'number' || !Number.isInteger(row) || row < 0 || row >= count) return undefined;
     if (!Array.isArray(e) || e.length !== 4 || (e[0] !== undefined && !isRecord(e[0])) || !Array.isArray(e[1]) || (e[2] !== undefined && !isRecord(e[2])) || !Array.isArray(e[3])) return undefined;
   }
-  return { names, files, entities, refs, slim: slim as StageColumns['slim'], extra: extra as Map<number, StageExtra> };
+  return { files, entities, refs, slim: slim as StageColumns['slim'], extra: extra as Map<number, StageExtra> };
 }
 
 function readWhole(file: string): Buffer {
