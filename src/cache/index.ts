@@ -14,10 +14,12 @@
 // Files on disk: `state` (the key, one checksum of every path and stamp, the last result, the
 // token of the stage file written with it); `files-NN` (entries by path, each serialized on its
 // own behind an index, so a run reads and checks only the entries it needs); `stage` (the last
-// run's paths and stamps, and what the repository stage kept of each file: its documents' kinds,
-// ids, the ids they name and their names, and its link and repository findings). A run where
-// some files changed seeds the stage from it: the unchanged files' results are read from their
-// entries only when the stage reaches them. Without a whole state, nothing in the cache is trusted.
+// run's paths and stamps, and where each file's part of the stage is) and `stage-NN` (what the
+// repository stage kept of each file, in columns: its documents' kinds, ids, the ids they name and
+// their names, and its link and repository findings). A run where some files changed seeds the
+// stage from them: the unchanged files' results are read from their entries only when the stage
+// reaches them, and only the stage shards whose files changed are written again. Without a whole
+// state, nothing in the cache is trusted.
 
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
