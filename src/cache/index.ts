@@ -446,20 +446,29 @@ export class PersistentCache {
   private saveStage(files: readonly DiscoveredFile[], results: readonly FileResult[], stamps: readonly string[], stage: { get(file: string): StageRecord | undefined }): string | undefined {
     // The last stage file's table goes on (its documents' entries refer to it); new ids are added.
     let ids: string[] = this.previousIds ? [...this.previousIds] : [];
-    // Made when first needed: a run whose changed files name no id has no use for it.
+    // The first few ids are looked for in the table; a map of it is made only for more (a run where one file changed looks for a few).
     let idAt: Map<string, number> | undefined;
+    let lookups = 0;
     const idOf = (id: string): number => {
-      idAt ??= new Map(ids.map((known, k) => [known, k]));
-      let at = idAt.get(id);
+      let at: number | undefined;
+      if (idAt === undefined && ++lookups <= 64) {
+        at = ids.indexOf(id);
+        if (at < 0) at = undefined;
+      } else {
+        idAt ??= new Map(ids.map((known, k) => [known, k]));
+        at = idAt.get(id);
+      }
       if (at === undefined) {
-        idAt.set(id, (at = ids.length));
+        at = ids.length;
+        idAt?.set(id, at);
         ids.push(id);
       }
       return at;
     };
     const previousShards = this.previousIds === undefined ? undefined : this.previousShards;
-    // Each shard's files in order, with the extra part of their entries; a shard is dirty when any differs from the last stage file.
-    const byShard: { file: number; extra: StageExtra | undefined }[][] = Array.from({ length: SHARDS }, () => []);
+    // Each shard's files in order, and each file's extra part; a shard is dirty when any differs from the last stage file.
+    const byShard: number[][] = Array.from({ length: SHARDS }, () => []);
+    const extras: (StageExtra | undefined)[] = [];
     const dirty = new Set<number>();
     const places = new Uint8Array(results.length);
     const rows = new Int32Array(results.length);
@@ -469,11 +478,12 @@ export class PersistentCache {
       // A file of the last stage file stays in its shard; another goes where its path says.
       const n = r instanceof LazyFileResult && r.cols === previousShards?.[r.shard] ? r.shard : this.stageShard((files[i] as DiscoveredFile).absPath);
       places[i] = n;
-      const list = byShard[n] as { file: number; extra: StageExtra | undefined }[];
+      const list = byShard[n] as number[];
       rows[i] = list.length;
       const skipped = r.skipped;
       const extra: StageExtra | undefined = skipped !== undefined || record.repository.length > 0 || record.broken !== undefined || record.shown.length > 0 ? [skipped, record.repository, record.broken, record.shown] : undefined;
-      list.push({ file: i, extra });
+      list.push(i);
+      extras.push(extra);
       if (dirty.has(n)) continue;
       // Unchanged: the last stage file's entry (documents and all) at the same row, with the same extra part.
       const old = r instanceof LazyFileResult && r.cols === previousShards?.[n] ? r.cols.extra.get(r.row) : undefined;
@@ -485,8 +495,9 @@ export class PersistentCache {
     });
     const build = (n: number): ShardBuilder => {
       const b: ShardBuilder = { files: [], entities: [], refs: [], slim: [], extra: new Map() };
-      for (const [row, { file, extra }] of (byShard[n] as { file: number; extra: StageExtra | undefined }[]).entries()) {
+      for (const [row, file] of (byShard[n] as number[]).entries()) {
         const r = results[file] as FileResult;
+        const extra = extras[file];
         b.files.push(b.entities.length / ENTITY_INTS, 0);
         if (extra) b.extra.set(row, extra);
         if (r instanceof LazyFileResult && r.ids === this.previousIds) copyEntities(b, row, r.cols, r.row);
