@@ -52,6 +52,27 @@ export function signatureOfFields(kind: string, id: string | undefined, typ: unk
   return [kind, kind === 'Aktor' ? typ : '', id ?? '', namn, titel, kortnamn].map((x) => (typeof x === 'string' ? x : '')).join('\u0000');
 }
 
+/** Documents under one key of the stage's index: one alone (most ids), or a list in order. */
+type Listed = Entity | Entity[];
+
+const NONE: readonly Entity[] = [];
+
+function listOf(listed: Listed | undefined): readonly Entity[] {
+  return listed === undefined ? NONE : Array.isArray(listed) ? listed : [listed];
+}
+
+/** `e` taken out from under `key` (the key goes when none is left). */
+function unlist(index: Map<string, Listed>, key: string, e: Entity): void {
+  const list = index.get(key);
+  if (list === e) index.delete(key);
+  else if (Array.isArray(list)) {
+    const at = list.indexOf(e);
+    if (at < 0) return;
+    list.splice(at, 1);
+    if (list.length === 0) index.delete(key);
+  }
+}
+
 /** A signature's fields: kind, actor type and id, then the names (see `signatureOfFields`). */
 const SIGNATURE_IDS = 3;
 
@@ -125,9 +146,9 @@ export class RepositoryStage {
   private order: string[] = [];
   private rank = new Map<string, number>();
   /** Every document defining an id, in repository order. */
-  private readonly definers = new Map<string, Entity[]>();
+  private readonly definers = new Map<string, Listed>();
   /** Every document naming an id, each once, in the order they were indexed (a list: a Set per id costs more). */
-  private readonly namers = new Map<string, Entity[]>();
+  private readonly namers = new Map<string, Listed>();
   /** The medborgarlöften whose promises cannot be read. */
   private readonly unreadable = new Set<Entity>();
   private byId = new Map<string, Entity>();
@@ -203,7 +224,7 @@ export class RepositoryStage {
       if (before.some((e) => entityFacts(e).unreadable) || after.some((e) => entityFacts(e).unreadable)) everyProblembild = true;
       for (const e of [...before, ...after]) if (e.id !== undefined) touchedIds.add(e.id);
     }
-    if (reordered) for (const list of this.definers.values()) list.sort((a, b) => this.compareEntities(a, b));
+    if (reordered) for (const list of this.definers.values()) if (Array.isArray(list)) list.sort((a, b) => this.compareEntities(a, b));
     const first = this.state.size === 0;
     const renamed = renamedKinds.size > 0;
     if (first || reordered || everyFailing) {
@@ -217,7 +238,7 @@ export class RepositoryStage {
       // names for suggestions are kept by map.
       if (renamed) this.byId = new Map(this.byId);
       for (const id of touchedIds) {
-        const def = this.definers.get(id)?.find((e) => e.id !== undefined);
+        const def = listOf(this.definers.get(id)).find((e) => e.id !== undefined);
         if (def) this.byId.set(id, def);
       }
     }
@@ -417,17 +438,17 @@ export class RepositoryStage {
    */
   private *dependencies(e: Entity): Iterable<Entity> {
     const own = defKey(e);
-    yield* this.definers.get(own) ?? [];
-    for (const key of entityFacts(e).refs) yield* this.definers.get(key) ?? [];
-    if (NAMED_MATTERS.has(e.kind)) yield* this.namers.get(own) ?? [];
+    yield* listOf(this.definers.get(own));
+    for (const key of entityFacts(e).refs) yield* listOf(this.definers.get(key));
+    if (NAMED_MATTERS.has(e.kind)) yield* listOf(this.namers.get(own));
   }
 
   /** The documents whose findings depend on this one's value: the converse of `dependencies`. */
   private *dependents(e: Entity): Iterable<Entity> {
     const own = defKey(e);
-    yield* this.definers.get(own) ?? [];
-    yield* this.namers.get(own) ?? [];
-    for (const key of entityFacts(e).refs) for (const d of this.definers.get(key) ?? []) if (NAMED_MATTERS.has(d.kind)) yield d;
+    yield* listOf(this.definers.get(own));
+    yield* listOf(this.namers.get(own));
+    for (const key of entityFacts(e).refs) for (const d of listOf(this.definers.get(key))) if (NAMED_MATTERS.has(d.kind)) yield d;
   }
 
   /** `inOrder`: documents are indexed in repository order (seed), so each goes last. */
@@ -435,11 +456,12 @@ export class RepositoryStage {
     const key = defKey(e);
     const facts = entityFacts(e);
     if (facts.unreadable) this.unreadable.add(e);
+    // Kept in repository order: the first is the definition references resolve to.
     const list = this.definers.get(key);
-    if (!list) this.definers.set(key, [e]);
+    if (list === undefined) this.definers.set(key, e);
+    else if (!Array.isArray(list)) this.definers.set(key, inOrder || this.compareEntities(list, e) <= 0 ? [list, e] : [e, list]);
     else if (inOrder) list.push(e);
     else {
-      // Kept in repository order: the first is the definition references resolve to.
       let at = list.length;
       while (at > 0 && this.compareEntities(list[at - 1] as Entity, e) > 0) at--;
       list.splice(at, 0, e);
@@ -447,26 +469,17 @@ export class RepositoryStage {
     for (const ref of facts.refs) {
       const list = this.namers.get(ref);
       // A document naming an id twice is indexed under it once: its refs for one id come in this loop alone, so it is then the last.
-      if (!list) this.namers.set(ref, [e]);
-      else if (list[list.length - 1] !== e) list.push(e);
+      if (list === undefined) this.namers.set(ref, e);
+      else if (!Array.isArray(list)) {
+        if (list !== e) this.namers.set(ref, [list, e]);
+      } else if (list[list.length - 1] !== e) list.push(e);
     }
   }
 
   private unindex(e: Entity): void {
     const key = defKey(e);
     this.unreadable.delete(e);
-    const list = this.definers.get(key);
-    if (list) {
-      const at = list.indexOf(e);
-      if (at >= 0) list.splice(at, 1);
-      if (list.length === 0) this.definers.delete(key);
-    }
-    for (const ref of entityFacts(e).refs) {
-      const list = this.namers.get(ref);
-      const at = list ? list.indexOf(e) : -1;
-      if (at < 0) continue;
-      (list as Entity[]).splice(at, 1);
-      if ((list as Entity[]).length === 0) this.namers.delete(ref);
-    }
+    unlist(this.definers, key, e);
+    for (const ref of entityFacts(e).refs) unlist(this.namers, ref, e);
   }
 }
