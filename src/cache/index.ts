@@ -330,14 +330,16 @@ export class PersistentCache {
     if (!stage) return undefined;
     this.previous = stage.files;
     this.previousIds = stage.ids;
-    const at = new Map(files.map((f, i) => [f.absPath, i]));
+    // Where this run's files are the last run's (most runs), the same place in both lists.
+    const sameFiles = stage.files.length === files.length && files.every((f, i) => f.absPath === stage.files[i]);
+    const at = sameFiles ? undefined : new Map(files.map((f, i) => [f.absPath, i]));
     const previous: FileResult[] = [];
     // By this run's files: the last run's result where the file did not change.
     const unchanged: (FileResult | undefined)[] = [];
     const records: StageRecord[] = [];
     stage.files.forEach((absPath, i) => {
       // A file gone since is known by the name discovery gave it (the paths and the working folder are in the key).
-      const k = at.get(absPath);
+      const k = at ? at.get(absPath) : i;
       const file = k === undefined ? { absPath, name: displayName(cwd, absPath) } : (files[k] as DiscoveredFile);
       const n = stage.places[i] as number;
       const cols = stage.shards[n] as StageColumns;
@@ -366,7 +368,6 @@ export class PersistentCache {
       if (fresh) checked++;
       results.push(result);
     }
-    const sameFiles = stage.files.length === files.length && files.every((f, i) => f.absPath === stage.files[i]);
     if (this.previousText) this.previousText.sameFiles = sameFiles;
     const changed = sameFiles ? results.filter((r, i) => r !== previous[i]) : undefined;
     return { previous, records, results, changed, checked };
@@ -472,7 +473,8 @@ export class PersistentCache {
     const dirty = new Set<number>();
     const places = new Uint8Array(results.length);
     const rows = new Int32Array(results.length);
-    for (const [i, r] of results.entries()) {
+    for (let i = 0; i < results.length; i++) {
+      const r = results[i] as FileResult;
       const record = stage.get(r.file);
       if (!record) return undefined;
       // A file of the last stage file stays in its shard; another goes where its path says.
