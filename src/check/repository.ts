@@ -52,6 +52,20 @@ export function signatureOfFields(kind: string, id: string | undefined, typ: unk
   return [kind, kind === 'Aktor' ? typ : '', id ?? '', namn, titel, kortnamn].map((x) => (typeof x === 'string' ? x : '')).join('\u0000');
 }
 
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Where `name` is or would go in a list sorted by `byName`. */
+function sortedIndex(sorted: readonly string[], name: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as string) < name) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Documents under one key of the stage's index: one alone (most ids), or a list in order. */
 type Listed = Entity | Entity[];
 
@@ -310,17 +324,27 @@ export class RepositoryStage {
     const brokenKey = brokenChanged ? broken.map((b) => `${b.file}\u0000${b.text ?? ''}`).join('\u0001') : this.brokenKey;
     const reshow = brokenKey !== this.brokenKey ? new Set(this.state.keys()) : redo;
     this.brokenKey = brokenKey;
-    let showingChanged = reshow !== redo || gone.length > 0;
+    // The files with findings to show: made again when every file was shown again, else told
+    // which files began or stopped showing any (and which are gone).
+    const toggled = new Map<string, boolean>();
+    for (const name of gone) toggled.set(name, false);
     for (const name of reshow) {
       const s = this.state.get(name) as FileState;
       const own = s.result.skipped ? [] : s.result.diagnostics;
       const all = applyDirectives([...own, ...withoutCascades(s.repository, broken)], s.result.skipped ? [] : s.result.directives);
       const shown = capPerFile(applySeverity(all, this.options.severityOf));
-      if (shown.length > 0 || s.shown.length > 0) showingChanged = true;
+      if (shown.length > 0 !== s.shown.length > 0) toggled.set(name, shown.length > 0);
       s.shown = shown;
     }
-    if (showingChanged) {
-      this.showing = [...this.state.values()].filter((s) => s.shown.length > 0).map((s) => s.result.file).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (reshow !== redo || toggled.size > 64) {
+      this.showing = [...this.state.values()].filter((s) => s.shown.length > 0).map((s) => s.result.file).sort(byName);
+    } else {
+      for (const [name, showing] of toggled) {
+        const at = sortedIndex(this.showing, name);
+        const there = this.showing[at] === name;
+        if (showing && !there) this.showing.splice(at, 0, name);
+        else if (!showing && there) this.showing.splice(at, 1);
+      }
     }
     time('findings');
     return this.result(files);
@@ -352,7 +376,7 @@ export class RepositoryStage {
       if (record.shown.length > 0) this.showing.push((files[i] as FileResult).file);
     }
     this.brokenKey = this.broken.map((b) => `${b.file}\u0000${b.text ?? ''}`).join('\u0001');
-    this.showing.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    this.showing.sort(byName);
   }
 
   /** What `seed` needs besides a file's own result, or undefined for a file the stage does not hold. */
