@@ -945,7 +945,6 @@ class SeededEntity implements Entity, LoadedDocument, Locator, EntityFacts {
   kind: Kind;
   id: string | undefined;
   valid: boolean;
-  value: Record<string, unknown>;
   doc: LoadedDocument;
   readonly file: string;
   readonly index: number;
@@ -955,6 +954,8 @@ class SeededEntity implements Entity, LoadedDocument, Locator, EntityFacts {
   /** The whole value, once read. */
   whole: Record<string, unknown> | undefined = undefined;
   private signature: string | undefined = undefined;
+  /** The value as others see it, made when first asked for (a run looks at few). */
+  private proxy: Record<string, unknown> | undefined = undefined;
 
   /** `at`: the document's place among its shard's documents. */
   constructor(
@@ -976,13 +977,16 @@ class SeededEntity implements Entity, LoadedDocument, Locator, EntityFacts {
     for (let k = first; k < first + count; k++) refs.push(lazy.ids[lazy.cols.refs[k] as number] as string);
     this.refs = refs;
     this.unreadable = (flags & UNREADABLE) !== 0;
-    this.value = new Proxy<SeededEntity>(this, LAZY_VALUE) as unknown as Record<string, unknown>;
     this.doc = this;
     this.locator = this;
   }
 
   get [OWN_FACTS](): EntityFacts {
     return this;
+  }
+
+  get value(): Record<string, unknown> {
+    return (this.proxy ??= new Proxy<SeededEntity>(this, LAZY_VALUE) as unknown as Record<string, unknown>);
   }
 
   /** A SLIM_LIST field as the stage file keeps it (see `StageColumns.slim`). */
