@@ -278,8 +278,8 @@ export class PersistentCache {
   private previousUsed = 0;
   /** The last run's files (from the stage file), when it was read. */
   private previous: readonly string[] | undefined;
-  /** Files whose stamp is what the state says (not racy), with that stamp: their entries need not be read. */
-  private readonly unchanged = new Map<string, string>();
+  /** Files (as discovered in this run) whose stamp is what the state says (not racy), with that stamp: their entries need not be read. */
+  private readonly unchanged = new Map<DiscoveredFile, string>();
   /** What checks a file whose entry cannot be read (see `lazyResult`). */
   private fallback: { schemas: SchemaSet; options: FileCheckOptions } | undefined;
 
@@ -351,19 +351,20 @@ export class PersistentCache {
       const stamp = k === undefined ? undefined : stamps[k];
       if (k !== undefined && stamp !== undefined && stamp === stage.stamps[i] && stamp !== 'gone') {
         unchanged[k] = result;
-        this.unchanged.set(absPath, stamp);
+        this.unchanged.set(file, stamp);
       }
     });
     const results: FileResult[] = [];
     let checked = 0;
     const loaded = await schemas();
     this.fallback = { schemas: loaded, options };
-    for (const [i, file] of files.entries()) {
+    for (let i = 0; i < files.length; i++) {
       const same = unchanged[i];
       if (same) {
         results.push(same);
         continue;
       }
+      const file = files[i] as DiscoveredFile;
       const { result, fresh } = this.resultFor(file, stamps[i] as string, () => loaded, options);
       if (fresh) checked++;
       results.push(result);
@@ -424,13 +425,15 @@ export class PersistentCache {
       if (error) return error;
     }
     // Each file's entry was made or decoded in this run, or the file is unchanged since the stage file (whose stamp stands).
-    const made = new Map<string, CachedFile>();
-    for (const entries of this.decoded) for (const [name, entry] of entries) made.set(name, entry);
-    const stamps = files.map((f) => {
-      const entry = made.get(f.absPath);
-      if (!entry) return this.unchanged.get(f.absPath) ?? 'gone';
-      return entry.racy ? 'racy' : entry.stamp;
-    });
+    const stamps = files.map((f) => this.unchanged.get(f) ?? 'gone');
+    const made: [string, CachedFile][] = [];
+    for (const entries of this.decoded) made.push(...entries);
+    // The few entries of a run where few files changed are found by a look through the files; more by a map of them.
+    const at = made.length > 32 ? new Map(files.map((f, i) => [f.absPath, i])) : undefined;
+    for (const [name, entry] of made) {
+      const i = at ? at.get(name) : files.findIndex((f) => f.absPath === name);
+      if (i !== undefined && i >= 0) stamps[i] = entry.racy ? 'racy' : entry.stamp;
+    }
     const racy = stamps.some((st) => st === 'racy' || st === 'gone');
     let token: string | undefined;
     if (stage) token = this.saveStage(files, results, stamps, stage);
@@ -715,7 +718,7 @@ export class PersistentCache {
       const entry = made ? this.decodeEntry(n, stored) : this.decode(n, file.absPath, stored);
       if (entry) return (lazy.full = this.fileResult(file, entry, limits));
     }
-    if (this.unchanged.get(file.absPath) === stamp) {
+    if (this.unchanged.get(file) === stamp) {
       const { schemas, options } = this.fallback as NonNullable<PersistentCache['fallback']>;
       const read = readDiscovered(file, limits.maxFileBytes);
       if (read.kind !== 'unreadable' && read.stamp === stamp) {
