@@ -1,9 +1,11 @@
 // bench/floor.js — the benchmark's floors: a child process that reads (and parses, and schema-checks) every lofte source file.
 //
-//   node bench/floor.js <read|js-yaml|yaml|ajv> <corpus>
+//   node bench/floor.js <stat|read|js-yaml|yaml|ajv> <corpus>
 //
 // Each floor does a strict subset of the work `lofte validate` must do, with the fastest plain
 // tools, so the benchmark can say how far lofte is from "as fast as it could be":
+//   stat     the walk and a statSync of every .yaml/.yml/.md file, nothing read: the least a warm
+//            run of a persistent cache must do to know that no file changed
 //   read     readFileSync of every .yaml/.yml/.md file (walk as lofte: skip dot folders, node_modules)
 //   js-yaml  + js-yaml loadAll of each file (CORE_SCHEMA, so dates stay strings as in lofte;
 //            a .md file's front matter is split off first and only it is parsed)
@@ -43,8 +45,8 @@ function yamlSource(file, text) {
 
 async function main() {
   const [mode, corpus] = process.argv.slice(2);
-  if (!['read', 'js-yaml', 'yaml', 'ajv'].includes(mode) || !corpus) {
-    process.stderr.write('usage: node bench/floor.js <read|js-yaml|yaml|ajv> <corpus>\n');
+  if (!['stat', 'read', 'js-yaml', 'yaml', 'ajv'].includes(mode) || !corpus) {
+    process.stderr.write('usage: node bench/floor.js <stat|read|js-yaml|yaml|ajv> <corpus>\n');
     return 2;
   }
   const stats = { mode, files: 0, bytes: 0, documents: 0, parseFailures: 0, validated: 0, invalid: 0 };
@@ -85,6 +87,12 @@ async function main() {
   }
 
   for (const file of walk(path.resolve(corpus), [])) {
+    if (mode === 'stat') {
+      const st = fs.statSync(file);
+      stats.files++;
+      stats.bytes += st.size;
+      continue;
+    }
     const text = fs.readFileSync(file, 'utf8');
     stats.files++;
     stats.bytes += text.length;

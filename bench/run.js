@@ -35,7 +35,7 @@ const HELP = `usage: node bench/run.js [options]
   --timeout S       seconds before one run is killed (default 300)
   --lsp-edits N     keystrokes the lsp row sends (default 1000): latency median/p95, RSS growth
   --keep            keep the temporary folder (corpora, outputs, logs) and print where it is
-  --only A,B        only these rows: node, read, js-yaml, yaml, ajv, validate, validate-clean,
+  --only A,B        only these rows: node, stat, read, js-yaml, yaml, ajv, validate, validate-clean,
                     validate-threads, cache-cold, cache-one, cache-none, report, watch, lsp,
                     startup, report-memory (default: all)
   -h, --help        this text
@@ -233,6 +233,7 @@ function commandsFor(size, corpora) {
   const lofte = (...rest) => [BIN, ...rest];
   return [
     { id: 'node', label: 'node -e ""', args: () => ['-e', ''], expect: [0] },
+    { id: 'stat', label: 'floor: walk + stat, no read', args: () => [FLOOR, 'stat', errored], expect: [0] },
     { id: 'read', label: 'floor: read only', args: () => [FLOOR, 'read', errored], expect: [0] },
     { id: 'js-yaml', label: 'floor: read + js-yaml', args: () => [FLOOR, 'js-yaml', errored], expect: [0] },
     { id: 'yaml', label: 'floor: read + yaml', args: () => [FLOOR, 'yaml', errored], expect: [0] },
@@ -267,6 +268,7 @@ const TARGETS = [
   { label: 'validate --cache, cold ÷ floor (for reference)', of: 'cache-cold', to: BASE_FLOOR, limit: undefined },
   { label: 'warm validate, 1 file changed ≤ 0.35× floor', of: 'cache-one', to: BASE_FLOOR, limit: 0.35 },
   { label: 'warm validate, nothing changed ≤ 0.25× floor', of: 'cache-none', to: BASE_FLOOR, limit: 0.25 },
+  { label: 'floor: walk + stat ÷ floor (for reference)', of: 'stat', to: BASE_FLOOR, limit: undefined },
   { label: 'report ≤ 1.6× cold validate (clean)', of: 'report', to: 'validate-clean', limit: 1.6 },
   // report memory per file (≤ 8 KB, at 10k and 30k) and one LPO (≤ 2× node -e ""): rows of the report work.
 ];
@@ -775,7 +777,7 @@ function countFiles(dir) {
 /** What a process reported, to show the work was real: floors' counts, lofte's findings. */
 function checkOutput(id, stdoutFile, corpus) {
   if (id === 'node' || id === 'report') return undefined;
-  if (['read', 'js-yaml', 'yaml', 'ajv'].includes(id)) {
+  if (['stat', 'read', 'js-yaml', 'yaml', 'ajv'].includes(id)) {
     const line = fs.readFileSync(stdoutFile, 'utf8').trim().split('\n').pop();
     let s;
     try {
@@ -783,8 +785,8 @@ function checkOutput(id, stdoutFile, corpus) {
     } catch {
       return { text: 'printed no summary', data: undefined };
     }
-    const parts = [`read ${fmt.int(s.files)} files (${(s.bytes / 2 ** 20).toFixed(1)} MiB)`];
-    if (id !== 'read') parts.push(`${fmt.int(s.documents)} documents, ${s.parseFailures} files failed to parse`);
+    const parts = [`${id === 'stat' ? 'stat' : 'read'} ${fmt.int(s.files)} files (${(s.bytes / 2 ** 20).toFixed(1)} MiB)`];
+    if (id !== 'read' && id !== 'stat') parts.push(`${fmt.int(s.documents)} documents, ${s.parseFailures} files failed to parse`);
     if (id === 'ajv') parts.push(`${s.invalid} documents invalid`);
     return { text: parts.join(', '), data: s };
   }
