@@ -442,7 +442,9 @@ export class RepositoryStage {
         return shown ? files.filter((f) => !f.skipped && shown.has(f.file)).length + shownOutside : keptCount();
       },
       get skipped(): SkippedFile[] {
-        return files.flatMap((f) => (f.skipped ? [f.skipped] : []));
+        const skipped: SkippedFile[] = [];
+        for (const f of files) if (f.skipped) skipped.push(f.skipped);
+        return skipped;
       },
     };
   }
