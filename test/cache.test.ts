@@ -475,6 +475,46 @@ describe('a cache that is not what lofte wrote is ignored and written anew', () 
     });
   }
 
+  // Whole files with the right key and token whose columns do not hold together (a bug, or a
+  // layout of another build that kept the key): the stage is not used, never read out of range.
+  const forged: [string, (stage: Record<string, unknown>, shards: Record<string, unknown>[]) => void][] = [
+    ['an id past the table', (_, shards) => void ((shards.find((s) => (s['entities'] as Int32Array).length > 0)?.['entities'] as Int32Array)[1] = 1_000_000)],
+    ['a document’s refs past the list', (_, shards) => void ((shards.find((s) => (s['entities'] as Int32Array).length > 0)?.['entities'] as Int32Array)[5] = 1_000_000)],
+    ['a file’s documents past the list', (_, shards) => void ((shards.find((s) => (s['files'] as Int32Array).length > 0)?.['files'] as Int32Array)[1] = 1_000_000)],
+    ['a kind that is none', (_, shards) => void ((shards.find((s) => (s['entities'] as Int32Array).length > 0)?.['entities'] as Int32Array)[0] = 9)],
+    ['findings of a row that is none', (_, shards) => void (shards[0]?.['extra'] as Map<number, unknown>).set(1_000_000, [undefined, [], undefined, []])],
+    [
+      'two files at one row',
+      (stage) => {
+        (stage['places'] as Uint8Array)[1] = (stage['places'] as Uint8Array)[0] as number;
+        (stage['rows'] as Int32Array)[1] = (stage['rows'] as Int32Array)[0] as number;
+      },
+    ],
+    ['a file in a shard that is none', (stage) => void ((stage['places'] as Uint8Array)[0] = 200)],
+  ];
+  for (const [name, forge] of forged) {
+    it(`a stage file with ${name} is not used: the same output, and the stage is worked out anew`, async () => {
+      const { readCacheFile, writeCacheFile } = await import('../src/cache/store.js');
+      const repo = brokenRepo();
+      const cache = path.join(tempDir(), 'cache');
+      await same(repo, ['.', '--format', 'json'], cache);
+      const parts = readdirSync(cache).filter((f) => /^stage-\d+$/.test(f)).sort().map((f) => path.join(cache, f));
+      const stage = readCacheFile(path.join(cache, 'stage')) as Record<string, unknown>;
+      const shards = parts.map((f) => readCacheFile(f) as Record<string, unknown>);
+      forge(stage, shards);
+      writeCacheFile(path.join(cache, 'stage'), stage);
+      parts.forEach((f, n) => writeCacheFile(f, shards[n]));
+      const file = path.join(repo, 'medborgarlofte.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/ansvarig: ([a-z-]+)/, 'ansvarig: $1-finns-inte'));
+      await pastTick(file);
+      const r = await same(repo, ['.', '--format', 'json'], cache);
+      expect(cacheUse(r)).toMatch(/^1 checked, \d+ from the cache$/);
+      const m = /repository rules \((\d+) of (\d+) files\)/.exec(r.stderr);
+      expect(m?.[1]).toBe(m?.[2]);
+      expect(cacheUse(await same(repo, ['.', '--format', 'json'], cache))).toBe('nothing changed');
+    });
+  }
+
   it('a stage file whose part is from another run (one part written, the rest not) is not used', async () => {
     const repo = brokenRepo();
     const cache = path.join(tempDir(), 'cache');
