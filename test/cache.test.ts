@@ -515,6 +515,33 @@ describe('a cache that is not what lofte wrote is ignored and written anew', () 
     });
   }
 
+  it('the stage file’s paths are written again only when the files are others, and are not used from another run', async () => {
+    const { readCacheFile, writeCacheFile } = await import('../src/cache/store.js');
+    const repo = brokenRepo();
+    const cache = path.join(tempDir(), 'cache');
+    await same(repo, ['.', '--format', 'json'], cache);
+    const pathsFile = path.join(cache, 'stage-paths');
+    const first = readFileSync(pathsFile);
+    const file = path.join(repo, 'medborgarlofte.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/ansvarig: ([a-z-]+)/, 'ansvarig: $1-finns-inte'));
+    await pastTick(file);
+    await same(repo, ['.', '--format', 'json'], cache);
+    expect(readFileSync(pathsFile).equals(first)).toBe(true);
+    writeFileSync(path.join(repo, 'ny.yaml'), 'apiVersion: lofte/v1\nkind: Aktor\nid: ny-forening\nnamn: Ny förening\ntyp: forening\n');
+    await pastTick(path.join(repo, 'ny.yaml'));
+    const added = await same(repo, ['.', '--format', 'json'], cache);
+    expect(cacheUse(added)).toMatch(/^1 checked, \d+ from the cache$/);
+    expect(readFileSync(pathsFile).equals(first)).toBe(false);
+    // A path less under the same token (a forged part): the parts no longer go together.
+    const now = readCacheFile(pathsFile) as { files: Uint8Array };
+    writeCacheFile(pathsFile, { ...now, files: now.files.subarray(0, now.files.lastIndexOf(0)) });
+    writeFileSync(file, readFileSync(file, 'utf8').replace('-finns-inte', '-finns-inte-heller'));
+    await pastTick(file);
+    const r = await same(repo, ['.', '--format', 'json'], cache);
+    const m = /repository rules \((\d+) of (\d+) files\)/.exec(r.stderr);
+    expect(m?.[1]).toBe(m?.[2]);
+  });
+
   it('a stage file whose part is from another run (one part written, the rest not) is not used', async () => {
     const repo = brokenRepo();
     const cache = path.join(tempDir(), 'cache');

@@ -153,6 +153,13 @@ interface StageColumns {
   extra: Map<number, StageExtra>;
 }
 
+/** The paths of the stage file as one UTF-8 text (NUL between them). */
+interface DiskStagePaths {
+  key: string;
+  token: string;
+  files: Uint8Array;
+}
+
 /** A stage shard on disk. */
 interface DiskStageShard {
   key: string;
@@ -165,15 +172,17 @@ interface DiskStageShard {
 }
 
 /**
- * The stage file on disk: the paths, stamps and ids each as one UTF-8 text (NUL between them),
- * which reads back many times faster than a list of ten thousand strings; the files' entries are
- * in SHARDS files of their own (`stage-NN`, by path), each named here by
- * the token it was written with, so that a run rewrites only those whose files' entries changed.
+ * The stage file on disk: the stamps and ids each as one UTF-8 text (NUL between them), which
+ * reads back many times faster than a list of ten thousand strings; the paths in `stage-paths`
+ * (written again only when they change: most runs keep them); the files' entries in SHARDS files
+ * of their own (`stage-NN`, by path). Each part is named here by the token it was written with,
+ * so that a run rewrites only those that changed.
  */
 interface DiskStage {
   key: string;
   token: string;
-  files: Uint8Array;
+  /** The token of `stage-paths`. */
+  paths: string;
   stamps: Uint8Array;
   ids: Uint8Array;
   /** Each file's shard and its row there. */
@@ -269,7 +278,7 @@ export class PersistentCache {
   /** Each path's hash (see `shard`), as worked out in this run (a run asks for most several times). */
   private readonly hashes = new Map<string, number>();
   /** The last stage file's paths and ids as it kept them, when it was read; `sameFiles`: this run's files are those paths. */
-  private previousText: { files: Uint8Array; ids: Uint8Array; sameFiles: boolean } | undefined;
+  private previousPaths: { token: string; sameFiles: boolean } | undefined;
   /** The last stage file's shards, and their tokens, when it was read. */
   private previousShards: readonly StageColumns[] | undefined;
   private previousStageTokens: readonly string[] | undefined;
@@ -369,7 +378,7 @@ export class PersistentCache {
       if (fresh) checked++;
       results.push(result);
     }
-    if (this.previousText) this.previousText.sameFiles = sameFiles;
+    if (this.previousPaths) this.previousPaths.sameFiles = sameFiles;
     const changed = sameFiles ? results.filter((r, i) => r !== previous[i]) : undefined;
     return { previous, records, results, changed, checked };
   }
@@ -515,7 +524,6 @@ export class PersistentCache {
     // Counted again only when the table has grown to twice the ids in use at the last count:
     // a run that adds no id (most) does not look at every entry for it.
     let used = this.previousUsed;
-    let idsChanged = false;
     if (ids.length > 2 * used) {
       const shards: ShardLike[] = Array.from({ length: SHARDS }, (_, n) => built.get(n) ?? (previousShards?.[n] as StageColumns));
       const compacted = compactIds(shards, ids);
@@ -524,7 +532,6 @@ export class PersistentCache {
         for (let n = 0; n < SHARDS; n++) if (!built.has(n)) built.set(n, build(n));
         remapIds([...built.values()], compacted.moved);
         ids = compacted.kept;
-        idsChanged = true;
       }
     }
     const tokens: string[] = [];
@@ -549,14 +556,20 @@ export class PersistentCache {
       if (writeCacheFile(this.stageShardFile(n), disk)) return undefined;
       tokens.push(shardToken);
     }
+    // The paths as the last stage file kept them where they are the same.
+    let paths = this.previousPaths?.sameFiles === true ? this.previousPaths.token : undefined;
+    if (paths === undefined) {
+      paths = cryptoLib().randomUUID();
+      const disk: DiskStagePaths = { key: this.key, token: paths, files: Buffer.from(files.map((f) => f.absPath).join('\u0000'), 'utf8') };
+      if (writeCacheFile(path.join(this.dir, 'stage-paths'), disk)) return undefined;
+    }
     const token = cryptoLib().randomUUID();
     const disk: DiskStage = {
       key: this.key,
       token,
-      // The paths and ids as the last stage file kept them where they are the same (ids are only added to, or made anew).
-      files: this.previousText?.sameFiles === true ? this.previousText.files : Buffer.from(files.map((f) => f.absPath).join('\u0000'), 'utf8'),
+      paths,
       stamps: Buffer.from(stamps.join('\u0000'), 'utf8'),
-      ids: this.previousText !== undefined && !idsChanged && ids.length === this.previousIds?.length ? this.previousText.ids : Buffer.from(ids.join('\u0000'), 'utf8'),
+      ids: Buffer.from(ids.join('\u0000'), 'utf8'),
       places,
       rows,
       used,
@@ -569,8 +582,10 @@ export class PersistentCache {
   private readStage(token: string): StageFile | undefined {
     const head = readCacheFile(path.join(this.dir, 'stage'));
     if (!isRecord(head) || head['key'] !== this.key || head['token'] !== token || !isStringArray(head['shards']) || head['shards'].length !== SHARDS) return undefined;
-    if (!(head['files'] instanceof Uint8Array) || !(head['stamps'] instanceof Uint8Array) || !(head['ids'] instanceof Uint8Array) || !(head['places'] instanceof Uint8Array) || !(head['rows'] instanceof Int32Array) || !Number.isSafeInteger(head['used'])) return undefined;
-    const files = splitText(head['files']);
+    if (typeof head['paths'] !== 'string' || !(head['stamps'] instanceof Uint8Array) || !(head['ids'] instanceof Uint8Array) || !(head['places'] instanceof Uint8Array) || !(head['rows'] instanceof Int32Array) || !Number.isSafeInteger(head['used'])) return undefined;
+    const paths = readCacheFile(path.join(this.dir, 'stage-paths'));
+    if (!isRecord(paths) || paths['key'] !== this.key || paths['token'] !== head['paths'] || !(paths['files'] instanceof Uint8Array)) return undefined;
+    const files = splitText(paths['files']);
     const stamps = splitText(head['stamps']);
     const ids = splitText(head['ids']);
     const places = head['places'];
@@ -598,7 +613,7 @@ export class PersistentCache {
       rowsOf[row] = 1;
     }
     this.previousShards = shards;
-    this.previousText = { files: head['files'], ids: head['ids'], sameFiles: false };
+    this.previousPaths = { token: head['paths'], sameFiles: false };
     this.previousStageTokens = tokens;
     this.previousUsed = head['used'] as number;
     return { files, stamps, ids, places, rows, shards };
