@@ -78,7 +78,7 @@ async function pastTick(file: string): Promise<void> {
 
 function cacheFiles(cache: string): string[] {
   return readdirSync(cache)
-    .filter((f) => f === 'state' || f.startsWith('files-'))
+    .filter((f) => f === 'state' || f === 'result' || f.startsWith('files-'))
     .map((f) => path.join(cache, f));
 }
 
@@ -459,6 +459,34 @@ describe('a cache that is not what lofte wrote is ignored and written anew', () 
       expect(cacheUse(await same(repo, ['.', '--format', 'json'], cache))).toBe('nothing changed');
     });
   }
+
+  for (const [name, how] of Object.entries(spoil)) {
+    it(`the result file alone spoilt (${name}): the files come from the cache, the result is worked out anew`, async () => {
+      const repo = brokenRepo();
+      const cache = path.join(tempDir(), 'cache');
+      await same(repo, ['.', '--format', 'json'], cache);
+      how(path.join(cache, 'result'));
+      const r = await same(repo, ['.', '--format', 'json'], cache);
+      expect(cacheUse(r)).toMatch(/^0 checked, \d+ from the cache$/);
+      expect(cacheUse(await same(repo, ['.', '--format', 'json'], cache))).toBe('nothing changed');
+    });
+  }
+
+  it('a whole result file of an earlier run is not taken for the state’s: it is not used', async () => {
+    const repo = brokenRepo();
+    const cache = path.join(tempDir(), 'cache');
+    await same(repo, ['.', '--format', 'json'], cache);
+    const earlier = readFileSync(path.join(cache, 'result'));
+    const file = path.join(repo, 'medborgarlofte.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/ansvarig: ([a-z-]+)/, 'ansvarig: $1-finns-inte'));
+    await pastTick(file);
+    await same(repo, ['.', '--format', 'json'], cache);
+    writeFileSync(path.join(cache, 'result'), earlier);
+    // The state says nothing changed since the edit; the result file is the one before it.
+    const r = await same(repo, ['.', '--format', 'json'], cache);
+    expect(r.stdout).toMatch(/finns-inte/);
+    expect(cacheUse(r)).toMatch(/^0 checked, \d+ from the cache$/);
+  });
 
   for (const [name, how] of Object.entries(spoil)) {
     it(`a stage file spoilt (${name}): the files come from their entries, the stage is worked out anew`, async () => {

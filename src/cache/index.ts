@@ -11,8 +11,9 @@
 // turned off, severities, the working folder and paths) is in the key; another key means an empty
 // cache. Findings are stored as data (rule and arguments), so the language does not matter.
 //
-// Files on disk: `state` (the key, one checksum of every path and stamp, the last result, the
-// token of the stage file written with it); `files-NN` (entries by path, each serialized on its
+// Files on disk: `state` (the key, one checksum of every path and stamp, the tokens of the result
+// and stage files written with it); `result` (the last result, read only when no file changed);
+// `files-NN` (entries by path, each serialized on its
 // own behind an index, so a run reads and checks only the entries it needs); `stage` (the last
 // run's paths and stamps, and where each file's part of the stage is) and `stage-NN` (what the
 // repository stage kept of each file, in columns: its documents' kinds, ids, the ids they name and
@@ -128,7 +129,8 @@ interface State {
   /** The checksum of every file's path and stamp (see `listing`): the stored result is for that listing. */
   listing: string;
   racy: boolean;
-  result: StoredResult | undefined;
+  /** The result file written with this state (see `ResultFile`), or undefined when the run stored none. */
+  result: string | undefined;
   /** The stage file written with this state (see `StageFile`), or undefined. */
   stage: string | undefined;
 }
@@ -136,6 +138,13 @@ interface State {
 interface Shard {
   key: string;
   entries: Map<string, StoredFile>;
+}
+
+/** The last result on disk, in a file of its own: a run where a file changed never reads it. */
+interface ResultFile {
+  key: string;
+  token: string;
+  result: StoredResult;
 }
 
 
@@ -208,6 +217,8 @@ export class PersistentCache {
   private previous: readonly string[] | undefined;
   /** Files (as discovered in this run) whose stamp is what the state says (not racy), with that stamp: their entries need not be read. */
   private readonly unchanged = new Map<DiscoveredFile, string>();
+  /** The last listing checksum worked out, with what it was of. */
+  private lastListing: { files: readonly DiscoveredFile[]; stamps: readonly string[]; sum: string } | undefined;
   /** What checks a file whose entry cannot be read (see `lazyResult`). */
   private fallback: { schemas: SchemaSet; options: FileCheckOptions } | undefined;
 
@@ -224,8 +235,18 @@ export class PersistentCache {
   /** The last run's result, when it was over exactly these files with these stamps and none was racy. */
   storedResult(files: readonly DiscoveredFile[], stamps: readonly string[]): StoredResult | undefined {
     const s = this.state;
-    if (!s?.result || s.racy || stamps.includes('gone') || s.listing !== listing(files, stamps)) return undefined;
-    return s.result;
+    if (s?.result === undefined || s.racy || stamps.includes('gone') || s.listing !== this.listing(files, stamps)) return undefined;
+    const stored = readCacheFile(path.join(this.dir, 'result'));
+    return isResultFile(stored) && stored.key === this.key && stored.token === s.result ? stored.result : undefined;
+  }
+
+  /** The checksum of the files and their stamps (see `listing`), worked out once for the same stamps. */
+  private listing(files: readonly DiscoveredFile[], stamps: readonly string[]): string {
+    const last = this.lastListing;
+    if (last && last.files === files && last.stamps.length === stamps.length && last.stamps.every((st, i) => st === stamps[i])) return last.sum;
+    const sum = listing(files, stamps);
+    this.lastListing = { files, stamps, sum };
+    return sum;
   }
 
   /**
@@ -365,7 +386,14 @@ export class PersistentCache {
     const racy = stamps.some((st) => st === 'racy' || st === 'gone');
     let token: string | undefined;
     if (stage) token = this.saveStage(files, results, stamps, stage);
-    const state: State = { key: this.key, listing: listing(files, stamps), racy, result, stage: token };
+    let resultToken: string | undefined;
+    if (result) {
+      resultToken = cryptoLib().randomUUID();
+      const disk: ResultFile = { key: this.key, token: resultToken, result };
+      const error = writeCacheFile(path.join(this.dir, 'result'), disk);
+      if (error) return error;
+    }
+    const state: State = { key: this.key, listing: this.listing(files, stamps), racy, result: resultToken, stage: token };
     return writeCacheFile(path.join(this.dir, 'state'), state);
   }
 
@@ -739,9 +767,13 @@ function listing(files: readonly DiscoveredFile[], stamps: readonly string[]): s
 
 function isState(x: unknown): x is State {
   if (!isRecord(x) || typeof x['key'] !== 'string' || typeof x['listing'] !== 'string' || typeof x['racy'] !== 'boolean') return false;
-  if (x['stage'] !== undefined && typeof x['stage'] !== 'string') return false;
+  return (x['stage'] === undefined || typeof x['stage'] === 'string') && (x['result'] === undefined || typeof x['result'] === 'string');
+}
+
+function isResultFile(x: unknown): x is ResultFile {
+  if (!isRecord(x) || typeof x['key'] !== 'string' || typeof x['token'] !== 'string') return false;
   const r = x['result'];
-  return r === undefined || (isRecord(r) && Array.isArray(r['diagnostics']) && typeof r['fileCount'] === 'number' && typeof r['shownFileCount'] === 'number' && Array.isArray(r['skipped']));
+  return isRecord(r) && Array.isArray(r['diagnostics']) && typeof r['fileCount'] === 'number' && typeof r['shownFileCount'] === 'number' && Array.isArray(r['skipped']);
 }
 
 /** A shard from its index (its bodies start at `bodyStart` of a file of `size` bytes); undefined when the index is not what lofte wrote or not for `key`. */
