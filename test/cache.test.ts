@@ -76,6 +76,14 @@ async function pastTick(file: string): Promise<void> {
   }
 }
 
+/** The YAML files below `dir`, sorted. */
+function yamlFilesIn(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as { parentPath: string; name: string; isFile(): boolean }[])
+    .filter((e) => e.isFile() && e.name.endsWith('.yaml'))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
 function cacheFiles(cache: string): string[] {
   return readdirSync(cache)
     .filter((f) => f === 'state' || f === 'result' || f.startsWith('files-'))
@@ -129,10 +137,7 @@ describe('validate --cache gives the same output as without it', () => {
     const args = ['corpus', '--format', 'json'];
     const cold = await same(dir, args, cache);
     expect(cacheUse(await same(dir, args, cache))).toBe('nothing changed');
-    const yamlFiles = (readdirSync(corpus, { recursive: true, withFileTypes: true }) as { parentPath: string; name: string; isFile(): boolean }[])
-      .filter((e) => e.isFile() && e.name.endsWith('.yaml'))
-      .map((e) => path.join(e.parentPath, e.name))
-      .sort();
+    const yamlFiles = yamlFilesIn(corpus);
     const withText = (re: RegExp): string => yamlFiles.find((f) => existsSync(f) && re.test(readFileSync(f, 'utf8'))) as string;
     /** How many files the repository stage redid, of how many (from $LOFTE_TIMING's stage names). */
     const redone = (r: CliResult): [number, number] => {
@@ -189,11 +194,7 @@ describe('validate --cache gives the same output as without it', () => {
       state = (Math.imul(state, 1103515245) + 12345) >>> 0;
       return state / 4294967296;
     };
-    const yamlFiles = (): string[] =>
-      (readdirSync(corpus, { recursive: true, withFileTypes: true }) as { parentPath: string; name: string; isFile(): boolean }[])
-        .filter((e) => e.isFile() && e.name.endsWith('.yaml'))
-        .map((e) => path.join(e.parentPath, e.name))
-        .sort();
+    const yamlFiles = (): string[] => yamlFilesIn(corpus);
     const ids = [...new Set(yamlFiles().flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/^id: (\S+)$/gm)].map((m) => m[1] as string)))];
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
     let seeded = 0;

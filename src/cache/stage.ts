@@ -56,15 +56,10 @@ export interface DiskStagePaths {
   files: Uint8Array;
 }
 
-/** A stage shard on disk. */
-export interface DiskStageShard {
+/** A stage shard on disk: its columns, with the key and the token it was written with. */
+export interface DiskStageShard extends StageColumns {
   key: string;
   token: string;
-  files: Int32Array;
-  entities: Int32Array;
-  refs: Int32Array;
-  slim: (string | boolean | undefined)[];
-  extra: Map<number, StageExtra>;
 }
 
 /**
