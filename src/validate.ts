@@ -143,6 +143,8 @@ export class ValidationSession {
   private readonly fileOptions: FileCheckOptions;
   /** The repository stage of a first run from the persistent cache: later runs go on with it (its files are read from the cache only as far as it asks). */
   private cachedStage: { update(files: readonly FileResult[], changed?: readonly FileResult[]): ValidationResult } | undefined;
+  /** The files and results of a first run from the persistent cache, until a later run needs them by path. */
+  private cachedRun: { files: readonly DiscoveredFile[]; results: readonly FileResult[] } | undefined;
 
   /**
    * `overlay`: texts to check instead of what is on disk; a run must be told when one changes.
@@ -159,6 +161,7 @@ export class ValidationSession {
   /** `changed`: absolute paths a watcher saw change since the last run. */
   async run(changed?: ReadonlySet<string>): Promise<ValidationResult & { reread: number }> {
     if (this.options.cache && !this.files && !this.overlay) return this.runCached(this.options.cache);
+    this.unpackCached();
     const time = stopwatch(this.options.onTiming);
     const known = this.files;
     const todo = await this.filesToCheck(changed);
@@ -212,29 +215,39 @@ export class ValidationSession {
     const seed = await cache.seed(files, stamps, loadSchemas, this.fileOptions, options.cwd);
     let results: FileResult[];
     let checked: number;
+    let changed: FileResult[] | undefined;
     if (seed) {
       stage.seed(seed.previous, seed.records);
-      ({ results, checked } = seed);
+      ({ results, checked, changed } = seed);
     } else {
       const schemas = await loadSchemas();
       ({ results, checked } = cache.results(files, stamps, schemas, this.fileOptions, (done) => options.onProgress?.(done, files.length)));
     }
     time(`files (${checked} checked, ${files.length - checked} from the cache)`);
     this.files = files;
-    this.byPath = new Map(files.map((f) => [f.absPath, f]));
-    files.forEach((f, k) => {
-      const result = results[k] as FileResult;
-      this.cache.set(f.absPath, { stamp: result.stamp, result });
-    });
+    this.cachedRun = { files, results };
     options.onProgress?.(files.length, files.length);
-    const result = stage.update(results);
+    // Told which results are new when the files are the last run's (as a later run of a session is).
+    const result = stage.update(results, changed);
     this.cachedStage = stage;
     const timeSave = stopwatch(options.onTiming);
-    const records = new Map(stage.records().map((r) => [r.file, r.record]));
+    const records = { get: (file: string) => stage.recordOf(file) };
     const error = cache.save(files, results, !storable ? undefined : { diagnostics: result.diagnostics, fileCount: result.fileCount, shownFileCount: result.shownFileCount, skipped: result.skipped }, records);
     if (error) cacheOptions.onWriteError?.(error);
     timeSave('cache written');
     return Object.assign(result, { reread: checked });
+  }
+
+  /** What a later run needs of the cached first run's files (a run of `lofte validate` has no later one). */
+  private unpackCached(): void {
+    const cached = this.cachedRun;
+    if (!cached) return;
+    this.cachedRun = undefined;
+    this.byPath = new Map(cached.files.map((f) => [f.absPath, f]));
+    cached.files.forEach((f, k) => {
+      const result = cached.results[k] as FileResult;
+      this.cache.set(f.absPath, { stamp: result.stamp, result });
+    });
   }
 
   private async filesToCheck(changed: ReadonlySet<string> | undefined): Promise<DiscoveredFile[]> {

@@ -11,35 +11,57 @@
 // turned off, severities, the working folder and paths) is in the key; another key means an empty
 // cache. Findings are stored as data (rule and arguments), so the language does not matter.
 //
-// Files on disk: `state` (the key, one checksum of every path and stamp, the last result, the
-// token of the stage file written with it); `files-NN` (entries by path, each serialized on its
+// Files on disk: `state` (the key, one checksum of every path and stamp, the tokens of the result
+// and stage files written with it); `result` (the last result, read only when no file changed);
+// `files-NN` (entries by path, each serialized on its
 // own behind an index, so a run reads and checks only the entries it needs); `stage` (the last
-// run's paths and stamps, and what the repository stage kept of each file: its documents' kinds,
-// ids, the ids they name and their names, and its link and repository findings). A run where
-// some files changed seeds the stage from it: the unchanged files' results are read from their
-// entries only when the stage reaches them. Without a whole state, nothing in the cache is trusted.
+// run's paths and stamps, and where each file's part of the stage is) and `stage-NN` (what the
+// repository stage kept of each file, in columns: its documents' kinds, ids, the ids they name and
+// their names, and its link and repository findings). A run where some files changed seeds the
+// stage from them: the unchanged files' results are read from their entries only when the stage
+// reaches them, and only the stage shards whose files changed are written again. Without a whole
+// state, nothing in the cache is trusted.
 
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
 import { checkReadFile, fromWire, toWire, type FileCheckOptions, type FileResult, type WireFileResult } from '../check/file.js';
-import { entityFacts, knowFacts, signatureOfFields, type EntityFacts, type StageRecord } from '../check/repository.js';
-import type { BrokenFile } from '../links/cascade.js';
+import { entityFacts, type StageRecord } from '../check/repository.js';
 import { RULE_CODES } from '../diagnostics/catalog.js';
-import { START_OF_FILE } from '../diagnostics/make.js';
 import type { Diagnostic, DocPath, Range } from '../diagnostics/types.js';
-import type { DisableDirective } from '../load/directives.js';
 import { displayName, type DiscoveredFile } from '../load/discover.js';
 import { currentStamp, pathStamp, readDiscovered, stampTime, type SkippedFile } from '../load/index.js';
 import type { LocateTarget, Locator } from '../load/locator.js';
 import type { ParseLimits } from '../load/parse.js';
 import { packagePath } from '../paths.js';
-import type { Kind } from '../model/kinds.js';
 import type { Entity } from '../schema/index.js';
 import type { SchemaSet } from '../schema/validators.js';
 import { checksum, makeFolder, readBytes, readCacheFile, readIndex, writeCacheFile, writeIndexedFile } from './store.js';
 import { cryptoLib } from '../util/lazy.js';
+import {
+  addEntity,
+  compactIds,
+  copyEntities,
+  EMPTY,
+  ENTITY_INTS,
+  isRecord,
+  LazyFileResult,
+  remapIds,
+  SeededEntity,
+  SLIM_LIST,
+  splitText,
+  stageColumns,
+  type DiskStage,
+  type DiskStagePaths,
+  type DiskStageShard,
+  type SeedEntity,
+  type ShardBuilder,
+  type ShardLike,
+  type StageColumns,
+  type StageExtra,
+  type StageFile,
+} from './stage.js';
 
 /** Without a clock of the file system's own, a stamp this close to the run is checked by its hash next time. */
 const RACY_MS = 2000;
@@ -61,6 +83,9 @@ function fileSystemNow(dir: string): number {
 }
 
 /** Entries are kept in this many files, so that one changed file rewrites a small part of the cache. */
+const FILE_SHARDS = 128;
+
+/** The stage file's entries are kept in this many (each run reads them all). */
 const SHARDS = 32;
 
 /** What the last run over the whole repository gave, as `validate` prints it. */
@@ -104,7 +129,8 @@ interface State {
   /** The checksum of every file's path and stamp (see `listing`): the stored result is for that listing. */
   listing: string;
   racy: boolean;
-  result: StoredResult | undefined;
+  /** The result file written with this state (see `ResultFile`), or undefined when the run stored none. */
+  result: string | undefined;
   /** The stage file written with this state (see `StageFile`), or undefined. */
   stage: string | undefined;
 }
@@ -114,59 +140,13 @@ interface Shard {
   entries: Map<string, StoredFile>;
 }
 
-/**
- * A document as the repository stage needs it without its value: kind, id, valid, index in its
- * file, the ids it names, whether its promises cannot be read, and the value's SLIM_FIELDS (a
- * string, false for another value, undefined when absent). Tuples: the stage file holds one per
- * document of the repository, and V8's serialization writes an object's keys with every object.
- */
-type SeedEntity = [kind: Kind, id: string | undefined, valid: boolean, index: number, refs: string[], unreadable: boolean, slim: (string | false | undefined)[]];
-
-/** A file as the stage file holds it: why it was skipped, its documents, and the stage's record of it (its name is the discovered one). */
-type SeedFile = [skipped: SkippedFile | undefined, entities: StoredSeedEntity[], repository: Diagnostic[], broken: BrokenFile | undefined, shown: Diagnostic[]];
-
-/**
- * A SeedEntity on disk: ids as numbers into the stage file's table of ids (-1 for none), and the
- * value's kind and id as `true` where they are the document's own.
- */
-type StoredSeedEntity = [kind: Kind, id: number, valid: boolean, index: number, refs: number[], unreadable: boolean, slim: (string | boolean | undefined)[]];
-
-/**
- * The stage file on disk: the paths, stamps and ids each as one UTF-8 text (NUL between them),
- * which reads back many times faster than a list of ten thousand strings; the files' entries are
- * in SHARDS files of their own (`stage-NN`, by path as the entries' shards), each named here by
- * the token it was written with, so that a run rewrites only those whose files' entries changed.
- */
-interface DiskStage {
+/** The last result on disk, in a file of its own: a run where a file changed never reads it. */
+interface ResultFile {
   key: string;
   token: string;
-  files: Uint8Array;
-  stamps: Uint8Array;
-  ids: Uint8Array;
-  shards: string[];
+  result: StoredResult;
 }
 
-interface DiskStageShard {
-  key: string;
-  token: string;
-  entries: Map<string, SeedFile>;
-}
-
-/** The repository stage as the last run left it, by file in the state's order. */
-interface StageFile {
-  key: string;
-  token: string;
-  files: string[];
-  /** Each file's stamp; a racy one is kept as 'racy', which no stamp matches. */
-  stamps: string[];
-  ids: string[];
-  /** By file, in the order of `files`. */
-  entries: SeedFile[];
-}
-
-/** The fields of a document that every failing reference may look at (kind, actor type, names for suggestions). */
-const SLIM_LIST = ['kind', 'id', 'typ', 'namn', 'titel', 'kortnamn'];
-const SLIM_AT = new Map(SLIM_LIST.map((f, i) => [f, i]));
 
 export interface CacheKeyInput {
   cwd: string;
@@ -210,6 +190,8 @@ export interface Seed {
   records: StageRecord[];
   /** This run's files' results. */
   results: FileResult[];
+  /** When this run's files are the last run's, in the same order: the results that are not the last run's. */
+  changed: FileResult[] | undefined;
   checked: number;
 }
 
@@ -217,23 +199,28 @@ export class PersistentCache {
   private readonly state: State | undefined;
   private readonly shards: (Shard | undefined)[] = [];
   /** Entries turned back into values (or made) in this run, by shard; written back when their shard is. */
-  private readonly decoded: Map<string, CachedFile>[] = Array.from({ length: SHARDS }, () => new Map());
+  private readonly decoded: Map<string, CachedFile>[] = Array.from({ length: FILE_SHARDS }, () => new Map());
   private readonly dirty = new Set<number>();
   /** The file system's time when this run began, before any file was looked at. */
   private readonly started: number;
-  /** The last stage file's entries by path, and its shards' tokens, when it was read. */
-  private previousEntries: Map<string, SeedFile> | undefined;
+  /** Each path's hash (see `shard`), as worked out in this run (a run asks for most several times). */
+  private readonly hashes = new Map<string, number>();
+  /** The last stage file's paths and ids as it kept them, when it was read; `sameFiles`: this run's files are those paths. */
+  private previousPaths: { token: string; sameFiles: boolean } | undefined;
+  /** The last stage file's shards, and their tokens, when it was read. */
+  private previousShards: readonly StageColumns[] | undefined;
   private previousStageTokens: readonly string[] | undefined;
-  /** The last stage file's table of ids, when it was read. */
+  /** The last stage file's table of ids, when it was read, and how many of them were in use when last counted. */
   private previousIds: readonly string[] | undefined;
+  private previousUsed = 0;
   /** The last run's files (from the stage file), when it was read. */
   private previous: readonly string[] | undefined;
-  /** Files whose stamp is what the state says (not racy), with that stamp: their entries need not be read. */
-  private readonly unchanged = new Map<string, string>();
+  /** Files (as discovered in this run) whose stamp is what the state says (not racy), with that stamp: their entries need not be read. */
+  private readonly unchanged = new Map<DiscoveredFile, string>();
+  /** The last listing checksum worked out, with what it was of. */
+  private lastListing: { files: readonly DiscoveredFile[]; stamps: readonly string[]; sum: string } | undefined;
   /** What checks a file whose entry cannot be read (see `lazyResult`). */
   private fallback: { schemas: SchemaSet; options: FileCheckOptions } | undefined;
-  /** The facts and names of documents read from the stage file, for writing it again. */
-  private readonly seeded = new WeakMap<Entity, { stored: StoredSeedEntity; ids: readonly string[] }>();
 
   /** Made before the files are discovered: it notes the time a stamp must be older than to be trusted. */
   constructor(
@@ -248,8 +235,18 @@ export class PersistentCache {
   /** The last run's result, when it was over exactly these files with these stamps and none was racy. */
   storedResult(files: readonly DiscoveredFile[], stamps: readonly string[]): StoredResult | undefined {
     const s = this.state;
-    if (!s?.result || s.racy || stamps.includes('gone') || s.listing !== listing(files, stamps)) return undefined;
-    return s.result;
+    if (s?.result === undefined || s.racy || stamps.includes('gone') || s.listing !== this.listing(files, stamps)) return undefined;
+    const stored = readCacheFile(path.join(this.dir, 'result'));
+    return isResultFile(stored) && stored.key === this.key && stored.token === s.result ? stored.result : undefined;
+  }
+
+  /** The checksum of the files and their stamps (see `listing`), worked out once for the same stamps. */
+  private listing(files: readonly DiscoveredFile[], stamps: readonly string[]): string {
+    const last = this.lastListing;
+    if (last && last.files === files && last.stamps.length === stamps.length && last.stamps.every((st, i) => st === stamps[i])) return last.sum;
+    const sum = listing(files, stamps);
+    this.lastListing = { files, stamps, sum };
+    return sum;
   }
 
   /**
@@ -282,38 +279,48 @@ export class PersistentCache {
     if (!stage) return undefined;
     this.previous = stage.files;
     this.previousIds = stage.ids;
-    const byPath = new Map(files.map((f) => [f.absPath, f]));
+    // Where this run's files are the last run's (most runs), the same place in both lists.
+    const sameFiles = stage.files.length === files.length && files.every((f, i) => f.absPath === stage.files[i]);
+    const at = sameFiles ? undefined : new Map(files.map((f, i) => [f.absPath, i]));
     const previous: FileResult[] = [];
-    const unchanged = new Map<string, FileResult>();
-    const now = new Map(files.map((f, i) => [f.absPath, stamps[i] as string]));
-    const ids = stage.ids;
-    stage.entries.forEach((seedFile, i) => {
-      const absPath = stage.files[i] as string;
+    // By this run's files: the last run's result where the file did not change.
+    const unchanged: (FileResult | undefined)[] = [];
+    const records: StageRecord[] = [];
+    stage.files.forEach((absPath, i) => {
       // A file gone since is known by the name discovery gave it (the paths and the working folder are in the key).
-      const file = byPath.get(absPath) ?? { absPath, name: displayName(cwd, absPath) };
-      const result = this.lazyResult(file, seedFile, ids, stage.stamps[i] as string, options.limits);
+      const k = at ? at.get(absPath) : i;
+      const file = k === undefined ? { absPath, name: displayName(cwd, absPath) } : (files[k] as DiscoveredFile);
+      const n = stage.places[i] as number;
+      const cols = stage.shards[n] as StageColumns;
+      const row = stage.rows[i] as number;
+      const extra = cols.extra.get(row);
+      const result = this.lazyResult(file, n, cols, row, extra?.[0], stage.ids, stage.stamps[i] as string, options.limits);
       previous.push(result);
-      const stamp = now.get(absPath);
-      if (stamp !== undefined && stamp === stage.stamps[i] && stamp !== 'gone') {
-        unchanged.set(absPath, result);
-        this.unchanged.set(absPath, stamp);
+      records.push(extra ? { repository: extra[1], broken: extra[2], shown: extra[3] } : { repository: EMPTY, broken: undefined, shown: EMPTY });
+      const stamp = k === undefined ? undefined : stamps[k];
+      if (k !== undefined && stamp !== undefined && stamp === stage.stamps[i] && stamp !== 'gone') {
+        unchanged[k] = result;
+        this.unchanged.set(file, stamp);
       }
     });
     const results: FileResult[] = [];
     let checked = 0;
     const loaded = await schemas();
     this.fallback = { schemas: loaded, options };
-    for (const [i, file] of files.entries()) {
-      const same = unchanged.get(file.absPath);
+    for (let i = 0; i < files.length; i++) {
+      const same = unchanged[i];
       if (same) {
         results.push(same);
         continue;
       }
+      const file = files[i] as DiscoveredFile;
       const { result, fresh } = this.resultFor(file, stamps[i] as string, () => loaded, options);
       if (fresh) checked++;
       results.push(result);
     }
-    return { previous, records: stage.entries.map((f) => ({ repository: f[2], broken: f[3], shown: f[4] })), results, checked };
+    if (this.previousPaths) this.previousPaths.sameFiles = sameFiles;
+    const changed = sameFiles ? results.filter((r, i) => r !== previous[i]) : undefined;
+    return { previous, records, results, changed, checked };
   }
 
   /**
@@ -321,7 +328,7 @@ export class PersistentCache {
    * the state with `result` (undefined when the run showed only some files), and the repository
    * stage when given (each file's record, by name). Returns the error code when the cache cannot be written.
    */
-  save(files: readonly DiscoveredFile[], results: readonly FileResult[], result: StoredResult | undefined, stage?: ReadonlyMap<string, StageRecord>): string | undefined {
+  save(files: readonly DiscoveredFile[], results: readonly FileResult[], result: StoredResult | undefined, stage?: { get(file: string): StageRecord | undefined }): string | undefined {
     const present = new Set(files.map((f) => f.absPath));
     const gone = (name: string, n: number): void => {
       this.loadShard(n).entries.delete(name);
@@ -367,101 +374,196 @@ export class PersistentCache {
       if (error) return error;
     }
     // Each file's entry was made or decoded in this run, or the file is unchanged since the stage file (whose stamp stands).
-    const stamps = files.map((f) => {
-      const entry = this.decoded[this.shard(f.absPath)]?.get(f.absPath);
-      if (!entry) return this.unchanged.get(f.absPath) ?? 'gone';
-      return entry.racy ? 'racy' : entry.stamp;
-    });
+    const stamps = files.map((f) => this.unchanged.get(f) ?? 'gone');
+    const made: [string, CachedFile][] = [];
+    for (const entries of this.decoded) made.push(...entries);
+    // The few entries of a run where few files changed are found by a look through the files; more by a map of them.
+    const at = made.length > 32 ? new Map(files.map((f, i) => [f.absPath, i])) : undefined;
+    for (const [name, entry] of made) {
+      const i = at ? at.get(name) : files.findIndex((f) => f.absPath === name);
+      if (i !== undefined && i >= 0) stamps[i] = entry.racy ? 'racy' : entry.stamp;
+    }
     const racy = stamps.some((st) => st === 'racy' || st === 'gone');
     let token: string | undefined;
-    if (stage) {
-      token = cryptoLib().randomUUID();
-      const seedFiles: SeedFile[] = [];
-      // The last stage file's table goes on (its documents' entries refer to it); new ids are added.
-      let ids: string[] = this.previousIds ? [...this.previousIds] : [];
-      const idAt = new Map(ids.map((id, i) => [id, i]));
-      const idOf = (id: string): number => {
-        let at = idAt.get(id);
-        if (at === undefined) {
-          idAt.set(id, (at = ids.length));
-          ids.push(id);
-        }
-        return at;
-      };
-      // A stage shard is written again when a file of it is new, gone or has another entry than last time.
-      const dirtyStage = new Set<number>();
-      const byShard: Map<string, SeedFile>[] = Array.from({ length: SHARDS }, () => new Map());
-      for (const [i, r] of results.entries()) {
-        const record = stage.get(r.file);
-        if (!record) {
-          token = undefined;
-          break;
-        }
-        const absPath = (files[i] as DiscoveredFile).absPath;
-        const n = this.shard(absPath);
-        const old = this.previousEntries?.get(absPath);
-        const entities = r.skipped ? [] : r.entities.map((e): StoredSeedEntity => {
-          const known = this.seeded.get(e);
-          if (known && known.ids === this.previousIds) return known.stored;
-          const [kind, id, valid, index, refs, unreadable, slim] = this.seedEntity(e);
-          const stored = slim.map((v, k) => (k === 0 && v === kind) || (k === 1 && v !== undefined && v === id) || v);
-          return [kind, id === undefined ? -1 : idOf(id), valid, index, refs.map(idOf), unreadable, stored];
-        });
-        let entry: SeedFile = [r.skipped, entities, record.repository, record.broken, record.shown];
-        // The old entry stands when it is this one, or was worked out again with the same outcome.
-        if (old !== undefined && (sameParts(old, entry) || isDeepStrictEqual(old, entry))) entry = old;
-        else dirtyStage.add(n);
-        (byShard[n] as Map<string, SeedFile>).set(absPath, entry);
+    if (stage) token = this.saveStage(files, results, stamps, stage);
+    let resultToken: string | undefined;
+    if (result) {
+      resultToken = cryptoLib().randomUUID();
+      const disk: ResultFile = { key: this.key, token: resultToken, result };
+      const error = writeCacheFile(path.join(this.dir, 'result'), disk);
+      if (error) return error;
+    }
+    const state: State = { key: this.key, listing: this.listing(files, stamps), racy, result: resultToken, stage: token };
+    return writeCacheFile(path.join(this.dir, 'state'), state);
+  }
+
+  /**
+   * Writes the stage file for `results` and each file's record (see `save`); returns its token, or
+   * undefined when it was not written whole. A shard is written again only when one of its files is
+   * new, gone or has another entry than last time (an unchanged file's result is the lazy one the
+   * last stage file gave, its record the one the stage was seeded with, or one equal to it).
+   */
+  private saveStage(files: readonly DiscoveredFile[], results: readonly FileResult[], stamps: readonly string[], stage: { get(file: string): StageRecord | undefined }): string | undefined {
+    // The last stage file's table goes on (its documents' entries refer to it); new ids are added.
+    let ids: string[] = this.previousIds ? [...this.previousIds] : [];
+    // The first few ids are looked for in the table; a map of it is made only for more (a run where one file changed looks for a few).
+    let idAt: Map<string, number> | undefined;
+    let lookups = 0;
+    const idOf = (id: string): number => {
+      let at: number | undefined;
+      if (idAt === undefined && ++lookups <= 64) {
+        at = ids.indexOf(id);
+        if (at < 0) at = undefined;
+      } else {
+        idAt ??= new Map(ids.map((known, k) => [known, k]));
+        at = idAt.get(id);
       }
-      for (const name of this.previous ?? []) if (!present.has(name)) dirtyStage.add(this.shard(name));
-      const compacted = compactIds(byShard, ids);
-      if (compacted) {
-        ids = compacted;
-        for (let n = 0; n < SHARDS; n++) dirtyStage.add(n);
+      if (at === undefined) {
+        at = ids.length;
+        idAt?.set(id, at);
+        ids.push(id);
       }
-      if (token !== undefined) {
-        const shards = byShard.map((entries, n) => {
-          const previous = this.previousStageTokens?.[n];
-          if (previous !== undefined && previous !== '' && !dirtyStage.has(n)) return previous;
-          const shardToken = cryptoLib().randomUUID();
-          const disk: DiskStageShard = { key: this.key, token: shardToken, entries };
-          return writeCacheFile(this.stageShardFile(n), disk) ? '' : shardToken;
-        });
-        const disk: DiskStage = {
-          key: this.key,
-          token,
-          files: Buffer.from(files.map((f) => f.absPath).join('\u0000'), 'utf8'),
-          stamps: Buffer.from(stamps.join('\u0000'), 'utf8'),
-          ids: Buffer.from(ids.join('\u0000'), 'utf8'),
-          shards,
-        };
-        if (shards.includes('') || writeCacheFile(path.join(this.dir, 'stage'), disk)) token = undefined;
+      return at;
+    };
+    const previousShards = this.previousIds === undefined ? undefined : this.previousShards;
+    // Each shard's files in order, and each file's extra part; a shard is dirty when any differs from the last stage file.
+    const byShard: number[][] = Array.from({ length: SHARDS }, () => []);
+    const extras: (StageExtra | undefined)[] = [];
+    const dirty = new Set<number>();
+    const places = new Uint8Array(results.length);
+    const rows = new Int32Array(results.length);
+    for (let i = 0; i < results.length; i++) {
+      const r = results[i] as FileResult;
+      const record = stage.get(r.file);
+      if (!record) return undefined;
+      // A file of the last stage file stays in its shard; another goes where its path says.
+      const n = r instanceof LazyFileResult && r.cols === previousShards?.[r.shard] ? r.shard : this.stageShard((files[i] as DiscoveredFile).absPath);
+      places[i] = n;
+      const list = byShard[n] as number[];
+      rows[i] = list.length;
+      const skipped = r.skipped;
+      const extra: StageExtra | undefined = skipped !== undefined || record.repository.length > 0 || record.broken !== undefined || record.shown.length > 0 ? [skipped, record.repository, record.broken, record.shown] : undefined;
+      list.push(i);
+      extras.push(extra);
+      if (dirty.has(n)) continue;
+      // Unchanged: the last stage file's entry (documents and all) at the same row, with the same extra part.
+      const old = r instanceof LazyFileResult && r.cols === previousShards?.[n] ? r.cols.extra.get(r.row) : undefined;
+      const same = r instanceof LazyFileResult && r.cols === previousShards?.[n] && r.row === rows[i] && (old === extra || (old !== undefined && extra !== undefined && old[0] === extra[0] && (old[1] === extra[1] || isDeepStrictEqual(old[1], extra[1])) && isDeepStrictEqual(old[2], extra[2]) && (old[3] === extra[3] || isDeepStrictEqual(old[3], extra[3]))));
+      if (!same) dirty.add(n);
+    }
+    byShard.forEach((list, n) => {
+      if (previousShards?.[n] === undefined || list.length !== (previousShards[n] as StageColumns).files.length / 2) dirty.add(n);
+    });
+    const build = (n: number): ShardBuilder => {
+      const b: ShardBuilder = { files: [], entities: [], refs: [], slim: [], extra: new Map() };
+      for (const [row, file] of (byShard[n] as number[]).entries()) {
+        const r = results[file] as FileResult;
+        const extra = extras[file];
+        b.files.push(b.entities.length / ENTITY_INTS, 0);
+        if (extra) b.extra.set(row, extra);
+        if (r instanceof LazyFileResult && r.ids === this.previousIds) copyEntities(b, row, r.cols, r.row);
+        else if (!r.skipped) for (const e of r.entities) addEntity(b, row, this.seedEntity(e), idOf);
+      }
+      return b;
+    };
+    const built = new Map<number, ShardBuilder>();
+    for (const n of dirty) built.set(n, build(n));
+    // Counted again only when the table has grown to twice the ids in use at the last count:
+    // a run that adds no id (most) does not look at every entry for it.
+    let used = this.previousUsed;
+    if (ids.length > 2 * used) {
+      const shards: ShardLike[] = Array.from({ length: SHARDS }, (_, n) => built.get(n) ?? (previousShards?.[n] as StageColumns));
+      const compacted = compactIds(shards, ids);
+      used = compacted.used;
+      if (compacted.kept) {
+        for (let n = 0; n < SHARDS; n++) if (!built.has(n)) built.set(n, build(n));
+        remapIds([...built.values()], compacted.moved);
+        ids = compacted.kept;
       }
     }
-    const state: State = { key: this.key, listing: listing(files, stamps), racy, result, stage: token };
-    return writeCacheFile(path.join(this.dir, 'state'), state);
+    const tokens: string[] = [];
+    for (let n = 0; n < SHARDS; n++) {
+      const b = built.get(n);
+      const previous = this.previousStageTokens?.[n];
+      if (!b && previous !== undefined && previous !== '') {
+        tokens.push(previous);
+        continue;
+      }
+      const made = b ?? build(n);
+      const shardToken = cryptoLib().randomUUID();
+      const disk: DiskStageShard = {
+        key: this.key,
+        token: shardToken,
+        files: Int32Array.from(made.files),
+        entities: Int32Array.from(made.entities),
+        refs: Int32Array.from(made.refs),
+        slim: made.slim,
+        extra: made.extra,
+      };
+      if (writeCacheFile(this.stageShardFile(n), disk)) return undefined;
+      tokens.push(shardToken);
+    }
+    // The paths as the last stage file kept them where they are the same.
+    let paths = this.previousPaths?.sameFiles === true ? this.previousPaths.token : undefined;
+    if (paths === undefined) {
+      paths = cryptoLib().randomUUID();
+      const disk: DiskStagePaths = { key: this.key, token: paths, files: Buffer.from(files.map((f) => f.absPath).join('\u0000'), 'utf8') };
+      if (writeCacheFile(path.join(this.dir, 'stage-paths'), disk)) return undefined;
+    }
+    const token = cryptoLib().randomUUID();
+    const disk: DiskStage = {
+      key: this.key,
+      token,
+      paths,
+      stamps: Buffer.from(stamps.join('\u0000'), 'utf8'),
+      ids: Buffer.from(ids.join('\u0000'), 'utf8'),
+      places,
+      rows,
+      used,
+      shards: tokens,
+    };
+    return writeCacheFile(path.join(this.dir, 'stage'), disk) ? undefined : token;
   }
 
   /** The stage file written with the state (`token`), its entries from its shards; undefined when any part is not what was written. */
   private readStage(token: string): StageFile | undefined {
     const head = readCacheFile(path.join(this.dir, 'stage'));
     if (!isRecord(head) || head['key'] !== this.key || head['token'] !== token || !isStringArray(head['shards']) || head['shards'].length !== SHARDS) return undefined;
-    if (!(head['files'] instanceof Uint8Array) || !(head['stamps'] instanceof Uint8Array) || !(head['ids'] instanceof Uint8Array)) return undefined;
-    const split = (bytes: Uint8Array): string[] => (bytes.byteLength === 0 ? [] : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').split('\u0000'));
-    const files = split(head['files']);
+    if (typeof head['paths'] !== 'string' || !(head['stamps'] instanceof Uint8Array) || !(head['ids'] instanceof Uint8Array) || !(head['places'] instanceof Uint8Array) || !(head['rows'] instanceof Int32Array) || !Number.isSafeInteger(head['used'])) return undefined;
+    const paths = readCacheFile(path.join(this.dir, 'stage-paths'));
+    if (!isRecord(paths) || paths['key'] !== this.key || paths['token'] !== head['paths'] || !(paths['files'] instanceof Uint8Array)) return undefined;
+    const files = splitText(paths['files']);
+    const stamps = splitText(head['stamps']);
+    const ids = splitText(head['ids']);
+    const places = head['places'];
+    const rows = head['rows'];
+    if (stamps.length !== files.length || places.length !== files.length || rows.length !== files.length) return undefined;
     const tokens = head['shards'] as string[];
-    const shards: Map<unknown, unknown>[] = [];
+    const shards: StageColumns[] = [];
+    let count = 0;
     for (let n = 0; n < SHARDS; n++) {
       const shard = readCacheFile(this.stageShardFile(n));
-      if (!isRecord(shard) || shard['key'] !== this.key || shard['token'] !== tokens[n] || !(shard['entries'] instanceof Map)) return undefined;
-      shards.push(shard['entries'] as Map<unknown, unknown>);
+      if (!isRecord(shard) || shard['key'] !== this.key || shard['token'] !== tokens[n]) return undefined;
+      const cols = stageColumns(shard, ids.length);
+      if (!cols) return undefined;
+      shards.push(cols);
+      count += cols.files.length / 2;
     }
-    const entries = files.map((f) => shards[this.shard(f)]?.get(f));
-    const stage = { key: this.key, token, files, stamps: split(head['stamps']), ids: split(head['ids']), entries };
-    if (!isStageFile(stage)) return undefined;
-    this.previousEntries = new Map(files.map((f, i) => [f, stage.entries[i] as SeedFile]));
+    // Every file at a row of its own, and no row without a file (which file is where, only the
+    // stage file says: a shard is kept only while its files are where they were, see `saveStage`).
+    if (count !== files.length) return undefined;
+    const taken = shards.map((cols) => new Uint8Array(cols.files.length / 2));
+    for (let i = 0; i < files.length; i++) {
+      const rowsOf = taken[places[i] as number];
+      const row = rows[i] as number;
+      if (rowsOf === undefined || row < 0 || row >= rowsOf.length || rowsOf[row] === 1) return undefined;
+      rowsOf[row] = 1;
+    }
+    this.previousShards = shards;
+    this.previousPaths = { token: head['paths'], sameFiles: false };
     this.previousStageTokens = tokens;
-    return stage;
+    this.previousUsed = head['used'] as number;
+    return { files, stamps, ids, places, rows, shards };
   }
 
   private stageShardFile(n: number): string {
@@ -552,16 +654,11 @@ export class PersistentCache {
    * A file's result as the stage file describes it: its documents' facts and names at hand, their
    * values, positions and the file's own findings read from its entry when first asked for (see `loadLazy`).
    */
-  private lazyResult(file: DiscoveredFile, seedFile: SeedFile, ids: readonly string[], stamp: string, limits: ParseLimits): FileResult {
-    const lazy = new LazyFileResult(this, file, stamp, limits, seedFile[0]);
-    for (const stored of seedFile[1]) {
-      const index = stored[3];
-      const value = new Proxy<LazyValue>({ lazy, stored, ids, value: undefined }, LAZY_VALUE) as unknown as Record<string, unknown>;
-      const entity: Entity = { kind: stored[0], id: stored[1] < 0 ? undefined : ids[stored[1]], valid: stored[2], value, doc: { file: file.name, index, value, locator: new LazyLocator(lazy, index) } };
-      knowFacts(entity, new SeededFacts(stored[4].map((r) => ids[r] as string), stored[5], stored, entity.id));
-      this.seeded.set(entity, { stored, ids });
-      lazy.entities.push(entity);
-    }
+  private lazyResult(file: DiscoveredFile, shard: number, cols: StageColumns, row: number, skipped: SkippedFile | undefined, ids: readonly string[], stamp: string, limits: ParseLimits): FileResult {
+    const lazy = new LazyFileResult(this, file, stamp, limits, shard, cols, row, skipped, ids);
+    const first = cols.files[2 * row] as number;
+    const end = first + (cols.files[2 * row + 1] as number);
+    for (let e = first; e < end; e++) lazy.entities.push(new SeededEntity(lazy, e));
     return lazy;
   }
 
@@ -583,7 +680,7 @@ export class PersistentCache {
       const entry = made ? this.decodeEntry(n, stored) : this.decode(n, file.absPath, stored);
       if (entry) return (lazy.full = this.fileResult(file, entry, limits));
     }
-    if (this.unchanged.get(file.absPath) === stamp) {
+    if (this.unchanged.get(file) === stamp) {
       const { schemas, options } = this.fallback as NonNullable<PersistentCache['fallback']>;
       const read = readDiscovered(file, limits.maxFileBytes);
       if (read.kind !== 'unreadable' && read.stamp === stamp) {
@@ -630,53 +727,25 @@ export class PersistentCache {
     return path.join(this.dir, `files-${String(n).padStart(2, '0')}`);
   }
 
+  /** A path's entry's shard (`files-NN`). */
   private shard(name: string): number {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
-    return (h >>> 0) % SHARDS;
+    return this.hashOf(name) % FILE_SHARDS;
   }
-}
 
-/**
- * The stage file's table of ids goes on from run to run (the entries of files that did not change
- * refer to it), so it keeps ids no document has or names any more. When those are more than the
- * ids in use, a table of these alone (in the same order) is returned, and every entry of `byShard`
- * is replaced by one that refers to it (the old entries are not changed: lazy documents hold them).
- */
-function compactIds(byShard: readonly Map<string, SeedFile>[], ids: readonly string[]): string[] | undefined {
-  const used = new Uint8Array(ids.length);
-  let count = 0;
-  const use = (at: number): void => {
-    if (at >= 0 && used[at] === 0) {
-      used[at] = 1;
-      count++;
-    }
-  };
-  for (const entries of byShard) {
-    for (const file of entries.values()) {
-      for (const e of file[1]) {
-        use(e[1]);
-        for (const ref of e[4]) use(ref);
-      }
-    }
+  /** A path's stage shard (`stage-NN`). */
+  private stageShard(name: string): number {
+    return this.hashOf(name) % SHARDS;
   }
-  if (ids.length - count <= count) return undefined;
-  const moved = new Int32Array(ids.length).fill(-1);
-  const kept: string[] = [];
-  ids.forEach((id, i) => {
-    if (used[i] === 1) {
-      moved[i] = kept.length;
-      kept.push(id);
+
+  private hashOf(name: string): number {
+    let h = this.hashes.get(name);
+    if (h === undefined) {
+      h = 0x811c9dc5;
+      for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+      this.hashes.set(name, (h >>>= 0));
     }
-  });
-  const to = (at: number): number => (at < 0 ? -1 : (moved[at] as number));
-  for (const entries of byShard) {
-    for (const [name, [skipped, entities, repository, broken, shown]] of entries) {
-      const remapped = entities.map((e): StoredSeedEntity => [e[0], to(e[1]), e[2], e[3], e[4].map(to), e[5], e[6]]);
-      entries.set(name, [skipped, remapped, repository, broken, shown]);
-    }
+    return h;
   }
-  return kept;
 }
 
 function readWhole(file: string): Buffer {
@@ -685,109 +754,6 @@ function readWhole(file: string): Buffer {
   } catch {
     return Buffer.alloc(0);
   }
-}
-
-const START_LOCATOR: Locator = { locate: () => START_OF_FILE };
-
-/** A file of the stage file whose result is read from the cache when first asked for. */
-class LazyFileResult implements FileResult {
-  readonly file: string;
-  readonly skipped?: SkippedFile;
-  readonly entities: Entity[] = [];
-  full: FileResult | undefined;
-
-  constructor(
-    private readonly cache: PersistentCache,
-    readonly discovered: DiscoveredFile,
-    readonly stamp: string,
-    readonly limits: ParseLimits,
-    skipped: SkippedFile | undefined,
-  ) {
-    this.file = discovered.name;
-    if (skipped) this.skipped = skipped;
-  }
-
-  load(): FileResult {
-    return (this.full ??= this.cache.loadLazy(this));
-  }
-
-  get diagnostics(): Diagnostic[] {
-    return this.load().diagnostics;
-  }
-
-  get directives(): DisableDirective[] {
-    return this.load().directives;
-  }
-}
-
-/**
- * A lazy document's facts: the ids it names and whether its promises can be read, from the stage
- * file, and its signature worked out from the fields the stage file keeps (never from its value,
- * which for a file changed since is not to be had).
- */
-class SeededFacts implements EntityFacts {
-  private signature: string | undefined;
-
-  constructor(
-    readonly refs: string[],
-    readonly unreadable: boolean,
-    private readonly stored: StoredSeedEntity,
-    private readonly id: string | undefined,
-  ) {}
-
-  get sig(): string {
-    const slim = this.stored[6];
-    const field = (name: string): unknown => slim[SLIM_AT.get(name) as number];
-    return (this.signature ??= signatureOfFields(this.stored[0], this.id, field('typ'), field('namn'), field('titel'), field('kortnamn')));
-  }
-}
-
-/** What a lazy document's value stands on: its SLIM_FIELDS until anything else is asked for, then the whole value. */
-interface LazyValue {
-  lazy: LazyFileResult;
-  stored: StoredSeedEntity;
-  ids: readonly string[];
-  value: Record<string, unknown> | undefined;
-}
-
-function wholeValue(t: LazyValue): Record<string, unknown> {
-  return (t.value ??= t.lazy.load().entities.find((e) => e.doc.index === t.stored[3])?.value ?? {});
-}
-
-/** One handler for every lazy value: reads of SLIM_FIELDS are answered from the stage file, everything else from the whole value. */
-const LAZY_VALUE: ProxyHandler<LazyValue> = {
-  get(t, prop) {
-    if (t.value === undefined && typeof prop === 'string') {
-      const at = SLIM_AT.get(prop);
-      if (at !== undefined) {
-        const v = t.stored[6][at];
-        if (v === true) return at === 0 ? t.stored[0] : t.ids[t.stored[1]];
-        if (v !== false) return v;
-      }
-    }
-    return Reflect.get(wholeValue(t), prop);
-  },
-  has: (t, prop) => Reflect.has(wholeValue(t), prop),
-  ownKeys: (t) => Reflect.ownKeys(wholeValue(t)),
-  getOwnPropertyDescriptor: (t, prop) => Reflect.getOwnPropertyDescriptor(wholeValue(t), prop),
-  set: (t, prop, v) => Reflect.set(wholeValue(t), prop, v),
-  deleteProperty: (t, prop) => Reflect.deleteProperty(wholeValue(t), prop),
-  defineProperty: (t, prop, d) => Reflect.defineProperty(wholeValue(t), prop, d),
-};
-
-class LazyLocator implements Locator {
-  constructor(
-    private readonly lazy: LazyFileResult,
-    private readonly index: number,
-  ) {}
-
-  locate(at: DocPath, target?: LocateTarget): Range {
-    return (this.lazy.load().entities.find((e) => e.doc.index === this.index)?.doc.locator ?? START_LOCATOR).locate(at, target);
-  }
-}
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 function isStringArray(x: unknown): x is string[] {
@@ -801,9 +767,13 @@ function listing(files: readonly DiscoveredFile[], stamps: readonly string[]): s
 
 function isState(x: unknown): x is State {
   if (!isRecord(x) || typeof x['key'] !== 'string' || typeof x['listing'] !== 'string' || typeof x['racy'] !== 'boolean') return false;
-  if (x['stage'] !== undefined && typeof x['stage'] !== 'string') return false;
+  return (x['stage'] === undefined || typeof x['stage'] === 'string') && (x['result'] === undefined || typeof x['result'] === 'string');
+}
+
+function isResultFile(x: unknown): x is ResultFile {
+  if (!isRecord(x) || typeof x['key'] !== 'string' || typeof x['token'] !== 'string') return false;
   const r = x['result'];
-  return r === undefined || (isRecord(r) && Array.isArray(r['diagnostics']) && typeof r['fileCount'] === 'number' && typeof r['shownFileCount'] === 'number' && Array.isArray(r['skipped']));
+  return isRecord(r) && Array.isArray(r['diagnostics']) && typeof r['fileCount'] === 'number' && typeof r['shownFileCount'] === 'number' && Array.isArray(r['skipped']);
 }
 
 /** A shard from its index (its bodies start at `bodyStart` of a file of `size` bytes); undefined when the index is not what lofte wrote or not for `key`. */
@@ -822,19 +792,4 @@ function shardOf(index: unknown, bodyStart: number, size: number, key: string): 
 
 function isWire(w: unknown): w is WireFileResult {
   return isRecord(w) && typeof w['file'] === 'string' && typeof w['stamp'] === 'string' && Array.isArray(w['diagnostics']) && Array.isArray(w['directives']) && Array.isArray(w['entities']);
-}
-
-function isStageFile(x: unknown): x is StageFile {
-  if (!isRecord(x) || typeof x['key'] !== 'string' || typeof x['token'] !== 'string' || !isStringArray(x['ids']) || !isStringArray(x['files']) || !isStringArray(x['stamps']) || !Array.isArray(x['entries'])) return false;
-  if (x['stamps'].length !== x['files'].length || x['entries'].length !== x['files'].length) return false;
-  const ids = (x['ids'] as string[]).length;
-  const isId = (n: unknown): boolean => Number.isInteger(n) && (n as number) >= 0 && (n as number) < ids;
-  const isEntity = (e: unknown): boolean =>
-    Array.isArray(e) && e.length === 7 && typeof e[0] === 'string' && (e[1] === -1 || isId(e[1])) && typeof e[2] === 'boolean' && typeof e[3] === 'number' && Array.isArray(e[4]) && e[4].every(isId) && typeof e[5] === 'boolean' && Array.isArray(e[6]) && e[6].length === SLIM_LIST.length;
-  return (x['entries'] as unknown[]).every((f) => Array.isArray(f) && f.length === 5 && (f[0] === undefined || isRecord(f[0])) && Array.isArray(f[1]) && (f[1] as unknown[]).every(isEntity) && Array.isArray(f[2]) && (f[3] === undefined || isRecord(f[3])) && Array.isArray(f[4]));
-}
-
-/** The same stage entry part for part (the stage gave back the values it was seeded with). */
-function sameParts(a: SeedFile, b: SeedFile): boolean {
-  return a[0] === b[0] && a[1].length === b[1].length && a[1].every((e, k) => e === b[1][k]) && a[2] === b[2] && a[3] === b[3] && a[4] === b[4];
 }

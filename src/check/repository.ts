@@ -16,7 +16,7 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import { applyDirectives } from '../load/directives.js';
 import { DEFAULT_PARSE_LIMITS } from '../load/parse.js';
 import { brokenFiles, withoutCascades, type BrokenFile } from '../links/cascade.js';
-import { buildIndex, linkReferences, referencedIds, type Link } from '../links/index.js';
+import { buildIndex, linkReferences, nameKey, referencedIds, type Link } from '../links/index.js';
 import { asString } from '../model/access.js';
 import { referenceData } from '../model/reference-data.js';
 import { runRepositoryRules } from '../rules/index.js';
@@ -52,6 +52,57 @@ export function signatureOfFields(kind: string, id: string | undefined, typ: unk
   return [kind, kind === 'Aktor' ? typ : '', id ?? '', namn, titel, kortnamn].map((x) => (typeof x === 'string' ? x : '')).join('\u0000');
 }
 
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Where `name` is or would go in a list sorted by `byName`. */
+function sortedIndex(sorted: readonly string[], name: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as string) < name) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Documents under one key of the stage's index: one alone (most ids), or a list in order. */
+type Listed = Entity | Entity[];
+
+const NONE: readonly Entity[] = [];
+
+function listOf(listed: Listed | undefined): readonly Entity[] {
+  return listed === undefined ? NONE : Array.isArray(listed) ? listed : [listed];
+}
+
+/** `e` taken out from under `key` (the key goes when none is left). */
+function unlist(index: Map<string, Listed>, key: string, e: Entity): void {
+  const list = index.get(key);
+  if (list === e) index.delete(key);
+  else if (Array.isArray(list)) {
+    const at = list.indexOf(e);
+    if (at < 0) return;
+    list.splice(at, 1);
+    if (list.length === 0) index.delete(key);
+  }
+}
+
+/** A signature's fields: kind, actor type and id, then the names (see `signatureOfFields`). */
+const SIGNATURE_IDS = 3;
+
+/**
+ * The kinds, actor types and ids of a file's documents, in their order: what suggestions draw on
+ * besides names, and (by the order) which document defines an id first.
+ */
+function idsPart(list: readonly Entity[]): string {
+  return list.map((e) => signatureOf(e).split('\u0000', SIGNATURE_IDS).join('\u0000')).join('\u0001');
+}
+
+/** A document's names that suggestions look at (those that are text). */
+function namesPart(e: Entity): string[] {
+  return signatureOf(e).split('\u0000').slice(SIGNATURE_IDS).filter((n) => n !== '');
+}
+
 /** Kinds whose findings depend on who names them: orphan-problembild, follow-up-missing. */
 const NAMED_MATTERS = new Set<string>(['Problembild', 'Medborgarlofte']);
 
@@ -67,7 +118,15 @@ export interface EntityFacts {
 
 const factsMemo = new WeakMap<Entity, EntityFacts>();
 
+/**
+ * A document whose facts are known without its value (the persistent cache's, see `SeededEntity`)
+ * gives them under this key: the index then never reads the value, and no memo entry is made for it.
+ */
+export const OWN_FACTS: unique symbol = Symbol('lofte.facts');
+
 export function entityFacts(e: Entity): EntityFacts {
+  const own = (e as Entity & { [OWN_FACTS]?: EntityFacts })[OWN_FACTS];
+  if (own !== undefined) return own;
   let facts = factsMemo.get(e);
   if (!facts) factsMemo.set(e, (facts = { refs: refKeys(e), unreadable: unreadablePromises(e) }));
   return facts;
@@ -76,11 +135,6 @@ export function entityFacts(e: Entity): EntityFacts {
 function signatureOf(e: Entity): string {
   const facts = entityFacts(e);
   return (facts.sig ??= signature(e));
-}
-
-/** Facts known without the value (the persistent cache keeps them): the index then never reads it. */
-export function knowFacts(e: Entity, facts: EntityFacts): void {
-  factsMemo.set(e, facts);
 }
 
 /** What the stage keeps of one file besides its own result, as the persistent cache stores it. */
@@ -106,9 +160,9 @@ export class RepositoryStage {
   private order: string[] = [];
   private rank = new Map<string, number>();
   /** Every document defining an id, in repository order. */
-  private readonly definers = new Map<string, Entity[]>();
-  /** Every document naming an id. */
-  private readonly namers = new Map<string, Set<Entity>>();
+  private readonly definers = new Map<string, Listed>();
+  /** Every document naming an id, each once, in the order they were indexed (a list: a Set per id costs more). */
+  private readonly namers = new Map<string, Listed>();
   /** The medborgarlöften whose promises cannot be read. */
   private readonly unreadable = new Set<Entity>();
   private byId = new Map<string, Entity>();
@@ -154,8 +208,13 @@ export class RepositoryStage {
     // Take the changed files' old documents out of the index and their new ones in.
     const touched: Entity[] = [];
     let everyFailing = false;
-    // The kinds whose ids or names changed: a failing reference's suggestions are drawn from its expected kind alone.
+    // The kinds whose ids changed: a failing reference's suggestions are drawn from its expected kind alone.
     const failingKinds = new Set<string>();
+    // Where only names changed (the same kinds, actor types and ids): the kinds, and the names
+    // (by nameKey) before and after. Only a reference whose id is one of those names can get
+    // another suggestion from them (see `linkReferences`): no other failing reference is redone.
+    const renamedKinds = new Set<string>();
+    const renamedKeys = new Set<string>();
     let everyProblembild = false;
     const touchedIds = new Set<string>();
     const sig = (list: readonly Entity[]): string => list.map(signatureOf).sort().join('\u0001');
@@ -166,23 +225,34 @@ export class RepositoryStage {
       for (const e of after) this.index(e);
       touched.push(...before, ...after);
       if (sig(before) !== sig(after)) {
-        everyFailing = true;
-        for (const e of [...before, ...after]) failingKinds.add(e.kind);
+        if (idsPart(before) === idsPart(after)) {
+          for (const e of [...before, ...after]) {
+            renamedKinds.add(e.kind);
+            for (const n of namesPart(e)) renamedKeys.add(nameKey(n));
+          }
+        } else {
+          everyFailing = true;
+          for (const e of [...before, ...after]) failingKinds.add(e.kind);
+        }
       }
       if (before.some((e) => entityFacts(e).unreadable) || after.some((e) => entityFacts(e).unreadable)) everyProblembild = true;
       for (const e of [...before, ...after]) if (e.id !== undefined) touchedIds.add(e.id);
     }
-    if (reordered) for (const list of this.definers.values()) list.sort((a, b) => this.compareEntities(a, b));
+    if (reordered) for (const list of this.definers.values()) if (Array.isArray(list)) list.sort((a, b) => this.compareEntities(a, b));
     const first = this.state.size === 0;
+    const renamed = renamedKinds.size > 0;
     if (first || reordered || everyFailing) {
       // A new map in repository order, as `buildIndex` makes it (suggestions list ids in that order;
       // caches keyed by the index, names for suggestions, see a new one).
       this.byId = new Map();
       for (const name of this.order) for (const e of this.entitiesOf(resultOf(name))) if (e.id !== undefined && !this.byId.has(e.id)) this.byId.set(e.id, e);
     } else {
-      // The same ids, kinds and names as before: only which document defines one first may have changed.
+      // The same ids and kinds as before, in the same documents: only which document defines one
+      // first may have changed. Where names changed, a new map all the same (in the same order):
+      // names for suggestions are kept by map.
+      if (renamed) this.byId = new Map(this.byId);
       for (const id of touchedIds) {
-        const def = this.definers.get(id)?.find((e) => e.id !== undefined);
+        const def = listOf(this.definers.get(id)).find((e) => e.id !== undefined);
         if (def) this.byId.set(id, def);
       }
     }
@@ -194,9 +264,10 @@ export class RepositoryStage {
     const redo = new Set<string>();
     for (const name of dirty) if (resultOf(name)) redo.add(name);
     if (!first) for (const e of touched) for (const n of this.dependents(e)) redo.add(n.doc.file);
-    if (first || everyFailing || everyProblembild) {
+    if (first || everyFailing || everyProblembild || renamed) {
       for (const [name, s] of this.state) {
         if (first || (everyFailing && s.repository.some((d) => LINK_FAILURES.has(d.rule) && (typeof d.args['expectedKind'] !== 'string' || failingKinds.has(d.args['expectedKind'])))) || (everyProblembild && s.result.entities.some((e) => e.kind === 'Problembild'))) redo.add(name);
+        else if (renamed && s.repository.some((d) => d.rule === 'unresolved-reference' && (typeof d.args['expectedKind'] !== 'string' || renamedKinds.has(d.args['expectedKind']))) && this.entitiesOf(s.result).some((e) => entityFacts(e).refs.some((ref) => renamedKeys.has(nameKey(ref))))) redo.add(name);
       }
     }
     if (first) for (const name of this.order) redo.add(name);
@@ -253,17 +324,27 @@ export class RepositoryStage {
     const brokenKey = brokenChanged ? broken.map((b) => `${b.file}\u0000${b.text ?? ''}`).join('\u0001') : this.brokenKey;
     const reshow = brokenKey !== this.brokenKey ? new Set(this.state.keys()) : redo;
     this.brokenKey = brokenKey;
-    let showingChanged = reshow !== redo || gone.length > 0;
+    // The files with findings to show: made again when every file was shown again, else told
+    // which files began or stopped showing any (and which are gone).
+    const toggled = new Map<string, boolean>();
+    for (const name of gone) toggled.set(name, false);
     for (const name of reshow) {
       const s = this.state.get(name) as FileState;
       const own = s.result.skipped ? [] : s.result.diagnostics;
       const all = applyDirectives([...own, ...withoutCascades(s.repository, broken)], s.result.skipped ? [] : s.result.directives);
       const shown = capPerFile(applySeverity(all, this.options.severityOf));
-      if (shown.length > 0 || s.shown.length > 0) showingChanged = true;
+      if (shown.length > 0 !== s.shown.length > 0) toggled.set(name, shown.length > 0);
       s.shown = shown;
     }
-    if (showingChanged) {
-      this.showing = [...this.state.values()].filter((s) => s.shown.length > 0).map((s) => s.result.file).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (reshow !== redo || toggled.size > 64) {
+      this.showing = [...this.state.values()].filter((s) => s.shown.length > 0).map((s) => s.result.file).sort(byName);
+    } else {
+      for (const [name, showing] of toggled) {
+        const at = sortedIndex(this.showing, name);
+        const there = this.showing[at] === name;
+        if (showing && !there) this.showing.splice(at, 0, name);
+        else if (!showing && there) this.showing.splice(at, 1);
+      }
     }
     time('findings');
     return this.result(files);
@@ -274,7 +355,7 @@ export class RepositoryStage {
   /**
    * The state a first `update` over `files` would have left, from what it kept then (`records`, by
    * file, in the same order; the persistent cache stores them): nothing is linked or ruled again.
-   * The documents' facts must be known (`knowFacts`) or their values are read for them.
+   * The documents' facts must be known (`OWN_FACTS`) or their values are read for them.
    */
   seed(files: readonly FileResult[], records: readonly StageRecord[]): void {
     this.order = files.map((f) => f.file);
@@ -283,14 +364,25 @@ export class RepositoryStage {
     files.forEach((result, i) => {
       const record = records[i] as StageRecord;
       for (const e of this.entitiesOf(result)) {
-        this.index(e);
+        this.index(e, true);
         if (e.id !== undefined && !this.byId.has(e.id)) this.byId.set(e.id, e);
       }
       this.state.set(result.file, { result, links: undefined, repository: record.repository, broken: record.broken, shown: record.shown });
     });
-    this.broken = this.order.flatMap((n) => this.state.get(n)?.broken ?? []);
+    this.broken = [];
+    this.showing = [];
+    for (const [i, record] of records.entries()) {
+      if (record.broken !== undefined) this.broken.push(record.broken);
+      if (record.shown.length > 0) this.showing.push((files[i] as FileResult).file);
+    }
     this.brokenKey = this.broken.map((b) => `${b.file}\u0000${b.text ?? ''}`).join('\u0001');
-    this.showing = [...this.state.values()].filter((s) => s.shown.length > 0).map((s) => s.result.file).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    this.showing.sort(byName);
+  }
+
+  /** What `seed` needs besides a file's own result, or undefined for a file the stage does not hold. */
+  recordOf(file: string): StageRecord | undefined {
+    const s = this.state.get(file);
+    return s && { repository: s.repository, broken: s.broken, shown: s.shown };
   }
 
   /** What `seed` needs besides the files' own results, for each file in repository order. */
@@ -350,7 +442,9 @@ export class RepositoryStage {
         return shown ? files.filter((f) => !f.skipped && shown.has(f.file)).length + shownOutside : keptCount();
       },
       get skipped(): SkippedFile[] {
-        return files.flatMap((f) => (f.skipped ? [f.skipped] : []));
+        const skipped: SkippedFile[] = [];
+        for (const f of files) if (f.skipped) skipped.push(f.skipped);
+        return skipped;
       },
     };
   }
@@ -370,50 +464,48 @@ export class RepositoryStage {
    */
   private *dependencies(e: Entity): Iterable<Entity> {
     const own = defKey(e);
-    yield* this.definers.get(own) ?? [];
-    for (const key of entityFacts(e).refs) yield* this.definers.get(key) ?? [];
-    if (NAMED_MATTERS.has(e.kind)) yield* this.namers.get(own) ?? [];
+    yield* listOf(this.definers.get(own));
+    for (const key of entityFacts(e).refs) yield* listOf(this.definers.get(key));
+    if (NAMED_MATTERS.has(e.kind)) yield* listOf(this.namers.get(own));
   }
 
   /** The documents whose findings depend on this one's value: the converse of `dependencies`. */
   private *dependents(e: Entity): Iterable<Entity> {
     const own = defKey(e);
-    yield* this.definers.get(own) ?? [];
-    yield* this.namers.get(own) ?? [];
-    for (const key of entityFacts(e).refs) for (const d of this.definers.get(key) ?? []) if (NAMED_MATTERS.has(d.kind)) yield d;
+    yield* listOf(this.definers.get(own));
+    yield* listOf(this.namers.get(own));
+    for (const key of entityFacts(e).refs) for (const d of listOf(this.definers.get(key))) if (NAMED_MATTERS.has(d.kind)) yield d;
   }
 
-  private index(e: Entity): void {
+  /** `inOrder`: documents are indexed in repository order (seed), so each goes last. */
+  private index(e: Entity, inOrder = false): void {
     const key = defKey(e);
-    if (entityFacts(e).unreadable) this.unreadable.add(e);
+    const facts = entityFacts(e);
+    if (facts.unreadable) this.unreadable.add(e);
+    // Kept in repository order: the first is the definition references resolve to.
     const list = this.definers.get(key);
-    if (!list) this.definers.set(key, [e]);
+    if (list === undefined) this.definers.set(key, e);
+    else if (!Array.isArray(list)) this.definers.set(key, inOrder || this.compareEntities(list, e) <= 0 ? [list, e] : [e, list]);
+    else if (inOrder) list.push(e);
     else {
-      // Kept in repository order: the first is the definition references resolve to.
       let at = list.length;
       while (at > 0 && this.compareEntities(list[at - 1] as Entity, e) > 0) at--;
       list.splice(at, 0, e);
     }
-    for (const ref of entityFacts(e).refs) {
-      const set = this.namers.get(ref);
-      if (set) set.add(e);
-      else this.namers.set(ref, new Set([e]));
+    for (const ref of facts.refs) {
+      const list = this.namers.get(ref);
+      // A document naming an id twice is indexed under it once: its refs for one id come in this loop alone, so it is then the last.
+      if (list === undefined) this.namers.set(ref, e);
+      else if (!Array.isArray(list)) {
+        if (list !== e) this.namers.set(ref, [list, e]);
+      } else if (list[list.length - 1] !== e) list.push(e);
     }
   }
 
   private unindex(e: Entity): void {
     const key = defKey(e);
     this.unreadable.delete(e);
-    const list = this.definers.get(key);
-    if (list) {
-      const at = list.indexOf(e);
-      if (at >= 0) list.splice(at, 1);
-      if (list.length === 0) this.definers.delete(key);
-    }
-    for (const ref of entityFacts(e).refs) {
-      const set = this.namers.get(ref);
-      set?.delete(e);
-      if (set?.size === 0) this.namers.delete(ref);
-    }
+    unlist(this.definers, key, e);
+    for (const ref of entityFacts(e).refs) unlist(this.namers, ref, e);
   }
 }

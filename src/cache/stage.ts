@@ -1,0 +1,354 @@
+// The stage file of the persistent cache (see index.ts): what the repository stage kept of each
+// file, in columns that read back in a few pieces, and the lazy results and documents a run with
+// few changed files is seeded with (their values read from the files' entries only when asked for).
+
+import type { FileResult } from '../check/file.js';
+import { OWN_FACTS, signatureOfFields, type EntityFacts } from '../check/repository.js';
+import { START_OF_FILE } from '../diagnostics/make.js';
+import type { Diagnostic, DocPath, Range } from '../diagnostics/types.js';
+import type { BrokenFile } from '../links/cascade.js';
+import type { DisableDirective } from '../load/directives.js';
+import type { DiscoveredFile } from '../load/discover.js';
+import type { LoadedDocument, SkippedFile } from '../load/index.js';
+import type { LocateTarget, Locator } from '../load/locator.js';
+import type { ParseLimits } from '../load/parse.js';
+import { KINDS, type Kind } from '../model/kinds.js';
+import type { Entity } from '../schema/index.js';
+
+/**
+ * A document as the repository stage needs it without its value: kind, id, valid, index in its
+ * file, the ids it names, whether its promises cannot be read, and the value's SLIM_FIELDS (a
+ * string, false for another value, undefined when absent).
+ */
+export type SeedEntity = [kind: Kind, id: string | undefined, valid: boolean, index: number, refs: string[], unreadable: boolean, slim: (string | false | undefined)[]];
+
+/** What the stage file keeps of a file besides its documents, when any of it is there: why it was skipped, and the stage's record of it. */
+export type StageExtra = [skipped: SkippedFile | undefined, repository: Diagnostic[], broken: BrokenFile | undefined, shown: Diagnostic[]];
+
+/** Ints per document in a stage shard's `entities`: kind (its place in KINDS), id (-1 for none), flags, index in its file, first ref, how many refs. */
+export const ENTITY_INTS = 6;
+const VALID = 1;
+const UNREADABLE = 2;
+
+/**
+ * A stage shard (`stage-NN`): its files' entries in a few columns, not an object per file and
+ * document (V8 reads a typed array back in one piece; ten thousand small objects cost their
+ * reading and the garbage collector's time all run long). Ids are numbers into the stage file's
+ * table of ids; a file's documents are consecutive.
+ */
+export interface StageColumns {
+  /** Per file (by row: the stage file says which file is at which row), its first document and how many it has. */
+  files: Int32Array;
+  /** Per document, ENTITY_INTS ints. */
+  entities: Int32Array;
+  /** The ids the documents name. */
+  refs: Int32Array;
+  /** Per document, its SLIM_LIST fields: text, true where it is the document's own kind or id, false for another value, undefined when absent. */
+  slim: (string | boolean | undefined)[];
+  /** By row, for files skipped or with findings. */
+  extra: Map<number, StageExtra>;
+}
+
+/** The paths of the stage file as one UTF-8 text (NUL between them). */
+export interface DiskStagePaths {
+  key: string;
+  token: string;
+  files: Uint8Array;
+}
+
+/** A stage shard on disk: its columns, with the key and the token it was written with. */
+export interface DiskStageShard extends StageColumns {
+  key: string;
+  token: string;
+}
+
+/**
+ * The stage file on disk: the stamps and ids each as one UTF-8 text (NUL between them), which
+ * reads back many times faster than a list of ten thousand strings; the paths in `stage-paths`
+ * (written again only when they change: most runs keep them); the files' entries in SHARDS files
+ * of their own (`stage-NN`, by path). Each part is named here by the token it was written with,
+ * so that a run rewrites only those that changed.
+ */
+export interface DiskStage {
+  key: string;
+  token: string;
+  /** The token of `stage-paths`. */
+  paths: string;
+  stamps: Uint8Array;
+  ids: Uint8Array;
+  /** Each file's shard and its row there. */
+  places: Uint8Array;
+  rows: Int32Array;
+  /** How many of the ids were in use when they were last counted (see `compactIds`). */
+  used: number;
+  shards: string[];
+}
+
+/** The repository stage as the last run left it, by file in the state's order. */
+export interface StageFile {
+  files: string[];
+  /** Each file's stamp; a racy one is kept as 'racy', which no stamp matches. */
+  stamps: string[];
+  ids: string[];
+  /** Each file's shard, and its row there. */
+  places: Uint8Array;
+  rows: Int32Array;
+  shards: StageColumns[];
+}
+
+/** A stage shard as it is made, before it is written. */
+export interface ShardBuilder {
+  files: number[];
+  entities: number[];
+  refs: number[];
+  slim: (string | boolean | undefined)[];
+  extra: Map<number, StageExtra>;
+}
+
+export const EMPTY: Diagnostic[] = Object.freeze([]) as unknown as Diagnostic[];
+
+/** The fields of a document that every failing reference may look at (kind, actor type, names for suggestions). */
+export const SLIM_LIST = ['kind', 'id', 'typ', 'namn', 'titel', 'kortnamn'];
+const SLIM_AT = new Map(SLIM_LIST.map((f, i) => [f, i]));
+
+/** What `compactIds` reads of a shard, made in this run or read. */
+export interface ShardLike {
+  entities: ArrayLike<number>;
+  refs: ArrayLike<number>;
+}
+
+/**
+ * The stage file's table of ids goes on from run to run (the entries of files that did not change
+ * refer to it), so it keeps ids no document has or names any more. `used`: how many are in use.
+ * When the others are more, `kept`: a table of those in use alone (in the same order), and where
+ * each id of the old table `moved` to (see `remapIds`).
+ */
+export function compactIds(shards: readonly ShardLike[], ids: readonly string[]): { kept?: string[]; moved: Int32Array; used: number } {
+  const used = new Uint8Array(ids.length);
+  let count = 0;
+  const use = (at: number): void => {
+    if (at >= 0 && used[at] === 0) {
+      used[at] = 1;
+      count++;
+    }
+  };
+  for (const shard of shards) {
+    for (let e = 0; e < shard.entities.length; e += ENTITY_INTS) use(shard.entities[e + 1] as number);
+    for (let k = 0; k < shard.refs.length; k++) use(shard.refs[k] as number);
+  }
+  const moved = new Int32Array(ids.length).fill(-1);
+  if (ids.length - count <= count) return { moved, used: count };
+  const kept: string[] = [];
+  ids.forEach((id, i) => {
+    if (used[i] === 1) {
+      moved[i] = kept.length;
+      kept.push(id);
+    }
+  });
+  return { kept, moved, used: count };
+}
+
+/** Shards made in this run refer to the table `compactIds` kept (the shards read are not changed: lazy documents hold them). */
+export function remapIds(shards: readonly ShardBuilder[], moved: Int32Array): void {
+  const to = (at: number): number => (at < 0 ? -1 : (moved[at] as number));
+  for (const b of shards) {
+    for (let e = 0; e < b.entities.length; e += ENTITY_INTS) b.entities[e + 1] = to(b.entities[e + 1] as number);
+    for (let k = 0; k < b.refs.length; k++) b.refs[k] = to(b.refs[k] as number);
+  }
+}
+
+/** The documents of the file at `from` of a shard read, added to the file at `row` of one being made. */
+export function copyEntities(b: ShardBuilder, row: number, cols: StageColumns, from: number): void {
+  const first = cols.files[2 * from] as number;
+  const count = cols.files[2 * from + 1] as number;
+  const slims = SLIM_LIST.length;
+  for (let e = first; e < first + count; e++) {
+    const base = e * ENTITY_INTS;
+    const refStart = cols.entities[base + 4] as number;
+    const refCount = cols.entities[base + 5] as number;
+    b.entities.push(cols.entities[base] as number, cols.entities[base + 1] as number, cols.entities[base + 2] as number, cols.entities[base + 3] as number, b.refs.length, refCount);
+    for (let k = refStart; k < refStart + refCount; k++) b.refs.push(cols.refs[k] as number);
+    for (let k = e * slims; k < (e + 1) * slims; k++) b.slim.push(cols.slim[k]);
+  }
+  b.files[2 * row + 1] = count;
+}
+
+/** A document (as `seedEntity` gives it) added to the file at `row` of a shard being made; `idOf` gives an id's number. */
+export function addEntity(b: ShardBuilder, row: number, [kind, id, valid, index, refs, unreadable, slim]: SeedEntity, idOf: (id: string) => number): void {
+  b.entities.push(KINDS.indexOf(kind), id === undefined ? -1 : idOf(id), (valid ? VALID : 0) | (unreadable ? UNREADABLE : 0), index, b.refs.length, refs.length);
+  for (const ref of refs) b.refs.push(idOf(ref));
+  slim.forEach((v, k) => b.slim.push((k === 0 && v === kind) || (k === 1 && v !== undefined && v === id) || v));
+  b.files[2 * row + 1] = (b.files[2 * row + 1] as number) + 1;
+}
+
+/** A UTF-8 text of the stage file as its parts (NUL between them). */
+export function splitText(bytes: Uint8Array): string[] {
+  return bytes.byteLength === 0 ? [] : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').split('\u0000');
+}
+
+/** A stage shard's columns from what was read, or undefined when they are not what lofte writes (`ids`: the size of the table of ids). */
+export function stageColumns(x: Record<string, unknown>, ids: number): StageColumns | undefined {
+  const { files, entities, refs, slim, extra } = x;
+  if (!(files instanceof Int32Array) || !(entities instanceof Int32Array) || !(refs instanceof Int32Array) || !Array.isArray(slim) || !(extra instanceof Map)) return undefined;
+  const count = files.length / 2;
+  const documents = entities.length / ENTITY_INTS;
+  if (!Number.isInteger(count) || !Number.isInteger(documents) || slim.length !== documents * SLIM_LIST.length) return undefined;
+  for (let f = 0; f < count; f++) {
+    const first = files[2 * f] as number;
+    const count = files[2 * f + 1] as number;
+    if (first < 0 || count < 0 || first + count > documents) return undefined;
+  }
+  for (let e = 0; e < entities.length; e += ENTITY_INTS) {
+    const kind = entities[e] as number;
+    const id = entities[e + 1] as number;
+    const flags = entities[e + 2] as number;
+    const first = entities[e + 4] as number;
+    const count = entities[e + 5] as number;
+    if (kind < 0 || kind >= KINDS.length || id < -1 || id >= ids || flags < 0 || flags > (VALID | UNREADABLE) || (entities[e + 3] as number) < 0) return undefined;
+    if (first < 0 || count < 0 || first + count > refs.length) return undefined;
+  }
+  for (const r of refs) if (r < 0 || r >= ids) return undefined;
+  if (!slim.every((v) => v === undefined || typeof v === 'string' || typeof v === 'boolean')) return undefined;
+  for (const [row, e] of extra as Map<unknown, unknown>) {
+    if (typeof row !== 'number' || !Number.isInteger(row) || row < 0 || row >= count) return undefined;
+    if (!Array.isArray(e) || e.length !== 4 || (e[0] !== undefined && !isRecord(e[0])) || !Array.isArray(e[1]) || (e[2] !== undefined && !isRecord(e[2])) || !Array.isArray(e[3])) return undefined;
+  }
+  return { files, entities, refs, slim: slim as StageColumns['slim'], extra: extra as Map<number, StageExtra> };
+}
+
+const START_LOCATOR: Locator = { locate: () => START_OF_FILE };
+
+/** A file of the stage file whose result is read from the cache when first asked for. */
+export class LazyFileResult implements FileResult {
+  readonly file: string;
+  readonly skipped?: SkippedFile;
+  readonly entities: Entity[] = [];
+  full: FileResult | undefined;
+
+  constructor(
+    private readonly cache: { loadLazy(lazy: LazyFileResult): FileResult },
+    readonly discovered: DiscoveredFile,
+    readonly stamp: string,
+    readonly limits: ParseLimits,
+    /** The stage shard (its number and columns) and row this result was made from, and the table of ids they refer to. */
+    readonly shard: number,
+    readonly cols: StageColumns,
+    readonly row: number,
+    skipped: SkippedFile | undefined,
+    readonly ids: readonly string[],
+  ) {
+    this.file = discovered.name;
+    if (skipped) this.skipped = skipped;
+  }
+
+  load(): FileResult {
+    return (this.full ??= this.cache.loadLazy(this));
+  }
+
+  get diagnostics(): Diagnostic[] {
+    return this.load().diagnostics;
+  }
+
+  get directives(): DisableDirective[] {
+    return this.load().directives;
+  }
+}
+
+/**
+ * A document of the stage file, with its facts at hand: the ids it names and whether its promises
+ * can be read, and its signature worked out from the fields the stage file keeps (never from its
+ * value, which for a file changed since is not to be had). Its value (a Proxy over this object) and
+ * positions are read from its file's entry when first asked for. One object is the document, its
+ * facts, its loaded document and its locator: the stage file holds ten thousands of them.
+ */
+export class SeededEntity implements Entity, LoadedDocument, Locator, EntityFacts {
+  kind: Kind;
+  id: string | undefined;
+  valid: boolean;
+  doc: LoadedDocument;
+  readonly file: string;
+  readonly index: number;
+  locator: Locator;
+  readonly refs: string[];
+  readonly unreadable: boolean;
+  /** The whole value, once read. */
+  whole: Record<string, unknown> | undefined = undefined;
+  private signature: string | undefined = undefined;
+  /** The value as others see it, made when first asked for (a run looks at few). */
+  private proxy: Record<string, unknown> | undefined = undefined;
+
+  /** `at`: the document's place among its shard's documents. */
+  constructor(
+    readonly lazy: LazyFileResult,
+    readonly at: number,
+  ) {
+    const ints = lazy.cols.entities;
+    const base = at * ENTITY_INTS;
+    const id = ints[base + 1] as number;
+    const flags = ints[base + 2] as number;
+    this.kind = KINDS[ints[base] as number] as Kind;
+    this.id = id < 0 ? undefined : lazy.ids[id];
+    this.valid = (flags & VALID) !== 0;
+    this.file = lazy.file;
+    this.index = ints[base + 3] as number;
+    const first = ints[base + 4] as number;
+    const count = ints[base + 5] as number;
+    const refs: string[] = [];
+    for (let k = first; k < first + count; k++) refs.push(lazy.ids[lazy.cols.refs[k] as number] as string);
+    this.refs = refs;
+    this.unreadable = (flags & UNREADABLE) !== 0;
+    this.doc = this;
+    this.locator = this;
+  }
+
+  get [OWN_FACTS](): EntityFacts {
+    return this;
+  }
+
+  get value(): Record<string, unknown> {
+    return (this.proxy ??= new Proxy<SeededEntity>(this, LAZY_VALUE) as unknown as Record<string, unknown>);
+  }
+
+  /** A SLIM_LIST field as the stage file keeps it (see `StageColumns.slim`). */
+  slim(at: number): string | boolean | undefined {
+    return this.lazy.cols.slim[this.at * SLIM_LIST.length + at];
+  }
+
+  get sig(): string {
+    const field = (name: string): unknown => this.slim(SLIM_AT.get(name) as number);
+    return (this.signature ??= signatureOfFields(this.kind, this.id, field('typ'), field('namn'), field('titel'), field('kortnamn')));
+  }
+
+  locate(at: DocPath, target?: LocateTarget): Range {
+    return (this.lazy.load().entities.find((e) => e.doc.index === this.index)?.doc.locator ?? START_LOCATOR).locate(at, target);
+  }
+}
+
+function wholeValue(t: SeededEntity): Record<string, unknown> {
+  return (t.whole ??= t.lazy.load().entities.find((e) => e.doc.index === t.index)?.value ?? {});
+}
+
+/** One handler for every lazy value: reads of SLIM_FIELDS are answered from the stage file, everything else from the whole value. */
+const LAZY_VALUE: ProxyHandler<SeededEntity> = {
+  get(t, prop) {
+    if (t.whole === undefined && typeof prop === 'string') {
+      const at = SLIM_AT.get(prop);
+      if (at !== undefined) {
+        const v = t.slim(at);
+        if (v === true) return at === 0 ? t.kind : t.id;
+        if (v !== false) return v;
+      }
+    }
+    return Reflect.get(wholeValue(t), prop);
+  },
+  has: (t, prop) => Reflect.has(wholeValue(t), prop),
+  ownKeys: (t) => Reflect.ownKeys(wholeValue(t)),
+  getOwnPropertyDescriptor: (t, prop) => Reflect.getOwnPropertyDescriptor(wholeValue(t), prop),
+  set: (t, prop, v) => Reflect.set(wholeValue(t), prop, v),
+  deleteProperty: (t, prop) => Reflect.deleteProperty(wholeValue(t), prop),
+  defineProperty: (t, prop, d) => Reflect.defineProperty(wholeValue(t), prop, d),
+};
+
+export function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
