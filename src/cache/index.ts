@@ -481,6 +481,8 @@ export class PersistentCache {
         ids = compacted.kept;
       }
     }
+    // The table is one text with NUL between ids: an id with a NUL of its own (YAML can write one) would read back as two.
+    if (ids.some((id) => id.includes('\u0000'))) return undefined;
     const tokens: string[] = [];
     for (let n = 0; n < SHARDS; n++) {
       const b = built.get(n);
@@ -517,6 +519,7 @@ export class PersistentCache {
       paths,
       stamps: Buffer.from(stamps.join('\u0000'), 'utf8'),
       ids: Buffer.from(ids.join('\u0000'), 'utf8'),
+      idCount: ids.length,
       places,
       rows,
       used,
@@ -535,6 +538,7 @@ export class PersistentCache {
     const files = splitText(paths['files']);
     const stamps = splitText(head['stamps']);
     const ids = splitText(head['ids']);
+    if (ids.length !== head['idCount']) return undefined;
     const places = head['places'];
     const rows = head['rows'];
     if (stamps.length !== files.length || places.length !== files.length || rows.length !== files.length) return undefined;

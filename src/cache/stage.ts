@@ -76,6 +76,8 @@ export interface DiskStage {
   paths: string;
   stamps: Uint8Array;
   ids: Uint8Array;
+  /** How many ids `ids` holds: a text that splits into another number is not the table written. */
+  idCount: number;
   /** Each file's shard and its row there. */
   places: Uint8Array;
   rows: Int32Array;

@@ -217,7 +217,8 @@ export class RepositoryStage {
     const renamedKeys = new Set<string>();
     let everyProblembild = false;
     const touchedIds = new Set<string>();
-    const sig = (list: readonly Entity[]): string => list.map(signatureOf).sort().join('\u0001');
+    // In the file's order: documents that only swap places can change which one defines an id first.
+    const sig = (list: readonly Entity[]): string => list.map(signatureOf).join('\u0001');
     for (const name of dirty) {
       const before = this.entitiesOf(this.state.get(name)?.result);
       const after = this.entitiesOf(resultOf(name));
@@ -383,14 +384,6 @@ export class RepositoryStage {
   recordOf(file: string): StageRecord | undefined {
     const s = this.state.get(file);
     return s && { repository: s.repository, broken: s.broken, shown: s.shown };
-  }
-
-  /** What `seed` needs besides the files' own results, for each file in repository order. */
-  records(): { file: string; record: StageRecord }[] {
-    return this.order.map((file) => {
-      const s = this.state.get(file) as FileState;
-      return { file, record: { repository: s.repository, broken: s.broken, shown: s.shown } };
-    });
   }
 
   private readonly read = (absPath: string): Buffer => {
