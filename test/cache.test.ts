@@ -84,6 +84,30 @@ function yamlFilesIn(dir: string): string[] {
     .sort();
 }
 
+/** A generated corpus (30 % of its files with a mistake) in a folder of its own: the folder, the corpus, a cache location and the arguments that check it. */
+function generatedCorpus(files: number, seed: number): { dir: string; corpus: string; cache: string; args: string[] } {
+  const dir = tempDir();
+  const corpus = path.join(dir, 'corpus');
+  generateCorpus(corpus, { files, errorShare: 0.3, seed });
+  return { dir, corpus, cache: path.join(dir, 'cache'), args: ['corpus', '--format', 'json'] };
+}
+
+/**
+ * examples/parken in a folder of its own with `extra.yaml` holding `extra`, and a reference to
+ * `Storstad kommun` (no such id) in its medborgarlöfte: the repository, that file, a cache location
+ * and the arguments that check it.
+ */
+async function parkenWithFailingReference(extra: string): Promise<{ repo: string; extra: string; cache: string; args: string[] }> {
+  const repo = path.join(tempDir(), 'parken');
+  cpSync(example('parken'), repo, { recursive: true });
+  const extraFile = path.join(repo, 'extra.yaml');
+  writeFileSync(extraFile, extra);
+  const promise = path.join(repo, 'medborgarlofte-2026-2027.yaml');
+  writeFileSync(promise, readFileSync(promise, 'utf8').replace(/^ {2}- laxa-kommun$/m, '  - laxa-kommun\n  - Storstad kommun'));
+  await pastTick(promise);
+  return { repo, extra: extraFile, cache: path.join(tempDir(), 'cache'), args: ['.', '--format', 'json'] };
+}
+
 function cacheFiles(cache: string): string[] {
   return readdirSync(cache)
     .filter((f) => f === 'state' || f === 'result' || f.startsWith('files-'))
@@ -130,11 +154,7 @@ describe('validate --cache gives the same output as without it', () => {
   });
 
   it('after each kind of change the repository stage redoes only what the change reaches, with the same output as without the cache', async () => {
-    const dir = tempDir();
-    const corpus = path.join(dir, 'corpus');
-    generateCorpus(corpus, { files: 150, errorShare: 0.3, seed: 11 });
-    const cache = path.join(dir, 'cache');
-    const args = ['corpus', '--format', 'json'];
+    const { dir, corpus, cache, args } = generatedCorpus(150, 11);
     const cold = await same(dir, args, cache);
     expect(cacheUse(await same(dir, args, cache))).toBe('nothing changed');
     const yamlFiles = yamlFilesIn(corpus);
@@ -182,17 +202,10 @@ describe('validate --cache gives the same output as without it', () => {
     expect(cacheUse(await same(dir, args, cache))).toBe('nothing changed');
   });
 
-  /** A generated corpus with failing references, in a folder of its own: its folder, the corpus and the cache. */
-  function corpusWithMistakes(): { dir: string; corpus: string; cache: string; args: string[] } {
-    const dir = tempDir();
-    const corpus = path.join(dir, 'corpus');
-    generateCorpus(corpus, { files: 400, errorShare: 0.3, seed: 3 });
-    return { dir, corpus, cache: path.join(dir, 'cache'), args: ['corpus', '--format', 'json'] };
-  }
   const firstWith = (files: readonly string[], re: RegExp): string => files.find((f) => re.test(readFileSync(f, 'utf8'))) as string;
 
   it('an id with a NUL in it (YAML can write one) does not shift the ids of the stage kept in the cache', async () => {
-    const { dir, corpus, cache, args } = corpusWithMistakes();
+    const { dir, corpus, cache, args } = generatedCorpus(400, 3);
     const files = yamlFilesIn(corpus);
     const follow = firstWith(files, /^rapportor: \S+$/m);
     writeFileSync(follow, readFileSync(follow, 'utf8').replace(/^rapportor: \S+$/m, 'rapportor: "aa\\0bb"'));
@@ -204,7 +217,7 @@ describe('validate --cache gives the same output as without it', () => {
   });
 
   it('two documents of one file that swap places: the one that now defines their id first gives the suggestions', async () => {
-    const { dir, corpus, cache, args } = corpusWithMistakes();
+    const { dir, corpus, cache, args } = generatedCorpus(400, 3);
     const files = yamlFilesIn(corpus);
     const follow = firstWith(files, /^rapportor: \S+$/m);
     writeFileSync(follow, readFileSync(follow, 'utf8').replace(/^rapportor: \S+$/m, 'rapportor: foo-bar'));
@@ -221,11 +234,7 @@ describe('validate --cache gives the same output as without it', () => {
   });
 
   it('run after run of random edits (titles, references, files new, gone and renamed), each as without the cache', async () => {
-    const dir = tempDir();
-    const corpus = path.join(dir, 'corpus');
-    generateCorpus(corpus, { files: 80, errorShare: 0.3, seed: 5 });
-    const cache = path.join(dir, 'cache');
-    const args = ['corpus', '--format', 'json'];
+    const { dir, corpus, cache, args } = generatedCorpus(80, 5);
     await same(dir, args, cache);
     let state = 7;
     const random = (): number => {
@@ -271,15 +280,7 @@ describe('validate --cache gives the same output as without it', () => {
   ];
   for (const [field, before, after] of notText) {
     it(`a changed file whose ${field} was not text: the suggestions are worked out again, and the next run takes the stored result`, async () => {
-      const repo = path.join(tempDir(), 'parken');
-      cpSync(example('parken'), repo, { recursive: true });
-      const extra = path.join(repo, 'extra.yaml');
-      writeFileSync(extra, `apiVersion: lofte/v1\nkind: Aktor\nid: abc-kommun\n${before}\n`);
-      const promise = path.join(repo, 'medborgarlofte-2026-2027.yaml');
-      writeFileSync(promise, readFileSync(promise, 'utf8').replace(/^ {2}- laxa-kommun$/m, '  - laxa-kommun\n  - Storstad kommun'));
-      await pastTick(promise);
-      const cache = path.join(tempDir(), 'cache');
-      const args = ['.', '--format', 'json'];
+      const { repo, extra, cache, args } = await parkenWithFailingReference(`apiVersion: lofte/v1\nkind: Aktor\nid: abc-kommun\n${before}\n`);
       const cold = await same(repo, args, cache);
       expect(cold.stdout).toMatch(/Storstad kommun/);
       writeFileSync(extra, `apiVersion: lofte/v1\nkind: Aktor\nid: abc-kommun\n${after}\n`);
@@ -295,16 +296,8 @@ describe('validate --cache gives the same output as without it', () => {
   }
 
   it('a name changed to what a failing reference elsewhere is written as, then a file whose facts did not change, then the name back: run after run as without the cache', async () => {
-    const repo = path.join(tempDir(), 'parken');
-    cpSync(example('parken'), repo, { recursive: true });
-    const extra = path.join(repo, 'extra.yaml');
     const actor = (namn: string): string => `apiVersion: lofte/v1\nkind: Aktor\nid: abc-kommun\nnamn: ${namn}\ntyp: kommun\n`;
-    writeFileSync(extra, actor('Abc kommun'));
-    const promise = path.join(repo, 'medborgarlofte-2026-2027.yaml');
-    writeFileSync(promise, readFileSync(promise, 'utf8').replace(/^ {2}- laxa-kommun$/m, '  - laxa-kommun\n  - Storstad kommun'));
-    await pastTick(promise);
-    const cache = path.join(tempDir(), 'cache');
-    const args = ['.', '--format', 'json'];
+    const { repo, extra, cache, args } = await parkenWithFailingReference(actor('Abc kommun'));
     const cold = await same(repo, args, cache);
     const suggested = (r: CliResult): string[] | undefined => (JSON.parse(r.stdout) as { diagnostics: { args: { id?: string; suggestions?: string[] } }[] }).diagnostics.find((d) => d.args.id === 'Storstad kommun')?.args.suggestions;
     // No name or id close to it: the few ids of the kind there are.
