@@ -141,19 +141,19 @@ export class ValidationSession {
   private files: DiscoveredFile[] | undefined;
   private byPath = new Map<string, DiscoveredFile>();
   private readonly fileOptions: FileCheckOptions;
-  /** The repository stage of a first run from the persistent cache: later runs go on with it (its files are read from the cache only as far as it asks). */
-  private cachedStage: { update(files: readonly FileResult[], changed?: readonly FileResult[]): ValidationResult } | undefined;
   /** The files and results of a first run from the persistent cache, until a later run needs them by path. */
   private cachedRun: { files: readonly DiscoveredFile[]; results: readonly FileResult[] } | undefined;
 
   /**
    * `overlay`: texts to check instead of what is on disk; a run must be told when one changes.
-   * `stage`: a repository stage kept between runs (check/repository.ts) instead of `analyse` over every file.
+   * `stage`: a repository stage kept between runs (check/repository.ts) instead of `analyse` over
+   * every file; a first run from the persistent cache sets one, and later runs go on with it (its
+   * files are read from the cache only as far as it asks).
    */
   constructor(
     private readonly options: ValidateOptions,
     private readonly overlay?: Overlay,
-    private readonly stage?: { update(files: readonly FileResult[], changed?: readonly FileResult[]): ValidationResult },
+    private stage?: { update(files: readonly FileResult[], changed?: readonly FileResult[]): ValidationResult },
   ) {
     this.fileOptions = { limits: options.limits ?? DEFAULT_PARSE_LIMITS, asOf: options.asOf, disabled: disabledRules(options.severityOf), parser: options.parser };
   }
@@ -182,8 +182,7 @@ export class ValidationSession {
     }
     const all = files.map((f) => (this.cache.get(f.absPath) as { result: FileResult }).result);
     // The stage is told which results are new when the files are the ones it saw last time.
-    const stage = this.stage ?? this.cachedStage;
-    const result = stage ? stage.update(all, rediscovered ? undefined : results) : analyse(all, this.options);
+    const result = this.stage ? this.stage.update(all, rediscovered ? undefined : results) : analyse(all, this.options);
     // Not spread: the stage's result makes its lists of documents and links only when asked for.
     return Object.assign(result, { reread: todo.length });
   }
@@ -198,10 +197,10 @@ export class ValidationSession {
     const options = this.options;
     const time = stopwatch(options.onTiming);
     // The cache's code is loaded by the runs that use it only.
-    const { cacheKey, PersistentCache, stampsOf } = await import('./cache/index.js');
+    const { cacheKey, PersistentCache } = await import('./cache/index.js');
     const cache = new PersistentCache(cacheOptions.location, cacheKey({ ...options, limits: this.fileOptions.limits }));
     const files = await discover(options.paths, discoverOptions(options));
-    const stamps = stampsOf(files);
+    const stamps = files.map(currentStamp);
     time('discover');
     const storable = options.reportOnly?.outsideFiles !== true;
     const stored = storable ? cache.storedResult(files, stamps) : undefined;
@@ -229,7 +228,7 @@ export class ValidationSession {
     options.onProgress?.(files.length, files.length);
     // Told which results are new when the files are the last run's (as a later run of a session is).
     const result = stage.update(results, changed);
-    this.cachedStage = stage;
+    this.stage = stage;
     const timeSave = stopwatch(options.onTiming);
     const records = { get: (file: string) => stage.recordOf(file) };
     const error = cache.save(files, results, !storable ? undefined : { diagnostics: result.diagnostics, fileCount: result.fileCount, shownFileCount: result.shownFileCount, skipped: result.skipped }, records);

@@ -327,7 +327,8 @@ describe('validate --cache gives the same output as without it', () => {
   it('a changed file’s old document read through the stage is the one the last run saw, and its new entry is the one written back', async () => {
     const { ValidationSession } = await import('../src/validate.js');
     const { RepositoryStage } = await import('../src/check/repository.js');
-    const { cacheKey, PersistentCache, stampsOf } = await import('../src/cache/index.js');
+    const { cacheKey, PersistentCache } = await import('../src/cache/index.js');
+    const { currentStamp } = await import('../src/load/index.js');
     const { discover } = await import('../src/load/discover.js');
     const { loadSchemas } = await import('../src/schema/validators.js');
     const { DEFAULT_PARSE_LIMITS } = await import('../src/load/parse.js');
@@ -345,7 +346,7 @@ describe('validate --cache gives the same output as without it', () => {
     const key = cacheKey({ ...options, limits: DEFAULT_PARSE_LIMITS });
     const cache = new PersistentCache(location, key);
     const files = await discover(options.paths, { cwd: repo });
-    const stamps = stampsOf(files);
+    const stamps = files.map(currentStamp);
     const fileOptions = { limits: DEFAULT_PARSE_LIMITS, asOf: options.asOf, disabled: [] };
     const seed = await cache.seed(files, stamps, loadSchemas, fileOptions, repo);
     expect(seed?.checked).toBe(1);
@@ -358,7 +359,7 @@ describe('validate --cache gives the same output as without it', () => {
     const error = cache.save(files, seed!.results, { diagnostics: result.diagnostics, fileCount: result.fileCount, shownFileCount: result.shownFileCount, skipped: result.skipped }, { get: (file) => stage.recordOf(file) });
     expect(error).toBeUndefined();
     // The next run takes the stored result: no file's entry was left racy.
-    expect(new PersistentCache(location, key).storedResult(files, stampsOf(files))).toBeDefined();
+    expect(new PersistentCache(location, key).storedResult(files, files.map(currentStamp))).toBeDefined();
   });
 
   it('an unchanged file whose entry cannot be read is checked again when the stage reaches it, and the next run takes the stored result', async () => {

@@ -31,9 +31,9 @@ import { entityFacts, type StageRecord } from '../check/repository.js';
 import { RULE_CODES } from '../diagnostics/catalog.js';
 import type { Diagnostic, DocPath, Range } from '../diagnostics/types.js';
 import { displayName, type DiscoveredFile } from '../load/discover.js';
-import { currentStamp, pathStamp, readDiscovered, stampTime, type SkippedFile } from '../load/index.js';
+import { pathStamp, readDiscovered, stampTime, type SkippedFile } from '../load/index.js';
 import type { LocateTarget, Locator } from '../load/locator.js';
-import type { ParseLimits } from '../load/parse.js';
+import { isPlainObject, type ParseLimits } from '../load/parse.js';
 import { packagePath } from '../paths.js';
 import type { Entity } from '../schema/index.js';
 import type { SchemaSet } from '../schema/validators.js';
@@ -45,7 +45,6 @@ import {
   copyEntities,
   EMPTY,
   ENTITY_INTS,
-  isRecord,
   LazyFileResult,
   remapIds,
   SeededEntity,
@@ -176,11 +175,6 @@ function listFiles(dir: string): string[] {
   } catch {
     return [];
   }
-}
-
-/** The stamp of each file now ('gone' when it cannot be seen, which is never taken from the cache). */
-export function stampsOf(files: readonly DiscoveredFile[]): string[] {
-  return files.map(currentStamp);
 }
 
 /** The repository stage as `seed` wants it, for a run where most files did not change. */
@@ -531,10 +525,10 @@ export class PersistentCache {
   /** The stage file written with the state (`token`), its entries from its shards; undefined when any part is not what was written. */
   private readStage(token: string): StageFile | undefined {
     const head = readCacheFile(path.join(this.dir, 'stage'));
-    if (!isRecord(head) || head['key'] !== this.key || head['token'] !== token || !isStringArray(head['shards']) || head['shards'].length !== SHARDS) return undefined;
+    if (!isPlainObject(head) || head['key'] !== this.key || head['token'] !== token || !isStringArray(head['shards']) || head['shards'].length !== SHARDS) return undefined;
     if (typeof head['paths'] !== 'string' || !(head['stamps'] instanceof Uint8Array) || !(head['ids'] instanceof Uint8Array) || !(head['places'] instanceof Uint8Array) || !(head['rows'] instanceof Int32Array) || !Number.isSafeInteger(head['used'])) return undefined;
     const paths = readCacheFile(path.join(this.dir, 'stage-paths'));
-    if (!isRecord(paths) || paths['key'] !== this.key || paths['token'] !== head['paths'] || !(paths['files'] instanceof Uint8Array)) return undefined;
+    if (!isPlainObject(paths) || paths['key'] !== this.key || paths['token'] !== head['paths'] || !(paths['files'] instanceof Uint8Array)) return undefined;
     const files = splitText(paths['files']);
     const stamps = splitText(head['stamps']);
     const ids = splitText(head['ids']);
@@ -547,7 +541,7 @@ export class PersistentCache {
     let count = 0;
     for (let n = 0; n < SHARDS; n++) {
       const shard = readCacheFile(this.stageShardFile(n));
-      if (!isRecord(shard) || shard['key'] !== this.key || shard['token'] !== tokens[n]) return undefined;
+      if (!isPlainObject(shard) || shard['key'] !== this.key || shard['token'] !== tokens[n]) return undefined;
       const cols = stageColumns(shard, ids.length);
       if (!cols) return undefined;
       shards.push(cols);
@@ -619,16 +613,17 @@ export class PersistentCache {
     } catch {
       return undefined;
     }
-    if (!isRecord(body) || !isWire(body['wire']) || !(body['positions'] instanceof Map)) return undefined;
+    if (!isPlainObject(body) || !isWire(body['wire']) || !(body['positions'] instanceof Map)) return undefined;
     return { stamp: stored.stamp, hash: stored.hash, racy: stored.racy, wire: body['wire'], positions: body['positions'] as Map<string, Range> };
   }
 
   /** A stored entry's body, read from its shard's file where it was not yet; undefined when it is not what was written. */
   private bodyOf(n: number, stored: StoredFile): Uint8Array | undefined {
-    const body = stored.body instanceof Uint8Array ? stored.body : readBytes(this.shardFile(n), stored.body.offset, stored.body.length);
+    // A body at hand was checked when it was set (read and checked, or just serialized with its sum).
+    if (stored.body instanceof Uint8Array) return stored.body;
+    const body = readBytes(this.shardFile(n), stored.body.offset, stored.body.length);
     if (!body || checksum(body) !== stored.sum) return undefined;
-    stored.body = body;
-    return body;
+    return (stored.body = body);
   }
 
   private fileResult(file: DiscoveredFile, entry: CachedFile, limits: ParseLimits): FileResult {
@@ -770,19 +765,19 @@ function listing(files: readonly DiscoveredFile[], stamps: readonly string[]): s
 }
 
 function isState(x: unknown): x is State {
-  if (!isRecord(x) || typeof x['key'] !== 'string' || typeof x['listing'] !== 'string' || typeof x['racy'] !== 'boolean') return false;
+  if (!isPlainObject(x) || typeof x['key'] !== 'string' || typeof x['listing'] !== 'string' || typeof x['racy'] !== 'boolean') return false;
   return (x['stage'] === undefined || typeof x['stage'] === 'string') && (x['result'] === undefined || typeof x['result'] === 'string');
 }
 
 function isResultFile(x: unknown): x is ResultFile {
-  if (!isRecord(x) || typeof x['key'] !== 'string' || typeof x['token'] !== 'string') return false;
+  if (!isPlainObject(x) || typeof x['key'] !== 'string' || typeof x['token'] !== 'string') return false;
   const r = x['result'];
-  return isRecord(r) && Array.isArray(r['diagnostics']) && typeof r['fileCount'] === 'number' && typeof r['shownFileCount'] === 'number' && Array.isArray(r['skipped']);
+  return isPlainObject(r) && Array.isArray(r['diagnostics']) && typeof r['fileCount'] === 'number' && typeof r['shownFileCount'] === 'number' && Array.isArray(r['skipped']);
 }
 
 /** A shard from its index (its bodies start at `bodyStart` of a file of `size` bytes); undefined when the index is not what lofte wrote or not for `key`. */
 function shardOf(index: unknown, bodyStart: number, size: number, key: string): Shard | undefined {
-  if (!isRecord(index) || index['key'] !== key || !(index['entries'] instanceof Map)) return undefined;
+  if (!isPlainObject(index) || index['key'] !== key || !(index['entries'] instanceof Map)) return undefined;
   const entries = new Map<string, StoredFile>();
   for (const [name, e] of index['entries'] as Map<unknown, unknown>) {
     if (typeof name !== 'string' || !Array.isArray(e) || e.length !== 6) return undefined;
@@ -795,5 +790,5 @@ function shardOf(index: unknown, bodyStart: number, size: number, key: string): 
 }
 
 function isWire(w: unknown): w is WireFileResult {
-  return isRecord(w) && typeof w['file'] === 'string' && typeof w['stamp'] === 'string' && Array.isArray(w['diagnostics']) && Array.isArray(w['directives']) && Array.isArray(w['entities']);
+  return isPlainObject(w) && typeof w['file'] === 'string' && typeof w['stamp'] === 'string' && Array.isArray(w['diagnostics']) && Array.isArray(w['directives']) && Array.isArray(w['entities']);
 }

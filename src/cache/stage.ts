@@ -11,7 +11,7 @@ import type { DisableDirective } from '../load/directives.js';
 import type { DiscoveredFile } from '../load/discover.js';
 import type { LoadedDocument, SkippedFile } from '../load/index.js';
 import type { LocateTarget, Locator } from '../load/locator.js';
-import type { ParseLimits } from '../load/parse.js';
+import { isPlainObject, type ParseLimits } from '../load/parse.js';
 import { KINDS, type Kind } from '../model/kinds.js';
 import type { Entity } from '../schema/index.js';
 
@@ -213,7 +213,7 @@ export function stageColumns(x: Record<string, unknown>, ids: number): StageColu
   if (!slim.every((v) => v === undefined || typeof v === 'string' || typeof v === 'boolean')) return undefined;
   for (const [row, e] of extra as Map<unknown, unknown>) {
     if (typeof row !== 'number' || !Number.isInteger(row) || row < 0 || row >= count) return undefined;
-    if (!Array.isArray(e) || e.length !== 4 || (e[0] !== undefined && !isRecord(e[0])) || !Array.isArray(e[1]) || (e[2] !== undefined && !isRecord(e[2])) || !Array.isArray(e[3])) return undefined;
+    if (!Array.isArray(e) || e.length !== 4 || (e[0] !== undefined && !isPlainObject(e[0])) || !Array.isArray(e[1]) || (e[2] !== undefined && !isPlainObject(e[2])) || !Array.isArray(e[3])) return undefined;
   }
   return { files, entities, refs, slim: slim as StageColumns['slim'], extra: extra as Map<number, StageExtra> };
 }
@@ -351,6 +351,3 @@ const LAZY_VALUE: ProxyHandler<SeededEntity> = {
   defineProperty: (t, prop, d) => Reflect.defineProperty(wholeValue(t), prop, d),
 };
 
-export function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}

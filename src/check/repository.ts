@@ -400,9 +400,10 @@ export class RepositoryStage {
     const graph = {
       byId,
       get links(): Link[] {
+        if (links) return links;
         // A file seeded from the persistent cache has its links worked out again, against the same index.
         const unknown = files.some((f) => !f.skipped && state.get(f.file)?.links === undefined);
-        links ??= unknown ? linkReferences(files.flatMap((f) => (f.skipped ? [] : f.entities)), byId).links : files.flatMap((f) => (f.skipped ? [] : (state.get(f.file)?.links ?? [])));
+        links = unknown ? linkReferences(files.flatMap((f) => (f.skipped ? [] : f.entities)), byId).links : files.flatMap((f) => (f.skipped ? [] : (state.get(f.file)?.links ?? [])));
         return links;
       },
     };
