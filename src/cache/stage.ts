@@ -4,7 +4,7 @@
 
 import type { FileResult } from '../check/file.js';
 import { OWN_FACTS, signatureOfFields, type EntityFacts } from '../check/repository.js';
-import { START_OF_FILE } from '../diagnostics/make.js';
+import { START_LOCATOR } from '../diagnostics/make.js';
 import type { Diagnostic, DocPath, Range } from '../diagnostics/types.js';
 import type { BrokenFile } from '../links/cascade.js';
 import type { DisableDirective } from '../load/directives.js';
@@ -218,7 +218,6 @@ export function stageColumns(x: Record<string, unknown>, ids: number): StageColu
   return { files, entities, refs, slim: slim as StageColumns['slim'], extra: extra as Map<number, StageExtra> };
 }
 
-const START_LOCATOR: Locator = { locate: () => START_OF_FILE };
 
 /** A file of the stage file whose result is read from the cache when first asked for. */
 export class LazyFileResult implements FileResult {

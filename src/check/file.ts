@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import type { DiscoveredFile } from '../load/discover.js';
 import type { DisableDirective } from '../load/directives.js';
 import { loadText, readDiscovered, readText, textOf, type ReadResult, type SkippedFile } from '../load/index.js';
-import { START_OF_FILE } from '../diagnostics/make.js';
+import { START_LOCATOR } from '../diagnostics/make.js';
 import type { Locator } from '../load/locator.js';
 import { locatorsFromText, stripBom, type ParseLimits, type ParseMode } from '../load/parse.js';
 import type { Kind } from '../model/kinds.js';
@@ -128,7 +128,7 @@ function bytesText(bytes: Buffer): () => string {
 
 /** Locators for a file's documents from the text it was checked in (none: every path at its start). */
 function positionsOf(file: DiscoveredFile, text: string | (() => string) | undefined, limits: ParseLimits, parser: ParseMode | undefined): (index: number) => Locator {
-  if (text === undefined) return () => ({ locate: () => START_OF_FILE });
+  if (text === undefined) return () => START_LOCATOR;
   return locatorsFromText(file.name.toLowerCase().endsWith('.md'), text, limits, parser);
 }
 
@@ -146,7 +146,7 @@ function locatorsFromFile(file: DiscoveredFile, stamp: string, limits: ParseLimi
   return (index) => {
     if (!locators) {
       const read = readText(file.absPath, limits.maxFileBytes);
-      locators = read.kind === 'text' && read.stamp === stamp && (hash === undefined || checksum(read.text) === hash) ? positionsOf(file, read.text, limits, parser) : () => ({ locate: () => START_OF_FILE });
+      locators = read.kind === 'text' && read.stamp === stamp && (hash === undefined || checksum(read.text) === hash) ? positionsOf(file, read.text, limits, parser) : () => START_LOCATOR;
     }
     return locators(index);
   };

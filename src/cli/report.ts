@@ -9,8 +9,7 @@ import { referenceData } from '../model/reference-data.js';
 import { outFolder } from '../report/out-guard.js';
 import { findPlaceholders } from '../rules/placeholder.js';
 import type { Entity } from '../schema/index.js';
-import type { Locator } from '../load/locator.js';
-import { START_OF_FILE } from '../diagnostics/make.js';
+import { START_LOCATOR } from '../diagnostics/make.js';
 import type { SiteFormat } from '../report/site.js';
 import type { SiteContent } from '../report/write.js';
 import type { OpenDataSettings } from '../export/settings.js';
@@ -71,7 +70,6 @@ const HEAP_GROWTH_PERCENT = 50;
 const PUBLISHED_STATUSES = ['beslutad', 'publicerad', 'avslutad'];
 
 /** Where a document stands once its positions are let go: nothing after this asks. */
-const NOWHERE: Locator = { locate: () => START_OF_FILE };
 
 /**
  * Lets a single run's entities forget where they stand in their files: every finding is made and
@@ -79,7 +77,7 @@ const NOWHERE: Locator = { locate: () => START_OF_FILE };
  * positions (see src/check/file.ts); they go now, before the report model is built beside the values.
  */
 function forgetPositions(entities: readonly Entity[]): void {
-  for (const e of entities) e.doc.locator = NOWHERE;
+  for (const e of entities) e.doc.locator = START_LOCATOR;
 }
 
 /** Documents that would be published with a template placeholder still in them: `file:line (id)`. */

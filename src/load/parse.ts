@@ -6,7 +6,7 @@ import { yamlLib } from '../util/lazy.js';
 import { splitFrontMatter } from './front-matter.js';
 import type { ArgsOf } from '../diagnostics/catalog.js';
 import type { Range } from '../diagnostics/types.js';
-import { START_OF_FILE } from '../diagnostics/make.js';
+import { START_LOCATOR } from '../diagnostics/make.js';
 import { LOFTE_MARKER } from '../model/kinds.js';
 import { LineIndex } from './line-index.js';
 import type { Locator } from './locator.js';
@@ -277,7 +277,7 @@ function yamlLocators(text: string, _limits: ParseLimits, mode: ParseMode): (ind
 /** A Markdown file's front matter, located as when it was checked (its body may stand for `beskrivning`). */
 function markdownLocators(text: string, limits: ParseLimits, mode: ParseMode): (index: number) => Locator {
   const byIndex = new Map(parseMarkdownFile(text, limits, mode).documents.map((d) => [d.index, d.locator]));
-  return (index) => byIndex.get(index) ?? { locate: () => START_OF_FILE };
+  return (index) => byIndex.get(index) ?? START_LOCATOR;
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
