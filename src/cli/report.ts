@@ -11,7 +11,6 @@ import { findPlaceholders } from '../rules/placeholder.js';
 import type { Entity } from '../schema/index.js';
 import { START_LOCATOR } from '../diagnostics/make.js';
 import type { SiteFormat } from '../report/site.js';
-import type { SiteContent } from '../report/write.js';
 import type { OpenDataSettings } from '../export/settings.js';
 import type { OpenDataSources } from '../export/open-data.js';
 import type { ReportModel } from '../report/model.js';
@@ -127,14 +126,6 @@ function publishCommand(io: CliIo, words: CliWords, mode: 'site' | 'data'): Loft
       import('../report/write.js'),
       import('../export/cli.js'),
     ]);
-    type Files = Iterable<readonly [string, SiteContent]>;
-    // What is written, made only when asked for: after a single run has let the validation result
-    // go, so that the open data, built here, never shares the heap with it. Only its arguments are
-    // kept until then (a closure made in prepare could keep prepare's variables too).
-    const filesOf =
-      (model: ReportModel, sources: OpenDataSources, settings: OpenDataSettings) =>
-      (): Files =>
-        mode === 'site' ? siteFiles(model, flags.format, openData.openDataSite(model, sources, settings)) : openData.exportFiles(model, sources, settings);
     const ctx = await repoContext(paths, flags, io);
     cmd.lang = ctx.lang;
     const said = language(ctx.lang).cli.report;
@@ -169,8 +160,11 @@ function publishCommand(io: CliIo, words: CliWords, mode: 'site' | 'data'): Loft
       ctx.options.onTiming?.(stage, performance.now() - last);
       last = performance.now();
     };
-    /** Validates and builds what is published: the files to write, or an exit code. */
-    const prepare = async (changes?: Changes): Promise<number | { files: () => Files; documents: number; drafts: number; settings: OpenDataSettings }> => {
+    /**
+     * Validates and builds the pages' model and what the open data is made of, or gives an exit
+     * code. Plain data, no closure: nothing keeps the validation result once it returns.
+     */
+    const prepare = async (changes?: Changes): Promise<number | { model: ReportModel; sources: OpenDataSources; settings: OpenDataSettings; drafts: number }> => {
       const result = await (session ?? new ValidationSession(options)).run(changes);
       if (result.diagnostics.length > 0) printDiagnostics(stderrIo, result.diagnostics, result.fileCount, { format: 'stylish', color: flags.color }, ctx.lang);
       if (result.diagnostics.some((d) => d.severity === 'error')) {
@@ -203,14 +197,14 @@ function publishCommand(io: CliIo, words: CliWords, mode: 'site' | 'data'): Loft
         return EXIT.failure;
       }
       const settings = openData.openDataSettings(ctx.config.site, ctx.config.openData);
-      const files = filesOf(model, openData.openDataSources(model, result.entities), settings);
       const drafts = statuses === PUBLISHED_STATUSES ? result.entities.filter((e) => e.kind === 'Medborgarlofte' && e.value['status'] === 'utkast').length : 0;
-      return { files, documents: model.documents.length, drafts, settings };
+      return { model, sources: openData.openDataSources(model, result.entities), settings, drafts };
     };
     const publish = async (changes?: Changes): Promise<number> => {
       const prepared = await prepare(changes);
       if (typeof prepared === 'number') return prepared;
-      const { documents, drafts, settings } = prepared;
+      const { model, sources, settings, drafts } = prepared;
+      const documents = model.documents.length;
       // A single run has let the validation result go (watch mode keeps its session): its memory
       // is returned before the pages are written, not after they have grown the heap to a multiple of it.
       if (!flags.watch) {
@@ -220,7 +214,10 @@ function publishCommand(io: CliIo, words: CliWords, mode: 'site' | 'data'): Loft
       const interrupt = new AbortController();
       const stop = flags.watch ? undefined : io.onInterrupt?.(() => interrupt.abort());
       try {
-        const written = await writeSite(out, prepared.files(), { signal: interrupt.signal });
+        // Made only now, once a single run has let the validation result go: the open data built
+        // here never shares the heap with it.
+        const files = mode === 'site' ? siteFiles(model, flags.format, openData.openDataSite(model, sources, settings)) : openData.exportFiles(model, sources, settings);
+        const written = await writeSite(out, files, { signal: interrupt.signal });
         time('pages and write');
         if (written.lockTakenOverFrom !== undefined) io.stderr(`lofte: ${said.lockTakenOver({ pid: written.lockTakenOverFrom })}\n`);
         if (written.recovered === 'finished') io.stderr(`lofte: ${said.recoveredFinished}\n`);
@@ -230,7 +227,7 @@ function publishCommand(io: CliIo, words: CliWords, mode: 'site' | 'data'): Loft
           if (drafts > 0) io.stdout(`${said.draftsLeftOut({ drafts })}\n`);
         };
         if (mode === 'data') {
-          io.stdout(`${said.dataWritten({ files: written.changed.length, where, documents: documents, asOf: ctx.asOf })}\n`);
+          io.stdout(`${said.dataWritten({ files: written.changed.length, where, documents, asOf: ctx.asOf })}\n`);
           const missing = openData.missingForHarvest(settings);
           if (missing.length > 0) io.stdout(`${said.harvestMissing({ fields: missing })}\n`);
           if (written.unchanged > 0) io.stdout(`${said.filesUnchanged({ files: written.unchanged })}\n`);
@@ -240,7 +237,7 @@ function publishCommand(io: CliIo, words: CliWords, mode: 'site' | 'data'): Loft
         // The counts are of pages; the data folder beside them is written the same way.
         const pages = written.written.filter(isPage).length;
         const changedPages = written.changed.filter(isPage).length;
-        io.stdout(`${said.pagesWritten({ pages: changedPages, where, documents: documents, asOf: ctx.asOf })}\n`);
+        io.stdout(`${said.pagesWritten({ pages: changedPages, where, documents, asOf: ctx.asOf })}\n`);
         draftNote();
         if (pages - changedPages > 0) io.stdout(`${said.pagesUnchanged({ pages: pages - changedPages })}\n`);
         const removedPages = written.removed.filter(isPage).length;
