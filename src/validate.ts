@@ -216,7 +216,7 @@ export class ValidationSession {
     let checked: number;
     let changed: FileResult[] | undefined;
     if (seed) {
-      stage.seed(seed.previous, seed.records);
+      stage.seed(seed.previous, seed.records, seed.index);
       ({ results, checked, changed } = seed);
     } else {
       const schemas = await loadSchemas();

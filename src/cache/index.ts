@@ -27,7 +27,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
 import { checkReadFile, fromWire, toWire, type FileCheckOptions, type FileResult, type WireFileResult } from '../check/file.js';
-import { entityFacts, type StageRecord } from '../check/repository.js';
+import { entityFacts, type SeedIndex, type StageRecord } from '../check/repository.js';
 import { RULE_CODES } from '../diagnostics/catalog.js';
 import type { Diagnostic, DocPath, Range } from '../diagnostics/types.js';
 import { displayName, type DiscoveredFile } from '../load/discover.js';
@@ -45,9 +45,9 @@ import {
   copyEntities,
   EMPTY,
   ENTITY_INTS,
+  ColumnIndex,
   LazyFileResult,
   remapIds,
-  SeededEntity,
   SLIM_LIST,
   splitText,
   stageColumns,
@@ -182,6 +182,8 @@ export interface Seed {
   /** The last run's files' results (unchanged ones are read from the cache only as far as asked), in its order. */
   previous: FileResult[];
   records: StageRecord[];
+  /** The index of `previous`'s documents, from the stage file's columns (see `RepositoryStage.seed`). */
+  index: SeedIndex;
   /** This run's files' results. */
   results: FileResult[];
   /** When this run's files are the last run's, in the same order: the results that are not the last run's. */
@@ -276,7 +278,7 @@ export class PersistentCache {
     // Where this run's files are the last run's (most runs), the same place in both lists.
     const sameFiles = stage.files.length === files.length && files.every((f, i) => f.absPath === stage.files[i]);
     const at = sameFiles ? undefined : new Map(files.map((f, i) => [f.absPath, i]));
-    const previous: FileResult[] = [];
+    const previous: LazyFileResult[] = [];
     // By this run's files: the last run's result where the file did not change.
     const unchanged: (FileResult | undefined)[] = [];
     const records: StageRecord[] = [];
@@ -314,7 +316,7 @@ export class PersistentCache {
     }
     if (this.previousPaths) this.previousPaths.sameFiles = sameFiles;
     const changed = sameFiles ? results.filter((r, i) => r !== previous[i]) : undefined;
-    return { previous, records, results, changed, checked };
+    return { previous, records, index: new ColumnIndex(previous, stage), results, changed, checked };
   }
 
   /**
@@ -653,12 +655,8 @@ export class PersistentCache {
    * A file's result as the stage file describes it: its documents' facts and names at hand, their
    * values, positions and the file's own findings read from its entry when first asked for (see `loadLazy`).
    */
-  private lazyResult(file: DiscoveredFile, shard: number, cols: StageColumns, row: number, skipped: SkippedFile | undefined, ids: readonly string[], stamp: string, limits: ParseLimits): FileResult {
-    const lazy = new LazyFileResult(this, file, stamp, limits, shard, cols, row, skipped, ids);
-    const first = cols.files[2 * row] as number;
-    const end = first + (cols.files[2 * row + 1] as number);
-    for (let e = first; e < end; e++) lazy.entities.push(new SeededEntity(lazy, e));
-    return lazy;
+  private lazyResult(file: DiscoveredFile, shard: number, cols: StageColumns, row: number, skipped: SkippedFile | undefined, ids: readonly string[], stamp: string, limits: ParseLimits): LazyFileResult {
+    return new LazyFileResult(this, file, stamp, limits, shard, cols, row, skipped, ids);
   }
 
   /**

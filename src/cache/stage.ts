@@ -3,7 +3,7 @@
 // few changed files is seeded with (their values read from the files' entries only when asked for).
 
 import type { FileResult } from '../check/file.js';
-import { OWN_FACTS, signatureOfFields, type EntityFacts } from '../check/repository.js';
+import { OWN_FACTS, signatureOfFields, type EntityFacts, type SeedIndex } from '../check/repository.js';
 import { START_LOCATOR } from '../diagnostics/make.js';
 import type { Diagnostic, DocPath, Range } from '../diagnostics/types.js';
 import type { BrokenFile } from '../links/cascade.js';
@@ -223,8 +223,9 @@ export function stageColumns(x: Record<string, unknown>, ids: number): StageColu
 export class LazyFileResult implements FileResult {
   readonly file: string;
   readonly skipped?: SkippedFile;
-  readonly entities: Entity[] = [];
   full: FileResult | undefined;
+  /** Its documents, made when first asked for (a run where one file changed looks at few files' documents). */
+  private made: Entity[] | undefined;
 
   constructor(
     private readonly cache: { loadLazy(lazy: LazyFileResult): FileResult },
@@ -244,6 +245,15 @@ export class LazyFileResult implements FileResult {
 
   load(): FileResult {
     return (this.full ??= this.cache.loadLazy(this));
+  }
+
+  get entities(): Entity[] {
+    if (this.made) return this.made;
+    const made: Entity[] = [];
+    const first = this.cols.files[2 * this.row] as number;
+    const end = first + (this.cols.files[2 * this.row + 1] as number);
+    for (let e = first; e < end; e++) made.push(new SeededEntity(this, e));
+    return (this.made = made);
   }
 
   get diagnostics(): Diagnostic[] {
@@ -350,3 +360,164 @@ const LAZY_VALUE: ProxyHandler<SeededEntity> = {
   defineProperty: (t, prop, d) => Reflect.defineProperty(wholeValue(t), prop, d),
 };
 
+
+/**
+ * The repository stage's index of the last run's documents (see `SeedIndex`), answered from the
+ * stage file's columns: who defines an id, who names it, which promises cannot be read. A document
+ * becomes an object only when an answer holds it (its file's `entities`), so a run where one file
+ * changed makes the few its change reaches, not ten thousand.
+ */
+export class ColumnIndex implements SeedIndex {
+  /** Each id's place in the table (the first, should the table hold one twice). */
+  private readonly idAt = new Map<string, number>();
+  /** By document (in repository order): its file's place in `files` and its place among that file's documents. */
+  private readonly docFile: Int32Array;
+  private readonly docAt: Int32Array;
+  /** Documents by the id they define (`id ?? ''`) and by the id they name, each a run of `defs`/`names` from `defStart`/`nameStart`. */
+  private readonly defStart: Int32Array;
+  private readonly defs: Int32Array;
+  private readonly nameStart: Int32Array;
+  private readonly names: Int32Array;
+  /** Where documents without an id (and with the id '') are. */
+  private readonly noId: number;
+  private readonly unreadableDocs: number[] = [];
+  /** Each document's own id's place in the table, -1 for none. */
+  private readonly docId: Int32Array;
+  private firstOf: Map<string, number> | undefined;
+  private readonly ids: readonly string[];
+
+  /** `files`: the last run's results, by the stage file's order (`stage`'s). */
+  constructor(
+    private readonly files: readonly LazyFileResult[],
+    stage: Pick<StageFile, 'ids' | 'places' | 'rows' | 'shards'>,
+  ) {
+    const { ids, places, rows, shards } = stage;
+    this.ids = ids;
+    const canon = new Int32Array(ids.length);
+    ids.forEach((id, k) => {
+      const at = this.idAt.get(id);
+      if (at === undefined) this.idAt.set(id, k);
+      canon[k] = at ?? k;
+    });
+    this.noId = this.idAt.get('') ?? ids.length;
+    const buckets = ids.length + 1;
+    let docs = 0;
+    let refs = 0;
+    files.forEach((f, i) => {
+      if (f.skipped) return;
+      const cols = shards[places[i] as number] as StageColumns;
+      const row = rows[i] as number;
+      const first = cols.files[2 * row] as number;
+      const count = cols.files[2 * row + 1] as number;
+      docs += count;
+      for (let e = first; e < first + count; e++) refs += cols.entities[e * ENTITY_INTS + 5] as number;
+    });
+    this.docFile = new Int32Array(docs);
+    this.docAt = new Int32Array(docs);
+    this.docId = new Int32Array(docs);
+    const defOf = new Int32Array(docs);
+    const nameOf = new Int32Array(refs);
+    const nameDoc = new Int32Array(refs);
+    const defCount = new Int32Array(buckets + 1);
+    const nameCount = new Int32Array(buckets + 1);
+    /** The last document counted under each named id: a document naming one twice is under it once. */
+    const lastNamer = new Int32Array(buckets).fill(-1);
+    let g = 0;
+    let r = 0;
+    files.forEach((f, i) => {
+      if (f.skipped) return;
+      const cols = shards[places[i] as number] as StageColumns;
+      const row = rows[i] as number;
+      const first = cols.files[2 * row] as number;
+      const count = cols.files[2 * row + 1] as number;
+      for (let e = first; e < first + count; e++, g++) {
+        const base = e * ENTITY_INTS;
+        const id = cols.entities[base + 1] as number;
+        this.docFile[g] = i;
+        this.docAt[g] = e - first;
+        this.docId[g] = id < 0 ? -1 : (canon[id] as number);
+        const def = id < 0 ? this.noId : (canon[id] as number);
+        defOf[g] = def;
+        (defCount[def + 1] as number)++;
+        if (((cols.entities[base + 2] as number) & UNREADABLE) !== 0) this.unreadableDocs.push(g);
+        const refStart = cols.entities[base + 4] as number;
+        const refEnd = refStart + (cols.entities[base + 5] as number);
+        for (let k = refStart; k < refEnd; k++) {
+          const named = canon[cols.refs[k] as number] as number;
+          if (lastNamer[named] === g) continue;
+          lastNamer[named] = g;
+          nameOf[r] = named;
+          nameDoc[r++] = g;
+          (nameCount[named + 1] as number)++;
+        }
+      }
+    });
+    for (let b = 0; b < buckets; b++) {
+      defCount[b + 1] = (defCount[b + 1] as number) + (defCount[b] as number);
+      nameCount[b + 1] = (nameCount[b + 1] as number) + (nameCount[b] as number);
+    }
+    this.defStart = defCount.slice();
+    this.nameStart = nameCount.slice();
+    this.defs = new Int32Array(docs);
+    this.names = new Int32Array(r);
+    // Filled in document order: each run is in repository order.
+    for (let d = 0; d < docs; d++) this.defs[(defCount[defOf[d] as number] as number)++] = d;
+    for (let k = 0; k < r; k++) this.names[(nameCount[nameOf[k] as number] as number)++] = nameDoc[k] as number;
+  }
+
+  definers(key: string): Entity[] {
+    const b = key === '' ? this.noId : this.idAt.get(key);
+    return b === undefined ? [] : this.run(this.defs, this.defStart, b);
+  }
+
+  namers(key: string): Entity[] {
+    const b = this.idAt.get(key);
+    return b === undefined ? [] : this.run(this.names, this.nameStart, b);
+  }
+
+  unreadable(): Entity[] {
+    return this.unreadableDocs.map((d) => this.doc(d));
+  }
+
+  firstDefiner(id: string): Entity | undefined {
+    const b = id === '' ? this.noId : this.idAt.get(id);
+    if (b === undefined) return undefined;
+    for (let k = this.defStart[b] as number; k < (this.defStart[b + 1] as number); k++) {
+      const d = this.defs[k] as number;
+      if ((this.docId[d] as number) >= 0) return this.doc(d);
+    }
+    return undefined;
+  }
+
+  *firstDefiners(): IterableIterator<[string, Entity]> {
+    for (const [id, d] of this.firsts()) yield [id, this.doc(d)];
+  }
+
+  get idCount(): number {
+    return this.firsts().size;
+  }
+
+  /** The first document defining each id (a document with the id '' is one, one without is none), in repository order. */
+  private firsts(): Map<string, number> {
+    if (this.firstOf) return this.firstOf;
+    const firsts = new Map<string, number>();
+    for (let d = 0; d < this.docId.length; d++) {
+      const k = this.docId[d] as number;
+      if (k < 0) continue;
+      const id = this.ids[k] as string;
+      if (!firsts.has(id)) firsts.set(id, d);
+    }
+    return (this.firstOf = firsts);
+  }
+
+  private run(list: Int32Array, start: Int32Array, b: number): Entity[] {
+    const out: Entity[] = [];
+    for (let k = start[b] as number; k < (start[b + 1] as number); k++) out.push(this.doc(list[k] as number));
+    return out;
+  }
+
+  /** A document as an object: its file's, so that every answer holds the same one. */
+  doc(d: number): Entity {
+    return (this.files[this.docFile[d] as number] as LazyFileResult).entities[this.docAt[d] as number] as Entity;
+  }
+}

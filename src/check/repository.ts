@@ -144,6 +144,90 @@ export interface StageRecord {
   shown: Diagnostic[];
 }
 
+/**
+ * The index of the documents a stage is seeded with, answered without making every document an
+ * object (the persistent cache's, from its stage file's columns: see cache/stage.ts). Every answer
+ * holds the documents of the seeded files' `entities`, the same objects each time.
+ */
+export interface SeedIndex {
+  /** The documents whose `defKey` is `key`, in repository order. */
+  definers(key: string): readonly Entity[];
+  /** The documents naming `key` (see `refKeys`), each once, in repository order. */
+  namers(key: string): readonly Entity[];
+  /** The medborgarlöften whose promises cannot be read. */
+  unreadable(): readonly Entity[];
+  /** The first document with the id `id`, as `buildIndex` finds it. */
+  firstDefiner(id: string): Entity | undefined;
+  /** Every id with its first document, in repository order (as `buildIndex` makes its map). */
+  firstDefiners(): IterableIterator<[string, Entity]>;
+  readonly idCount: number;
+}
+
+/**
+ * The ids of a seeded stage (see `SeedIndex`): the seed's first definitions, with those set since
+ * (the same ids: a change of ids makes a map of all anew, see `update`). Iterated, it makes every
+ * document an object, as a failing reference's suggestions need.
+ */
+class SeededIds implements ReadonlyMap<string, Entity> {
+  private readonly over: Map<string, Entity>;
+
+  constructor(
+    private readonly seed: SeedIndex,
+    over?: ReadonlyMap<string, Entity>,
+  ) {
+    this.over = new Map(over);
+  }
+
+  get(id: string): Entity | undefined {
+    return this.over.get(id) ?? this.seed.firstDefiner(id);
+  }
+
+  has(id: string): boolean {
+    return this.over.has(id) || this.seed.firstDefiner(id) !== undefined;
+  }
+
+  set(id: string, e: Entity): this {
+    this.over.set(id, e);
+    return this;
+  }
+
+  /** Another map of the same ids (caches keyed by the map, as names for suggestions are, see it as new). */
+  copy(): SeededIds {
+    return new SeededIds(this.seed, this.over);
+  }
+
+  get size(): number {
+    let n = this.seed.idCount;
+    for (const id of this.over.keys()) if (this.seed.firstDefiner(id) === undefined) n++;
+    return n;
+  }
+
+  *entries(): MapIterator<[string, Entity]> {
+    const seen = new Set<string>();
+    for (const [id, e] of this.seed.firstDefiners()) {
+      seen.add(id);
+      yield [id, this.over.get(id) ?? e];
+    }
+    for (const [id, e] of this.over) if (!seen.has(id)) yield [id, e];
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [id] of this.entries()) yield id;
+  }
+
+  *values(): MapIterator<Entity> {
+    for (const [, e] of this.entries()) yield e;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Entity]> {
+    return this.entries();
+  }
+
+  forEach(fn: (e: Entity, id: string, map: ReadonlyMap<string, Entity>) => void, self?: unknown): void {
+    for (const [id, e] of this.entries()) fn.call(self, e, id, this);
+  }
+}
+
 interface FileState {
   result: FileResult;
   /** Links from this file's documents (undefined: seeded from the persistent cache, worked out when asked for). */
@@ -165,7 +249,13 @@ export class RepositoryStage {
   private readonly namers = new Map<string, Listed>();
   /** The medborgarlöften whose promises cannot be read. */
   private readonly unreadable = new Set<Entity>();
-  private byId = new Map<string, Entity>();
+  private byId: Map<string, Entity> | SeededIds = new Map<string, Entity>();
+  /**
+   * The index a stage was seeded with, asked for an id's documents when `definers` or `namers` is
+   * first looked at under it (`pulled`); from then on the maps hold them, as they would after a first run.
+   */
+  private seeded: SeedIndex | undefined;
+  private readonly pulled = { definers: new Set<string>(), namers: new Set<string>() };
   private brokenKey = '';
   /** The files with findings to show, by name in order, and all their findings. */
   private showing: string[] = [];
@@ -196,6 +286,8 @@ export class RepositoryStage {
       const names = files.map((f) => f.file);
       reordered = names.length !== this.order.length || names.some((n, i) => n !== this.order[i]);
       if (reordered) {
+        // The seeded index is in the last order: made whole before documents are put in another.
+        this.unseed();
         this.order = names;
         this.rank = new Map(names.map((n, i) => [n, i]));
       }
@@ -251,9 +343,9 @@ export class RepositoryStage {
       // The same ids and kinds as before, in the same documents: only which document defines one
       // first may have changed. Where names changed, a new map all the same (in the same order):
       // names for suggestions are kept by map.
-      if (renamed) this.byId = new Map(this.byId);
+      if (renamed) this.byId = this.byId instanceof SeededIds ? this.byId.copy() : new Map(this.byId);
       for (const id of touchedIds) {
-        const def = listOf(this.definers.get(id)).find((e) => e.id !== undefined);
+        const def = listOf(this.definersOf(id)).find((e) => e.id !== undefined);
         if (def) this.byId.set(id, def);
       }
     }
@@ -358,16 +450,25 @@ export class RepositoryStage {
    * file, in the same order; the persistent cache stores them): nothing is linked or ruled again.
    * The documents' facts must be known (`OWN_FACTS`) or their values are read for them.
    */
-  seed(files: readonly FileResult[], records: readonly StageRecord[]): void {
+  seed(files: readonly FileResult[], records: readonly StageRecord[], index?: SeedIndex): void {
     this.order = files.map((f) => f.file);
     this.rank = new Map(this.order.map((n, i) => [n, i]));
-    this.byId = new Map();
+    if (index) {
+      // Its documents are asked for as they are looked at (see `definersOf`).
+      this.seeded = index;
+      this.byId = new SeededIds(index);
+      for (const e of index.unreadable()) this.unreadable.add(e);
+    } else {
+      this.byId = new Map();
+      for (const result of files) {
+        for (const e of this.entitiesOf(result)) {
+          this.index(e, true);
+          if (e.id !== undefined && !this.byId.has(e.id)) this.byId.set(e.id, e);
+        }
+      }
+    }
     files.forEach((result, i) => {
       const record = records[i] as StageRecord;
-      for (const e of this.entitiesOf(result)) {
-        this.index(e, true);
-        if (e.id !== undefined && !this.byId.has(e.id)) this.byId.set(e.id, e);
-      }
       this.state.set(result.file, { result, links: undefined, repository: record.repository, broken: record.broken, shown: record.shown });
     });
     this.broken = [];
@@ -452,23 +553,54 @@ export class RepositoryStage {
     return (this.rank.get(a.doc.file) ?? 0) - (this.rank.get(b.doc.file) ?? 0) || a.doc.index - b.doc.index;
   }
 
+  /** The documents defining `key`, in repository order (asked of the seeded index when first looked at). */
+  private definersOf(key: string): Listed | undefined {
+    return this.pull(this.definers, this.pulled.definers, key, (seed) => seed.definers(key));
+  }
+
+  /** The documents naming `key`, in the order indexed (asked of the seeded index when first looked at). */
+  private namersOf(key: string): Listed | undefined {
+    return this.pull(this.namers, this.pulled.namers, key, (seed) => seed.namers(key));
+  }
+
+  private pull(map: Map<string, Listed>, pulled: Set<string>, key: string, ask: (seed: SeedIndex) => readonly Entity[]): Listed | undefined {
+    if (this.seeded && !pulled.has(key)) {
+      pulled.add(key);
+      const list = ask(this.seeded);
+      if (list.length > 0) map.set(key, list.length === 1 ? (list[0] as Entity) : [...list]);
+    }
+    return map.get(key);
+  }
+
+  /** The seeded index made whole in the maps (from the files' results, as they stand), and not asked again. */
+  private unseed(): void {
+    if (!this.seeded) return;
+    this.seeded = undefined;
+    this.pulled.definers.clear();
+    this.pulled.namers.clear();
+    this.definers.clear();
+    this.namers.clear();
+    this.unreadable.clear();
+    for (const name of this.order) for (const e of this.entitiesOf(this.state.get(name)?.result)) this.index(e, true);
+  }
+
   /**
    * The documents whose values this one's findings depend on: those defining an id it names or
    * defines, and for a problembild or medborgarlöfte those naming it (is it answered, followed up).
    */
   private *dependencies(e: Entity): Iterable<Entity> {
     const own = defKey(e);
-    yield* listOf(this.definers.get(own));
-    for (const key of entityFacts(e).refs) yield* listOf(this.definers.get(key));
-    if (NAMED_MATTERS.has(e.kind)) yield* listOf(this.namers.get(own));
+    yield* listOf(this.definersOf(own));
+    for (const key of entityFacts(e).refs) yield* listOf(this.definersOf(key));
+    if (NAMED_MATTERS.has(e.kind)) yield* listOf(this.namersOf(own));
   }
 
   /** The documents whose findings depend on this one's value: the converse of `dependencies`. */
   private *dependents(e: Entity): Iterable<Entity> {
     const own = defKey(e);
-    yield* listOf(this.definers.get(own));
-    yield* listOf(this.namers.get(own));
-    for (const key of entityFacts(e).refs) for (const d of listOf(this.definers.get(key))) if (NAMED_MATTERS.has(d.kind)) yield d;
+    yield* listOf(this.definersOf(own));
+    yield* listOf(this.namersOf(own));
+    for (const key of entityFacts(e).refs) for (const d of listOf(this.definersOf(key))) if (NAMED_MATTERS.has(d.kind)) yield d;
   }
 
   /** `inOrder`: documents are indexed in repository order (seed), so each goes last. */
@@ -477,7 +609,7 @@ export class RepositoryStage {
     const facts = entityFacts(e);
     if (facts.unreadable) this.unreadable.add(e);
     // Kept in repository order: the first is the definition references resolve to.
-    const list = this.definers.get(key);
+    const list = this.definersOf(key);
     if (list === undefined) this.definers.set(key, e);
     else if (!Array.isArray(list)) this.definers.set(key, inOrder || this.compareEntities(list, e) <= 0 ? [list, e] : [e, list]);
     else if (inOrder) list.push(e);
@@ -487,7 +619,7 @@ export class RepositoryStage {
       list.splice(at, 0, e);
     }
     for (const ref of facts.refs) {
-      const list = this.namers.get(ref);
+      const list = this.namersOf(ref);
       // A document naming an id twice is indexed under it once: its refs for one id come in this loop alone, so it is then the last.
       if (list === undefined) this.namers.set(ref, e);
       else if (!Array.isArray(list)) {
@@ -499,7 +631,11 @@ export class RepositoryStage {
   private unindex(e: Entity): void {
     const key = defKey(e);
     this.unreadable.delete(e);
+    this.definersOf(key);
     unlist(this.definers, key, e);
-    for (const ref of entityFacts(e).refs) unlist(this.namers, ref, e);
+    for (const ref of entityFacts(e).refs) {
+      this.namersOf(ref);
+      unlist(this.namers, ref, e);
+    }
   }
 }
