@@ -209,6 +209,8 @@ export class PersistentCache {
   /** The last stage file's table of ids, when it was read, and how many of them were in use when last counted. */
   private previousIds: readonly string[] | undefined;
   private previousUsed = 0;
+  /** Each file's shard and row in the last stage file, when it was read. */
+  private previousPlaces: { places: Uint8Array; rows: Int32Array } | undefined;
   /** The last run's files (from the stage file), when it was read. */
   private previous: readonly string[] | undefined;
   /** Files (as discovered in this run) whose stamp is what the state says (not racy), with that stamp: their entries need not be read. */
@@ -271,7 +273,7 @@ export class PersistentCache {
     const s = this.state;
     if (!s?.stage) return undefined;
     // Told before any result is made: a result whose entry cannot be read checks its file.
-    const stage = this.readStage(s.stage);
+    const stage = this.readStage(s.stage, files);
     if (!stage) return undefined;
     this.previous = stage.files;
     this.previousIds = stage.ids;
@@ -424,29 +426,56 @@ export class PersistentCache {
     const previousShards = this.previousIds === undefined ? undefined : this.previousShards;
     // Each shard's files in order, and each file's extra part; a shard is dirty when any differs from the last stage file.
     const byShard: number[][] = Array.from({ length: SHARDS }, () => []);
-    const extras: (StageExtra | undefined)[] = [];
-    const dirty = new Set<number>();
-    const places = new Uint8Array(results.length);
-    const rows = new Int32Array(results.length);
-    for (let i = 0; i < results.length; i++) {
+    const extras: (StageExtra | undefined | null)[] = new Array<null>(results.length).fill(null);
+    let missing = false;
+    /** A file's extra part (null: not yet worked out). */
+    const extraOf = (i: number): StageExtra | undefined => {
+      const known = extras[i];
+      if (known !== null) return known;
       const r = results[i] as FileResult;
       const record = stage.get(r.file);
-      if (!record) return undefined;
-      // A file of the last stage file stays in its shard; another goes where its path says.
-      const n = r instanceof LazyFileResult && r.cols === previousShards?.[r.shard] ? r.shard : this.stageShard((files[i] as DiscoveredFile).absPath);
-      places[i] = n;
-      const list = byShard[n] as number[];
-      rows[i] = list.length;
+      if (!record) missing = true;
       const skipped = r.skipped;
-      const extra: StageExtra | undefined = skipped !== undefined || record.repository.length > 0 || record.broken !== undefined || record.shown.length > 0 ? [skipped, record.repository, record.broken, record.shown] : undefined;
-      list.push(i);
-      extras.push(extra);
-      if (dirty.has(n)) continue;
-      // Unchanged: the last stage file's entry (documents and all) at the same row, with the same extra part.
-      const old = r instanceof LazyFileResult && r.cols === previousShards?.[n] ? r.cols.extra.get(r.row) : undefined;
-      const same = r instanceof LazyFileResult && r.cols === previousShards?.[n] && r.row === rows[i] && (old === extra || (old !== undefined && extra !== undefined && old[0] === extra[0] && (old[1] === extra[1] || isDeepStrictEqual(old[1], extra[1])) && isDeepStrictEqual(old[2], extra[2]) && (old[3] === extra[3] || isDeepStrictEqual(old[3], extra[3]))));
-      if (!same) dirty.add(n);
+      const extra: StageExtra | undefined = record && (skipped !== undefined || record.repository.length > 0 || record.broken !== undefined || record.shown.length > 0) ? [skipped, record.repository, record.broken, record.shown] : undefined;
+      return (extras[i] = extra);
+    };
+    /** Unchanged: the last stage file's entry (documents and all) at the same row, with the same extra part. */
+    const unchanged = (r: FileResult, n: number, row: number, extra: StageExtra | undefined): boolean => {
+      if (!(r instanceof LazyFileResult) || r.cols !== previousShards?.[n] || r.row !== row) return false;
+      const old = r.cols.extra.get(r.row);
+      return old === extra || (old !== undefined && extra !== undefined && old[0] === extra[0] && (old[1] === extra[1] || isDeepStrictEqual(old[1], extra[1])) && isDeepStrictEqual(old[2], extra[2]) && (old[3] === extra[3] || isDeepStrictEqual(old[3], extra[3])));
+    };
+    const dirty = new Set<number>();
+    let places: Uint8Array;
+    let rows: Int32Array;
+    const last = this.previousPlaces;
+    if (this.previousPaths?.sameFiles === true && previousShards !== undefined && last !== undefined && last.places.length === results.length) {
+      // The same files as the last stage file: each stays at its place (a changed one too), and
+      // only the shards holding one whose entry is not the last one are made again.
+      places = last.places.slice();
+      rows = last.rows.slice();
+      for (const list of byShard) list.length = 0;
+      for (let i = 0; i < results.length; i++) {
+        const n = places[i] as number;
+        (byShard[n] as number[])[rows[i] as number] = i;
+        if (!dirty.has(n) && !unchanged(results[i] as FileResult, n, rows[i] as number, extraOf(i))) dirty.add(n);
+      }
+    } else {
+      places = new Uint8Array(results.length);
+      rows = new Int32Array(results.length);
+      for (let i = 0; i < results.length; i++) {
+        const r = results[i] as FileResult;
+        // A file of the last stage file stays in its shard; another goes where its path says.
+        const n = r instanceof LazyFileResult && r.cols === previousShards?.[r.shard] ? r.shard : this.stageShard((files[i] as DiscoveredFile).absPath);
+        places[i] = n;
+        const list = byShard[n] as number[];
+        rows[i] = list.length;
+        list.push(i);
+        const extra = extraOf(i);
+        if (!dirty.has(n) && !unchanged(r, n, rows[i] as number, extra)) dirty.add(n);
+      }
     }
+    if (missing) return undefined;
     byShard.forEach((list, n) => {
       if (previousShards?.[n] === undefined || list.length !== (previousShards[n] as StageColumns).files.length / 2) dirty.add(n);
     });
@@ -454,7 +483,7 @@ export class PersistentCache {
       const b: ShardBuilder = { files: [], entities: [], refs: [], slim: [], extra: new Map() };
       for (const [row, file] of (byShard[n] as number[]).entries()) {
         const r = results[file] as FileResult;
-        const extra = extras[file];
+        const extra = extraOf(file);
         b.files.push(b.entities.length / ENTITY_INTS, 0);
         if (extra) b.extra.set(row, extra);
         if (r instanceof LazyFileResult && r.ids === this.previousIds) copyEntities(b, row, r.cols, r.row);
@@ -477,6 +506,8 @@ export class PersistentCache {
         ids = compacted.kept;
       }
     }
+    // A file the stage does not hold (met while its shard was made): the stage is not written.
+    if (missing) return undefined;
     // The table is one text with NUL between ids: an id with a NUL of its own (YAML can write one) would read back as two.
     if (ids.some((id) => id.includes('\u0000'))) return undefined;
     const tokens: string[] = [];
@@ -525,13 +556,15 @@ export class PersistentCache {
   }
 
   /** The stage file written with the state (`token`), its entries from its shards; undefined when any part is not what was written. */
-  private readStage(token: string): StageFile | undefined {
+  private readStage(token: string, current: readonly DiscoveredFile[]): StageFile | undefined {
     const head = readCacheFile(path.join(this.dir, 'stage'));
     if (!isPlainObject(head) || head['key'] !== this.key || head['token'] !== token || !isStringArray(head['shards']) || head['shards'].length !== SHARDS) return undefined;
     if (typeof head['paths'] !== 'string' || !(head['stamps'] instanceof Uint8Array) || !(head['ids'] instanceof Uint8Array) || !(head['places'] instanceof Uint8Array) || !(head['rows'] instanceof Int32Array) || !Number.isSafeInteger(head['used'])) return undefined;
     const paths = readCacheFile(path.join(this.dir, 'stage-paths'));
     if (!isPlainObject(paths) || paths['key'] !== this.key || paths['token'] !== head['paths'] || !(paths['files'] instanceof Uint8Array)) return undefined;
-    const files = splitText(paths['files']);
+    // Most runs are over the files of the last: their paths are compared as one text, not split into ten thousand.
+    const same = Buffer.from(current.map((f) => f.absPath).join('\u0000'), 'utf8').equals(paths['files']);
+    const files = same ? current.map((f) => f.absPath) : splitText(paths['files']);
     const stamps = splitText(head['stamps']);
     const ids = splitText(head['ids']);
     if (ids.length !== head['idCount']) return undefined;
@@ -560,6 +593,7 @@ export class PersistentCache {
       rowsOf[row] = 1;
     }
     this.previousShards = shards;
+    this.previousPlaces = { places, rows };
     this.previousPaths = { token: head['paths'], sameFiles: false };
     this.previousStageTokens = tokens;
     this.previousUsed = head['used'] as number;

@@ -365,57 +365,50 @@ const LAZY_VALUE: ProxyHandler<SeededEntity> = {
  * The repository stage's index of the last run's documents (see `SeedIndex`), answered from the
  * stage file's columns: who defines an id, who names it, which promises cannot be read. A document
  * becomes an object only when an answer holds it (its file's `entities`), so a run where one file
- * changed makes the few its change reaches, not ten thousand.
+ * changed makes the few its change reaches, not ten thousand; an id is looked up in the table
+ * only when asked for (a map of the whole table costs more than the few a run asks for).
  */
 export class ColumnIndex implements SeedIndex {
-  /** Each id's place in the table (the first, should the table hold one twice). */
-  private readonly idAt = new Map<string, number>();
-  /** By document (in repository order): its file's place in `files` and its place among that file's documents. */
+  /** By document (in repository order): its file's place in `files`, its place among that file's documents, its id's place in the table (-1 for none). */
   private readonly docFile: Int32Array;
   private readonly docAt: Int32Array;
-  /** Documents by the id they define (`id ?? ''`) and by the id they name, each a run of `defs`/`names` from `defStart`/`nameStart`. */
+  private readonly docId: Int32Array;
+  /**
+   * Documents by the place in the table of the id they define (documents without an id after the
+   * table's end) and of each id they name: the run of `defs`/`names` from `defStart`/`nameStart`,
+   * in repository order.
+   */
   private readonly defStart: Int32Array;
   private readonly defs: Int32Array;
   private readonly nameStart: Int32Array;
   private readonly names: Int32Array;
-  /** Where documents without an id (and with the id '') are. */
-  private readonly noId: number;
   private readonly unreadableDocs: number[] = [];
-  /** Each document's own id's place in the table, -1 for none. */
-  private readonly docId: Int32Array;
+  /** Ids looked up so far, and (after many) every id's places in the table. */
+  private lookups = 0;
+  private placesById: Map<string, number[]> | undefined;
   private firstOf: Map<string, number> | undefined;
-  private readonly ids: readonly string[];
 
-  /** `files`: the last run's results, by the stage file's order (`stage`'s). */
+  /** `files`: the last run's results, in the stage file's order (`stage`'s). */
   constructor(
     private readonly files: readonly LazyFileResult[],
-    stage: Pick<StageFile, 'ids' | 'places' | 'rows' | 'shards'>,
+    private readonly stage: Pick<StageFile, 'ids' | 'places' | 'rows' | 'shards'>,
   ) {
     const { ids, places, rows, shards } = stage;
-    this.ids = ids;
-    const canon = new Int32Array(ids.length);
-    ids.forEach((id, k) => {
-      const at = this.idAt.get(id);
-      if (at === undefined) this.idAt.set(id, k);
-      canon[k] = at ?? k;
-    });
-    this.noId = this.idAt.get('') ?? ids.length;
     const buckets = ids.length + 1;
     let docs = 0;
     let refs = 0;
-    files.forEach((f, i) => {
-      if (f.skipped) return;
+    for (let i = 0; i < files.length; i++) {
+      if ((files[i] as LazyFileResult).skipped) continue;
       const cols = shards[places[i] as number] as StageColumns;
       const row = rows[i] as number;
       const first = cols.files[2 * row] as number;
-      const count = cols.files[2 * row + 1] as number;
-      docs += count;
-      for (let e = first; e < first + count; e++) refs += cols.entities[e * ENTITY_INTS + 5] as number;
-    });
+      const end = first + (cols.files[2 * row + 1] as number);
+      docs += end - first;
+      for (let e = first; e < end; e++) refs += cols.entities[e * ENTITY_INTS + 5] as number;
+    }
     this.docFile = new Int32Array(docs);
     this.docAt = new Int32Array(docs);
     this.docId = new Int32Array(docs);
-    const defOf = new Int32Array(docs);
     const nameOf = new Int32Array(refs);
     const nameDoc = new Int32Array(refs);
     const defCount = new Int32Array(buckets + 1);
@@ -424,26 +417,24 @@ export class ColumnIndex implements SeedIndex {
     const lastNamer = new Int32Array(buckets).fill(-1);
     let g = 0;
     let r = 0;
-    files.forEach((f, i) => {
-      if (f.skipped) return;
+    for (let i = 0; i < files.length; i++) {
+      if ((files[i] as LazyFileResult).skipped) continue;
       const cols = shards[places[i] as number] as StageColumns;
       const row = rows[i] as number;
       const first = cols.files[2 * row] as number;
-      const count = cols.files[2 * row + 1] as number;
-      for (let e = first; e < first + count; e++, g++) {
+      const end = first + (cols.files[2 * row + 1] as number);
+      for (let e = first; e < end; e++, g++) {
         const base = e * ENTITY_INTS;
         const id = cols.entities[base + 1] as number;
         this.docFile[g] = i;
         this.docAt[g] = e - first;
-        this.docId[g] = id < 0 ? -1 : (canon[id] as number);
-        const def = id < 0 ? this.noId : (canon[id] as number);
-        defOf[g] = def;
-        (defCount[def + 1] as number)++;
+        this.docId[g] = id;
+        (defCount[(id < 0 ? ids.length : id) + 1] as number)++;
         if (((cols.entities[base + 2] as number) & UNREADABLE) !== 0) this.unreadableDocs.push(g);
         const refStart = cols.entities[base + 4] as number;
         const refEnd = refStart + (cols.entities[base + 5] as number);
         for (let k = refStart; k < refEnd; k++) {
-          const named = canon[cols.refs[k] as number] as number;
+          const named = cols.refs[k] as number;
           if (lastNamer[named] === g) continue;
           lastNamer[named] = g;
           nameOf[r] = named;
@@ -451,7 +442,7 @@ export class ColumnIndex implements SeedIndex {
           (nameCount[named + 1] as number)++;
         }
       }
-    });
+    }
     for (let b = 0; b < buckets; b++) {
       defCount[b + 1] = (defCount[b + 1] as number) + (defCount[b] as number);
       nameCount[b + 1] = (nameCount[b + 1] as number) + (nameCount[b] as number);
@@ -461,18 +452,20 @@ export class ColumnIndex implements SeedIndex {
     this.defs = new Int32Array(docs);
     this.names = new Int32Array(r);
     // Filled in document order: each run is in repository order.
-    for (let d = 0; d < docs; d++) this.defs[(defCount[defOf[d] as number] as number)++] = d;
+    for (let d = 0; d < docs; d++) {
+      const id = this.docId[d] as number;
+      this.defs[(defCount[id < 0 ? ids.length : id] as number)++] = d;
+    }
     for (let k = 0; k < r; k++) this.names[(nameCount[nameOf[k] as number] as number)++] = nameDoc[k] as number;
   }
 
   definers(key: string): Entity[] {
-    const b = key === '' ? this.noId : this.idAt.get(key);
-    return b === undefined ? [] : this.run(this.defs, this.defStart, b);
+    const at = this.placesOf(key);
+    return this.gather(this.defs, this.defStart, key === '' ? [...at, this.stage.ids.length] : at);
   }
 
   namers(key: string): Entity[] {
-    const b = this.idAt.get(key);
-    return b === undefined ? [] : this.run(this.names, this.nameStart, b);
+    return this.gather(this.names, this.nameStart, this.placesOf(key));
   }
 
   unreadable(): Entity[] {
@@ -480,13 +473,13 @@ export class ColumnIndex implements SeedIndex {
   }
 
   firstDefiner(id: string): Entity | undefined {
-    const b = id === '' ? this.noId : this.idAt.get(id);
-    if (b === undefined) return undefined;
-    for (let k = this.defStart[b] as number; k < (this.defStart[b + 1] as number); k++) {
-      const d = this.defs[k] as number;
-      if ((this.docId[d] as number) >= 0) return this.doc(d);
+    // Every document under the id's places has it (those without an id are after the table's end).
+    let first = -1;
+    for (const b of this.placesOf(id)) {
+      const start = this.defStart[b] as number;
+      if (start < (this.defStart[b + 1] as number) && (first < 0 || (this.defs[start] as number) < first)) first = this.defs[start] as number;
     }
-    return undefined;
+    return first < 0 ? undefined : this.doc(first);
   }
 
   *firstDefiners(): IterableIterator<[string, Entity]> {
@@ -504,20 +497,42 @@ export class ColumnIndex implements SeedIndex {
     for (let d = 0; d < this.docId.length; d++) {
       const k = this.docId[d] as number;
       if (k < 0) continue;
-      const id = this.ids[k] as string;
+      const id = this.stage.ids[k] as string;
       if (!firsts.has(id)) firsts.set(id, d);
     }
     return (this.firstOf = firsts);
   }
 
-  private run(list: Int32Array, start: Int32Array, b: number): Entity[] {
+  /** Where `id` is in the table: once in a table lofte wrote, but a table is not trusted to be that. */
+  private placesOf(id: string): number[] {
+    const ids = this.stage.ids;
+    if (!this.placesById && ++this.lookups > 32) {
+      const map = new Map<string, number[]>();
+      ids.forEach((known, k) => {
+        const list = map.get(known);
+        if (list) list.push(k);
+        else map.set(known, [k]);
+      });
+      this.placesById = map;
+    }
+    if (this.placesById) return this.placesById.get(id) ?? [];
+    const at: number[] = [];
+    for (let k = ids.indexOf(id); k >= 0; k = ids.indexOf(id, k + 1)) at.push(k);
+    return at;
+  }
+
+  /** The documents of some runs of `list`, in repository order, each once. */
+  private gather(list: Int32Array, start: Int32Array, buckets: readonly number[]): Entity[] {
+    const docs: number[] = [];
+    for (const b of buckets) for (let k = start[b] as number; k < (start[b + 1] as number); k++) docs.push(list[k] as number);
+    if (buckets.length > 1) docs.sort((a, b) => a - b);
     const out: Entity[] = [];
-    for (let k = start[b] as number; k < (start[b + 1] as number); k++) out.push(this.doc(list[k] as number));
+    for (let k = 0; k < docs.length; k++) if (k === 0 || docs[k] !== docs[k - 1]) out.push(this.doc(docs[k] as number));
     return out;
   }
 
   /** A document as an object: its file's, so that every answer holds the same one. */
-  doc(d: number): Entity {
+  private doc(d: number): Entity {
     return (this.files[this.docFile[d] as number] as LazyFileResult).entities[this.docAt[d] as number] as Entity;
   }
 }
