@@ -383,9 +383,10 @@ export class ColumnIndex implements SeedIndex {
   private readonly nameStart: Int32Array;
   private readonly names: Int32Array;
   private readonly unreadableDocs: number[] = [];
-  /** Ids looked up so far, and (after many) every id's places in the table. */
+  /** Ids looked up so far, and (after a few) each id's first place in the table, and any further places. */
   private lookups = 0;
-  private placesById: Map<string, number[]> | undefined;
+  private placeOf: Map<string, number> | undefined;
+  private readonly morePlaces = new Map<string, number[]>();
   private firstOf: Map<string, number> | undefined;
 
   /** `files`: the last run's results, in the stage file's order (`stage`'s). */
@@ -503,19 +504,31 @@ export class ColumnIndex implements SeedIndex {
     return (this.firstOf = firsts);
   }
 
-  /** Where `id` is in the table: once in a table lofte wrote, but a table is not trusted to be that. */
+  /**
+   * Where `id` is in the table: once in a table lofte wrote, but a table is not trusted to be that.
+   * The first few are looked for in the table; a map of it is made for more (a run links and
+   * rules dozens of documents, each naming a few ids).
+   */
   private placesOf(id: string): number[] {
     const ids = this.stage.ids;
-    if (!this.placesById && ++this.lookups > 32) {
-      const map = new Map<string, number[]>();
+    if (!this.placeOf && ++this.lookups > 8) {
+      const map = new Map<string, number>();
       ids.forEach((known, k) => {
-        const list = map.get(known);
-        if (list) list.push(k);
-        else map.set(known, [k]);
+        if (!map.has(known)) map.set(known, k);
+        else {
+          const more = this.morePlaces.get(known);
+          if (more) more.push(k);
+          else this.morePlaces.set(known, [k]);
+        }
       });
-      this.placesById = map;
+      this.placeOf = map;
     }
-    if (this.placesById) return this.placesById.get(id) ?? [];
+    if (this.placeOf) {
+      const first = this.placeOf.get(id);
+      if (first === undefined) return [];
+      const more = this.morePlaces.get(id);
+      return more ? [first, ...more] : [first];
+    }
     const at: number[] = [];
     for (let k = ids.indexOf(id); k >= 0; k = ids.indexOf(id, k + 1)) at.push(k);
     return at;

@@ -522,6 +522,8 @@ export class RepositoryStage {
     }
     let entities: Entity[] | undefined;
     let kept: number | undefined;
+    // Worked out once: the CLI asks for it several times, and each asks `reportOnly` of every file.
+    let shownCount: number | undefined;
     const keptCount = (): number => (kept ??= files.reduce((n, f) => (f.skipped ? n : n + 1), 0));
     return {
       diagnostics,
@@ -534,7 +536,7 @@ export class RepositoryStage {
         return keptCount();
       },
       get shownFileCount(): number {
-        return shown ? files.filter((f) => !f.skipped && shown.has(f.file)).length + shownOutside : keptCount();
+        return (shownCount ??= shown ? files.filter((f) => !f.skipped && shown.has(f.file)).length + shownOutside : keptCount());
       },
       get skipped(): SkippedFile[] {
         const skipped: SkippedFile[] = [];
