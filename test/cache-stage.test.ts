@@ -1,0 +1,142 @@
+// The index a run seeded from the persistent cache asks (cache/stage.ts `ColumnIndex`): the same
+// answers as an index of every document made from scratch, and a session that goes on from it.
+
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { entityFacts, type SeedIndex } from '../src/check/repository.js';
+import { cacheKey, PersistentCache } from '../src/cache/index.js';
+import { readCacheFile, writeCacheFile } from '../src/cache/store.js';
+import { discover } from '../src/load/discover.js';
+import { currentStamp } from '../src/load/index.js';
+import { DEFAULT_PARSE_LIMITS } from '../src/load/parse.js';
+import type { Entity } from '../src/schema/index.js';
+import { loadSchemas } from '../src/schema/validators.js';
+import { ValidationSession, type ValidateOptions } from '../src/validate.js';
+import { example } from './helpers.js';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+const temps: string[] = [];
+afterEach(() => {
+  for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lofte-cache-stage-'));
+  temps.push(dir);
+  return dir;
+}
+
+const label = (e: Entity): string => `${e.doc.file}#${e.doc.index}`;
+
+/**
+ * examples/vastra-blekinge with documents an index can get wrong: an id defined in two files, a
+ * document naming one id twice, documents without an id and with the id '', a medborgarlöfte
+ * whose promises cannot be read.
+ */
+function awkwardRepo(): { repo: string; cache: string; options: ValidateOptions } {
+  const repo = path.join(tempDir(), 'repo');
+  cpSync(example('vastra-blekinge'), repo, { recursive: true });
+  const aktor = (id: string, namn: string): string => `---\napiVersion: lofte/v1\nkind: Aktor\nid: ${id}\nnamn: ${namn}\ntyp: forening\n`;
+  writeFileSync(path.join(repo, 'a-extra.yaml'), `${aktor('dubbel-forening', 'Först')}${aktor('annan-forening', 'Annan')}---\napiVersion: lofte/v1\nkind: Aktor\nnamn: Utan id\ntyp: forening\n`);
+  writeFileSync(path.join(repo, 'z-extra.yaml'), `${aktor('dubbel-forening', 'Sist')}---\napiVersion: lofte/v1\nkind: Aktor\nid: ''\nnamn: Tomt id\ntyp: forening\n`);
+  writeFileSync(
+    path.join(repo, 'm-extra.yaml'),
+    'apiVersion: lofte/v1\nkind: Medborgarlofte\nid: olasligt-lofte\ntitel: Olästa löften\nlokalpolisomrade: annan-forening\nkommuner:\n  - annan-forening\n  - annan-forening\n  - dubbel-forening\nloften: inte en lista\n',
+  );
+  return { repo, cache: path.join(tempDir(), 'cache'), options: { cwd: repo, paths: [repo], asOf: '2026-11-24' } };
+}
+
+/** The index a run seeded from the cache at `location` gets, and that run's files' results. */
+async function seededIndex(options: ValidateOptions, location: string): Promise<SeedIndex> {
+  const cache = new PersistentCache(location, cacheKey({ ...options, limits: DEFAULT_PARSE_LIMITS }));
+  const files = await discover(options.paths, { cwd: options.cwd });
+  const seed = await cache.seed(files, files.map(currentStamp), loadSchemas, { limits: DEFAULT_PARSE_LIMITS, asOf: options.asOf, disabled: [] }, options.cwd);
+  expect(seed).toBeDefined();
+  return (seed as NonNullable<typeof seed>).index;
+}
+
+/** Expects `index` to answer as an index made from every document of a check from scratch. */
+async function expectSameAnswers(index: SeedIndex, options: ValidateOptions): Promise<void> {
+  const fresh = await new ValidationSession(options).run();
+  const entities = fresh.entities;
+  const keys = new Set(['', 'finns-inte']);
+  for (const e of entities) {
+    keys.add(e.id ?? '');
+    for (const ref of entityFacts(e).refs) keys.add(ref);
+  }
+  for (const key of keys) {
+    expect(index.definers(key).map(label), `definers of '${key}'`).toEqual(entities.filter((e) => (e.id ?? '') === key).map(label));
+    expect(index.namers(key).map(label), `namers of '${key}'`).toEqual(entities.filter((e) => entityFacts(e).refs.includes(key)).map(label));
+    const first = fresh.graph.byId.get(key);
+    expect(index.firstDefiner(key) && label(index.firstDefiner(key) as Entity), `first definer of '${key}'`).toEqual(first && label(first));
+  }
+  expect([...index.firstDefiners()].map(([id, e]) => `${id} ${label(e)}`)).toEqual([...fresh.graph.byId].map(([id, e]) => `${id} ${label(e)}`));
+  expect(index.idCount).toBe(fresh.graph.byId.size);
+  expect(index.unreadable().map(label)).toEqual(entities.filter((e) => entityFacts(e).unreadable).map(label));
+}
+
+describe('the index of a run seeded from the cache', () => {
+  it('answers who defines and names each id as an index of every document does', async () => {
+    const { cache, options } = awkwardRepo();
+    await new ValidationSession({ ...options, cache: { location: cache } }).run();
+    const index = await seededIndex(options, cache);
+    expect(index.definers('dubbel-forening')).toHaveLength(2);
+    expect(index.definers('').length).toBeGreaterThanOrEqual(2);
+    expect(index.unreadable()).toHaveLength(1);
+    await expectSameAnswers(index, options);
+  });
+
+  it('answers the same from a table that holds an id twice (a table is not trusted to be what lofte writes)', async () => {
+    const { cache, options } = awkwardRepo();
+    await new ValidationSession({ ...options, cache: { location: cache } }).run();
+    // The id the medborgarlöfte names twice put at the table's end once more, and one of its references pointed there.
+    const head = readCacheFile(path.join(cache, 'stage')) as Record<string, unknown>;
+    const ids = Buffer.from(head['ids'] as Uint8Array).toString('utf8').split('\u0000');
+    const from = ids.indexOf('annan-forening');
+    expect(from).toBeGreaterThanOrEqual(0);
+    const shards = readdirSync(cache).filter((f) => /^stage-\d+$/.test(f));
+    let moved = 0;
+    for (const f of shards) {
+      const shard = readCacheFile(path.join(cache, f)) as Record<string, unknown>;
+      const refs = shard['refs'] as Int32Array;
+      const at = refs.indexOf(from);
+      if (at < 0 || moved > 0) continue;
+      refs[at] = ids.length;
+      writeCacheFile(path.join(cache, f), shard);
+      moved++;
+    }
+    expect(moved).toBe(1);
+    writeCacheFile(path.join(cache, 'stage'), { ...head, ids: Buffer.from([...ids, 'annan-forening'].join('\u0000'), 'utf8'), idCount: ids.length + 1 });
+    await expectSameAnswers(await seededIndex(options, cache), options);
+  });
+});
+
+describe('a session that starts from the cache', () => {
+  it('goes on as a session without the cache after files are added, renamed and changed (the seeded index made whole in the new order)', async () => {
+    const { repo, cache, options } = awkwardRepo();
+    await new ValidationSession({ ...options, cache: { location: cache } }).run();
+    const promise = path.join(repo, 'm-extra.yaml');
+    writeFileSync(promise, readFileSync(promise, 'utf8').replace('titel: Olästa löften', 'titel: Andra olästa löften'));
+    const watched = new ValidationSession({ ...options, cache: { location: cache } });
+    const compare = async (): Promise<void> => {
+      const got = await watched.run();
+      const fresh = await new ValidationSession(options).run();
+      expect(got.diagnostics).toEqual(fresh.diagnostics);
+      expect(got.entities.map(label)).toEqual(fresh.entities.map(label));
+      expect([...got.graph.byId].map(([id, e]) => `${id} ${label(e)}`)).toEqual([...fresh.graph.byId].map(([id, e]) => `${id} ${label(e)}`));
+      const link = (l: (typeof fresh.graph.links)[number]): string => `${label(l.from)} ${l.path.join('.')} → ${label(l.to)}`;
+      expect(got.graph.links.map(link)).toEqual(fresh.graph.links.map(link));
+    };
+    await compare();
+    // A file that sorts first: every file after it moves.
+    writeFileSync(path.join(repo, '0-ny.yaml'), 'apiVersion: lofte/v1\nkind: Aktor\nid: dubbel-forening\nnamn: Allra först\ntyp: forening\n');
+    await compare();
+    rmSync(path.join(repo, 'a-extra.yaml'));
+    await compare();
+    writeFileSync(promise, readFileSync(promise, 'utf8').replace('lokalpolisomrade: annan-forening', 'lokalpolisomrade: dubbel-forening'));
+    await compare();
+  });
+});
