@@ -41,6 +41,7 @@ function awkwardRepo(): { repo: string; cache: string; options: ValidateOptions 
   cpSync(example('vastra-blekinge'), repo, { recursive: true });
   const aktor = (id: string, namn: string): string => `---\napiVersion: lofte/v1\nkind: Aktor\nid: ${id}\nnamn: ${namn}\ntyp: forening\n`;
   writeFileSync(path.join(repo, 'a-extra.yaml'), `${aktor('dubbel-forening', 'Först')}${aktor('annan-forening', 'Annan')}---\napiVersion: lofte/v1\nkind: Aktor\nnamn: Utan id\ntyp: forening\n`);
+  writeFileSync(path.join(repo, 'n-extra.yaml'), 'apiVersion: lofte/v1\nkind: Medborgarlofte\nid: annat-lofte\ntitel: Annat löfte\nlokalpolisomrade: annan-forening\nloften: []\n');
   writeFileSync(path.join(repo, 'z-extra.yaml'), `${aktor('dubbel-forening', 'Sist')}---\napiVersion: lofte/v1\nkind: Aktor\nid: ''\nnamn: Tomt id\ntyp: forening\n`);
   writeFileSync(
     path.join(repo, 'm-extra.yaml'),
@@ -92,23 +93,29 @@ describe('the index of a run seeded from the cache', () => {
   it('answers the same from a table that holds an id twice (a table is not trusted to be what lofte writes)', async () => {
     const { cache, options } = awkwardRepo();
     await new ValidationSession({ ...options, cache: { location: cache } }).run();
-    // The id the medborgarlöfte names twice put at the table's end once more, and one of its references pointed there.
+    // An id put at the table's end once more: a document naming it once now names it there, one
+    // naming it more than once at both places.
     const head = readCacheFile(path.join(cache, 'stage')) as Record<string, unknown>;
     const ids = Buffer.from(head['ids'] as Uint8Array).toString('utf8').split('\u0000');
     const from = ids.indexOf('annan-forening');
     expect(from).toBeGreaterThanOrEqual(0);
-    const shards = readdirSync(cache).filter((f) => /^stage-\d+$/.test(f));
-    let moved = 0;
-    for (const f of shards) {
+    const moved = { once: 0, more: 0 };
+    for (const f of readdirSync(cache).filter((f) => /^stage-\d+$/.test(f))) {
       const shard = readCacheFile(path.join(cache, f)) as Record<string, unknown>;
       const refs = shard['refs'] as Int32Array;
-      const at = refs.indexOf(from);
-      if (at < 0 || moved > 0) continue;
-      refs[at] = ids.length;
+      const entities = shard['entities'] as Int32Array;
+      // Six ints per document, its refs from the fifth (see ENTITY_INTS).
+      for (let e = 0; e < entities.length; e += 6) {
+        const own = refs.subarray(entities[e + 4] as number, (entities[e + 4] as number) + (entities[e + 5] as number));
+        const at = own.indexOf(from);
+        if (at < 0) continue;
+        moved[own.lastIndexOf(from) === at ? 'once' : 'more']++;
+        own[at] = ids.length;
+      }
       writeCacheFile(path.join(cache, f), shard);
-      moved++;
     }
-    expect(moved).toBe(1);
+    expect(moved.once).toBeGreaterThanOrEqual(1);
+    expect(moved.more).toBeGreaterThanOrEqual(1);
     writeCacheFile(path.join(cache, 'stage'), { ...head, ids: Buffer.from([...ids, 'annan-forening'].join('\u0000'), 'utf8'), idCount: ids.length + 1 });
     await expectSameAnswers(await seededIndex(options, cache), options);
   });
