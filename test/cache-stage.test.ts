@@ -40,12 +40,12 @@ function awkwardRepo(): { repo: string; cache: string; options: ValidateOptions 
   const repo = path.join(tempDir(), 'repo');
   cpSync(example('vastra-blekinge'), repo, { recursive: true });
   const aktor = (id: string, namn: string): string => `---\napiVersion: lofte/v1\nkind: Aktor\nid: ${id}\nnamn: ${namn}\ntyp: forening\n`;
-  writeFileSync(path.join(repo, 'a-extra.yaml'), `${aktor('dubbel-forening', 'Först')}${aktor('annan-forening', 'Annan')}---\napiVersion: lofte/v1\nkind: Aktor\nnamn: Utan id\ntyp: forening\n`);
+  writeFileSync(path.join(repo, 'a-extra.yaml'), `${aktor('dubbel-forening', 'Först')}${aktor('annan-forening', 'Annan')}---\napiVersion: lofte/v1\nkind: Aktor\nid: extra-kommun\nnamn: Extra\ntyp: kommun\n---\napiVersion: lofte/v1\nkind: Aktor\nnamn: Utan id\ntyp: forening\n`);
   writeFileSync(path.join(repo, 'n-extra.yaml'), 'apiVersion: lofte/v1\nkind: Medborgarlofte\nid: annat-lofte\ntitel: Annat löfte\nlokalpolisomrade: annan-forening\nloften: []\n');
   writeFileSync(path.join(repo, 'z-extra.yaml'), `${aktor('dubbel-forening', 'Sist')}---\napiVersion: lofte/v1\nkind: Aktor\nid: ''\nnamn: Tomt id\ntyp: forening\n`);
   writeFileSync(
     path.join(repo, 'm-extra.yaml'),
-    'apiVersion: lofte/v1\nkind: Medborgarlofte\nid: olasligt-lofte\ntitel: Olästa löften\nlokalpolisomrade: annan-forening\nkommuner:\n  - annan-forening\n  - annan-forening\n  - dubbel-forening\nloften: inte en lista\n',
+    'apiVersion: lofte/v1\nkind: Medborgarlofte\nid: olasligt-lofte\ntitel: Olästa löften\nlokalpolisomrade: annan-forening\nkommuner:\n  - annan-forening\n  - annan-forening\n  - dubbel-forening\n  - Nya Staden\nloften: inte en lista\n',
   );
   return { repo, cache: path.join(tempDir(), 'cache'), options: { cwd: repo, paths: [repo], asOf: '2026-11-24' } };
 }
@@ -138,6 +138,11 @@ describe('a session that starts from the cache', () => {
       expect(got.graph.links.map(link)).toEqual(fresh.graph.links.map(link));
     };
     await compare();
+    // A name changed to what a failing reference is written as: the suggestions are drawn anew.
+    const extra = path.join(repo, 'a-extra.yaml');
+    writeFileSync(extra, readFileSync(extra, 'utf8').replace('namn: Extra', 'namn: Nya staden'));
+    await compare();
+    expect(JSON.stringify((await new ValidationSession(options).run()).diagnostics)).toMatch(/"suggestions":\["extra-kommun"/);
     // A file that sorts first: every file after it moves.
     writeFileSync(path.join(repo, '0-ny.yaml'), 'apiVersion: lofte/v1\nkind: Aktor\nid: dubbel-forening\nnamn: Allra först\ntyp: forening\n');
     await compare();
