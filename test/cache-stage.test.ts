@@ -14,7 +14,7 @@ import { DEFAULT_PARSE_LIMITS } from '../src/load/parse.js';
 import type { Entity } from '../src/schema/index.js';
 import { loadSchemas } from '../src/schema/validators.js';
 import { ValidationSession, type ValidateOptions } from '../src/validate.js';
-import { example } from './helpers.js';
+import { example, runCli, type CliResult } from './helpers.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -150,5 +150,60 @@ describe('a session that starts from the cache', () => {
     await compare();
     writeFileSync(promise, readFileSync(promise, 'utf8').replace('lokalpolisomrade: annan-forening', 'lokalpolisomrade: dubbel-forening'));
     await compare();
+  });
+});
+
+/** Runs `validate --format json` on `repo` with the cache at `cache` and without, expects the same bytes and exit code, and returns how many files of how many the repository stage redid. */
+async function sameRedone(repo: string, cache: string): Promise<[number, number]> {
+  const args = ['validate', '--as-of', '2026-11-24', '.', '--format', 'json'];
+  const plain = await runCli(args, { cwd: repo });
+  const cached: CliResult = await runCli([...args, '--cache-location', cache], { cwd: repo, env: { LOFTE_TIMING: '1' } });
+  expect(cached.stdout).toBe(plain.stdout);
+  expect(cached.code).toBe(plain.code);
+  const m = /repository rules \((\d+) of (\d+) files\)/.exec(cached.stderr);
+  return m ? [Number(m[1]), Number(m[2])] : [-1, -1];
+}
+
+describe('the fields suggestions are drawn from, kept in the stage file', () => {
+  const forged: [string, (shard: Record<string, unknown>) => void][] = [
+    ['a tag that is none', (shard) => void ((shard['slimTags'] as Uint8Array)[0] = 9)],
+    ['a text less than the tags say', (shard) => void (shard['slimText'] = (shard['slimText'] as Uint8Array).subarray(0, (shard['slimText'] as Uint8Array).lastIndexOf(0)))],
+    ['a tag less', (shard) => void (shard['slimTags'] = (shard['slimTags'] as Uint8Array).subarray(1))],
+  ];
+  for (const [name, forge] of forged) {
+    it(`a stage shard with ${name} is not used: the same output, and the stage is worked out anew`, async () => {
+      const { repo, cache } = awkwardRepo();
+      await sameRedone(repo, cache);
+      for (const f of readdirSync(cache).filter((f) => /^stage-\d+$/.test(f))) {
+        const shard = readCacheFile(path.join(cache, f)) as Record<string, unknown>;
+        if ((shard['slimTags'] as Uint8Array).length === 0) continue;
+        forge(shard);
+        writeCacheFile(path.join(cache, f), shard);
+      }
+      const promise = path.join(repo, 'm-extra.yaml');
+      writeFileSync(promise, readFileSync(promise, 'utf8').replace('titel: Olästa löften', 'titel: Andra olästa löften'));
+      const [redone, all] = await sameRedone(repo, cache);
+      expect(redone).toBe(all);
+      // Written anew: the next run is seeded again.
+      writeFileSync(promise, readFileSync(promise, 'utf8').replace('titel: Andra olästa löften', 'titel: Tredje olästa löften'));
+      const [again, of] = await sameRedone(repo, cache);
+      expect(again).toBeLessThan(of);
+    });
+  }
+
+  it('a name with a NUL in it (YAML can write one) keeps the stage from being written, and every run is as without the cache', async () => {
+    const { repo, cache } = awkwardRepo();
+    const extra = path.join(repo, 'a-extra.yaml');
+    writeFileSync(extra, readFileSync(extra, 'utf8').replace('namn: Extra', 'namn: "Nya\\0staden"'));
+    await sameRedone(repo, cache);
+    const promise = path.join(repo, 'm-extra.yaml');
+    writeFileSync(promise, readFileSync(promise, 'utf8').replace('titel: Olästa löften', 'titel: Andra olästa löften'));
+    const [redone, all] = await sameRedone(repo, cache);
+    expect(redone).toBe(all);
+    writeFileSync(extra, readFileSync(extra, 'utf8').replace('namn: "Nya\\0staden"', 'namn: Nya staden'));
+    await sameRedone(repo, cache);
+    writeFileSync(promise, readFileSync(promise, 'utf8').replace('titel: Andra olästa löften', 'titel: Tredje olästa löften'));
+    const [again, of] = await sameRedone(repo, cache);
+    expect(again).toBeLessThan(of);
   });
 });

@@ -49,6 +49,7 @@ import {
   LazyFileResult,
   remapIds,
   SLIM_LIST,
+  slimColumns,
   splitText,
   stageColumns,
   type DiskStage,
@@ -519,6 +520,8 @@ export class PersistentCache {
         continue;
       }
       const made = b ?? build(n);
+      const slim = slimColumns(made.slim);
+      if (!slim) return undefined;
       const shardToken = cryptoLib().randomUUID();
       const disk: DiskStageShard = {
         key: this.key,
@@ -526,7 +529,7 @@ export class PersistentCache {
         files: Int32Array.from(made.files),
         entities: Int32Array.from(made.entities),
         refs: Int32Array.from(made.refs),
-        slim: made.slim,
+        ...slim,
         extra: made.extra,
       };
       if (writeCacheFile(this.stageShardFile(n), disk)) return undefined;

@@ -43,10 +43,47 @@ export interface StageColumns {
   entities: Int32Array;
   /** The ids the documents name. */
   refs: Int32Array;
-  /** Per document, its SLIM_LIST fields: text, true where it is the document's own kind or id, false for another value, undefined when absent. */
-  slim: (string | boolean | undefined)[];
+  /**
+   * Per document, its SLIM_LIST fields (see `Slim`), as a tag each (SLIM_TAGS) and their texts as
+   * one UTF-8 text (NUL between them): most runs look at a few documents' fields, and ten thousands
+   * of strings cost their reading whether looked at or not (see `slimOf`).
+   */
+  slimTags: Uint8Array;
+  slimText: Uint8Array;
   /** By row, for files skipped or with findings. */
   extra: Map<number, StageExtra>;
+}
+
+/** A SLIM_LIST field of a document: text, true where it is the document's own kind or id, false for another value, undefined when absent. */
+export type Slim = string | boolean | undefined;
+
+/** How `StageColumns.slimTags` keeps a field; a text is the next of `slimText`. */
+const SLIM_TAGS = { absent: 0, other: 1, own: 2, text: 3 } as const;
+
+const slimValues = new WeakMap<StageColumns, Slim[]>();
+
+/** A shard's SLIM_LIST fields, per document, made from its columns when first asked for. */
+export function slimOf(cols: StageColumns): Slim[] {
+  let values = slimValues.get(cols);
+  if (!values) {
+    const texts = cols.slimTags.includes(SLIM_TAGS.text) ? Buffer.from(cols.slimText.buffer, cols.slimText.byteOffset, cols.slimText.byteLength).toString('utf8').split('\u0000') : [];
+    let next = 0;
+    values = Array.from(cols.slimTags, (tag) => (tag === SLIM_TAGS.text ? texts[next++] : tag === SLIM_TAGS.own ? true : tag === SLIM_TAGS.other ? false : undefined));
+    slimValues.set(cols, values);
+  }
+  return values;
+}
+
+/** A shard's SLIM_LIST fields as its columns keep them; undefined when a text holds a NUL (it would read back as two). */
+export function slimColumns(slim: readonly Slim[]): { slimTags: Uint8Array; slimText: Uint8Array } | undefined {
+  const texts: string[] = [];
+  const slimTags = Uint8Array.from(slim, (v) => {
+    if (typeof v !== 'string') return v === true ? SLIM_TAGS.own : v === false ? SLIM_TAGS.other : SLIM_TAGS.absent;
+    texts.push(v);
+    return SLIM_TAGS.text;
+  });
+  if (texts.some((t) => t.includes('\u0000'))) return undefined;
+  return { slimTags, slimText: Buffer.from(texts.join('\u0000'), 'utf8') };
 }
 
 /** The paths of the stage file as one UTF-8 text (NUL between them). */
@@ -103,7 +140,7 @@ export interface ShardBuilder {
   files: number[];
   entities: number[];
   refs: number[];
-  slim: (string | boolean | undefined)[];
+  slim: Slim[];
   extra: Map<number, StageExtra>;
 }
 
@@ -164,13 +201,14 @@ export function copyEntities(b: ShardBuilder, row: number, cols: StageColumns, f
   const first = cols.files[2 * from] as number;
   const count = cols.files[2 * from + 1] as number;
   const slims = SLIM_LIST.length;
+  const slim = count > 0 ? slimOf(cols) : [];
   for (let e = first; e < first + count; e++) {
     const base = e * ENTITY_INTS;
     const refStart = cols.entities[base + 4] as number;
     const refCount = cols.entities[base + 5] as number;
     b.entities.push(cols.entities[base] as number, cols.entities[base + 1] as number, cols.entities[base + 2] as number, cols.entities[base + 3] as number, b.refs.length, refCount);
     for (let k = refStart; k < refStart + refCount; k++) b.refs.push(cols.refs[k] as number);
-    for (let k = e * slims; k < (e + 1) * slims; k++) b.slim.push(cols.slim[k]);
+    for (let k = e * slims; k < (e + 1) * slims; k++) b.slim.push(slim[k]);
   }
   b.files[2 * row + 1] = count;
 }
@@ -190,11 +228,11 @@ export function splitText(bytes: Uint8Array): string[] {
 
 /** A stage shard's columns from what was read, or undefined when they are not what lofte writes (`ids`: the size of the table of ids). */
 export function stageColumns(x: Record<string, unknown>, ids: number): StageColumns | undefined {
-  const { files, entities, refs, slim, extra } = x;
-  if (!(files instanceof Int32Array) || !(entities instanceof Int32Array) || !(refs instanceof Int32Array) || !Array.isArray(slim) || !(extra instanceof Map)) return undefined;
+  const { files, entities, refs, slimTags, slimText, extra } = x;
+  if (!(files instanceof Int32Array) || !(entities instanceof Int32Array) || !(refs instanceof Int32Array) || !(slimTags instanceof Uint8Array) || !(slimText instanceof Uint8Array) || !(extra instanceof Map)) return undefined;
   const count = files.length / 2;
   const documents = entities.length / ENTITY_INTS;
-  if (!Number.isInteger(count) || !Number.isInteger(documents) || slim.length !== documents * SLIM_LIST.length) return undefined;
+  if (!Number.isInteger(count) || !Number.isInteger(documents) || slimTags.length !== documents * SLIM_LIST.length) return undefined;
   for (let f = 0; f < count; f++) {
     const first = files[2 * f] as number;
     const count = files[2 * f + 1] as number;
@@ -210,12 +248,20 @@ export function stageColumns(x: Record<string, unknown>, ids: number): StageColu
     if (first < 0 || count < 0 || first + count > refs.length) return undefined;
   }
   for (const r of refs) if (r < 0 || r >= ids) return undefined;
-  if (!slim.every((v) => v === undefined || typeof v === 'string' || typeof v === 'boolean')) return undefined;
+  // As many texts as tags say (NUL between them), without reading them.
+  let texts = 0;
+  for (const tag of slimTags) {
+    if (tag > SLIM_TAGS.text) return undefined;
+    if (tag === SLIM_TAGS.text) texts++;
+  }
+  let nuls = 0;
+  for (const byte of slimText) if (byte === 0) nuls++;
+  if (texts === 0 ? slimText.length !== 0 : nuls !== texts - 1) return undefined;
   for (const [row, e] of extra as Map<unknown, unknown>) {
     if (typeof row !== 'number' || !Number.isInteger(row) || row < 0 || row >= count) return undefined;
     if (!Array.isArray(e) || e.length !== 4 || (e[0] !== undefined && !isPlainObject(e[0])) || !Array.isArray(e[1]) || (e[2] !== undefined && !isPlainObject(e[2])) || !Array.isArray(e[3])) return undefined;
   }
-  return { files, entities, refs, slim: slim as StageColumns['slim'], extra: extra as Map<number, StageExtra> };
+  return { files, entities, refs, slimTags, slimText, extra: extra as Map<number, StageExtra> };
 }
 
 
@@ -320,9 +366,9 @@ export class SeededEntity implements Entity, LoadedDocument, Locator, EntityFact
     return (this.proxy ??= new Proxy<SeededEntity>(this, LAZY_VALUE) as unknown as Record<string, unknown>);
   }
 
-  /** A SLIM_LIST field as the stage file keeps it (see `StageColumns.slim`). */
-  slim(at: number): string | boolean | undefined {
-    return this.lazy.cols.slim[this.at * SLIM_LIST.length + at];
+  /** A SLIM_LIST field as the stage file keeps it (see `Slim`). */
+  slim(at: number): Slim {
+    return slimOf(this.lazy.cols)[this.at * SLIM_LIST.length + at];
   }
 
   get sig(): string {
