@@ -178,6 +178,13 @@ function listFiles(dir: string): string[] {
   }
 }
 
+/** What `save` keeps of the repository stage: each file's record, by name. */
+export interface StageRecords {
+  get(file: string): StageRecord | undefined;
+  /** The files (by their place among the files) whose records may differ from those it was seeded with; undefined: any may. */
+  touched?(): readonly number[] | undefined;
+}
+
 /** The repository stage as `seed` wants it, for a run where most files did not change. */
 export interface Seed {
   /** The last run's files' results (unchanged ones are read from the cache only as far as asked), in its order. */
@@ -327,8 +334,9 @@ export class PersistentCache {
    * the state with `result` (undefined when the run showed only some files), and the repository
    * stage when given (each file's record, by name). Returns the error code when the cache cannot be written.
    */
-  save(files: readonly DiscoveredFile[], results: readonly FileResult[], result: StoredResult | undefined, stage?: { get(file: string): StageRecord | undefined }): string | undefined {
-    const present = new Set(files.map((f) => f.absPath));
+  save(files: readonly DiscoveredFile[], results: readonly FileResult[], result: StoredResult | undefined, stage?: StageRecords): string | undefined {
+    // Where this run's files are the last stage file's, every file an entry was read or made for is here.
+    const present = this.previousPaths?.sameFiles === true ? { has: (_: string): boolean => true } : new Set(files.map((f) => f.absPath));
     const gone = (name: string, n: number): void => {
       this.loadShard(n).entries.delete(name);
       this.decoded[n]?.delete(name);
@@ -402,7 +410,7 @@ export class PersistentCache {
    * new, gone or has another entry than last time (an unchanged file's result is the lazy one the
    * last stage file gave, its record the one the stage was seeded with, or one equal to it).
    */
-  private saveStage(files: readonly DiscoveredFile[], results: readonly FileResult[], stamps: readonly string[], stage: { get(file: string): StageRecord | undefined }): string | undefined {
+  private saveStage(files: readonly DiscoveredFile[], results: readonly FileResult[], stamps: readonly string[], stage: StageRecords): string | undefined {
     // The last stage file's table goes on (its documents' entries refer to it); new ids are added.
     let ids: string[] = this.previousIds ? [...this.previousIds] : [];
     // The first few ids are looked for in the table; a map of it is made only for more (a run where one file changed looks for a few).
@@ -425,8 +433,9 @@ export class PersistentCache {
       return at;
     };
     const previousShards = this.previousIds === undefined ? undefined : this.previousShards;
-    // Each shard's files in order, and each file's extra part; a shard is dirty when any differs from the last stage file.
-    const byShard: number[][] = Array.from({ length: SHARDS }, () => []);
+    // Each shard's files in order (made when first asked for where the files keep their places),
+    // and each file's extra part; a shard is dirty when any differs from the last stage file.
+    const byShard: (number[] | undefined)[] = [];
     const extras: (StageExtra | undefined | null)[] = new Array<null>(results.length).fill(null);
     let missing = false;
     /** A file's extra part (null: not yet worked out). */
@@ -450,20 +459,32 @@ export class PersistentCache {
     let places: Uint8Array;
     let rows: Int32Array;
     const last = this.previousPlaces;
+    const filesOf = (n: number): number[] => {
+      let list = byShard[n];
+      if (!list) {
+        list = [];
+        for (let i = 0; i < places.length; i++) if (places[i] === n) list[rows[i] as number] = i;
+        byShard[n] = list;
+      }
+      return list;
+    };
     if (this.previousPaths?.sameFiles === true && previousShards !== undefined && last !== undefined && last.places.length === results.length) {
       // The same files as the last stage file: each stays at its place (a changed one too), and
-      // only the shards holding one whose entry is not the last one are made again.
+      // only the shards holding one whose entry is not the last one are made again. Where the
+      // stage says which files it worked out again since it was seeded, only those are looked at.
       places = last.places.slice();
       rows = last.rows.slice();
-      for (const list of byShard) list.length = 0;
-      for (let i = 0; i < results.length; i++) {
+      const look = (i: number): void => {
         const n = places[i] as number;
-        (byShard[n] as number[])[rows[i] as number] = i;
         if (!dirty.has(n) && !unchanged(results[i] as FileResult, n, rows[i] as number, extraOf(i))) dirty.add(n);
-      }
+      };
+      const touched = stage.touched?.();
+      if (touched && touched.every((i) => i < results.length)) for (const i of touched) look(i);
+      else for (let i = 0; i < results.length; i++) look(i);
     } else {
       places = new Uint8Array(results.length);
       rows = new Int32Array(results.length);
+      for (let n = 0; n < SHARDS; n++) byShard[n] = [];
       for (let i = 0; i < results.length; i++) {
         const r = results[i] as FileResult;
         // A file of the last stage file stays in its shard; another goes where its path says.
@@ -475,14 +496,14 @@ export class PersistentCache {
         const extra = extraOf(i);
         if (!dirty.has(n) && !unchanged(r, n, rows[i] as number, extra)) dirty.add(n);
       }
+      byShard.forEach((list, n) => {
+        if (previousShards?.[n] === undefined || list?.length !== (previousShards[n] as StageColumns).files.length / 2) dirty.add(n);
+      });
     }
     if (missing) return undefined;
-    byShard.forEach((list, n) => {
-      if (previousShards?.[n] === undefined || list.length !== (previousShards[n] as StageColumns).files.length / 2) dirty.add(n);
-    });
     const build = (n: number): ShardBuilder => {
       const b: ShardBuilder = { files: [], entities: [], refs: [], slim: [], extra: new Map() };
-      for (const [row, file] of (byShard[n] as number[]).entries()) {
+      for (const [row, file] of filesOf(n).entries()) {
         const r = results[file] as FileResult;
         const extra = extraOf(file);
         b.files.push(b.entities.length / ENTITY_INTS, 0);

@@ -256,6 +256,8 @@ export class RepositoryStage {
    */
   private seeded: SeedIndex | undefined;
   private readonly pulled = { definers: new Set<string>(), namers: new Set<string>() };
+  /** The files (by place in `order`) whose records were worked out again since `seed`, while they are few and in the seed's order. */
+  private touched: Set<number> | undefined;
   private brokenKey = '';
   /** The files with findings to show, by name in order, and all their findings. */
   private showing: string[] = [];
@@ -417,6 +419,10 @@ export class RepositoryStage {
     const brokenKey = brokenChanged ? broken.map((b) => `${b.file}\u0000${b.text ?? ''}`).join('\u0001') : this.brokenKey;
     const reshow = brokenKey !== this.brokenKey ? new Set(this.state.keys()) : redo;
     this.brokenKey = brokenKey;
+    if (this.touched) {
+      if (reordered || gone.length > 0 || redo.size + reshow.size > this.order.length / 4) this.touched = undefined;
+      else for (const name of [...redo, ...reshow]) this.touched.add(this.rank.get(name) as number);
+    }
     // The files with findings to show: made again when every file was shown again, else told
     // which files began or stopped showing any (and which are gone).
     const toggled = new Map<string, boolean>();
@@ -452,7 +458,9 @@ export class RepositoryStage {
    */
   seed(files: readonly FileResult[], records: readonly StageRecord[], index?: SeedIndex): void {
     this.order = files.map((f) => f.file);
-    this.rank = new Map(this.order.map((n, i) => [n, i]));
+    this.rank = new Map();
+    for (let i = 0; i < this.order.length; i++) this.rank.set(this.order[i] as string, i);
+    this.touched = new Set();
     if (index) {
       // Its documents are asked for as they are looked at (see `definersOf`).
       this.seeded = index;
@@ -479,6 +487,14 @@ export class RepositoryStage {
     }
     this.brokenKey = this.broken.map((b) => `${b.file}\u0000${b.text ?? ''}`).join('\u0001');
     this.showing.sort(byName);
+  }
+
+  /**
+   * The files (by their place among the files it was seeded with) whose records may differ from
+   * the seed's since; undefined when any may (files reordered, or most worked out again).
+   */
+  touchedSinceSeed(): number[] | undefined {
+    return this.touched && [...this.touched];
   }
 
   /** What `seed` needs besides a file's own result, or undefined for a file the stage does not hold. */
