@@ -185,6 +185,9 @@ export interface StageRecords {
   touched?(): readonly number[] | undefined;
 }
 
+/** The record of a file without findings, as the stage file gives it (most files). */
+const NO_RECORD: StageRecord = Object.freeze({ repository: EMPTY, broken: undefined, shown: EMPTY });
+
 /** The repository stage as `seed` wants it, for a run where most files did not change. */
 export interface Seed {
   /** The last run's files' results (unchanged ones are read from the cache only as far as asked), in its order. */
@@ -221,8 +224,8 @@ export class PersistentCache {
   private previousPlaces: { places: Uint8Array; rows: Int32Array } | undefined;
   /** The last run's files (from the stage file), when it was read. */
   private previous: readonly string[] | undefined;
-  /** Files (as discovered in this run) whose stamp is what the state says (not racy), with that stamp: their entries need not be read. */
-  private readonly unchanged = new Map<DiscoveredFile, string>();
+  /** By this run's files (`files`, as `seed` was given them): the last run's result where the stamp is what the stage file says (their entries need not be read). */
+  private unchanged: { files: readonly DiscoveredFile[]; results: readonly (LazyFileResult | undefined)[] } | undefined;
   /** The last listing checksum worked out, with what it was of. */
   private lastListing: { files: readonly DiscoveredFile[]; stamps: readonly string[]; sum: string } | undefined;
   /** What checks a file whose entry cannot be read (see `lazyResult`). */
@@ -290,7 +293,8 @@ export class PersistentCache {
     const at = sameFiles ? undefined : new Map(files.map((f, i) => [f.absPath, i]));
     const previous: LazyFileResult[] = [];
     // By this run's files: the last run's result where the file did not change.
-    const unchanged: (FileResult | undefined)[] = [];
+    const unchanged: (LazyFileResult | undefined)[] = [];
+    this.unchanged = { files, results: unchanged };
     const records: StageRecord[] = [];
     stage.files.forEach((absPath, i) => {
       // A file gone since is known by the name discovery gave it (the paths and the working folder are in the key).
@@ -302,11 +306,11 @@ export class PersistentCache {
       const extra = cols.extra.get(row);
       const result = this.lazyResult(file, n, cols, row, extra?.[0], stage.ids, stage.stamps[i] as string, options.limits);
       previous.push(result);
-      records.push(extra ? { repository: extra[1], broken: extra[2], shown: extra[3] } : { repository: EMPTY, broken: undefined, shown: EMPTY });
+      records.push(extra ? { repository: extra[1], broken: extra[2], shown: extra[3] } : NO_RECORD);
       const stamp = k === undefined ? undefined : stamps[k];
       if (k !== undefined && stamp !== undefined && stamp === stage.stamps[i] && stamp !== 'gone') {
         unchanged[k] = result;
-        this.unchanged.set(file, stamp);
+        result.sameStamp = true;
       }
     });
     const results: FileResult[] = [];
@@ -381,7 +385,8 @@ export class PersistentCache {
       if (error) return error;
     }
     // Each file's entry was made or decoded in this run, or the file is unchanged since the stage file (whose stamp stands).
-    const stamps = files.map((f) => this.unchanged.get(f) ?? 'gone');
+    const same = this.unchanged?.files === files ? this.unchanged.results : [];
+    const stamps = files.map((_, i) => same[i]?.stamp ?? 'gone');
     const made: [string, CachedFile][] = [];
     for (const entries of this.decoded) made.push(...entries);
     // The few entries of a run where few files changed are found by a look through the files; more by a map of them.
@@ -735,7 +740,7 @@ export class PersistentCache {
       const entry = made ? this.decodeEntry(n, stored) : this.decode(n, file.absPath, stored);
       if (entry) return (lazy.full = this.fileResult(file, entry, limits));
     }
-    if (this.unchanged.get(file) === stamp) {
+    if (lazy.sameStamp) {
       const { schemas, options } = this.fallback as NonNullable<PersistentCache['fallback']>;
       const read = readDiscovered(file, limits.maxFileBytes);
       if (read.kind !== 'unreadable' && read.stamp === stamp) {

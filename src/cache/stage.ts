@@ -270,6 +270,8 @@ export class LazyFileResult implements FileResult {
   readonly file: string;
   readonly skipped?: SkippedFile;
   full: FileResult | undefined;
+  /** This run found the file with the stamp the stage file gives (`stamp`). */
+  sameStamp = false;
   /** Its documents, made when first asked for (a run where one file changed looks at few files' documents). */
   private made: Entity[] | undefined;
 
