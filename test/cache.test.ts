@@ -1,7 +1,8 @@
 // `lofte validate --cache`: the same bytes as without it, whatever state the cache is in.
 
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serialize } from 'node:v8';
@@ -74,6 +75,18 @@ async function pastTick(file: string): Promise<void> {
     if (later) return;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+/** Waits until the file system's clock is past every change made so far (folders included). */
+async function settled(): Promise<void> {
+  const probe = path.join(tempDir(), 'probe');
+  writeFileSync(probe, '');
+  await pastTick(probe);
+}
+
+/** True when the run took the folders as the last run listed them instead of listing them (see src/cache/walk.ts). */
+function walkKept(r: CliResult): boolean {
+  return /discover \(the folders as last time\)/.test(r.stderr);
 }
 
 /** The YAML files below `dir`, sorted. */
@@ -504,6 +517,19 @@ describe('a cache that is not what lofte wrote is ignored and written anew', () 
     });
   }
 
+  for (const [name, how] of Object.entries(spoil)) {
+    it(`the walk file alone spoilt (${name}): the folders are listed again, and the walk is written anew`, async () => {
+      const repo = brokenRepo();
+      const cache = path.join(tempDir(), 'cache');
+      await settled();
+      await same(repo, ['.', '--format', 'json'], cache);
+      how(path.join(cache, 'walk'));
+      const r = await same(repo, ['.', '--format', 'json'], cache);
+      expect([walkKept(r), cacheUse(r)]).toEqual([false, 'nothing changed']);
+      expect(walkKept(await same(repo, ['.', '--format', 'json'], cache))).toBe(true);
+    });
+  }
+
   it('a whole result file of an earlier run is not taken for the state’s: it is not used', async () => {
     const repo = brokenRepo();
     const cache = path.join(tempDir(), 'cache');
@@ -663,6 +689,89 @@ describe('a cache that is not what lofte wrote is ignored and written anew', () 
     rmSync(path.join(repo, 'aktorer.yaml'));
     const r = await same(repo, ['.', '--format', 'json'], cache);
     expect(cacheUse(r)).toMatch(/^0 checked, \d+ from the cache$/);
+  });
+});
+
+describe('the folders as the last run listed them', () => {
+  it('are taken while no folder changed; a file added, removed or moved and a folder renamed are seen; an edit in place is seen by the file’s stamp', async () => {
+    const { dir, corpus, cache, args } = generatedCorpus(60, 11);
+    await settled();
+    expect(walkKept(await same(dir, args, cache))).toBe(false);
+    let r = await same(dir, args, cache);
+    expect([walkKept(r), cacheUse(r)]).toEqual([true, 'nothing changed']);
+    const files = yamlFilesIn(corpus);
+    const first = files[0] as string;
+    const copy = path.join(path.dirname(files[files.length - 1] as string), 'kopia.yaml');
+    const steps: [string, () => void, boolean][] = [
+      // A copy of a file defines its ids a second time: the findings change.
+      ['a file added', () => cpSync(first, copy), false],
+      ['a file edited in place', () => writeFileSync(copy, readFileSync(copy, 'utf8').replace(/^(\s*id: )(\S+)/m, '$1$2-ny')), true],
+      ['a file moved to another folder', () => renameSync(copy, path.join(path.dirname(first), 'kopia.yaml')), false],
+      ['a file removed', () => rmSync(path.join(path.dirname(first), 'kopia.yaml')), false],
+      ['a folder renamed', () => renameSync(path.dirname(first), `${path.dirname(first)}-ny`), false],
+    ];
+    for (const [step, change, kept] of steps) {
+      change();
+      await settled();
+      r = await same(dir, args, cache);
+      expect([step, walkKept(r)]).toEqual([step, kept]);
+      // The walk made is kept for the next run, which changes nothing.
+      r = await same(dir, args, cache);
+      expect([step, walkKept(r), cacheUse(r)]).toEqual([step, true, 'nothing changed']);
+    }
+  });
+
+  it('are listed again when a .gitignore the walk read is changed in place, and not taken while git had to be asked', async () => {
+    const { repo, extra, cache, args } = await parkenWithFailingReference('kind: Aktor\nid: extra-aktor\nnamn: Extra\ntyp: förening\n');
+    execFileSync('git', ['init', '-q'], { cwd: repo });
+    const ignore = path.join(repo, '.gitignore');
+    writeFileSync(ignore, 'tmp/\n');
+    await settled();
+    await same(repo, args, cache);
+    expect(walkKept(await same(repo, args, cache))).toBe(true);
+    // The same folder, the same inode: only the .gitignore's own stamp tells.
+    writeFileSync(ignore, `tmp/\n${path.basename(extra)}\n`);
+    await settled();
+    let r = await same(repo, args, cache);
+    expect(walkKept(r)).toBe(false);
+    expect(r.stdout).not.toContain('extra.yaml');
+    // git was asked which paths it ignores: its answer hangs on more than files, so no walk is kept.
+    r = await same(repo, args, cache);
+    expect(walkKept(r)).toBe(false);
+  });
+
+  it('are listed again when the configuration’s ignorera changes', async () => {
+    const { repo, cache, args } = await parkenWithFailingReference('kind: Aktor\nid: extra-aktor\nnamn: Extra\ntyp: förening\n');
+    const config = path.join(repo, 'lofte.config.yaml');
+    await settled();
+    await same(repo, args, cache);
+    expect(walkKept(await same(repo, args, cache))).toBe(true);
+    writeFileSync(config, `${readFileSync(config, 'utf8')}\nignorera:\n  - extra.yaml\n`);
+    await settled();
+    const r = await same(repo, args, cache);
+    expect(walkKept(r)).toBe(false);
+    expect(walkKept(await same(repo, args, cache))).toBe(true);
+  });
+
+  it('are not kept for a walk that met a symlink, or a folder changed in the run’s own tick', async () => {
+    const { repo, cache, args } = await parkenWithFailingReference('kind: Aktor\nid: extra-aktor\nnamn: Extra\ntyp: förening\n');
+    const sub = path.join(repo, 'underlag');
+    mkdirSync(sub);
+    writeFileSync(path.join(sub, 'aktor.yaml'), 'kind: Aktor\nid: underlag-aktor\nnamn: Underlag\ntyp: förening\n');
+    // A folder whose time is ahead of the run: as if it changed again within the run's tick.
+    const ahead = new Date(Date.now() + 60_000);
+    utimesSync(sub, ahead, ahead);
+    await settled();
+    await same(repo, args, cache);
+    expect(walkKept(await same(repo, args, cache))).toBe(false);
+    utimesSync(sub, new Date(2020, 0, 1), new Date(2020, 0, 1));
+    await settled();
+    await same(repo, args, cache);
+    expect(walkKept(await same(repo, args, cache))).toBe(true);
+    symlinkSync(os.tmpdir(), path.join(repo, 'utanfor'));
+    await settled();
+    await same(repo, args, cache);
+    expect(walkKept(await same(repo, args, cache))).toBe(false);
   });
 });
 

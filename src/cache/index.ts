@@ -11,8 +11,9 @@
 // turned off, severities, the working folder and paths) is in the key; another key means an empty
 // cache. Findings are stored as data (rule and arguments), so the language does not matter.
 //
-// Files on disk: `state` (the key, one checksum of every path and stamp, the tokens of the result
-// and stage files written with it); `result` (the last result, read only when no file changed);
+// Files on disk: `state` (the key, one checksum of every path and stamp, the tokens of the result,
+// stage and walk files written with it); `walk` (the last walk's folders with their stamps and the
+// files it found, see walk.ts); `result` (the last result, read only when no file changed);
 // `files-NN` (entries by path, each serialized on its
 // own behind an index, so a run reads and checks only the entries it needs); `stage` (the last
 // run's paths and stamps, and where each file's part of the stage is) and `stage-NN` (what the
@@ -30,7 +31,7 @@ import { checkReadFile, fromWire, toWire, type FileCheckOptions, type FileResult
 import { entityFacts, type StageRecord } from '../check/repository.js';
 import { RULE_CODES } from '../diagnostics/catalog.js';
 import type { Diagnostic, DocPath, Range } from '../diagnostics/types.js';
-import { displayName, type DiscoveredFile } from '../load/discover.js';
+import { discover, displayName, type DiscoveredFile, type DiscoverOptions } from '../load/discover.js';
 import { pathStamp, readDiscovered, stampTime, type SkippedFile } from '../load/index.js';
 import type { LocateTarget, Locator } from '../load/locator.js';
 import { isPlainObject, type ParseLimits } from '../load/parse.js';
@@ -39,6 +40,7 @@ import type { Entity } from '../schema/index.js';
 import type { SchemaSet } from '../schema/validators.js';
 import { checksum, makeFolder, readBytes, readCacheFile, readIndex, writeCacheFile, writeIndexedFile } from './store.js';
 import { cryptoLib } from '../util/lazy.js';
+import { filesOfWalk, isWalkFile, keptWalk, walkKey, WalkRecorder, type WalkFile } from './walk.js';
 import {
   addEntity,
   compactIds,
@@ -132,6 +134,8 @@ interface State {
   result: string | undefined;
   /** The stage file written with this state (see `StageFile`), or undefined. */
   stage: string | undefined;
+  /** The walk file written with this state or kept from the last (see `WalkFile`), or undefined. */
+  walk?: string;
 }
 
 interface Shard {
@@ -211,6 +215,13 @@ export class PersistentCache {
   private previous: readonly string[] | undefined;
   /** Files (as discovered in this run) whose stamp is what the state says (not racy), with that stamp: their entries need not be read. */
   private readonly unchanged = new Map<DiscoveredFile, string>();
+  /** The walk to write with the state, or the token of the one kept from the last run (see `discover`). */
+  private walk: WalkFile | string | undefined;
+
+  /** True when `discover` took the last run's walk. */
+  get walkKept(): boolean {
+    return typeof this.walk === 'string';
+  }
   /** The last listing checksum worked out, with what it was of. */
   private lastListing: { files: readonly DiscoveredFile[]; stamps: readonly string[]; sum: string } | undefined;
   /** What checks a file whose entry cannot be read (see `lazyResult`). */
@@ -224,6 +235,45 @@ export class PersistentCache {
     const state = readCacheFile(path.join(dir, 'state'));
     this.state = isState(state) && state.key === key ? state : undefined;
     this.started = fileSystemNow(dir);
+  }
+
+  /**
+   * The files under `paths`: those of the walk kept by the last run when its folders and the files
+   * its predicates read have the same stamps (see walk.ts), else found by a walk that is kept.
+   */
+  async discover(paths: readonly string[], options: DiscoverOptions): Promise<DiscoveredFile[]> {
+    const key = walkKey(this.key, options);
+    const token = this.state?.walk;
+    if (key !== undefined && token !== undefined) {
+      const kept = readCacheFile(path.join(this.dir, 'walk'));
+      const files = isWalkFile(kept) && kept.key === key && kept.token === token ? filesOfWalk(kept) : undefined;
+      if (files) {
+        this.walk = token;
+        return files;
+      }
+    }
+    const recorder = new WalkRecorder();
+    const files = await discover(paths, { ...options, trace: recorder });
+    this.walk = keptWalk(key, recorder, options, files, this.started, cryptoLib().randomUUID());
+    return files;
+  }
+
+  /**
+   * After a run that took the stored result: the walk it made, when it can be kept, is written
+   * with the state (a folder touched with no file changed, as an editor's swap file does, would
+   * otherwise be listed again run after run).
+   */
+  keepWalk(): void {
+    if (typeof this.walk !== 'object' || !this.state) return;
+    const walk = this.writeWalk();
+    if (walk) writeCacheFile(path.join(this.dir, 'state'), { ...this.state, walk });
+  }
+
+  /** Writes the walk made in this run (see `discover`); the token of the walk the state is to name, if any. */
+  private writeWalk(): string | undefined {
+    const walk = this.walk;
+    if (typeof walk !== 'object') return walk;
+    return writeCacheFile(path.join(this.dir, 'walk'), walk) === undefined ? walk.token : undefined;
   }
 
   /** The last run's result, when it was over exactly these files with these stamps and none was racy. */
@@ -387,7 +437,7 @@ export class PersistentCache {
       const error = writeCacheFile(path.join(this.dir, 'result'), disk);
       if (error) return error;
     }
-    const state: State = { key: this.key, listing: this.listing(files, stamps), racy, result: resultToken, stage: token };
+    const state: State = { key: this.key, listing: this.listing(files, stamps), racy, result: resultToken, stage: token, walk: this.writeWalk() };
     return writeCacheFile(path.join(this.dir, 'state'), state);
   }
 
@@ -766,7 +816,7 @@ function listing(files: readonly DiscoveredFile[], stamps: readonly string[]): s
 
 function isState(x: unknown): x is State {
   if (!isPlainObject(x) || typeof x['key'] !== 'string' || typeof x['listing'] !== 'string' || typeof x['racy'] !== 'boolean') return false;
-  return (x['stage'] === undefined || typeof x['stage'] === 'string') && (x['result'] === undefined || typeof x['result'] === 'string');
+  return ['stage', 'result', 'walk'].every((k) => x[k] === undefined || typeof x[k] === 'string');
 }
 
 function isResultFile(x: unknown): x is ResultFile {

@@ -1,0 +1,109 @@
+// The walk of the last run, kept as git's untracked cache keeps one: the stamp of each folder taken
+// just before it was listed, the files that the walk's predicates read (.gitignore files and git's
+// config), and what the walk found. Adding, removing or renaming an entry in a folder changes the
+// folder's stamp, so while every folder's stamp and every read file's stamp is what it was, listing
+// the folders again would find the same files: a run stats the folders instead of listing them.
+//
+// Kept only for a walk that nothing but those stamps can vouch for: no symlink met, every folder
+// listed, no file named on the command line, predicates that say what they depend on (git not
+// asked), and no stamp from the run's own tick of the file system's clock ("racy": the folder could
+// have changed again within it after it was listed).
+
+import { statSync } from 'node:fs';
+import type { DiscoveredFile, DiscoverOptions, WalkTrace } from '../load/discover.js';
+import { fileStamp, stampTime } from '../load/index.js';
+import { isPlainObject } from '../load/parse.js';
+import { checksum } from './store.js';
+
+/** Folders and files are kept joined by NUL, which no path holds. */
+const SEP = '\u0000';
+
+/** What a path is now, folder or file: its stamp (see `fileStamp`), or 'gone'. */
+function stampNow(absPath: string): string {
+  try {
+    const st = statSync(absPath, { throwIfNoEntry: false });
+    return st ? fileStamp(st) : 'gone';
+  } catch {
+    return 'gone';
+  }
+}
+
+/** The walk as a cache file holds it: lists joined by NUL (one string each reads quickly). */
+export interface WalkFile {
+  key: string;
+  token: string;
+  folders: string;
+  inputs: string;
+  /** The checksum of the folders' and the inputs' stamps, in order. */
+  sum: string;
+  paths: string;
+  names: string;
+}
+
+/** Records a walk as it goes (see `WalkTrace`): each folder's stamp before it is listed. */
+export class WalkRecorder implements WalkTrace {
+  readonly folders: string[] = [];
+  readonly stamps: string[] = [];
+  plain = true;
+
+  folder(absPath: string): void {
+    this.folders.push(absPath);
+    this.stamps.push(stampNow(absPath));
+  }
+
+  opaque(): void {
+    this.plain = false;
+  }
+}
+
+/**
+ * The key a walk is kept under: the cache's own key (which holds the working folder and the paths)
+ * and what the predicates answer from; undefined when a predicate cannot say what it depends on.
+ */
+export function walkKey(cacheKey: string, options: DiscoverOptions): string | undefined {
+  const { ignored, excluded } = options;
+  if ((ignored && ignored.key === undefined) || (excluded && (excluded.key === undefined || excluded.inputs === undefined))) return undefined;
+  return checksum(JSON.stringify([cacheKey, ignored?.key ?? null, excluded?.key ?? null, options.otherRepository ?? null]));
+}
+
+function stampSum(folderStamps: readonly string[], inputStamps: readonly string[]): string {
+  return checksum(`${folderStamps.join('\n')}\n\n${inputStamps.join('\n')}`);
+}
+
+/**
+ * The walk to keep after `recorder` saw one that found `files`, or undefined when it cannot be
+ * kept (see the header). `started`: the file system's time when the run began.
+ */
+export function keptWalk(key: string | undefined, recorder: WalkRecorder, options: DiscoverOptions, files: readonly DiscoveredFile[], started: number, token: string): WalkFile | undefined {
+  if (key === undefined || !recorder.plain || recorder.folders.length === 0 || files.some((f) => f.unreadableFolder)) return undefined;
+  const inputs = options.excluded ? options.excluded.inputs?.() : [];
+  if (inputs === undefined) return undefined;
+  const inputStamps = inputs.map(stampNow);
+  const fresh = (stamp: string): boolean => stamp === 'gone' || stampTime(stamp) < started;
+  if (!recorder.stamps.every((st) => st !== 'gone' && fresh(st)) || !inputStamps.every(fresh)) return undefined;
+  return {
+    key,
+    token,
+    folders: recorder.folders.join(SEP),
+    inputs: inputs.join(SEP),
+    sum: stampSum(recorder.stamps, inputStamps),
+    paths: files.map((f) => f.absPath).join(SEP),
+    names: files.map((f) => f.name).join(SEP),
+  };
+}
+
+/** The files a kept walk found, when every stamp it was kept with is what it is now; else undefined. */
+export function filesOfWalk(walk: WalkFile): DiscoveredFile[] | undefined {
+  const folders = walk.folders.split(SEP);
+  const inputs = walk.inputs === '' ? [] : walk.inputs.split(SEP);
+  if (stampSum(folders.map(stampNow), inputs.map(stampNow)) !== walk.sum) return undefined;
+  if (walk.paths === '') return walk.names === '' ? [] : undefined;
+  const paths = walk.paths.split(SEP);
+  const names = walk.names.split(SEP);
+  if (paths.length !== names.length) return undefined;
+  return paths.map((absPath, i) => ({ absPath, name: names[i] as string }));
+}
+
+export function isWalkFile(x: unknown): x is WalkFile {
+  return isPlainObject(x) && ['key', 'token', 'folders', 'inputs', 'sum', 'paths', 'names'].every((k) => typeof x[k] === 'string');
+}
