@@ -753,6 +753,18 @@ describe('the folders as the last run listed them', () => {
     expect(walkKept(await same(repo, args, cache))).toBe(true);
   });
 
+  // A folder's stamp vouches for its listing only on a file system seen to change it as an entry is added: the cache folder's.
+  const shm = '/dev/shm';
+  it.runIf(existsSync(shm) && statSync(shm).dev !== statSync(os.tmpdir()).dev)('are not kept for folders on another device than the cache', async () => {
+    const { repo, args } = await parkenWithFailingReference('kind: Aktor\nid: extra-aktor\nnamn: Extra\ntyp: förening\n');
+    const cache = mkdtempSync(path.join(shm, 'lofte-cache-'));
+    temps.push(cache);
+    await settled();
+    await same(repo, args, cache);
+    const r = await same(repo, args, cache);
+    expect([walkKept(r), cacheUse(r)]).toEqual([false, 'nothing changed']);
+  });
+
   it('are not kept for a walk that met a symlink, or a folder changed in the run’s own tick', async () => {
     const { repo, cache, args } = await parkenWithFailingReference('kind: Aktor\nid: extra-aktor\nnamn: Extra\ntyp: förening\n');
     const sub = path.join(repo, 'underlag');

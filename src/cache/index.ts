@@ -23,7 +23,7 @@
 // reaches them, and only the stage shards whose files changed are written again. Without a whole
 // state, nothing in the cache is trusted.
 
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
@@ -70,16 +70,24 @@ const RACY_MS = 2000;
 /**
  * The time as the file system gives it (its own granularity: 2 s on FAT), from a small file written
  * in the cache folder; a stamp at or after it is racy. Without it, the clock less a margin.
+ * `device`: the cache folder's device, when its file system gives a folder a new stamp as an entry
+ * is added to it (as git's untracked cache asks; FAT on some systems does not): only then does a
+ * folder's stamp vouch for its listing (see walk.ts).
  */
-function fileSystemNow(dir: string): number {
+function fileSystemClock(dir: string): { now: number; device?: number } {
   const marker = path.join(dir, 'run');
   try {
     makeFolder(dir);
-    writeFileSync(marker, `${process.pid}\n`);
+    // The folder's times set far back, then an entry added: a file system that keeps folders' times changes them.
+    utimesSync(dir, 1, 1);
+    const temp = `${marker}.${process.pid}.tmp`;
+    writeFileSync(temp, `${process.pid}\n`);
+    renameSync(temp, marker);
     const st = statSync(marker);
-    return Math.min(st.mtimeMs, st.ctimeMs);
+    const folder = statSync(dir);
+    return { now: Math.min(st.mtimeMs, st.ctimeMs), device: folder.mtimeMs > 1000 ? folder.dev : undefined };
   } catch {
-    return Date.now() - RACY_MS;
+    return { now: Date.now() - RACY_MS };
   }
 }
 
@@ -201,6 +209,8 @@ export class PersistentCache {
   private readonly dirty = new Set<number>();
   /** The file system's time when this run began, before any file was looked at. */
   private readonly started: number;
+  /** The cache folder's device, when folders' stamps there tell of their entries (see `fileSystemClock`). */
+  private readonly device: number | undefined;
   /** Each path's hash (see `shard`), as worked out in this run (a run asks for most several times). */
   private readonly hashes = new Map<string, number>();
   /** The last stage file's paths and ids as it kept them, when it was read; `sameFiles`: this run's files are those paths. */
@@ -234,7 +244,9 @@ export class PersistentCache {
   ) {
     const state = readCacheFile(path.join(dir, 'state'));
     this.state = isState(state) && state.key === key ? state : undefined;
-    this.started = fileSystemNow(dir);
+    const clock = fileSystemClock(dir);
+    this.started = clock.now;
+    this.device = clock.device;
   }
 
   /**
@@ -254,7 +266,7 @@ export class PersistentCache {
     }
     const recorder = new WalkRecorder();
     const files = await discover(paths, { ...options, trace: recorder });
-    this.walk = keptWalk(key, recorder, options, files, this.started, cryptoLib().randomUUID());
+    this.walk = keptWalk(key, recorder, options, files, { started: this.started, device: this.device }, cryptoLib().randomUUID());
     return files;
   }
 

@@ -6,8 +6,9 @@
 //
 // Kept only for a walk that nothing but those stamps can vouch for: no symlink met, every folder
 // listed, no file named on the command line, predicates that say what they depend on (git not
-// asked), and no stamp from the run's own tick of the file system's clock ("racy": the folder could
-// have changed again within it after it was listed).
+// asked), no stamp from the run's own tick of the file system's clock ("racy": the folder could
+// have changed again within it after it was listed), and folders on the cache folder's device,
+// where a folder was seen to take a new stamp when an entry was added to it.
 
 import { statSync } from 'node:fs';
 import type { DiscoveredFile, DiscoverOptions, WalkTrace } from '../load/discover.js';
@@ -18,14 +19,18 @@ import { checksum } from './store.js';
 /** Folders and files are kept joined by NUL, which no path holds. */
 const SEP = '\u0000';
 
-/** What a path is now, folder or file: its stamp (see `fileStamp`), or 'gone'. */
-function stampNow(absPath: string): string {
+/** What a path is now, folder or file: its stamp (see `fileStamp`) and device, or undefined when it cannot be looked at. */
+function statNow(absPath: string): { stamp: string; dev: number } | undefined {
   try {
     const st = statSync(absPath, { throwIfNoEntry: false });
-    return st ? fileStamp(st) : 'gone';
+    return st ? { stamp: fileStamp(st), dev: st.dev } : undefined;
   } catch {
-    return 'gone';
+    return undefined;
   }
+}
+
+function stampNow(absPath: string): string {
+  return statNow(absPath)?.stamp ?? 'gone';
 }
 
 /** The walk as a cache file holds it: lists joined by NUL (one string each reads quickly). */
@@ -44,11 +49,15 @@ export interface WalkFile {
 export class WalkRecorder implements WalkTrace {
   readonly folders: string[] = [];
   readonly stamps: string[] = [];
+  /** The devices the folders are on. */
+  readonly devices = new Set<number>();
   plain = true;
 
   folder(absPath: string): void {
+    const now = statNow(absPath);
     this.folders.push(absPath);
-    this.stamps.push(stampNow(absPath));
+    this.stamps.push(now?.stamp ?? 'gone');
+    if (now) this.devices.add(now.dev);
   }
 
   opaque(): void {
@@ -72,10 +81,13 @@ function stampSum(folderStamps: readonly string[], inputStamps: readonly string[
 
 /**
  * The walk to keep after `recorder` saw one that found `files`, or undefined when it cannot be
- * kept (see the header). `started`: the file system's time when the run began.
+ * kept (see the header). `started`: the file system's time when the run began; `device`: the one
+ * device whose folders were seen to take a new stamp as an entry was added (see the cache's clock).
  */
-export function keptWalk(key: string | undefined, recorder: WalkRecorder, options: DiscoverOptions, files: readonly DiscoveredFile[], started: number, token: string): WalkFile | undefined {
+export function keptWalk(key: string | undefined, recorder: WalkRecorder, options: DiscoverOptions, files: readonly DiscoveredFile[], clock: { started: number; device: number | undefined }, token: string): WalkFile | undefined {
+  const { started, device } = clock;
   if (key === undefined || !recorder.plain || recorder.folders.length === 0 || files.some((f) => f.unreadableFolder)) return undefined;
+  if (device === undefined || [...recorder.devices].some((d) => d !== device)) return undefined;
   const inputs = options.excluded ? options.excluded.inputs?.() : [];
   if (inputs === undefined) return undefined;
   const inputStamps = inputs.map(stampNow);
