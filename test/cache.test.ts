@@ -721,6 +721,58 @@ describe('the folders as the last run listed them', () => {
     }
   });
 
+  it('step after step of random changes to files and folders, each run as without the cache', async () => {
+    const { dir, corpus, cache, args } = generatedCorpus(50, 23);
+    await settled();
+    await same(dir, args, cache);
+    let state = 3;
+    const random = (): number => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 4294967296;
+    };
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    const folders = (): string[] => [...new Set(yamlFilesIn(corpus).map((f) => path.dirname(f)))];
+    const steps: [string, (n: number) => void][] = [
+      ['an edit in place', () => {
+        const f = pick(yamlFilesIn(corpus));
+        writeFileSync(f, readFileSync(f, 'utf8').replace(/^(titel|namn): .*$/m, '$1: Ändrad'));
+      }],
+      ['a file added', (n) => cpSync(pick(yamlFilesIn(corpus)), path.join(pick(folders()), `ny-${n}.yaml`))],
+      ['a file in a new folder', (n) => {
+        mkdirSync(path.join(corpus, `mapp-${n}`, 'under'), { recursive: true });
+        cpSync(pick(yamlFilesIn(corpus)), path.join(corpus, `mapp-${n}`, 'under', 'fil.yaml'));
+      }],
+      ['a file removed', () => rmSync(pick(yamlFilesIn(corpus)))],
+      ['a folder renamed', (n) => renameSync(pick(folders()), path.join(corpus, `omdopt-${n}`))],
+      ['a folder removed', () => rmSync(pick(folders()), { recursive: true })],
+      ['a file moved', (n) => renameSync(pick(yamlFilesIn(corpus)), path.join(pick(folders()), `flyttad-${n}.yaml`))],
+      // An editor's swap file: the folder changes, no file does.
+      ['a file made and removed', () => {
+        const swap = path.join(pick(folders()), '.fil.yaml.swp');
+        writeFileSync(swap, 'x');
+        rmSync(swap);
+      }],
+      ['a file that is not lofte’s', (n) => writeFileSync(path.join(pick(folders()), `anteckning-${n}.txt`), 'x')],
+      ['a file in a dot folder', (n) => {
+        mkdirSync(path.join(pick(folders()), `.dold-${n}`));
+        writeFileSync(path.join(pick(folders()), `.dold-${n}`, 'x.yaml'), 'kind: Aktor\n', { flag: 'a' });
+      }],
+    ];
+    let kept = 0;
+    for (let n = 0; n < 16; n++) {
+      const [name, change] = pick(steps);
+      change(n);
+      await settled();
+      const r = await same(dir, args, cache);
+      expect(r.stderr, `step ${n}: ${name}`).not.toMatch(/\n\s+at /);
+      if (walkKept(r)) kept++;
+      // The walk made in a run is taken by the next, which sees nothing changed.
+      const again = await same(dir, args, cache);
+      expect([n, name, walkKept(again), cacheUse(again)]).toEqual([n, name, true, 'nothing changed']);
+    }
+    expect(kept).toBeGreaterThan(0);
+  });
+
   it('are listed again when a .gitignore the walk read is changed in place, and not taken while git had to be asked', async () => {
     const { repo, extra, cache, args } = await parkenWithFailingReference('kind: Aktor\nid: extra-aktor\nnamn: Extra\ntyp: förening\n');
     execFileSync('git', ['init', '-q'], { cwd: repo });
