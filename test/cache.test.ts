@@ -792,6 +792,21 @@ describe('the folders as the last run listed them', () => {
     expect(walkKept(r)).toBe(false);
   });
 
+  it('are taken with a file named on the command line while it is a file; once it is gone, the same error as without the cache', async () => {
+    const { repo, cache } = await parkenWithFailingReference('kind: Aktor\nid: extra-aktor\nnamn: Extra\ntyp: förening\n');
+    // A file outside the repository's folders, checked with it: no folder the walk lists holds it.
+    const outside = path.join(tempDir(), 'utanfor.yaml');
+    renameSync(path.join(repo, 'extra.yaml'), outside);
+    const args = ['--config', 'lofte.config.yaml', outside, '--format', 'json'];
+    await settled();
+    await same(repo, args, cache);
+    expect(walkKept(await same(repo, args, cache))).toBe(true);
+    rmSync(outside);
+    const r = await same(repo, args, cache);
+    expect([r.code, walkKept(r)]).toEqual([2, false]);
+    expect(r.stderr).toMatch(/utanfor\.yaml/);
+  });
+
   it('are listed again when the configuration’s ignorera changes', async () => {
     const { repo, cache, args } = await parkenWithFailingReference('kind: Aktor\nid: extra-aktor\nnamn: Extra\ntyp: förening\n');
     const config = path.join(repo, 'lofte.config.yaml');

@@ -4,8 +4,10 @@
 // folder's stamp, so while every folder's stamp and every read file's stamp is what it was, listing
 // the folders again would find the same files: a run stats the folders instead of listing them.
 //
+// Files named on the command line are looked at again: a walk is taken only while each is a file.
+//
 // Kept only for a walk that nothing but those stamps can vouch for: no symlink met, every folder
-// listed, no file named on the command line, predicates that say what they depend on (git not
+// listed, predicates that say what they depend on (git not
 // asked), no stamp from the run's own tick of the file system's clock ("racy": the folder could
 // have changed again within it after it was listed), and folders on the cache folder's device,
 // where a folder was seen to take a new stamp when an entry was added to it.
@@ -38,6 +40,8 @@ export interface WalkFile {
   key: string;
   token: string;
   folders: string;
+  /** The files named on the command line (not found in a folder). */
+  named: string;
   inputs: string;
   /** The checksum of the folders' and the inputs' stamps, in order. */
   sum: string;
@@ -51,6 +55,7 @@ export class WalkRecorder implements WalkTrace {
   readonly stamps: string[] = [];
   /** The devices the folders are on. */
   readonly devices = new Set<number>();
+  readonly namedFiles: string[] = [];
   plain = true;
 
   folder(absPath: string): void {
@@ -58,6 +63,10 @@ export class WalkRecorder implements WalkTrace {
     this.folders.push(absPath);
     this.stamps.push(now?.stamp ?? 'gone');
     if (now) this.devices.add(now.dev);
+  }
+
+  named(absPath: string): void {
+    this.namedFiles.push(absPath);
   }
 
   opaque(): void {
@@ -97,6 +106,7 @@ export function keptWalk(key: string | undefined, recorder: WalkRecorder, option
     key,
     token,
     folders: recorder.folders.join(SEP),
+    named: recorder.namedFiles.join(SEP),
     inputs: inputs.join(SEP),
     sum: stampSum(recorder.stamps, inputStamps),
     paths: files.map((f) => f.absPath).join(SEP),
@@ -109,6 +119,7 @@ export function filesOfWalk(walk: WalkFile): DiscoveredFile[] | undefined {
   const folders = walk.folders.split(SEP);
   const inputs = walk.inputs === '' ? [] : walk.inputs.split(SEP);
   if (stampSum(folders.map(stampNow), inputs.map(stampNow)) !== walk.sum) return undefined;
+  if (walk.named !== '' && !walk.named.split(SEP).every((f) => statSync(f, { throwIfNoEntry: false })?.isFile())) return undefined;
   if (walk.paths === '') return walk.names === '' ? [] : undefined;
   const paths = walk.paths.split(SEP);
   const names = walk.names.split(SEP);
@@ -117,5 +128,5 @@ export function filesOfWalk(walk: WalkFile): DiscoveredFile[] | undefined {
 }
 
 export function isWalkFile(x: unknown): x is WalkFile {
-  return isPlainObject(x) && ['key', 'token', 'folders', 'inputs', 'sum', 'paths', 'names'].every((k) => typeof x[k] === 'string');
+  return isPlainObject(x) && ['key', 'token', 'folders', 'named', 'inputs', 'sum', 'paths', 'names'].every((k) => typeof x[k] === 'string');
 }

@@ -55,11 +55,13 @@ export interface WalkDependencies {
 }
 
 /**
- * Told of the walk as it goes: each folder just before it is listed, and anything met that the
- * folders' own stamps cannot vouch for (a symlink, a folder that could not be listed, a named file).
+ * Told of the walk as it goes: each folder just before it is listed, each file named (not found in
+ * a folder), and anything met that the folders' own stamps cannot vouch for (a symlink, a folder
+ * that could not be listed).
  */
 export interface WalkTrace {
   folder(absPath: string): void;
+  named(absPath: string): void;
   opaque(): void;
 }
 
@@ -191,7 +193,7 @@ export async function discover(paths: readonly string[], options: DiscoverOption
       walk(absPath, path.relative(options.cwd, absPath).split(path.sep).join('/'), real, real, true);
     }
     else if (isSourceFile(absPath)) {
-      trace?.opaque();
+      trace?.named(absPath);
       add(absPath);
     }
     else throw new UsageError('unsupported-file', { path: given });
