@@ -40,7 +40,7 @@ import type { Entity } from '../schema/index.js';
 import type { SchemaSet } from '../schema/validators.js';
 import { checksum, makeFolder, readBytes, readCacheFile, readIndex, writeCacheFile, writeIndexedFile } from './store.js';
 import { cryptoLib } from '../util/lazy.js';
-import { filesOfWalk, isWalkFile, keptWalk, walkKey, WalkRecorder, type WalkFile } from './walk.js';
+import { filesOfWalk, isWalkFile, keptWalk, pathsChecksum, walkKey, WalkRecorder, type WalkFile } from './walk.js';
 import {
   addEntity,
   compactIds,
@@ -232,6 +232,8 @@ export class PersistentCache {
   get walkKept(): boolean {
     return typeof this.walk === 'string';
   }
+  /** The checksum of the paths of the files `discover` gave, when known from the walk (see `pathsChecksum`). */
+  private pathsSum: { files: readonly DiscoveredFile[]; sum: string } | undefined;
   /** The last listing checksum worked out, with what it was of. */
   private lastListing: { files: readonly DiscoveredFile[]; stamps: readonly string[]; sum: string } | undefined;
   /** What checks a file whose entry cannot be read (see `lazyResult`). */
@@ -261,12 +263,15 @@ export class PersistentCache {
       const files = isWalkFile(kept) && kept.key === key && kept.token === token ? filesOfWalk(kept) : undefined;
       if (files) {
         this.walk = token;
+        this.pathsSum = { files, sum: (kept as WalkFile).pathsSum };
         return files;
       }
     }
     const recorder = new WalkRecorder();
     const files = await discover(paths, { ...options, trace: recorder });
-    this.walk = keptWalk(key, recorder, options, files, { started: this.started, device: this.device }, cryptoLib().randomUUID());
+    const walk = keptWalk(key, recorder, options, files, { started: this.started, device: this.device }, cryptoLib().randomUUID());
+    this.walk = walk;
+    if (walk) this.pathsSum = { files, sum: walk.pathsSum };
     return files;
   }
 
@@ -300,7 +305,8 @@ export class PersistentCache {
   private listing(files: readonly DiscoveredFile[], stamps: readonly string[]): string {
     const last = this.lastListing;
     if (last && last.files === files && last.stamps.length === stamps.length && last.stamps.every((st, i) => st === stamps[i])) return last.sum;
-    const sum = listing(files, stamps);
+    const known = this.pathsSum;
+    const sum = listing(known?.files === files ? known.sum : pathsChecksum(files), stamps);
     this.lastListing = { files, stamps, sum };
     return sum;
   }
@@ -821,9 +827,9 @@ function isStringArray(x: unknown): x is string[] {
   return Array.isArray(x) && x.every((s) => typeof s === 'string');
 }
 
-/** One checksum for the files and their stamps, in order. */
-function listing(files: readonly DiscoveredFile[], stamps: readonly string[]): string {
-  return checksum(files.map((f, i) => `${f.absPath}\u0000${stamps[i] as string}`).join('\n'));
+/** One checksum for the files (their paths' checksum, see `pathsChecksum`) and their stamps, in order. */
+function listing(pathsSum: string, stamps: readonly string[]): string {
+  return checksum(`${pathsSum}\n${stamps.join('\n')}`);
 }
 
 function isState(x: unknown): x is State {

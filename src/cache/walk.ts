@@ -47,6 +47,13 @@ export interface WalkFile {
   sum: string;
   paths: string;
   names: string;
+  /** `pathsChecksum` of the files (the cache's listing of them and their stamps is made from it). */
+  pathsSum: string;
+}
+
+/** One checksum of the files' paths, in order. */
+export function pathsChecksum(files: readonly DiscoveredFile[]): string {
+  return checksum(files.map((f) => f.absPath).join(SEP));
 }
 
 /** Records a walk as it goes (see `WalkTrace`): each folder's stamp before it is listed. */
@@ -111,6 +118,7 @@ export function keptWalk(key: string | undefined, recorder: WalkRecorder, option
     sum: stampSum(recorder.stamps, inputStamps),
     paths: files.map((f) => f.absPath).join(SEP),
     names: files.map((f) => f.name).join(SEP),
+    pathsSum: pathsChecksum(files),
   };
 }
 
@@ -128,5 +136,5 @@ export function filesOfWalk(walk: WalkFile): DiscoveredFile[] | undefined {
 }
 
 export function isWalkFile(x: unknown): x is WalkFile {
-  return isPlainObject(x) && ['key', 'token', 'folders', 'named', 'inputs', 'sum', 'paths', 'names'].every((k) => typeof x[k] === 'string');
+  return isPlainObject(x) && ['key', 'token', 'folders', 'named', 'inputs', 'sum', 'paths', 'names', 'pathsSum'].every((k) => typeof x[k] === 'string');
 }
