@@ -201,7 +201,7 @@ export class ValidationSession {
     const cache = new PersistentCache(cacheOptions.location, cacheKey({ ...options, limits: this.fileOptions.limits }));
     const files = await cache.discover(options.paths, discoverOptions(options));
     const stamps = files.map(currentStamp);
-    time(cache.walkKept ? 'discover (the folders as last time)' : 'discover');
+    time(`discover (${cache.walkUse})`);
     const storable = options.reportOnly?.outsideFiles !== true;
     const stored = storable ? cache.storedResult(files, stamps) : undefined;
     if (stored) {

@@ -84,9 +84,14 @@ async function settled(): Promise<void> {
   await pastTick(probe);
 }
 
-/** True when the run took the folders as the last run listed them instead of listing them (see src/cache/walk.ts). */
+/** How the run found the files, from $LOFTE_TIMING: every folder listed, some (the last walk's other folders taken), or none (see src/cache/walk.ts). */
+function walkUse(r: CliResult): string {
+  return /discover \(([^)]*)\)/.exec(r.stderr)?.[1] ?? 'no cache';
+}
+
+/** True when the run took the last run's walk whole, listing no folder. */
 function walkKept(r: CliResult): boolean {
-  return /discover \(the folders as last time\)/.test(r.stderr);
+  return walkUse(r) === 'the folders as last time';
 }
 
 /** The YAML files below `dir`, sorted. */
@@ -693,31 +698,33 @@ describe('a cache that is not what lofte wrote is ignored and written anew', () 
 });
 
 describe('the folders as the last run listed them', () => {
-  it('are taken while no folder changed; a file added, removed or moved and a folder renamed are seen; an edit in place is seen by the file’s stamp', async () => {
+  it('are taken while no folder changed; after a file is added, removed or moved or a folder renamed, only the folders that changed are listed; an edit in place is seen by the file’s stamp', async () => {
     const { dir, corpus, cache, args } = generatedCorpus(60, 11);
     await settled();
-    expect(walkKept(await same(dir, args, cache))).toBe(false);
+    expect(walkUse(await same(dir, args, cache))).toBe('every folder listed');
     let r = await same(dir, args, cache);
-    expect([walkKept(r), cacheUse(r)]).toEqual([true, 'nothing changed']);
+    expect([walkUse(r), cacheUse(r)]).toEqual(['the folders as last time', 'nothing changed']);
     const files = yamlFilesIn(corpus);
     const first = files[0] as string;
     const copy = path.join(path.dirname(files[files.length - 1] as string), 'kopia.yaml');
-    const steps: [string, () => void, boolean][] = [
+    const foldersIn = (folder: string): number => 1 + (readdirSync(folder, { recursive: true, withFileTypes: true }) as { isDirectory(): boolean }[]).filter((e) => e.isDirectory()).length;
+    const steps: [string, () => void, () => RegExp][] = [
       // A copy of a file defines its ids a second time: the findings change.
-      ['a file added', () => cpSync(first, copy), false],
-      ['a file edited in place', () => writeFileSync(copy, readFileSync(copy, 'utf8').replace(/^(\s*id: )(\S+)/m, '$1$2-ny')), true],
-      ['a file moved to another folder', () => renameSync(copy, path.join(path.dirname(first), 'kopia.yaml')), false],
-      ['a file removed', () => rmSync(path.join(path.dirname(first), 'kopia.yaml')), false],
-      ['a folder renamed', () => renameSync(path.dirname(first), `${path.dirname(first)}-ny`), false],
+      ['a file added', () => cpSync(first, copy), () => /^1 of \d+ folders listed$/],
+      ['a file edited in place', () => writeFileSync(copy, readFileSync(copy, 'utf8').replace(/^(\s*id: )(\S+)/m, '$1$2-ny')), () => /^the folders as last time$/],
+      ['a file moved to another folder', () => renameSync(copy, path.join(path.dirname(first), 'kopia.yaml')), () => /^2 of \d+ folders listed$/],
+      ['a file removed', () => rmSync(path.join(path.dirname(first), 'kopia.yaml')), () => /^1 of \d+ folders listed$/],
+      // The folder's parent, and the folder and every folder in it under their new paths.
+      ['a folder renamed', () => renameSync(path.dirname(first), `${path.dirname(first)}-ny`), () => new RegExp(`^${1 + foldersIn(`${path.dirname(first)}-ny`)} of \\d+ folders listed$`)],
     ];
-    for (const [step, change, kept] of steps) {
+    for (const [step, change, use] of steps) {
       change();
       await settled();
       r = await same(dir, args, cache);
-      expect([step, walkKept(r)]).toEqual([step, kept]);
+      expect(`${step}: ${walkUse(r)}`).toMatch(new RegExp(`^${step}: ${use().source.slice(1)}`));
       // The walk made is kept for the next run, which changes nothing.
       r = await same(dir, args, cache);
-      expect([step, walkKept(r), cacheUse(r)]).toEqual([step, true, 'nothing changed']);
+      expect([step, walkUse(r), cacheUse(r)]).toEqual([step, 'the folders as last time', 'nothing changed']);
     }
   });
 
@@ -790,6 +797,30 @@ describe('the folders as the last run listed them', () => {
     // git was asked which paths it ignores: its answer hangs on more than files, so no walk is kept.
     r = await same(repo, args, cache);
     expect(walkKept(r)).toBe(false);
+  });
+
+  it('after a walk that listed only some folders, a .gitignore read in a folder taken from the last walk still counts', async () => {
+    const { repo, cache, args } = await parkenWithFailingReference('kind: Aktor\nid: extra-aktor\nnamn: Extra\ntyp: förening\n');
+    execFileSync('git', ['init', '-q'], { cwd: repo });
+    for (const [folder, id] of [['a', 'a-aktor'], ['b', 'b-aktor']] as const) {
+      mkdirSync(path.join(repo, folder));
+      writeFileSync(path.join(repo, folder, 'aktor.yaml'), `kind: Aktor\nid: ${id}\nnamn: ${id}\ntyp: förening\n`);
+    }
+    const ignore = path.join(repo, 'a', '.gitignore');
+    writeFileSync(ignore, 'tmp/\n');
+    await settled();
+    await same(repo, args, cache);
+    expect(walkUse(await same(repo, args, cache))).toBe('the folders as last time');
+    // Folder b changes: only it is listed, and a (whose .gitignore the first walk read) is taken as it was.
+    writeFileSync(path.join(repo, 'b', 'ny.yaml'), 'kind: Aktor\nid: ny-aktor\nnamn: Ny\ntyp: förening\n');
+    await settled();
+    expect(walkUse(await same(repo, args, cache))).toMatch(/^1 of \d+ folders listed$/);
+    // Now a's .gitignore, changed in place, ignores a's file: the folder a is the same, the .gitignore is not.
+    writeFileSync(ignore, 'tmp/\naktor.yaml\n');
+    await settled();
+    const r = await same(repo, args, cache);
+    expect(walkUse(r)).toBe('every folder listed');
+    expect(r.stdout).not.toContain('a/aktor.yaml');
   });
 
   it('are taken with a file named on the command line while it is a file; once it is gone, the same error as without the cache', async () => {

@@ -40,7 +40,7 @@ import type { Entity } from '../schema/index.js';
 import type { SchemaSet } from '../schema/validators.js';
 import { checksum, makeFolder, readBytes, readCacheFile, readIndex, writeCacheFile, writeIndexedFile } from './store.js';
 import { cryptoLib } from '../util/lazy.js';
-import { filesOfWalk, isWalkFile, keptWalk, pathsChecksum, walkKey, WalkRecorder, type WalkFile } from './walk.js';
+import { isWalkFile, keptWalk, pathsChecksum, takeWalk, walkKey, WalkRecorder, type WalkFile } from './walk.js';
 import {
   addEntity,
   compactIds,
@@ -227,10 +227,13 @@ export class PersistentCache {
   private readonly unchanged = new Map<DiscoveredFile, string>();
   /** The walk to write with the state, or the token of the one kept from the last run (see `discover`). */
   private walk: WalkFile | string | undefined;
+  /** How many folders `discover` listed, when it took the others from the last walk. */
+  private listed: { folders: number; of: number } | undefined;
 
-  /** True when `discover` took the last run's walk. */
-  get walkKept(): boolean {
-    return typeof this.walk === 'string';
+  /** How `discover` found the files: the last run's walk whole, or the folders that changed listed again, or every folder listed. */
+  get walkUse(): string {
+    if (typeof this.walk === 'string') return 'the folders as last time';
+    return this.listed ? `${this.listed.folders} of ${this.listed.of} folders listed` : 'every folder listed';
   }
   /** The checksum of the paths of the files `discover` gave, when known from the walk (see `pathsChecksum`). */
   private pathsSum: { files: readonly DiscoveredFile[]; sum: string } | undefined;
@@ -258,19 +261,21 @@ export class PersistentCache {
   async discover(paths: readonly string[], options: DiscoverOptions): Promise<DiscoveredFile[]> {
     const key = walkKey(this.key, options);
     const token = this.state?.walk;
+    let taken: ReturnType<typeof takeWalk>;
     if (key !== undefined && token !== undefined) {
       const kept = readCacheFile(path.join(this.dir, 'walk'));
-      const files = isWalkFile(kept) && kept.key === key && kept.token === token ? filesOfWalk(kept) : undefined;
-      if (files) {
+      taken = isWalkFile(kept) && kept.key === key && kept.token === token ? takeWalk(kept) : undefined;
+      if (taken && 'files' in taken) {
         this.walk = token;
-        this.pathsSum = { files, sum: (kept as WalkFile).pathsSum };
-        return files;
+        this.pathsSum = { files: taken.files, sum: (kept as WalkFile).pathsSum };
+        return taken.files;
       }
     }
-    const recorder = new WalkRecorder();
+    const recorder = new WalkRecorder(taken && 'last' in taken ? taken.last : undefined);
     const files = await discover(paths, { ...options, trace: recorder });
     const walk = keptWalk(key, recorder, options, files, { started: this.started, device: this.device }, cryptoLib().randomUUID());
     this.walk = walk;
+    this.listed = taken && 'last' in taken ? { folders: recorder.listed, of: recorder.folders.length } : undefined;
     if (walk) this.pathsSum = { files, sum: walk.pathsSum };
     return files;
   }

@@ -1,24 +1,26 @@
 // The walk of the last run, kept as git's untracked cache keeps one: the stamp of each folder taken
 // just before it was listed, the files that the walk's predicates read (.gitignore files and git's
-// config), and what the walk found. Adding, removing or renaming an entry in a folder changes the
-// folder's stamp, so while every folder's stamp and every read file's stamp is what it was, listing
-// the folders again would find the same files: a run stats the folders instead of listing them.
+// config), and what the walk found in each folder. Adding, removing or renaming an entry in a
+// folder changes the folder's stamp, so a folder whose stamp is what it was holds what it held:
+// while the read files' stamps are what they were, a run lists only the folders whose stamp
+// changed (none, most often: then the files are the last walk's) and takes the rest as they were.
 //
 // Files named on the command line are looked at again: a walk is taken only while each is a file.
 //
 // Kept only for a walk that nothing but those stamps can vouch for: no symlink met, every folder
-// listed, predicates that say what they depend on (git not
-// asked), no stamp from the run's own tick of the file system's clock ("racy": the folder could
-// have changed again within it after it was listed), and folders on the cache folder's device,
-// where a folder was seen to take a new stamp when an entry was added to it.
+// listed, predicates that say what they depend on (git not asked), no stamp from the run's own tick
+// of the file system's clock ("racy": the folder could have changed again within it after it was
+// listed), and folders on the cache folder's device, where a folder was seen to take a new stamp
+// when an entry was added to it.
 
 import { statSync } from 'node:fs';
-import type { DiscoveredFile, DiscoverOptions, WalkTrace } from '../load/discover.js';
+import path from 'node:path';
+import type { DiscoveredFile, DiscoverOptions, KeptListing, WalkTrace } from '../load/discover.js';
 import { fileStamp, stampTime } from '../load/index.js';
 import { isPlainObject } from '../load/parse.js';
 import { checksum } from './store.js';
 
-/** Folders and files are kept joined by NUL, which no path holds. */
+/** Lists are kept joined by NUL, which no path holds. */
 const SEP = '\u0000';
 
 /** What a path is now, folder or file: its stamp (see `fileStamp`) and device, or undefined when it cannot be looked at. */
@@ -35,20 +37,31 @@ function stampNow(absPath: string): string {
   return statNow(absPath)?.stamp ?? 'gone';
 }
 
+function split(joined: string): string[] {
+  return joined === '' ? [] : joined.split(SEP);
+}
+
 /** The walk as a cache file holds it: lists joined by NUL (one string each reads quickly). */
 export interface WalkFile {
   key: string;
   token: string;
+  /** The folders in the order they were listed, their names as the walk gave them, and their stamps. */
   folders: string;
+  folderNames: string;
+  stamps: string;
   /** The files named on the command line (not found in a folder). */
   named: string;
+  /** The files the predicates read, and the checksum of their stamps. */
   inputs: string;
-  /** The checksum of the folders' and the inputs' stamps, in order. */
-  sum: string;
+  inputsSum: string;
   paths: string;
   names: string;
   /** `pathsChecksum` of the files (the cache's listing of them and their stamps is made from it). */
   pathsSum: string;
+}
+
+export function isWalkFile(x: unknown): x is WalkFile {
+  return isPlainObject(x) && ['key', 'token', 'folders', 'folderNames', 'stamps', 'named', 'inputs', 'inputsSum', 'paths', 'names', 'pathsSum'].every((k) => typeof x[k] === 'string');
 }
 
 /** One checksum of the files' paths, in order. */
@@ -56,20 +69,48 @@ export function pathsChecksum(files: readonly DiscoveredFile[]): string {
   return checksum(files.map((f) => f.absPath).join(SEP));
 }
 
-/** Records a walk as it goes (see `WalkTrace`): each folder's stamp before it is listed. */
+function inputsChecksum(inputs: readonly string[]): string {
+  return checksum(inputs.map(stampNow).join('\n'));
+}
+
+/** A kept walk's folders whose stamp is what it is now, each with its part of the walk. */
+type Unchanged = Map<string, { stamp: string; listing: KeptListing }>;
+
+/** A folder's part of a walk, as it is gathered. */
+interface Part {
+  folders: { absPath: string; name: string }[];
+  files: { absPath: string; name: string }[];
+}
+
+/** Records a walk as it goes (see `WalkTrace`): each folder's stamp before it is listed, or its part of the last walk when that holds. */
 export class WalkRecorder implements WalkTrace {
   readonly folders: string[] = [];
+  readonly folderNames: string[] = [];
   readonly stamps: string[] = [];
   /** The devices the folders are on. */
   readonly devices = new Set<number>();
   readonly namedFiles: string[] = [];
   plain = true;
+  /** How many folders were listed (the others were taken from the last walk). */
+  listed = 0;
 
-  folder(absPath: string): void {
+  /** `last`: the last walk's folders that did not change, and the files its predicates read (whose stamps did not). */
+  constructor(private readonly last?: { unchanged: Unchanged; inputs: readonly string[] }) {}
+
+  get inputs(): readonly string[] {
+    return this.last?.inputs ?? [];
+  }
+
+  folder(absPath: string, name: string): KeptListing | undefined {
     const now = statNow(absPath);
     this.folders.push(absPath);
+    this.folderNames.push(name);
     this.stamps.push(now?.stamp ?? 'gone');
     if (now) this.devices.add(now.dev);
+    const kept = this.last?.unchanged.get(absPath);
+    if (kept && now?.stamp === kept.stamp) return kept.listing;
+    this.listed++;
+    return undefined;
   }
 
   named(absPath: string): void {
@@ -91,10 +132,6 @@ export function walkKey(cacheKey: string, options: DiscoverOptions): string | un
   return checksum(JSON.stringify([cacheKey, ignored?.key ?? null, excluded?.key ?? null, options.otherRepository ?? null]));
 }
 
-function stampSum(folderStamps: readonly string[], inputStamps: readonly string[]): string {
-  return checksum(`${folderStamps.join('\n')}\n\n${inputStamps.join('\n')}`);
-}
-
 /**
  * The walk to keep after `recorder` saw one that found `files`, or undefined when it cannot be
  * kept (see the header). `started`: the file system's time when the run began; `device`: the one
@@ -104,37 +141,53 @@ export function keptWalk(key: string | undefined, recorder: WalkRecorder, option
   const { started, device } = clock;
   if (key === undefined || !recorder.plain || recorder.folders.length === 0 || files.some((f) => f.unreadableFolder)) return undefined;
   if (device === undefined || [...recorder.devices].some((d) => d !== device)) return undefined;
-  const inputs = options.excluded ? options.excluded.inputs?.() : [];
-  if (inputs === undefined) return undefined;
-  const inputStamps = inputs.map(stampNow);
+  const read = options.excluded ? options.excluded.inputs?.() : [];
+  if (read === undefined) return undefined;
+  // The folders taken from the last walk were not asked about again: what was read for them then still counts.
+  const inputs = [...new Set([...recorder.inputs, ...read])];
   const fresh = (stamp: string): boolean => stamp === 'gone' || stampTime(stamp) < started;
-  if (!recorder.stamps.every((st) => st !== 'gone' && fresh(st)) || !inputStamps.every(fresh)) return undefined;
+  if (!recorder.stamps.every((st) => st !== 'gone' && fresh(st)) || !inputs.every((f) => fresh(stampNow(f)))) return undefined;
   return {
     key,
     token,
     folders: recorder.folders.join(SEP),
+    folderNames: recorder.folderNames.join(SEP),
+    stamps: recorder.stamps.join(SEP),
     named: recorder.namedFiles.join(SEP),
     inputs: inputs.join(SEP),
-    sum: stampSum(recorder.stamps, inputStamps),
+    inputsSum: inputsChecksum(inputs),
     paths: files.map((f) => f.absPath).join(SEP),
     names: files.map((f) => f.name).join(SEP),
     pathsSum: pathsChecksum(files),
   };
 }
 
-/** The files a kept walk found, when every stamp it was kept with is what it is now; else undefined. */
-export function filesOfWalk(walk: WalkFile): DiscoveredFile[] | undefined {
-  const folders = walk.folders.split(SEP);
-  const inputs = walk.inputs === '' ? [] : walk.inputs.split(SEP);
-  if (stampSum(folders.map(stampNow), inputs.map(stampNow)) !== walk.sum) return undefined;
-  if (walk.named !== '' && !walk.named.split(SEP).every((f) => statSync(f, { throwIfNoEntry: false })?.isFile())) return undefined;
-  if (walk.paths === '') return walk.names === '' ? [] : undefined;
-  const paths = walk.paths.split(SEP);
-  const names = walk.names.split(SEP);
-  if (paths.length !== names.length) return undefined;
-  return paths.map((absPath, i) => ({ absPath, name: names[i] as string }));
-}
-
-export function isWalkFile(x: unknown): x is WalkFile {
-  return isPlainObject(x) && ['key', 'token', 'folders', 'named', 'inputs', 'sum', 'paths', 'names', 'pathsSum'].every((k) => typeof x[k] === 'string');
+/**
+ * What of a kept walk holds now: `files`, when every folder's stamp is what it was (the walk's
+ * files); else `last`, for a walk that lists only the folders that changed (see `WalkRecorder`);
+ * nothing when the files the predicates read changed, a named file is no file, or the walk file
+ * does not hang together.
+ */
+export function takeWalk(walk: WalkFile): { files: DiscoveredFile[] } | { last: { unchanged: Unchanged; inputs: readonly string[] } } | undefined {
+  const inputs = split(walk.inputs);
+  if (inputsChecksum(inputs) !== walk.inputsSum) return undefined;
+  if (!split(walk.named).every((f) => statSync(f, { throwIfNoEntry: false })?.isFile())) return undefined;
+  const folders = split(walk.folders);
+  const folderNames = walk.folderNames.split(SEP); // never empty: a walk lists one folder at least, whose name may be ''
+  const stamps = split(walk.stamps);
+  const paths = split(walk.paths);
+  const names = split(walk.names);
+  if (folders.length === 0 || folderNames.length !== folders.length || stamps.length !== folders.length || names.length !== paths.length) return undefined;
+  const now = folders.map(stampNow);
+  if (now.every((st, i) => st === stamps[i])) return { files: paths.map((absPath, i) => ({ absPath, name: names[i] as string })) };
+  // Each folder's part of the walk: the folders it walked into and the files it found.
+  const parts = new Map<string, Part>();
+  for (const f of folders) parts.set(f, { folders: [], files: [] });
+  folders.forEach((f, i) => parts.get(path.dirname(f))?.folders.push({ absPath: f, name: folderNames[i] as string }));
+  paths.forEach((f, i) => parts.get(path.dirname(f))?.files.push({ absPath: f, name: names[i] as string }));
+  const unchanged: Unchanged = new Map();
+  folders.forEach((f, i) => {
+    if (now[i] === stamps[i]) unchanged.set(f, { stamp: stamps[i] as string, listing: parts.get(f) as Part });
+  });
+  return { last: { unchanged, inputs } };
 }

@@ -54,13 +54,20 @@ export interface WalkDependencies {
   inputs?: () => readonly string[] | undefined;
 }
 
+/** A folder's part of an earlier walk: the folders it walked into and the files it found there. */
+export interface KeptListing {
+  folders: readonly { absPath: string; name: string }[];
+  files: readonly { absPath: string; name: string }[];
+}
+
 /**
- * Told of the walk as it goes: each folder just before it is listed, each file named (not found in
- * a folder), and anything met that the folders' own stamps cannot vouch for (a symlink, a folder
- * that could not be listed).
+ * Told of the walk as it goes: each folder just before it is listed (`folder` may answer with the
+ * folder's part of an earlier walk that still holds: the folder is then not listed), each file
+ * named (not found in a folder), and anything met that the folders' own stamps cannot vouch for
+ * (a symlink, a folder that could not be listed).
  */
 export interface WalkTrace {
-  folder(absPath: string): void;
+  folder(absPath: string, name: string): KeptListing | undefined;
   named(absPath: string): void;
   opaque(): void;
 }
@@ -145,7 +152,12 @@ export async function discover(paths: readonly string[], options: DiscoverOption
     // A symlink loop (or two links to one folder) is walked once.
     if (visitedDirs.has(real)) return;
     visitedDirs.add(real);
-    trace?.folder(dir);
+    const kept = trace?.folder(dir, name);
+    if (kept) {
+      for (const sub of kept.folders) walk(sub.absPath, sub.name, root, childPath(real, path.basename(sub.absPath)));
+      for (const file of kept.files) add(file.absPath, file.name);
+      return;
+    }
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
