@@ -73,8 +73,11 @@ function inputsChecksum(inputs: readonly string[]): string {
   return checksum(inputs.map(stampNow).join('\n'));
 }
 
-/** A kept walk's folders whose stamp is what it is now, each with its part of the walk. */
-type Unchanged = Map<string, { stamp: string; listing: KeptListing }>;
+/**
+ * A kept walk's folders as they were looked at (before any was listed), each with its stamp and
+ * device now, and its part of the walk when the stamp is what it was.
+ */
+type Seen = Map<string, { now: { stamp: string; dev: number } | undefined; listing: KeptListing | undefined }>;
 
 /** A folder's part of a walk, as it is gathered. */
 interface Part {
@@ -94,21 +97,22 @@ export class WalkRecorder implements WalkTrace {
   /** How many folders were listed (the others were taken from the last walk). */
   listed = 0;
 
-  /** `last`: the last walk's folders that did not change, and the files its predicates read (whose stamps did not). */
-  constructor(private readonly last?: { unchanged: Unchanged; inputs: readonly string[] }) {}
+  /** `last`: the last walk's folders as just seen, and the files its predicates read (whose stamps did not change). */
+  constructor(private readonly last?: { seen: Seen; inputs: readonly string[] }) {}
 
   get inputs(): readonly string[] {
     return this.last?.inputs ?? [];
   }
 
   folder(absPath: string, name: string): KeptListing | undefined {
-    const now = statNow(absPath);
+    // A folder of the last walk was looked at before any folder was listed: that stamp stands.
+    const seen = this.last?.seen.get(absPath);
+    const now = seen ? seen.now : statNow(absPath);
     this.folders.push(absPath);
     this.folderNames.push(name);
     this.stamps.push(now?.stamp ?? 'gone');
     if (now) this.devices.add(now.dev);
-    const kept = this.last?.unchanged.get(absPath);
-    if (kept && now?.stamp === kept.stamp) return kept.listing;
+    if (seen?.listing) return seen.listing;
     this.listed++;
     return undefined;
   }
@@ -168,7 +172,7 @@ export function keptWalk(key: string | undefined, recorder: WalkRecorder, option
  * nothing when the files the predicates read changed, a named file is no file, or the walk file
  * does not hang together.
  */
-export function takeWalk(walk: WalkFile): { files: DiscoveredFile[] } | { last: { unchanged: Unchanged; inputs: readonly string[] } } | undefined {
+export function takeWalk(walk: WalkFile): { files: DiscoveredFile[] } | { last: { seen: Seen; inputs: readonly string[] } } | undefined {
   const inputs = split(walk.inputs);
   if (inputsChecksum(inputs) !== walk.inputsSum) return undefined;
   if (!split(walk.named).every((f) => statSync(f, { throwIfNoEntry: false })?.isFile())) return undefined;
@@ -178,16 +182,17 @@ export function takeWalk(walk: WalkFile): { files: DiscoveredFile[] } | { last: 
   const paths = split(walk.paths);
   const names = split(walk.names);
   if (folders.length === 0 || folderNames.length !== folders.length || stamps.length !== folders.length || names.length !== paths.length) return undefined;
-  const now = folders.map(stampNow);
-  if (now.every((st, i) => st === stamps[i])) return { files: paths.map((absPath, i) => ({ absPath, name: names[i] as string })) };
+  const now = folders.map(statNow);
+  if (now.every((st, i) => st?.stamp === stamps[i])) return { files: paths.map((absPath, i) => ({ absPath, name: names[i] as string })) };
   // Each folder's part of the walk: the folders it walked into and the files it found.
   const parts = new Map<string, Part>();
   for (const f of folders) parts.set(f, { folders: [], files: [] });
   folders.forEach((f, i) => parts.get(path.dirname(f))?.folders.push({ absPath: f, name: folderNames[i] as string }));
   paths.forEach((f, i) => parts.get(path.dirname(f))?.files.push({ absPath: f, name: names[i] as string }));
-  const unchanged: Unchanged = new Map();
+  const seen: Seen = new Map();
   folders.forEach((f, i) => {
-    if (now[i] === stamps[i]) unchanged.set(f, { stamp: stamps[i] as string, listing: parts.get(f) as Part });
+    const at = now[i];
+    seen.set(f, { now: at, listing: at?.stamp === stamps[i] ? parts.get(f) : undefined });
   });
-  return { last: { unchanged, inputs } };
+  return { last: { seen, inputs } };
 }
