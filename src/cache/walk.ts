@@ -33,6 +33,14 @@ function statNow(absPath: string): { stamp: string; dev: number } | undefined {
   }
 }
 
+function isFileNow(absPath: string): boolean {
+  try {
+    return statSync(absPath, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    return false;
+  }
+}
+
 function stampNow(absPath: string): string {
   return statNow(absPath)?.stamp ?? 'gone';
 }
@@ -175,7 +183,7 @@ export function keptWalk(key: string | undefined, recorder: WalkRecorder, option
 export function takeWalk(walk: WalkFile): { files: DiscoveredFile[] } | { last: { seen: Seen; inputs: readonly string[] } } | undefined {
   const inputs = split(walk.inputs);
   if (inputsChecksum(inputs) !== walk.inputsSum) return undefined;
-  if (!split(walk.named).every((f) => statSync(f, { throwIfNoEntry: false })?.isFile())) return undefined;
+  if (!split(walk.named).every(isFileNow)) return undefined;
   const folders = split(walk.folders);
   const folderNames = walk.folderNames.split(SEP); // never empty: a walk lists one folder at least, whose name may be ''
   const stamps = split(walk.stamps);
