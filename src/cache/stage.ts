@@ -247,15 +247,18 @@ export function stageColumns(x: Record<string, unknown>, ids: number): StageColu
     if (kind < 0 || kind >= KINDS.length || id < -1 || id >= ids || flags < 0 || flags > (VALID | UNREADABLE) || (entities[e + 3] as number) < 0) return undefined;
     if (first < 0 || count < 0 || first + count > refs.length) return undefined;
   }
-  for (const r of refs) if (r < 0 || r >= ids) return undefined;
+  // Indexed loops: a run reads every shard once, before V8 has made for-of over a typed array fast.
+  for (let k = 0; k < refs.length; k++) if ((refs[k] as number) < 0 || (refs[k] as number) >= ids) return undefined;
   // As many texts as tags say (NUL between them), without reading them.
   let texts = 0;
-  for (const tag of slimTags) {
+  for (let k = 0; k < slimTags.length; k++) {
+    const tag = slimTags[k] as number;
     if (tag > SLIM_TAGS.text) return undefined;
     if (tag === SLIM_TAGS.text) texts++;
   }
   let nuls = 0;
-  for (const byte of slimText) if (byte === 0) nuls++;
+  const text = Buffer.from(slimText.buffer, slimText.byteOffset, slimText.byteLength);
+  for (let at = text.indexOf(0); at >= 0; at = text.indexOf(0, at + 1)) nuls++;
   if (texts === 0 ? slimText.length !== 0 : nuls !== texts - 1) return undefined;
   for (const [row, e] of extra as Map<unknown, unknown>) {
     if (typeof row !== 'number' || !Number.isInteger(row) || row < 0 || row >= count) return undefined;
@@ -444,22 +447,18 @@ export class ColumnIndex implements SeedIndex {
   ) {
     const { ids, places, rows, shards } = stage;
     const buckets = ids.length + 1;
-    let docs = 0;
-    let refs = 0;
-    for (let i = 0; i < files.length; i++) {
-      if ((files[i] as LazyFileResult).skipped) continue;
-      const cols = shards[places[i] as number] as StageColumns;
-      const row = rows[i] as number;
-      const first = cols.files[2 * row] as number;
-      const end = first + (cols.files[2 * row + 1] as number);
-      docs += end - first;
-      for (let e = first; e < end; e++) refs += cols.entities[e * ENTITY_INTS + 5] as number;
+    // As many documents and references as the shards hold at most (a skipped file's are left out).
+    let most = 0;
+    let mostRefs = 0;
+    for (const cols of shards) {
+      most += cols.entities.length / ENTITY_INTS;
+      mostRefs += cols.refs.length;
     }
-    this.docFile = new Int32Array(docs);
-    this.docAt = new Int32Array(docs);
-    this.docId = new Int32Array(docs);
-    const nameOf = new Int32Array(refs);
-    const nameDoc = new Int32Array(refs);
+    const docFile = new Int32Array(most);
+    const docAt = new Int32Array(most);
+    const docId = new Int32Array(most);
+    const nameOf = new Int32Array(mostRefs);
+    const nameDoc = new Int32Array(mostRefs);
     const defCount = new Int32Array(buckets + 1);
     const nameCount = new Int32Array(buckets + 1);
     /** The last document counted under each named id: a document naming one twice is under it once. */
@@ -475,9 +474,9 @@ export class ColumnIndex implements SeedIndex {
       for (let e = first; e < end; e++, g++) {
         const base = e * ENTITY_INTS;
         const id = cols.entities[base + 1] as number;
-        this.docFile[g] = i;
-        this.docAt[g] = e - first;
-        this.docId[g] = id;
+        docFile[g] = i;
+        docAt[g] = e - first;
+        docId[g] = id;
         (defCount[(id < 0 ? ids.length : id) + 1] as number)++;
         if (((cols.entities[base + 2] as number) & UNREADABLE) !== 0) this.unreadableDocs.push(g);
         const refStart = cols.entities[base + 4] as number;
@@ -492,6 +491,10 @@ export class ColumnIndex implements SeedIndex {
         }
       }
     }
+    const docs = g;
+    this.docFile = docFile.subarray(0, docs);
+    this.docAt = docAt.subarray(0, docs);
+    this.docId = docId.subarray(0, docs);
     for (let b = 0; b < buckets; b++) {
       defCount[b + 1] = (defCount[b + 1] as number) + (defCount[b] as number);
       nameCount[b + 1] = (nameCount[b + 1] as number) + (nameCount[b] as number);
@@ -501,11 +504,13 @@ export class ColumnIndex implements SeedIndex {
     this.defs = new Int32Array(docs);
     this.names = new Int32Array(r);
     // Filled in document order: each run is in repository order.
+    const defs = this.defs;
     for (let d = 0; d < docs; d++) {
-      const id = this.docId[d] as number;
-      this.defs[(defCount[id < 0 ? ids.length : id] as number)++] = d;
+      const id = docId[d] as number;
+      defs[(defCount[id < 0 ? ids.length : id] as number)++] = d;
     }
-    for (let k = 0; k < r; k++) this.names[(nameCount[nameOf[k] as number] as number)++] = nameDoc[k] as number;
+    const names = this.names;
+    for (let k = 0; k < r; k++) names[(nameCount[nameOf[k] as number] as number)++] = nameDoc[k] as number;
   }
 
   definers(key: string): Entity[] {
