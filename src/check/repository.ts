@@ -239,8 +239,102 @@ interface FileState {
   shown: Diagnostic[];
 }
 
+/**
+ * The stage's files' states by name. A seeded stage's are made from the seed when first asked for
+ * (a run where one file changed asks for the few it reaches and those with findings to show); a
+ * look at every one makes them all, as they were seeded.
+ */
+class FileStates {
+  private made = new Map<string, FileState>();
+  /** The files and records the stage was seeded with (`at`: by name), those no longer held, and those with link or repository findings. */
+  private seeded: { at: ReadonlyMap<string, number>; files: readonly FileResult[]; records: readonly StageRecord[]; dropped: Set<string>; withFindings: number[] } | undefined;
+  /** How many of the seed's files are still held. */
+  private live = 0;
+
+  seed(at: ReadonlyMap<string, number>, files: readonly FileResult[], records: readonly StageRecord[]): void {
+    const withFindings: number[] = [];
+    for (let i = 0; i < records.length; i++) if ((records[i] as StageRecord).repository.length > 0) withFindings.push(i);
+    this.made = new Map();
+    this.seeded = { at, files, records, dropped: new Set(), withFindings };
+    this.live = files.length;
+  }
+
+  get(name: string): FileState | undefined {
+    const known = this.made.get(name);
+    const seeded = this.seeded;
+    if (known || !seeded || seeded.dropped.has(name)) return known;
+    const i = seeded.at.get(name);
+    const result = i === undefined ? undefined : seeded.files[i];
+    if (i === undefined || result?.file !== name) return undefined;
+    const record = seeded.records[i] as StageRecord;
+    const made: FileState = { result, links: undefined, repository: record.repository, broken: record.broken, shown: record.shown };
+    this.made.set(name, made);
+    return made;
+  }
+
+  set(name: string, state: FileState): void {
+    this.made.set(name, state);
+  }
+
+  delete(name: string): void {
+    this.made.delete(name);
+    const seeded = this.seeded;
+    if (seeded && !seeded.dropped.has(name) && seeded.files[seeded.at.get(name) ?? -1]?.file === name) {
+      seeded.dropped.add(name);
+      this.live--;
+    }
+  }
+
+  get empty(): boolean {
+    return this.made.size === 0 && (!this.seeded || this.live === 0);
+  }
+
+  /** The states with link or repository findings (the only ones a change of ids or names elsewhere can redo). */
+  withFindings(): [string, FileState][] {
+    const out = [...this.made].filter(([, s]) => s.repository.length > 0);
+    const seeded = this.seeded;
+    if (seeded) {
+      for (const i of seeded.withFindings) {
+        const name = (seeded.files[i] as FileResult).file;
+        if (this.made.has(name)) continue;
+        const s = this.get(name);
+        if (s) out.push([name, s]);
+      }
+    }
+    return out;
+  }
+
+  /** Every state made (in the seed's order, then those set since), and the seed let go. */
+  private whole(): Map<string, FileState> {
+    const seeded = this.seeded;
+    if (seeded) {
+      const all = new Map<string, FileState>();
+      for (const f of seeded.files) {
+        const s = this.get(f.file);
+        if (s) all.set(f.file, s);
+      }
+      for (const [name, s] of this.made) if (!all.has(name)) all.set(name, s);
+      this.made = all;
+      this.seeded = undefined;
+    }
+    return this.made;
+  }
+
+  keys(): IterableIterator<string> {
+    return this.whole().keys();
+  }
+
+  values(): IterableIterator<FileState> {
+    return this.whole().values();
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, FileState]> {
+    return this.whole()[Symbol.iterator]();
+  }
+}
+
 export class RepositoryStage {
-  private readonly state = new Map<string, FileState>();
+  private readonly state = new FileStates();
   private order: string[] = [];
   private rank = new Map<string, number>();
   /** Every document defining an id, in repository order. */
@@ -276,7 +370,7 @@ export class RepositoryStage {
    */
   update(files: readonly FileResult[], changed?: readonly FileResult[]): ValidationResult {
     const time = stopwatch(this.options.onTiming);
-    const hinted = changed !== undefined && files.length === this.order.length && this.state.size > 0;
+    const hinted = changed !== undefined && files.length === this.order.length && !this.state.empty;
     let resultOf: (name: string) => FileResult | undefined;
     const dirty = new Set<string>();
     let reordered = false;
@@ -334,7 +428,7 @@ export class RepositoryStage {
       for (const e of [...before, ...after]) if (e.id !== undefined) touchedIds.add(e.id);
     }
     if (reordered) for (const list of this.definers.values()) if (Array.isArray(list)) list.sort((a, b) => this.compareEntities(a, b));
-    const first = this.state.size === 0;
+    const first = this.state.empty;
     const renamed = renamedKinds.size > 0;
     if (first || reordered || everyFailing) {
       // A new map in repository order, as `buildIndex` makes it (suggestions list ids in that order;
@@ -360,7 +454,8 @@ export class RepositoryStage {
     for (const name of dirty) if (resultOf(name)) redo.add(name);
     if (!first) for (const e of touched) for (const n of this.dependents(e)) redo.add(n.doc.file);
     if (first || everyFailing || everyProblembild || renamed) {
-      for (const [name, s] of this.state) {
+      // Only a file with findings can be redone for another's ids or names (and none is before the first run).
+      for (const [name, s] of first || everyProblembild ? this.state : this.state.withFindings()) {
         if (first || (everyFailing && s.repository.some((d) => LINK_FAILURES.has(d.rule) && (typeof d.args['expectedKind'] !== 'string' || failingKinds.has(d.args['expectedKind'])))) || (everyProblembild && s.result.entities.some((e) => e.kind === 'Problembild'))) redo.add(name);
         else if (renamed && s.repository.some((d) => d.rule === 'unresolved-reference' && (typeof d.args['expectedKind'] !== 'string' || renamedKinds.has(d.args['expectedKind']))) && this.entitiesOf(s.result).some((e) => entityFacts(e).refs.some((ref) => renamedKeys.has(nameKey(ref))))) redo.add(name);
       }
@@ -475,10 +570,7 @@ export class RepositoryStage {
         }
       }
     }
-    files.forEach((result, i) => {
-      const record = records[i] as StageRecord;
-      this.state.set(result.file, { result, links: undefined, repository: record.repository, broken: record.broken, shown: record.shown });
-    });
+    this.state.seed(this.rank, files, records);
     this.broken = [];
     this.showing = [];
     for (const [i, record] of records.entries()) {
