@@ -19,9 +19,11 @@
 // run's paths and stamps, and where each file's part of the stage is) and `stage-NN` (what the
 // repository stage kept of each file, in columns: its documents' kinds, ids, the ids they name and
 // their names, and its link and repository findings). A run where some files changed seeds the
-// stage from them: the unchanged files' results are read from their entries only when the stage
-// reaches them, and only the stage shards whose files changed are written again. Without a whole
-// state, nothing in the cache is trusted.
+// stage from them: who defines and who names each id is answered from the columns (see
+// `ColumnIndex`), so a document becomes an object only when the change reaches it; the unchanged
+// files' results are read from their entries only when the stage reaches them; and only the stage
+// shards holding a file the stage worked out again are written again. Without a whole state,
+// nothing in the cache is trusted.
 
 import { readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

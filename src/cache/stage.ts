@@ -1,6 +1,8 @@
 // The stage file of the persistent cache (see index.ts): what the repository stage kept of each
 // file, in columns that read back in a few pieces, and the lazy results and documents a run with
-// few changed files is seeded with (their values read from the files' entries only when asked for).
+// few changed files is seeded with (their values read from the files' entries only when asked for),
+// with an index over the columns (`ColumnIndex`) that the seeded stage asks instead of indexing
+// every document: a file's documents are made when an answer or the stage first holds them.
 
 import type { FileResult } from '../check/file.js';
 import { OWN_FACTS, signatureOfFields, type EntityFacts, type SeedIndex } from '../check/repository.js';

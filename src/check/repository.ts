@@ -10,6 +10,11 @@
 // against an index of the whole repository. Two things reach further and are redone whole when they
 // change: the ids and names of each kind (the suggestions of every failing reference) and the
 // medborgarlöften whose promises cannot be read (orphan-problembild looks into their text).
+//
+// A stage seeded from the persistent cache (`seed`) is told its index (`SeedIndex`) instead of
+// indexing every document: the maps are filled from it for an id when first looked at, and a
+// file's state is made when first asked for, so a run where one file changed looks at the files
+// its change reaches (and those with findings to show), not at every file.
 
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/types.js';
