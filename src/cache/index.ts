@@ -25,7 +25,7 @@
 // shards holding a file the stage worked out again are written again. Without a whole state,
 // nothing in the cache is trusted.
 
-import { readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
@@ -75,22 +75,34 @@ const RACY_MS = 2000;
  * in the cache folder; a stamp at or after it is racy. Without it, the clock less a margin.
  * `device`: the cache folder's device, when its file system gives a folder a new stamp as an entry
  * is added to it (as git's untracked cache asks; FAT on some systems does not): only then does a
- * folder's stamp vouch for its listing (see walk.ts).
+ * folder's stamp vouch for its listing (see walk.ts). Seen on a folder of the run's own, made and
+ * removed in the cache folder, whose times the run may set.
  */
 function fileSystemClock(dir: string): { now: number; device?: number } {
   const marker = path.join(dir, 'run');
+  let now: number;
   try {
     makeFolder(dir);
-    // The folder's times set far back, then an entry added: a file system that keeps folders' times changes them.
-    utimesSync(dir, 1, 1);
-    const temp = `${marker}.${process.pid}.tmp`;
-    writeFileSync(temp, `${process.pid}\n`);
-    renameSync(temp, marker);
+    writeFileSync(marker, `${process.pid}\n`);
     const st = statSync(marker);
-    const folder = statSync(dir);
-    return { now: Math.min(st.mtimeMs, st.ctimeMs), device: folder.mtimeMs > 1000 ? folder.dev : undefined };
+    now = Math.min(st.mtimeMs, st.ctimeMs);
   } catch {
     return { now: Date.now() - RACY_MS };
+  }
+  const probe = path.join(dir, `probe-${process.pid}`);
+  try {
+    mkdirSync(probe);
+    try {
+      // Its times set far back, then an entry added: a file system that keeps folders' times changes them.
+      utimesSync(probe, 1, 1);
+      writeFileSync(path.join(probe, 'entry'), '');
+      const folder = statSync(probe);
+      return { now, device: folder.mtimeMs > 1000 ? folder.dev : undefined };
+    } finally {
+      rmSync(probe, { recursive: true, force: true });
+    }
+  } catch {
+    return { now };
   }
 }
 
