@@ -97,8 +97,13 @@ export class WalkRecorder implements WalkTrace {
   readonly devices = new Set<number>();
   readonly namedFiles: string[] = [];
   plain = true;
-  /** How many folders were listed (the others were taken from the last walk). */
-  listed = 0;
+  /** The stamps of the folders that were listed (the others were taken from the last walk, whose stamps were not racy). */
+  readonly listedStamps: string[] = [];
+
+  /** How many folders were listed. */
+  get listed(): number {
+    return this.listedStamps.length;
+  }
 
   /** `last`: the last walk's folders as just seen, and the files its predicates read (whose stamps did not change). */
   constructor(private readonly last?: { seen: Seen; inputs: readonly string[] }) {}
@@ -116,7 +121,7 @@ export class WalkRecorder implements WalkTrace {
     this.stamps.push(now?.stamp ?? 'gone');
     if (now) this.devices.add(now.dev);
     if (seen?.listing) return seen.listing;
-    this.listed++;
+    this.listedStamps.push(now?.stamp ?? 'gone');
     return undefined;
   }
 
@@ -154,7 +159,7 @@ export function keptWalk(key: string | undefined, recorder: WalkRecorder, option
   // The folders taken from the last walk were not asked about again: what was read for them then still counts.
   const inputs = [...new Set([...recorder.inputs, ...read])];
   const fresh = (stamp: string): boolean => stamp === 'gone' || stampTime(stamp) < started;
-  if (!recorder.stamps.every((st) => st !== 'gone' && fresh(st)) || !inputs.every((f) => fresh(stampNow(f)))) return undefined;
+  if (!recorder.listedStamps.every((st) => st !== 'gone' && fresh(st)) || !inputs.every((f) => fresh(stampNow(f)))) return undefined;
   return {
     key,
     token,
