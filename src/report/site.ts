@@ -3,7 +3,7 @@
 import { renderHtmlPieces } from './html.js';
 import { renderMarkdown } from './md.js';
 import type { Page } from './doc.js';
-import type { DocumentView, ReportModel } from './model.js';
+import type { ReportModel } from './model.js';
 import { documentPage, documentPageId } from './pages/document.js';
 import { STATEMENT } from './pages/footer.js';
 import { ACTORS, actorsPage, FOLLOW_UP, followUpPage, INDEX, indexPage } from './pages/overview.js';
@@ -22,44 +22,40 @@ export type SiteFormat = 'html' | 'md' | 'both';
 export function siteFiles(model: ReportModel, format: SiteFormat, openData?: OpenDataSite): Iterable<SiteEntry> {
   const dress = (page: Page, docIndex?: number): Page => (openData ? openData.page(page, docIndex) : page);
   const formats: ('html' | 'md')[] = format === 'both' ? ['html', 'md'] : [format];
-  /** A medborgarlöfte's page, built when its first file is written and let go after its last. */
-  const documentBuild = (d: DocumentView, i: number): (() => Page) => {
+  /**
+   * A page, built when its first file is written and let go after its last: a page wanted in
+   * both formats is built once. The files of a page lie next to each other in path order.
+   */
+  const once = (build: () => Page): (() => Page) => {
     let page: Page | undefined;
     let uses = 0;
     return () => {
-      const built = page ?? dress(documentPage(d, model), i);
+      const built = page ?? build();
       page = ++uses < formats.length ? built : undefined;
       return built;
     };
   };
+  // A medborgarlöfte's page is plain data, which a page thread may render; the overview pages'
+  // tables are made as they are read, here.
   const pages: [string, () => Page, boolean][] = [
     [INDEX, () => dress(indexPage(model)), false],
     [FOLLOW_UP, () => dress(followUpPage(model)), false],
     [ACTORS, () => dress(actorsPage(model)), false],
     [STATEMENT, () => dress(statementPage(model)), false],
-    ...model.documents.map((d, i): [string, () => Page, boolean] => [documentPageId(d.id), documentBuild(d, i), true]),
+    ...model.documents.map((d, i): [string, () => Page, boolean] => [documentPageId(d.id), () => dress(documentPage(d, model), i), true]),
   ];
-  type SiteFile = { path: string; ext: 'html' | 'md'; build: () => Page; deferred: boolean } | { path: string; ext: 'data'; make: () => SiteContent };
-  const files: SiteFile[] = pages.flatMap(([id, build, deferred]) => formats.map((ext) => ({ path: `${id}.${ext}`, ext, build, deferred })));
+  type SiteFile = { path: string; ext: 'html' | 'md'; build: () => Page; plain: boolean } | { path: string; ext: 'data'; make: () => SiteContent };
+  const files: SiteFile[] = pages.flatMap(([id, build, plain]) => {
+    const page = once(build);
+    return formats.map((ext) => ({ path: `${id}.${ext}`, ext, build: page, plain }));
+  });
   for (const [path, make] of openData?.files ?? []) files.push({ path, ext: 'data', make });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     *[Symbol.iterator]() {
-      // A page's files lie next to each other in path order (`x.html`, `x.md`): the page is
-      // built for the first and let go when the next page begins.
-      let built: { build: () => Page; page: Page } | undefined;
       for (const f of files) {
-        if (f.ext === 'data') {
-          yield [f.path, f.make()] as const;
-          continue;
-        }
-        // A medborgarlöfte's page is plain data: the writer may render it on a page thread.
-        if (f.deferred) {
-          yield [f.path, new DeferredPage(f.build, f.ext, model.asOf, f.ext === 'html' ? (page) => renderHtmlPieces(page, model.asOf) : renderMarkdown)] as const;
-          continue;
-        }
-        if (built?.build !== f.build) built = { build: f.build, page: f.build() };
-        yield [f.path, f.ext === 'html' ? renderHtmlPieces(built.page, model.asOf) : renderMarkdown(built.page)] as const;
+        if (f.ext === 'data') yield [f.path, f.make()] as const;
+        else yield [f.path, new DeferredPage(f.build, f.ext, model.asOf, f.ext === 'html' ? (page) => renderHtmlPieces(page, model.asOf) : renderMarkdown, f.plain)] as const;
       }
     },
   };

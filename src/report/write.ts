@@ -25,9 +25,9 @@ export type SiteContent = string | Iterable<SitePiece>;
 export type SitePiece = string | readonly string[];
 
 /**
- * A page whose file the writer may have rendered and written on a page thread (page-thread.ts):
- * `build` makes the page on this thread, when the file's turn comes; `render` makes its text here
- * when there is no page thread. The page must be plain data (no rows made as they are read).
+ * A page, built (`build`) when its file's turn comes and rendered (`render`) here; a `plain` page
+ * (no table rows made as they are read) the writer may render and write on a page thread
+ * (page-thread.ts) instead.
  */
 export class DeferredPage {
   constructor(
@@ -35,6 +35,7 @@ export class DeferredPage {
     readonly ext: 'html' | 'md',
     readonly asOf: string,
     readonly render: (page: Page) => SiteContent,
+    readonly plain: boolean,
   ) {}
 }
 
@@ -294,7 +295,7 @@ async function writeLocked(out: string, files: Iterable<SiteEntry>, options: Wri
       }
       const here: typeof entries = [];
       for (const e of entries) {
-        if (e.content instanceof DeferredPage && copies.get(e.rel) === 1) {
+        if (e.content instanceof DeferredPage && e.content.plain && copies.get(e.rel) === 1) {
           thread.add(e.content, e.target, e.old, (changed) => {
             if (changed) staged.add(e.rel);
           });
