@@ -14,6 +14,7 @@ import { openDataSources } from '../src/export/open-data.js';
 import { referenceData } from '../src/model/reference-data.js';
 import { buildReportModel, type ReportModel } from '../src/report/model.js';
 import { siteFiles, type SiteFormat } from '../src/report/site.js';
+import { PageQueue } from '../src/report/page-thread.js';
 import { STAGING_PREFIX } from '../src/report/swap.js';
 import { WriteInterrupted, writeSite } from '../src/report/write.js';
 import { validateRepository } from '../src/validate.js';
@@ -42,10 +43,10 @@ describe('pages written on the page thread', () => {
     const { site } = await modelOf('examples/vastra-blekinge');
     const [here, there] = [tmp(), tmp()];
     const a = await writeSite(here, site('both'));
-    const b = await writeSite(there, site('both'), { pageThread: true });
+    const b = await writeSite(there, site('both'), { pageThread: new PageQueue() });
     expect(b).toEqual(a);
     await sameSites(here, there);
-    const again = await writeSite(there, site('both'), { pageThread: true });
+    const again = await writeSite(there, site('both'), { pageThread: new PageQueue() });
     expect(again).toMatchObject({ changed: [], unchanged: a.written.length });
   });
 
@@ -56,7 +57,7 @@ describe('pages written on the page thread', () => {
     expect(model.documents.length).toBeGreaterThanOrEqual(PAGE_THREAD_FROM);
     const [here, there] = [tmp(), tmp()];
     const a = await writeSite(here, site('html'));
-    const b = await writeSite(there, site('html'), { pageThread: true });
+    const b = await writeSite(there, site('html'), { pageThread: new PageQueue() });
     expect(b).toEqual(a);
     await sameSites(here, there);
     // And through the command, which uses the thread from PAGE_THREAD_FROM medborgarlöften on.
@@ -73,7 +74,7 @@ describe('pages written on the page thread', () => {
     model.documents.push({ ...first, titel: 'Andra kopian' });
     const [here, there] = [tmp(), tmp()];
     await writeSite(here, site('both'));
-    await writeSite(there, site('both'), { pageThread: true });
+    await writeSite(there, site('both'), { pageThread: new PageQueue() });
     await sameSites(here, there);
     expect((await readSite(there)).get(`medborgarloften/${first.id}.html`)).toContain('Andra kopian');
   });
@@ -89,7 +90,7 @@ describe('pages written on the page thread', () => {
         yield f;
       }
     })();
-    await expect(writeSite(out, files, { signal: stop.signal, pageThread: true })).rejects.toBeInstanceOf(WriteInterrupted);
+    await expect(writeSite(out, files, { signal: stop.signal, pageThread: new PageQueue() })).rejects.toBeInstanceOf(WriteInterrupted);
     expect(readdirSync(out).filter((f) => f.startsWith(STAGING_PREFIX))).toEqual([]);
     expect(existsSync(path.join(out, 'index.html'))).toBe(false);
   });

@@ -35,8 +35,10 @@ export class PageQueue {
   private failure: { err: unknown } | undefined;
   private wake: (() => void) | undefined;
   private stopped = false;
+  private signal: AbortSignal | undefined;
 
-  constructor(private readonly signal?: AbortSignal) {
+  /** Starts the thread: it loads its code while this thread goes on (the site writer gives it pages). */
+  constructor() {
     this.worker = new Worker(packagePath('dist', 'report', 'page-worker.js'), { workerData: { finished: this.finished }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
     this.worker.on('message', (reply: PageReply) => {
       const done = this.sent.get(reply.id);
@@ -50,6 +52,11 @@ export class PageQueue {
     this.worker.on('exit', (code) => {
       if (!this.stopped) this.fail(new Error(`the page thread stopped early (exit code ${code})`));
     });
+  }
+
+  /** The run that gives it pages stops when `signal` is aborted. */
+  watch(signal: AbortSignal | undefined): void {
+    this.signal = signal;
     signal?.addEventListener('abort', this.wakeUp);
   }
 

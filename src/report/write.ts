@@ -8,6 +8,7 @@ import path from 'node:path';
 import { asOutputError, OutputError } from '../util/output-error.js';
 import type { Page } from './doc.js';
 import { takeLock } from './lock.js';
+import type { PageQueue } from './page-thread.js';
 import { inspectTarget, makeFolder, plainFile, plainFileAt, present, safeSitePath, unsafeSegment } from './out-guard.js';
 import { JOURNAL, MANIFEST, noFault, readManifest, recover, removeEmptyFolder, STAGING_PREFIX, swapIn, writeWhole, type FaultPoint, type Journal, type Recovery } from './swap.js';
 
@@ -61,8 +62,8 @@ export interface WriteResult {
 
 export interface WriteOptions {
   signal?: AbortSignal;
-  /** Render and write the deferred pages on a worker thread while this one goes on with the rest. */
-  pageThread?: boolean;
+  /** A page thread (page-thread.ts) to render and write the plain pages while this thread writes the rest; stopped when the writing ends. */
+  pageThread?: PageQueue;
   /** For tests only: called at each fault point; what it throws is a failure right there. */
   faultAt?: (point: FaultPoint) => void;
 }
@@ -239,7 +240,8 @@ async function writeLocked(out: string, files: Iterable<SiteEntry>, options: Wri
   const written: string[] = [];
   const staged = new Set<string>();
   const now = new Set<string>();
-  const thread = options.pageThread ? new (await import('./page-thread.js')).PageQueue(signal) : undefined;
+  const thread = options.pageThread;
+  thread?.watch(signal);
   let journal: Journal;
   try {
     const made = new Set<string>();
