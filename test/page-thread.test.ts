@@ -50,19 +50,19 @@ describe('pages written on the page thread', () => {
     expect(again).toMatchObject({ changed: [], unchanged: a.written.length });
   });
 
-  it('of a repository with many medborgarlöften are the same files as this thread writes', async () => {
+  it('of a repository with many medborgarlöften are the same files as this thread writes (the rest of the pages shared by the two threads)', async () => {
     const repo = tmp();
     generateCorpus(repo, { files: 700, errorShare: 0, seed: 3 });
     const { model, site } = await modelOf(repo);
     expect(model.documents.length).toBeGreaterThanOrEqual(PAGE_THREAD_FROM);
     const [here, there] = [tmp(), tmp()];
-    const a = await writeSite(here, site('html'));
-    const b = await writeSite(there, site('html'), { pageThread: new PageQueue() });
+    const a = await writeSite(here, site('both'));
+    const b = await writeSite(there, site('both'), { pageThread: new PageQueue() });
     expect(b).toEqual(a);
     await sameSites(here, there);
     // And through the command, which uses the thread from PAGE_THREAD_FROM medborgarlöften on.
     const viaCli = tmp();
-    const r = await runCli(['report', repo, '--out', viaCli, '--as-of', AS_OF]);
+    const r = await runCli(['report', repo, '--out', viaCli, '--as-of', AS_OF, '--format', 'both']);
     expect(r.code).toBe(0);
     await sameSites(here, viaCli);
   }, 60_000);

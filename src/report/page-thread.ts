@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { packagePath } from '../paths.js';
 import type { PageJob, PageReply } from './page-worker.js';
-import { WriteInterrupted, type DeferredPage } from './write.js';
+import { writeContent, WriteInterrupted, YIELD_MS, type DeferredPage } from './write.js';
 
 /**
  * The thread's young generation, in MB. V8's default let the thread's short-lived garbage take some
@@ -89,13 +89,27 @@ export class PageQueue {
     }
   };
 
-  /** Waits until every page given is written. */
+  /**
+   * Waits until every page given is written. Pages not yet sent are shared: the thread takes them
+   * from the first, this one (its own files written) from the last, until they meet.
+   */
   async drain(): Promise<void> {
+    let yielded = performance.now();
     for (;;) {
       this.check();
       if (this.signal?.aborted) throw new WriteInterrupted();
       this.pump();
-      if (this.sent.size === 0 && this.head >= this.queued.length) return;
+      if (this.head < this.queued.length) {
+        const job = this.queued.pop() as Queued;
+        job.done(writeContent(job.target, job.page.render(job.page.build()), job.old));
+        // The thread's replies (and a failure) are heard on the event loop.
+        if (performance.now() - yielded >= YIELD_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          yielded = performance.now();
+        }
+        continue;
+      }
+      if (this.sent.size === 0) return;
       await new Promise<void>((resolve) => (this.wake = resolve));
     }
   }

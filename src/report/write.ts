@@ -194,7 +194,7 @@ export function writeContent(target: string, content: SiteContent, old: string |
 }
 
 /** Lets the event loop run (a Ctrl-C is heard there) at least this often while files are written. */
-const YIELD_MS = 20;
+export const YIELD_MS = 20;
 
 /**
  * `files` in path order (a path given twice: the last page wins); they are written to a staging
