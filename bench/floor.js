@@ -4,8 +4,8 @@
 //
 // Each floor does a strict subset of the work `lofte validate` must do, with the fastest plain
 // tools, so the benchmark can say how far lofte is from "as fast as it could be":
-//   stat     the walk and a statSync of every .yaml/.yml/.md file, nothing read: the least a warm
-//            run of a persistent cache must do to know that no file changed
+//   stat     the walk and a statSync of every .yaml/.yml/.md file, nothing read: what a warm run
+//            of a persistent cache does to know that no file changed when it lists every folder
 //   read     readFileSync of every .yaml/.yml/.md file (walk as lofte: skip dot folders, node_modules)
 //   js-yaml  + js-yaml loadAll of each file (CORE_SCHEMA, so dates stay strings as in lofte;
 //            a .md file's front matter is split off first and only it is parsed)

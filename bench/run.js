@@ -367,11 +367,15 @@ async function benchmark(opts, tmp) {
   const wanted = (id) => !opts.only || opts.only.has(id);
   for (const size of opts.sizes) for (const cmd of commandsFor(size, corpora.get(size)).filter((c) => wanted(c.id))) results.set(`${size} ${cmd.id}`, { size, cmd, runs: [], failed: false });
 
-  // The warm cache rows start from a cache made by one run that is not measured.
+  // The warm cache rows start from a cache made by runs that are not measured: two, because the
+  // first cannot keep the walk of folders written in its own tick of the clock (the corpus was
+  // just made), as a repository's folders seldom are.
   for (const size of opts.sizes) {
     if (!wanted('cache-one') && !wanted('cache-none')) break;
-    const r = spawnSync(process.execPath, [BIN, 'validate', corpora.get(size).cached.dir, '--format', 'json', '--as-of', AS_OF, '--cache-location', `cache-warm-${size}`], { cwd: tmp, stdio: 'ignore', timeout: opts.timeoutS * 1000 });
-    if (r.status !== 0 && r.status !== 1) failures.push({ size, id: 'cache-prime', command: 'lofte validate --cache (priming)', run: 0, reason: `exit code ${r.status}`, stderr: '' });
+    for (let prime = 0; prime < 2; prime++) {
+      const r = spawnSync(process.execPath, [BIN, 'validate', corpora.get(size).cached.dir, '--format', 'json', '--as-of', AS_OF, '--cache-location', `cache-warm-${size}`], { cwd: tmp, stdio: 'ignore', timeout: opts.timeoutS * 1000 });
+      if (r.status !== 0 && r.status !== 1) failures.push({ size, id: 'cache-prime', command: 'lofte validate --cache (priming)', run: 0, reason: `exit code ${r.status}`, stderr: '' });
+    }
   }
 
   for (let run = 1; run <= opts.runs; run++) {

@@ -25,9 +25,9 @@ export interface ValidateOptions {
   asOf: string;
   limits?: ParseLimits;
   onProgress?: Progress;
-  ignored?: (relPath: string) => boolean;
+  ignored?: DiscoverOptions['ignored'];
   /** Files and folders met while walking that are not read (.gitignore, another repository). */
-  excluded?: (absPath: string, isDir: boolean) => boolean;
+  excluded?: DiscoverOptions['excluded'];
   /** Folders holding this marker file are repositories of their own, not read (see discover). */
   otherRepository?: DiscoverOptions['otherRepository'];
   /**
@@ -199,12 +199,13 @@ export class ValidationSession {
     // The cache's code is loaded by the runs that use it only.
     const { cacheKey, PersistentCache } = await import('./cache/index.js');
     const cache = new PersistentCache(cacheOptions.location, cacheKey({ ...options, limits: this.fileOptions.limits }));
-    const files = await discover(options.paths, discoverOptions(options));
+    const files = await cache.discover(options.paths, discoverOptions(options));
     const stamps = files.map(currentStamp);
-    time('discover');
+    time(`discover (${cache.walkUse})`);
     const storable = options.reportOnly?.outsideFiles !== true;
     const stored = storable ? cache.storedResult(files, stamps) : undefined;
     if (stored) {
+      cache.keepWalk();
       time('cache (nothing changed)');
       // The entities are not at hand: a later run of this session starts afresh.
       return { ...stored, entities: [], graph: { byId: new Map(), links: [] }, reread: 0 };

@@ -1,7 +1,8 @@
 // `lofte validate --cache`: the same bytes as without it, whatever state the cache is in.
 
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serialize } from 'node:v8';
@@ -74,6 +75,23 @@ async function pastTick(file: string): Promise<void> {
     if (later) return;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+/** Waits until the file system's clock is past every change made so far (folders included). */
+async function settled(): Promise<void> {
+  const probe = path.join(tempDir(), 'probe');
+  writeFileSync(probe, '');
+  await pastTick(probe);
+}
+
+/** How the run found the files, from $LOFTE_TIMING: every folder listed, some (the last walk's other folders taken), or none (see src/cache/walk.ts). */
+function walkUse(r: CliResult): string {
+  return /discover \(([^)]*)\)/.exec(r.stderr)?.[1] ?? 'no cache';
+}
+
+/** True when the run took the last run's walk whole, listing no folder. */
+function walkKept(r: CliResult): boolean {
+  return walkUse(r) === 'the folders as last time';
 }
 
 /** The YAML files below `dir`, sorted. */
@@ -504,6 +522,19 @@ describe('a cache that is not what lofte wrote is ignored and written anew', () 
     });
   }
 
+  for (const [name, how] of Object.entries(spoil)) {
+    it(`the walk file alone spoilt (${name}): the folders are listed again, and the walk is written anew`, async () => {
+      const repo = brokenRepo();
+      const cache = path.join(tempDir(), 'cache');
+      await settled();
+      await same(repo, ['.', '--format', 'json'], cache);
+      how(path.join(cache, 'walk'));
+      const r = await same(repo, ['.', '--format', 'json'], cache);
+      expect([walkKept(r), cacheUse(r)]).toEqual([false, 'nothing changed']);
+      expect(walkKept(await same(repo, ['.', '--format', 'json'], cache))).toBe(true);
+    });
+  }
+
   it('a whole result file of an earlier run is not taken for the state’s: it is not used', async () => {
     const repo = brokenRepo();
     const cache = path.join(tempDir(), 'cache');
@@ -663,6 +694,194 @@ describe('a cache that is not what lofte wrote is ignored and written anew', () 
     rmSync(path.join(repo, 'aktorer.yaml'));
     const r = await same(repo, ['.', '--format', 'json'], cache);
     expect(cacheUse(r)).toMatch(/^0 checked, \d+ from the cache$/);
+  });
+});
+
+describe('the folders as the last run listed them', () => {
+  it('are taken while no folder changed; after a file is added, removed or moved or a folder renamed, only the folders that changed are listed; an edit in place is seen by the file’s stamp', async () => {
+    const { dir, corpus, cache, args } = generatedCorpus(60, 11);
+    await settled();
+    expect(walkUse(await same(dir, args, cache))).toBe('every folder listed');
+    let r = await same(dir, args, cache);
+    expect([walkUse(r), cacheUse(r)]).toEqual(['the folders as last time', 'nothing changed']);
+    const files = yamlFilesIn(corpus);
+    const first = files[0] as string;
+    const copy = path.join(path.dirname(files[files.length - 1] as string), 'kopia.yaml');
+    const foldersIn = (folder: string): number => 1 + (readdirSync(folder, { recursive: true, withFileTypes: true }) as { isDirectory(): boolean }[]).filter((e) => e.isDirectory()).length;
+    const steps: [string, () => void, () => RegExp][] = [
+      // A copy of a file defines its ids a second time: the findings change.
+      ['a file added', () => cpSync(first, copy), () => /^1 of \d+ folders listed$/],
+      ['a file edited in place', () => writeFileSync(copy, readFileSync(copy, 'utf8').replace(/^(\s*id: )(\S+)/m, '$1$2-ny')), () => /^the folders as last time$/],
+      ['a file moved to another folder', () => renameSync(copy, path.join(path.dirname(first), 'kopia.yaml')), () => /^2 of \d+ folders listed$/],
+      ['a file removed', () => rmSync(path.join(path.dirname(first), 'kopia.yaml')), () => /^1 of \d+ folders listed$/],
+      // The folder's parent, and the folder and every folder in it under their new paths.
+      ['a folder renamed', () => renameSync(path.dirname(first), `${path.dirname(first)}-ny`), () => new RegExp(`^${1 + foldersIn(`${path.dirname(first)}-ny`)} of \\d+ folders listed$`)],
+    ];
+    for (const [step, change, use] of steps) {
+      change();
+      await settled();
+      r = await same(dir, args, cache);
+      expect(`${step}: ${walkUse(r)}`).toMatch(new RegExp(`^${step}: ${use().source.slice(1)}`));
+      // The walk made is kept for the next run, which changes nothing.
+      r = await same(dir, args, cache);
+      expect([step, walkUse(r), cacheUse(r)]).toEqual([step, 'the folders as last time', 'nothing changed']);
+    }
+  });
+
+  it('step after step of random changes to files and folders, each run as without the cache', async () => {
+    const { dir, corpus, cache, args } = generatedCorpus(50, 23);
+    await settled();
+    await same(dir, args, cache);
+    let state = 3;
+    const random = (): number => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 4294967296;
+    };
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    const folders = (): string[] => [...new Set(yamlFilesIn(corpus).map((f) => path.dirname(f)))];
+    const steps: [string, (n: number) => void][] = [
+      ['an edit in place', () => {
+        const f = pick(yamlFilesIn(corpus));
+        writeFileSync(f, readFileSync(f, 'utf8').replace(/^(titel|namn): .*$/m, '$1: Ändrad'));
+      }],
+      ['a file added', (n) => cpSync(pick(yamlFilesIn(corpus)), path.join(pick(folders()), `ny-${n}.yaml`))],
+      ['a file in a new folder', (n) => {
+        mkdirSync(path.join(corpus, `mapp-${n}`, 'under'), { recursive: true });
+        cpSync(pick(yamlFilesIn(corpus)), path.join(corpus, `mapp-${n}`, 'under', 'fil.yaml'));
+      }],
+      ['a file removed', () => rmSync(pick(yamlFilesIn(corpus)))],
+      ['a folder renamed', (n) => renameSync(pick(folders()), path.join(corpus, `omdopt-${n}`))],
+      ['a folder removed', () => rmSync(pick(folders()), { recursive: true })],
+      ['a file moved', (n) => renameSync(pick(yamlFilesIn(corpus)), path.join(pick(folders()), `flyttad-${n}.yaml`))],
+      // An editor's swap file: the folder changes, no file does.
+      ['a file made and removed', () => {
+        const swap = path.join(pick(folders()), '.fil.yaml.swp');
+        writeFileSync(swap, 'x');
+        rmSync(swap);
+      }],
+      ['a file that is not lofte’s', (n) => writeFileSync(path.join(pick(folders()), `anteckning-${n}.txt`), 'x')],
+      ['a file in a dot folder', (n) => {
+        mkdirSync(path.join(pick(folders()), `.dold-${n}`));
+        writeFileSync(path.join(pick(folders()), `.dold-${n}`, 'x.yaml'), 'kind: Aktor\n', { flag: 'a' });
+      }],
+    ];
+    let kept = 0;
+    for (let n = 0; n < 16; n++) {
+      const [name, change] = pick(steps);
+      change(n);
+      await settled();
+      const r = await same(dir, args, cache);
+      expect(r.stderr, `step ${n}: ${name}`).not.toMatch(/\n\s+at /);
+      if (walkKept(r)) kept++;
+      // The walk made in a run is taken by the next, which sees nothing changed.
+      const again = await same(dir, args, cache);
+      expect([n, name, walkKept(again), cacheUse(again)]).toEqual([n, name, true, 'nothing changed']);
+    }
+    expect(kept).toBeGreaterThan(0);
+  });
+
+  it('are listed again when a .gitignore the walk read is changed in place, and not taken while git had to be asked', async () => {
+    const { repo, extra, cache, args } = await parkenWithFailingReference('kind: Aktor\nid: extra-aktor\nnamn: Extra\ntyp: förening\n');
+    execFileSync('git', ['init', '-q'], { cwd: repo });
+    const ignore = path.join(repo, '.gitignore');
+    writeFileSync(ignore, 'tmp/\n');
+    await settled();
+    await same(repo, args, cache);
+    expect(walkKept(await same(repo, args, cache))).toBe(true);
+    // The same folder, the same inode: only the .gitignore's own stamp tells.
+    writeFileSync(ignore, `tmp/\n${path.basename(extra)}\n`);
+    await settled();
+    let r = await same(repo, args, cache);
+    expect(walkKept(r)).toBe(false);
+    expect(r.stdout).not.toContain('extra.yaml');
+    // git was asked which paths it ignores: its answer hangs on more than files, so no walk is kept.
+    r = await same(repo, args, cache);
+    expect(walkKept(r)).toBe(false);
+  });
+
+  it('after a walk that listed only some folders, a .gitignore read in a folder taken from the last walk still counts', async () => {
+    const { repo, cache, args } = await parkenWithFailingReference('kind: Aktor\nid: extra-aktor\nnamn: Extra\ntyp: förening\n');
+    execFileSync('git', ['init', '-q'], { cwd: repo });
+    for (const [folder, id] of [['a', 'a-aktor'], ['b', 'b-aktor']] as const) {
+      mkdirSync(path.join(repo, folder));
+      writeFileSync(path.join(repo, folder, 'aktor.yaml'), `kind: Aktor\nid: ${id}\nnamn: ${id}\ntyp: förening\n`);
+    }
+    const ignore = path.join(repo, 'a', '.gitignore');
+    writeFileSync(ignore, 'tmp/\n');
+    await settled();
+    await same(repo, args, cache);
+    expect(walkUse(await same(repo, args, cache))).toBe('the folders as last time');
+    // Folder b changes: only it is listed, and a (whose .gitignore the first walk read) is taken as it was.
+    writeFileSync(path.join(repo, 'b', 'ny.yaml'), 'kind: Aktor\nid: ny-aktor\nnamn: Ny\ntyp: förening\n');
+    await settled();
+    expect(walkUse(await same(repo, args, cache))).toMatch(/^1 of \d+ folders listed$/);
+    // Now a's .gitignore, changed in place, ignores a's file: the folder a is the same, the .gitignore is not.
+    writeFileSync(ignore, 'tmp/\naktor.yaml\n');
+    await settled();
+    const r = await same(repo, args, cache);
+    expect(walkUse(r)).toBe('every folder listed');
+    expect(r.stdout).not.toContain('a/aktor.yaml');
+  });
+
+  it('are taken with a file named on the command line while it is a file; once it is gone, the same error as without the cache', async () => {
+    const { repo, cache } = await parkenWithFailingReference('kind: Aktor\nid: extra-aktor\nnamn: Extra\ntyp: förening\n');
+    // A file outside the repository's folders, checked with it: no folder the walk lists holds it.
+    const outside = path.join(tempDir(), 'utanfor.yaml');
+    renameSync(path.join(repo, 'extra.yaml'), outside);
+    const args = ['--config', 'lofte.config.yaml', outside, '--format', 'json'];
+    await settled();
+    await same(repo, args, cache);
+    expect(walkKept(await same(repo, args, cache))).toBe(true);
+    rmSync(outside);
+    const r = await same(repo, args, cache);
+    expect([r.code, walkKept(r)]).toEqual([2, false]);
+    expect(r.stderr).toMatch(/utanfor\.yaml/);
+  });
+
+  it('are listed again when the configuration’s ignorera changes', async () => {
+    const { repo, cache, args } = await parkenWithFailingReference('kind: Aktor\nid: extra-aktor\nnamn: Extra\ntyp: förening\n');
+    const config = path.join(repo, 'lofte.config.yaml');
+    await settled();
+    await same(repo, args, cache);
+    expect(walkKept(await same(repo, args, cache))).toBe(true);
+    writeFileSync(config, `${readFileSync(config, 'utf8')}\nignorera:\n  - extra.yaml\n`);
+    await settled();
+    const r = await same(repo, args, cache);
+    expect(walkKept(r)).toBe(false);
+    expect(walkKept(await same(repo, args, cache))).toBe(true);
+  });
+
+  // A folder's stamp vouches for its listing only on a file system seen to change it as an entry is added: the cache folder's.
+  const shm = '/dev/shm';
+  it.runIf(existsSync(shm) && statSync(shm).dev !== statSync(os.tmpdir()).dev)('are not kept for folders on another device than the cache', async () => {
+    const { repo, args } = await parkenWithFailingReference('kind: Aktor\nid: extra-aktor\nnamn: Extra\ntyp: förening\n');
+    const cache = mkdtempSync(path.join(shm, 'lofte-cache-'));
+    temps.push(cache);
+    await settled();
+    await same(repo, args, cache);
+    const r = await same(repo, args, cache);
+    expect([walkKept(r), cacheUse(r)]).toEqual([false, 'nothing changed']);
+  });
+
+  it('are not kept for a walk that met a symlink, or a folder changed in the run’s own tick', async () => {
+    const { repo, cache, args } = await parkenWithFailingReference('kind: Aktor\nid: extra-aktor\nnamn: Extra\ntyp: förening\n');
+    const sub = path.join(repo, 'underlag');
+    mkdirSync(sub);
+    writeFileSync(path.join(sub, 'aktor.yaml'), 'kind: Aktor\nid: underlag-aktor\nnamn: Underlag\ntyp: förening\n');
+    // A folder whose time is ahead of the run: as if it changed again within the run's tick.
+    const ahead = new Date(Date.now() + 60_000);
+    utimesSync(sub, ahead, ahead);
+    await settled();
+    await same(repo, args, cache);
+    expect(walkKept(await same(repo, args, cache))).toBe(false);
+    utimesSync(sub, new Date(2020, 0, 1), new Date(2020, 0, 1));
+    await settled();
+    await same(repo, args, cache);
+    expect(walkKept(await same(repo, args, cache))).toBe(true);
+    symlinkSync(os.tmpdir(), path.join(repo, 'utanfor'));
+    await settled();
+    await same(repo, args, cache);
+    expect(walkKept(await same(repo, args, cache))).toBe(false);
   });
 });
 

@@ -11,8 +11,9 @@
 // turned off, severities, the working folder and paths) is in the key; another key means an empty
 // cache. Findings are stored as data (rule and arguments), so the language does not matter.
 //
-// Files on disk: `state` (the key, one checksum of every path and stamp, the tokens of the result
-// and stage files written with it); `result` (the last result, read only when no file changed);
+// Files on disk: `state` (the key, one checksum of every path and stamp, the tokens of the result,
+// stage and walk files written with it); `walk` (the last walk's folders with their stamps and the
+// files it found, see walk.ts); `result` (the last result, read only when no file changed);
 // `files-NN` (entries by path, each serialized on its
 // own behind an index, so a run reads and checks only the entries it needs); `stage` (the last
 // run's paths and stamps, and where each file's part of the stage is) and `stage-NN` (what the
@@ -22,7 +23,7 @@
 // reaches them, and only the stage shards whose files changed are written again. Without a whole
 // state, nothing in the cache is trusted.
 
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
@@ -30,7 +31,7 @@ import { checkReadFile, fromWire, toWire, type FileCheckOptions, type FileResult
 import { entityFacts, type StageRecord } from '../check/repository.js';
 import { RULE_CODES } from '../diagnostics/catalog.js';
 import type { Diagnostic, DocPath, Range } from '../diagnostics/types.js';
-import { displayName, type DiscoveredFile } from '../load/discover.js';
+import { discover, displayName, type DiscoveredFile, type DiscoverOptions } from '../load/discover.js';
 import { pathStamp, readDiscovered, stampTime, type SkippedFile } from '../load/index.js';
 import type { LocateTarget, Locator } from '../load/locator.js';
 import { isPlainObject, type ParseLimits } from '../load/parse.js';
@@ -39,6 +40,7 @@ import type { Entity } from '../schema/index.js';
 import type { SchemaSet } from '../schema/validators.js';
 import { checksum, makeFolder, readBytes, readCacheFile, readIndex, writeCacheFile, writeIndexedFile } from './store.js';
 import { cryptoLib } from '../util/lazy.js';
+import { isWalkFile, keptWalk, pathsChecksum, takeWalk, walkKey, WalkRecorder, type WalkFile } from './walk.js';
 import {
   addEntity,
   compactIds,
@@ -68,16 +70,24 @@ const RACY_MS = 2000;
 /**
  * The time as the file system gives it (its own granularity: 2 s on FAT), from a small file written
  * in the cache folder; a stamp at or after it is racy. Without it, the clock less a margin.
+ * `device`: the cache folder's device, when its file system gives a folder a new stamp as an entry
+ * is added to it (as git's untracked cache asks; FAT on some systems does not): only then does a
+ * folder's stamp vouch for its listing (see walk.ts).
  */
-function fileSystemNow(dir: string): number {
+function fileSystemClock(dir: string): { now: number; device?: number } {
   const marker = path.join(dir, 'run');
   try {
     makeFolder(dir);
-    writeFileSync(marker, `${process.pid}\n`);
+    // The folder's times set far back, then an entry added: a file system that keeps folders' times changes them.
+    utimesSync(dir, 1, 1);
+    const temp = `${marker}.${process.pid}.tmp`;
+    writeFileSync(temp, `${process.pid}\n`);
+    renameSync(temp, marker);
     const st = statSync(marker);
-    return Math.min(st.mtimeMs, st.ctimeMs);
+    const folder = statSync(dir);
+    return { now: Math.min(st.mtimeMs, st.ctimeMs), device: folder.mtimeMs > 1000 ? folder.dev : undefined };
   } catch {
-    return Date.now() - RACY_MS;
+    return { now: Date.now() - RACY_MS };
   }
 }
 
@@ -132,6 +142,8 @@ interface State {
   result: string | undefined;
   /** The stage file written with this state (see `StageFile`), or undefined. */
   stage: string | undefined;
+  /** The walk file written with this state or kept from the last (see `WalkFile`), or undefined. */
+  walk?: string;
 }
 
 interface Shard {
@@ -197,6 +209,8 @@ export class PersistentCache {
   private readonly dirty = new Set<number>();
   /** The file system's time when this run began, before any file was looked at. */
   private readonly started: number;
+  /** The cache folder's device, when folders' stamps there tell of their entries (see `fileSystemClock`). */
+  private readonly device: number | undefined;
   /** Each path's hash (see `shard`), as worked out in this run (a run asks for most several times). */
   private readonly hashes = new Map<string, number>();
   /** The last stage file's paths and ids as it kept them, when it was read; `sameFiles`: this run's files are those paths. */
@@ -211,6 +225,18 @@ export class PersistentCache {
   private previous: readonly string[] | undefined;
   /** Files (as discovered in this run) whose stamp is what the state says (not racy), with that stamp: their entries need not be read. */
   private readonly unchanged = new Map<DiscoveredFile, string>();
+  /** The walk to write with the state, or the token of the one kept from the last run (see `discover`). */
+  private walk: WalkFile | string | undefined;
+  /** How many folders `discover` listed, when it took the others from the last walk. */
+  private listed: { folders: number; of: number } | undefined;
+
+  /** How `discover` found the files: the last run's walk whole, or the folders that changed listed again, or every folder listed. */
+  get walkUse(): string {
+    if (typeof this.walk === 'string') return 'the folders as last time';
+    return this.listed ? `${this.listed.folders} of ${this.listed.of} folders listed` : 'every folder listed';
+  }
+  /** The checksum of the paths of the files `discover` gave, when known from the walk (see `pathsChecksum`). */
+  private pathsSum: { files: readonly DiscoveredFile[]; sum: string } | undefined;
   /** The last listing checksum worked out, with what it was of. */
   private lastListing: { files: readonly DiscoveredFile[]; stamps: readonly string[]; sum: string } | undefined;
   /** What checks a file whose entry cannot be read (see `lazyResult`). */
@@ -223,7 +249,53 @@ export class PersistentCache {
   ) {
     const state = readCacheFile(path.join(dir, 'state'));
     this.state = isState(state) && state.key === key ? state : undefined;
-    this.started = fileSystemNow(dir);
+    const clock = fileSystemClock(dir);
+    this.started = clock.now;
+    this.device = clock.device;
+  }
+
+  /**
+   * The files under `paths`: those of the walk kept by the last run when its folders and the files
+   * its predicates read have the same stamps (see walk.ts), else found by a walk that is kept.
+   */
+  async discover(paths: readonly string[], options: DiscoverOptions): Promise<DiscoveredFile[]> {
+    const key = walkKey(this.key, options);
+    const token = this.state?.walk;
+    let taken: ReturnType<typeof takeWalk>;
+    if (key !== undefined && token !== undefined) {
+      const kept = readCacheFile(path.join(this.dir, 'walk'));
+      taken = isWalkFile(kept) && kept.key === key && kept.token === token ? takeWalk(kept) : undefined;
+      if (taken && 'files' in taken) {
+        this.walk = token;
+        this.pathsSum = { files: taken.files, sum: (kept as WalkFile).pathsSum };
+        return taken.files;
+      }
+    }
+    const recorder = new WalkRecorder(taken && 'last' in taken ? taken.last : undefined);
+    const files = await discover(paths, { ...options, trace: recorder });
+    const walk = keptWalk(key, recorder, options, files, { started: this.started, device: this.device }, cryptoLib().randomUUID());
+    this.walk = walk;
+    this.listed = taken && 'last' in taken ? { folders: recorder.listed, of: recorder.folders.length } : undefined;
+    if (walk) this.pathsSum = { files, sum: walk.pathsSum };
+    return files;
+  }
+
+  /**
+   * After a run that took the stored result: the walk it made, when it can be kept, is written
+   * with the state (a folder touched with no file changed, as an editor's swap file does, would
+   * otherwise be listed again run after run).
+   */
+  keepWalk(): void {
+    if (typeof this.walk !== 'object' || !this.state) return;
+    const walk = this.writeWalk();
+    if (walk) writeCacheFile(path.join(this.dir, 'state'), { ...this.state, walk });
+  }
+
+  /** Writes the walk made in this run (see `discover`); the token of the walk the state is to name, if any. */
+  private writeWalk(): string | undefined {
+    const walk = this.walk;
+    if (typeof walk !== 'object') return walk;
+    return writeCacheFile(path.join(this.dir, 'walk'), walk) === undefined ? walk.token : undefined;
   }
 
   /** The last run's result, when it was over exactly these files with these stamps and none was racy. */
@@ -238,7 +310,8 @@ export class PersistentCache {
   private listing(files: readonly DiscoveredFile[], stamps: readonly string[]): string {
     const last = this.lastListing;
     if (last && last.files === files && last.stamps.length === stamps.length && last.stamps.every((st, i) => st === stamps[i])) return last.sum;
-    const sum = listing(files, stamps);
+    const known = this.pathsSum;
+    const sum = listing(known?.files === files ? known.sum : pathsChecksum(files), stamps);
     this.lastListing = { files, stamps, sum };
     return sum;
   }
@@ -387,7 +460,7 @@ export class PersistentCache {
       const error = writeCacheFile(path.join(this.dir, 'result'), disk);
       if (error) return error;
     }
-    const state: State = { key: this.key, listing: this.listing(files, stamps), racy, result: resultToken, stage: token };
+    const state: State = { key: this.key, listing: this.listing(files, stamps), racy, result: resultToken, stage: token, walk: this.writeWalk() };
     return writeCacheFile(path.join(this.dir, 'state'), state);
   }
 
@@ -759,14 +832,14 @@ function isStringArray(x: unknown): x is string[] {
   return Array.isArray(x) && x.every((s) => typeof s === 'string');
 }
 
-/** One checksum for the files and their stamps, in order. */
-function listing(files: readonly DiscoveredFile[], stamps: readonly string[]): string {
-  return checksum(files.map((f, i) => `${f.absPath}\u0000${stamps[i] as string}`).join('\n'));
+/** One checksum for the files (their paths' checksum, see `pathsChecksum`) and their stamps, in order. */
+function listing(pathsSum: string, stamps: readonly string[]): string {
+  return checksum(`${pathsSum}\n${stamps.join('\n')}`);
 }
 
 function isState(x: unknown): x is State {
   if (!isPlainObject(x) || typeof x['key'] !== 'string' || typeof x['listing'] !== 'string' || typeof x['racy'] !== 'boolean') return false;
-  return (x['stage'] === undefined || typeof x['stage'] === 'string') && (x['result'] === undefined || typeof x['result'] === 'string');
+  return ['stage', 'result', 'walk'].every((k) => x[k] === undefined || typeof x[k] === 'string');
 }
 
 function isResultFile(x: unknown): x is ResultFile {

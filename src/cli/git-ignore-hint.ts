@@ -8,8 +8,12 @@ import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** Answers true when git may ignore the path; undefined from `ignoreHint` means "ask git now". */
-export type IgnoreHint = (absPath: string, isDir: boolean) => boolean;
+/**
+ * Answers true when git may ignore the path; undefined from `ignoreHint` means "ask git now".
+ * `read()`: every file it has read (or looked for) so far, so a recorded walk can tell whether
+ * the answers still hold.
+ */
+export type IgnoreHint = ((absPath: string, isDir: boolean) => boolean) & { read(): readonly string[] };
 
 interface Pattern {
   /** Matches the path's last segment (relative to the ignore file's folder when anchored). */
@@ -38,7 +42,8 @@ export function plainPatterns(text: string): Pattern[] | undefined {
   return out;
 }
 
-function readText(file: string): string | undefined {
+function readText(file: string, read?: string[]): string | undefined {
+  read?.push(file);
   try {
     return readFileSync(file, 'utf8');
   } catch {
@@ -47,7 +52,7 @@ function readText(file: string): string | undefined {
 }
 
 /** The git folder and the common one (a worktree shares info/exclude and config with its main repository). */
-function gitDirs(gitRoot: string): { gitDir: string; commonDir: string } | undefined {
+function gitDirs(gitRoot: string, read: string[]): { gitDir: string; commonDir: string } | undefined {
   const dotGit = path.join(gitRoot, '.git');
   let st;
   try {
@@ -56,10 +61,10 @@ function gitDirs(gitRoot: string): { gitDir: string; commonDir: string } | undef
     return undefined;
   }
   if (st.isDirectory()) return { gitDir: dotGit, commonDir: dotGit };
-  const m = /^gitdir: (.+)$/m.exec(readText(dotGit) ?? '');
+  const m = /^gitdir: (.+)$/m.exec(readText(dotGit, read) ?? '');
   if (!m?.[1]) return undefined;
   const gitDir = path.resolve(gitRoot, m[1].trim());
-  const common = readText(path.join(gitDir, 'commondir'));
+  const common = readText(path.join(gitDir, 'commondir'), read);
   return { gitDir, commonDir: common === undefined ? gitDir : path.resolve(gitDir, common.trim()) };
 }
 
@@ -75,16 +80,17 @@ const CONFIG_KEYS = /excludesfile|\[\s*include/i;
 export function ignoreHint(gitRoot: string, env: Readonly<Record<string, string | undefined>> = process.env): IgnoreHint | undefined {
   if (process.platform === 'win32') return undefined;
   if (Object.keys(env).some((k) => GIT_ENV.test(k))) return undefined;
-  const dirs = gitDirs(gitRoot);
+  const read: string[] = [];
+  const dirs = gitDirs(gitRoot, read);
   if (!dirs) return undefined;
   const home = env['HOME'] ?? os.homedir();
   const xdg = env['XDG_CONFIG_HOME'] || path.join(home, '.config');
   const configs = ['/etc/gitconfig', '/usr/local/etc/gitconfig', '/opt/homebrew/etc/gitconfig', path.join(home, '.gitconfig'), path.join(xdg, 'git', 'config'), path.join(dirs.commonDir, 'config'), path.join(dirs.gitDir, 'config.worktree')];
-  if (configs.some((f) => CONFIG_KEYS.test(readText(f) ?? ''))) return undefined;
+  if (configs.some((f) => CONFIG_KEYS.test(readText(f, read) ?? ''))) return undefined;
   // The repository-wide ignore files apply from the work tree's root.
   const rootWide: Pattern[] = [];
   for (const f of [path.join(dirs.commonDir, 'info', 'exclude'), path.join(xdg, 'git', 'ignore')]) {
-    const text = readText(f);
+    const text = readText(f, read);
     if (text === undefined) continue;
     const patterns = plainPatterns(text);
     if (!patterns) return undefined;
@@ -96,7 +102,7 @@ export function ignoreHint(gitRoot: string, env: Readonly<Record<string, string 
     let p = perFolder.get(dir);
     if (p === undefined) {
       const file = path.join(dir, '.gitignore');
-      const text = readText(file);
+      const text = readText(file, read);
       p = text === undefined ? [] : (plainPatterns(text) ?? null);
       perFolder.set(dir, p);
     }
@@ -106,7 +112,7 @@ export function ignoreHint(gitRoot: string, env: Readonly<Record<string, string 
   // (`/name`) only from the folder the path is directly in.
   const matches = (patterns: readonly Pattern[], name: string, direct: boolean, isDir: boolean): boolean =>
     patterns.some((p) => (!p.dirOnly || isDir) && (!p.anchored || direct) && p.name.test(name));
-  return (absPath, isDir) => {
+  const hint = (absPath: string, isDir: boolean): boolean => {
     const rel = path.relative(gitRoot, absPath).split(path.sep).join('/');
     if (rel === '' || rel.startsWith('../')) return false;
     const parts = rel.split('/');
@@ -121,4 +127,5 @@ export function ignoreHint(gitRoot: string, env: Readonly<Record<string, string 
     }
     return false;
   };
+  return Object.assign(hint, { read: (): readonly string[] => read });
 }

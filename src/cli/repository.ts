@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE } from '../config/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
-import { displayName, UsageError } from '../load/discover.js';
+import { displayName, UsageError, type WalkDependencies } from '../load/discover.js';
 import { idLines } from '../links/cascade.js';
 import { globMatcher } from '../util/glob.js';
 import { childProcessLib } from '../util/lazy.js';
@@ -82,13 +82,18 @@ export function findRepository(cwd: string, given: readonly string[]): Repositor
  * when the ignore files say a path met in the walk may be ignored, or cannot tell (see
  * git-ignore-hint.ts): most runs meet no ignored path and start no process.
  */
-export function gitIgnored(gitRoot: string | undefined): ((absPath: string, isDir: boolean) => boolean) | undefined {
+export function gitIgnored(gitRoot: string | undefined, env: Readonly<Record<string, string | undefined>> = process.env): (((absPath: string, isDir: boolean) => boolean) & WalkDependencies) | undefined {
   if (!gitRoot) return undefined;
-  const hint = ignoreHint(gitRoot);
-  if (!hint) return askGit(gitRoot);
+  // The hint reads files from these places; git's answers depend on more than files.
+  const key = JSON.stringify([gitRoot, env['HOME'] ?? null, env['XDG_CONFIG_HOME'] ?? null]);
+  const hint = ignoreHint(gitRoot, env);
+  if (!hint) {
+    const git = askGit(gitRoot);
+    return Object.assign((absPath: string, isDir: boolean) => git?.(absPath, isDir) ?? false, { key, inputs: () => undefined });
+  }
   let git: ((absPath: string, isDir: boolean) => boolean) | undefined;
   let asked = false;
-  return (absPath, isDir) => {
+  const excluded = (absPath: string, isDir: boolean): boolean => {
     if (!asked) {
       if (!hint(absPath, isDir)) return false;
       git = askGit(gitRoot);
@@ -96,6 +101,7 @@ export function gitIgnored(gitRoot: string | undefined): ((absPath: string, isDi
     }
     return git?.(absPath, isDir) ?? false;
   };
+  return Object.assign(excluded, { key, inputs: () => (asked ? undefined : hint.read()) });
 }
 
 /** git's own list of the ignored paths that are not tracked; undefined when git cannot be run or ignores nothing. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { RULES } from '../diagnostics/catalog.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import { compareDiagnostics, type Diagnostic, type Severity } from '../diagnostics/types.js';
-import { displayName, UsageError } from '../load/discover.js';
+import { displayName, UsageError, type WalkDependencies } from '../load/discover.js';
 import { readText, syntaxDiagnostic } from '../load/index.js';
 import { DEFAULT_PARSE_LIMITS, isPlainObject, parseYamlFile, type ParseLimits } from '../load/parse.js';
 import { isLang } from '../diagnostics/messages/index.js';
@@ -206,11 +206,12 @@ function openDataConfig(value: unknown): OpenDataConfig {
 }
 
 /** A predicate for discovery: true for paths (relative to cwd) that the config's globs ignore. */
-export function ignorePredicate(config: Config, cwd: string): ((relPath: string) => boolean) | undefined {
+export function ignorePredicate(config: Config, cwd: string): (((relPath: string) => boolean) & WalkDependencies) | undefined {
   if (config.ignore.length === 0) return undefined;
   const match = globMatcher(config.ignore);
-  return (relPath) => {
+  const ignored = (relPath: string): boolean => {
     const fromRoot = path.relative(config.root, path.resolve(cwd, relPath)).split(path.sep).join('/');
     return match(fromRoot) || match(fromRoot.replace(/\/$/, ''));
   };
+  return Object.assign(ignored, { key: JSON.stringify([config.root, config.ignore]) });
 }

@@ -44,18 +44,47 @@ export class UsageError<C extends UsageCode = UsageCode> extends Error {
   }
 }
 
+/**
+ * What a walk predicate's answers depend on, so that a walk recorded earlier (see `WalkTrace`) can
+ * tell whether it still holds: `key`, the settings it answers from; `inputs()`, the files it has
+ * read to answer so far, or undefined when its answers depend on more than files (git was asked).
+ */
+export interface WalkDependencies {
+  key?: string;
+  inputs?: () => readonly string[] | undefined;
+}
+
+/** A folder's part of an earlier walk: the folders it walked into and the files it found there. */
+export interface KeptListing {
+  folders: readonly { absPath: string; name: string }[];
+  files: readonly { absPath: string; name: string }[];
+}
+
+/**
+ * Told of the walk as it goes: each folder just before it is listed (`folder` may answer with the
+ * folder's part of an earlier walk that still holds: the folder is then not listed), each file
+ * named (not found in a folder), and anything met that the folders' own stamps cannot vouch for
+ * (a symlink, a folder that could not be listed).
+ */
+export interface WalkTrace {
+  folder(absPath: string, name: string): KeptListing | undefined;
+  named(absPath: string): void;
+  opaque(): void;
+}
+
 export interface DiscoverOptions {
   cwd: string;
   /** True for a repo-relative path (forward slashes) that configuration tells lofte to ignore. */
-  ignored?: (relPath: string) => boolean;
+  ignored?: ((relPath: string) => boolean) & WalkDependencies;
   /** True for a file or folder met while walking a folder that is not to be read (.gitignore, another repository). */
-  excluded?: (absPath: string, isDir: boolean) => boolean;
+  excluded?: ((absPath: string, isDir: boolean) => boolean) & WalkDependencies;
   /**
    * A folder met while walking that holds the file `marker` is a repository of its own and is not
    * read, unless it is `except` (the repository being checked). Judged from the folder's own
    * listing, which the walk reads anyway: no extra file-system call per folder.
    */
   otherRepository?: { marker: string; except?: string };
+  trace?: WalkTrace;
 }
 
 export function displayName(cwd: string, absPath: string): string {
@@ -116,16 +145,24 @@ export async function discover(paths: readonly string[], options: DiscoverOption
   // `root` is the real path of the folder the user named: a symlink is followed only to a place
   // inside it, so a committed link to `/` or to another repository pulls nothing in.
   const other = options.otherRepository;
+  const trace = options.trace;
   // `real`: the folder's real path, known from its parent's (a folder entry that is no symlink adds
   // its name) or from the symlink followed to it: no realpath call per folder.
   const walk = (dir: string, name: string, root: string, real: string, named = false): void => {
     // A symlink loop (or two links to one folder) is walked once.
     if (visitedDirs.has(real)) return;
     visitedDirs.add(real);
+    const kept = trace?.folder(dir, name);
+    if (kept) {
+      for (const sub of kept.folders) walk(sub.absPath, sub.name, root, childPath(real, path.basename(sub.absPath)));
+      for (const file of kept.files) add(file.absPath, file.name);
+      return;
+    }
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
+      trace?.opaque();
       // A folder that vanished is nothing to check; one that cannot be read is said, not skipped.
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR' && !options.ignored?.(`${name}/`)) found.set(dir, { absPath: dir, name: name === '' ? '.' : name, unreadableFolder: true });
@@ -141,6 +178,7 @@ export async function discover(paths: readonly string[], options: DiscoverOption
       let isFile = entry.isFile();
       let childReal: string | undefined;
       if (entry.isSymbolicLink()) {
+        trace?.opaque();
         childReal = realInsideRoot(full, root);
         if (childReal === undefined) continue;
         const stat = statOrUndefined(full);
@@ -166,7 +204,10 @@ export async function discover(paths: readonly string[], options: DiscoverOption
       const real = realOrSelf(absPath);
       walk(absPath, path.relative(options.cwd, absPath).split(path.sep).join('/'), real, real, true);
     }
-    else if (isSourceFile(absPath)) add(absPath);
+    else if (isSourceFile(absPath)) {
+      trace?.named(absPath);
+      add(absPath);
+    }
     else throw new UsageError('unsupported-file', { path: given });
   }
   return [...found.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
