@@ -217,7 +217,7 @@ export class ValidationSession {
     let checked: number;
     let changed: FileResult[] | undefined;
     if (seed) {
-      stage.seed(seed.previous, seed.records);
+      stage.seed(seed.previous, seed.records, seed.index);
       ({ results, checked, changed } = seed);
     } else {
       const schemas = await loadSchemas();
@@ -231,7 +231,7 @@ export class ValidationSession {
     const result = stage.update(results, changed);
     this.stage = stage;
     const timeSave = stopwatch(options.onTiming);
-    const records = { get: (file: string) => stage.recordOf(file) };
+    const records = { get: (file: string) => stage.recordOf(file), touched: () => stage.touchedSinceSeed() };
     const error = cache.save(files, results, !storable ? undefined : { diagnostics: result.diagnostics, fileCount: result.fileCount, shownFileCount: result.shownFileCount, skipped: result.skipped }, records);
     if (error) cacheOptions.onWriteError?.(error);
     timeSave('cache written');

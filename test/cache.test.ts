@@ -838,6 +838,30 @@ describe('the folders as the last run listed them', () => {
     expect(r.stderr).toMatch(/utanfor\.yaml/);
   });
 
+  it('are neither taken nor kept while a GIT_ setting makes git the judge of what is ignored', async () => {
+    const { repo, cache } = await parkenWithFailingReference('kind: Aktor\nid: extra-aktor\nnamn: Extra\ntyp: ingen-sådan-typ\n');
+    execFileSync('git', ['init', '-q'], { cwd: repo });
+    const args = ['validate', '.', '--format', 'json', ...AS_OF];
+    const withCache = [...args, '--cache-location', cache];
+    const env = { LOFTE_TIMING: '1', HOME: tempDir() };
+    await settled();
+    spawnCli(withCache, { cwd: repo, env });
+    const kept = spawnCli(withCache, { cwd: repo, env });
+    expect([walkUse(kept), kept.stdout]).toEqual(['the folders as last time', expect.stringContaining('extra.yaml')]);
+    // git's own settings, given in the environment, ignore extra.yaml: no file or folder changed.
+    const gitConfig = path.join(tempDir(), 'gitconfig');
+    const excludes = path.join(tempDir(), 'ignore');
+    writeFileSync(gitConfig, `[core]\n\texcludesFile = ${excludes}\n`);
+    writeFileSync(excludes, 'extra.yaml\n');
+    const gitEnv = { ...env, GIT_CONFIG_GLOBAL: gitConfig };
+    const plain = spawnCli(args, { cwd: repo, env: gitEnv });
+    expect(plain.stdout).not.toContain('extra.yaml');
+    for (let run = 0; run < 2; run++) {
+      const r = spawnCli(withCache, { cwd: repo, env: gitEnv });
+      expect([r.code, r.stdout, walkUse(r)]).toEqual([plain.code, plain.stdout, 'every folder listed']);
+    }
+  });
+
   it('are listed again when the configuration’s ignorera changes', async () => {
     const { repo, cache, args } = await parkenWithFailingReference('kind: Aktor\nid: extra-aktor\nnamn: Extra\ntyp: förening\n');
     const config = path.join(repo, 'lofte.config.yaml');

@@ -19,16 +19,18 @@
 // run's paths and stamps, and where each file's part of the stage is) and `stage-NN` (what the
 // repository stage kept of each file, in columns: its documents' kinds, ids, the ids they name and
 // their names, and its link and repository findings). A run where some files changed seeds the
-// stage from them: the unchanged files' results are read from their entries only when the stage
-// reaches them, and only the stage shards whose files changed are written again. Without a whole
-// state, nothing in the cache is trusted.
+// stage from them: who defines and who names each id is answered from the columns (see
+// `ColumnIndex`), so a document becomes an object only when the change reaches it; the unchanged
+// files' results are read from their entries only when the stage reaches them; and only the stage
+// shards holding a file the stage worked out again are written again. Without a whole state,
+// nothing in the cache is trusted.
 
-import { readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
 import { checkReadFile, fromWire, toWire, type FileCheckOptions, type FileResult, type WireFileResult } from '../check/file.js';
-import { entityFacts, type StageRecord } from '../check/repository.js';
+import { entityFacts, type SeedIndex, type StageRecord } from '../check/repository.js';
 import { RULE_CODES } from '../diagnostics/catalog.js';
 import type { Diagnostic, DocPath, Range } from '../diagnostics/types.js';
 import { discover, displayName, type DiscoveredFile, type DiscoverOptions } from '../load/discover.js';
@@ -47,10 +49,11 @@ import {
   copyEntities,
   EMPTY,
   ENTITY_INTS,
+  ColumnIndex,
   LazyFileResult,
   remapIds,
-  SeededEntity,
   SLIM_LIST,
+  slimColumns,
   splitText,
   stageColumns,
   type DiskStage,
@@ -72,22 +75,34 @@ const RACY_MS = 2000;
  * in the cache folder; a stamp at or after it is racy. Without it, the clock less a margin.
  * `device`: the cache folder's device, when its file system gives a folder a new stamp as an entry
  * is added to it (as git's untracked cache asks; FAT on some systems does not): only then does a
- * folder's stamp vouch for its listing (see walk.ts).
+ * folder's stamp vouch for its listing (see walk.ts). Seen on a folder of the run's own, made and
+ * removed in the cache folder, whose times the run may set.
  */
 function fileSystemClock(dir: string): { now: number; device?: number } {
   const marker = path.join(dir, 'run');
+  let now: number;
   try {
     makeFolder(dir);
-    // The folder's times set far back, then an entry added: a file system that keeps folders' times changes them.
-    utimesSync(dir, 1, 1);
-    const temp = `${marker}.${process.pid}.tmp`;
-    writeFileSync(temp, `${process.pid}\n`);
-    renameSync(temp, marker);
+    writeFileSync(marker, `${process.pid}\n`);
     const st = statSync(marker);
-    const folder = statSync(dir);
-    return { now: Math.min(st.mtimeMs, st.ctimeMs), device: folder.mtimeMs > 1000 ? folder.dev : undefined };
+    now = Math.min(st.mtimeMs, st.ctimeMs);
   } catch {
     return { now: Date.now() - RACY_MS };
+  }
+  const probe = path.join(dir, `probe-${process.pid}`);
+  try {
+    mkdirSync(probe);
+    try {
+      // Its times set far back, then an entry added: a file system that keeps folders' times changes them.
+      utimesSync(probe, 1, 1);
+      writeFileSync(path.join(probe, 'entry'), '');
+      const folder = statSync(probe);
+      return { now, device: folder.mtimeMs > 1000 ? folder.dev : undefined };
+    } finally {
+      rmSync(probe, { recursive: true, force: true });
+    }
+  } catch {
+    return { now };
   }
 }
 
@@ -189,11 +204,23 @@ function listFiles(dir: string): string[] {
   }
 }
 
+/** What `save` keeps of the repository stage: each file's record, by name. */
+export interface StageRecords {
+  get(file: string): StageRecord | undefined;
+  /** The files (by their place among the files) whose records may differ from those it was seeded with; undefined: any may. */
+  touched?(): readonly number[] | undefined;
+}
+
+/** The record of a file without findings, as the stage file gives it (most files). */
+const NO_RECORD: StageRecord = Object.freeze({ repository: EMPTY, broken: undefined, shown: EMPTY });
+
 /** The repository stage as `seed` wants it, for a run where most files did not change. */
 export interface Seed {
   /** The last run's files' results (unchanged ones are read from the cache only as far as asked), in its order. */
   previous: FileResult[];
   records: StageRecord[];
+  /** The index of `previous`'s documents, from the stage file's columns (see `RepositoryStage.seed`). */
+  index: SeedIndex;
   /** This run's files' results. */
   results: FileResult[];
   /** When this run's files are the last run's, in the same order: the results that are not the last run's. */
@@ -221,10 +248,12 @@ export class PersistentCache {
   /** The last stage file's table of ids, when it was read, and how many of them were in use when last counted. */
   private previousIds: readonly string[] | undefined;
   private previousUsed = 0;
+  /** Each file's shard and row in the last stage file, when it was read. */
+  private previousPlaces: { places: Uint8Array; rows: Int32Array } | undefined;
   /** The last run's files (from the stage file), when it was read. */
   private previous: readonly string[] | undefined;
-  /** Files (as discovered in this run) whose stamp is what the state says (not racy), with that stamp: their entries need not be read. */
-  private readonly unchanged = new Map<DiscoveredFile, string>();
+  /** By this run's files (`files`, as `seed` was given them): the last run's result where the stamp is what the stage file says (their entries need not be read). */
+  private unchanged: { files: readonly DiscoveredFile[]; results: readonly (LazyFileResult | undefined)[] } | undefined;
   /** The walk to write with the state, or the token of the one kept from the last run (see `discover`). */
   private walk: WalkFile | string | undefined;
   /** How many folders `discover` listed, when it took the others from the last walk. */
@@ -342,16 +371,17 @@ export class PersistentCache {
     const s = this.state;
     if (!s?.stage) return undefined;
     // Told before any result is made: a result whose entry cannot be read checks its file.
-    const stage = this.readStage(s.stage);
+    const stage = this.readStage(s.stage, files);
     if (!stage) return undefined;
     this.previous = stage.files;
     this.previousIds = stage.ids;
     // Where this run's files are the last run's (most runs), the same place in both lists.
     const sameFiles = stage.files.length === files.length && files.every((f, i) => f.absPath === stage.files[i]);
     const at = sameFiles ? undefined : new Map(files.map((f, i) => [f.absPath, i]));
-    const previous: FileResult[] = [];
+    const previous: LazyFileResult[] = [];
     // By this run's files: the last run's result where the file did not change.
-    const unchanged: (FileResult | undefined)[] = [];
+    const unchanged: (LazyFileResult | undefined)[] = [];
+    this.unchanged = { files, results: unchanged };
     const records: StageRecord[] = [];
     stage.files.forEach((absPath, i) => {
       // A file gone since is known by the name discovery gave it (the paths and the working folder are in the key).
@@ -363,11 +393,11 @@ export class PersistentCache {
       const extra = cols.extra.get(row);
       const result = this.lazyResult(file, n, cols, row, extra?.[0], stage.ids, stage.stamps[i] as string, options.limits);
       previous.push(result);
-      records.push(extra ? { repository: extra[1], broken: extra[2], shown: extra[3] } : { repository: EMPTY, broken: undefined, shown: EMPTY });
+      records.push(extra ? { repository: extra[1], broken: extra[2], shown: extra[3] } : NO_RECORD);
       const stamp = k === undefined ? undefined : stamps[k];
       if (k !== undefined && stamp !== undefined && stamp === stage.stamps[i] && stamp !== 'gone') {
         unchanged[k] = result;
-        this.unchanged.set(file, stamp);
+        result.sameStamp = true;
       }
     });
     const results: FileResult[] = [];
@@ -387,7 +417,7 @@ export class PersistentCache {
     }
     if (this.previousPaths) this.previousPaths.sameFiles = sameFiles;
     const changed = sameFiles ? results.filter((r, i) => r !== previous[i]) : undefined;
-    return { previous, records, results, changed, checked };
+    return { previous, records, index: new ColumnIndex(previous, stage), results, changed, checked };
   }
 
   /**
@@ -395,8 +425,9 @@ export class PersistentCache {
    * the state with `result` (undefined when the run showed only some files), and the repository
    * stage when given (each file's record, by name). Returns the error code when the cache cannot be written.
    */
-  save(files: readonly DiscoveredFile[], results: readonly FileResult[], result: StoredResult | undefined, stage?: { get(file: string): StageRecord | undefined }): string | undefined {
-    const present = new Set(files.map((f) => f.absPath));
+  save(files: readonly DiscoveredFile[], results: readonly FileResult[], result: StoredResult | undefined, stage?: StageRecords): string | undefined {
+    // Where this run's files are the last stage file's, every file an entry was read or made for is here.
+    const present = this.previousPaths?.sameFiles === true ? { has: (_: string): boolean => true } : new Set(files.map((f) => f.absPath));
     const gone = (name: string, n: number): void => {
       this.loadShard(n).entries.delete(name);
       this.decoded[n]?.delete(name);
@@ -441,7 +472,8 @@ export class PersistentCache {
       if (error) return error;
     }
     // Each file's entry was made or decoded in this run, or the file is unchanged since the stage file (whose stamp stands).
-    const stamps = files.map((f) => this.unchanged.get(f) ?? 'gone');
+    const same = this.unchanged?.files === files ? this.unchanged.results : [];
+    const stamps = files.map((_, i) => same[i]?.stamp ?? 'gone');
     const made: [string, CachedFile][] = [];
     for (const entries of this.decoded) made.push(...entries);
     // The few entries of a run where few files changed are found by a look through the files; more by a map of them.
@@ -470,7 +502,7 @@ export class PersistentCache {
    * new, gone or has another entry than last time (an unchanged file's result is the lazy one the
    * last stage file gave, its record the one the stage was seeded with, or one equal to it).
    */
-  private saveStage(files: readonly DiscoveredFile[], results: readonly FileResult[], stamps: readonly string[], stage: { get(file: string): StageRecord | undefined }): string | undefined {
+  private saveStage(files: readonly DiscoveredFile[], results: readonly FileResult[], stamps: readonly string[], stage: StageRecords): string | undefined {
     // The last stage file's table goes on (its documents' entries refer to it); new ids are added.
     let ids: string[] = this.previousIds ? [...this.previousIds] : [];
     // The first few ids are looked for in the table; a map of it is made only for more (a run where one file changed looks for a few).
@@ -493,39 +525,79 @@ export class PersistentCache {
       return at;
     };
     const previousShards = this.previousIds === undefined ? undefined : this.previousShards;
-    // Each shard's files in order, and each file's extra part; a shard is dirty when any differs from the last stage file.
-    const byShard: number[][] = Array.from({ length: SHARDS }, () => []);
-    const extras: (StageExtra | undefined)[] = [];
-    const dirty = new Set<number>();
-    const places = new Uint8Array(results.length);
-    const rows = new Int32Array(results.length);
-    for (let i = 0; i < results.length; i++) {
+    // Each shard's files in order (made when first asked for where the files keep their places),
+    // and each file's extra part; a shard is dirty when any differs from the last stage file.
+    const byShard: (number[] | undefined)[] = [];
+    const extras: (StageExtra | undefined | null)[] = new Array<null>(results.length).fill(null);
+    let missing = false;
+    /** A file's extra part (null: not yet worked out). */
+    const extraOf = (i: number): StageExtra | undefined => {
+      const known = extras[i];
+      if (known !== null) return known;
       const r = results[i] as FileResult;
       const record = stage.get(r.file);
-      if (!record) return undefined;
-      // A file of the last stage file stays in its shard; another goes where its path says.
-      const n = r instanceof LazyFileResult && r.cols === previousShards?.[r.shard] ? r.shard : this.stageShard((files[i] as DiscoveredFile).absPath);
-      places[i] = n;
-      const list = byShard[n] as number[];
-      rows[i] = list.length;
+      if (!record) missing = true;
       const skipped = r.skipped;
-      const extra: StageExtra | undefined = skipped !== undefined || record.repository.length > 0 || record.broken !== undefined || record.shown.length > 0 ? [skipped, record.repository, record.broken, record.shown] : undefined;
-      list.push(i);
-      extras.push(extra);
-      if (dirty.has(n)) continue;
-      // Unchanged: the last stage file's entry (documents and all) at the same row, with the same extra part.
-      const old = r instanceof LazyFileResult && r.cols === previousShards?.[n] ? r.cols.extra.get(r.row) : undefined;
-      const same = r instanceof LazyFileResult && r.cols === previousShards?.[n] && r.row === rows[i] && (old === extra || (old !== undefined && extra !== undefined && old[0] === extra[0] && (old[1] === extra[1] || isDeepStrictEqual(old[1], extra[1])) && isDeepStrictEqual(old[2], extra[2]) && (old[3] === extra[3] || isDeepStrictEqual(old[3], extra[3]))));
-      if (!same) dirty.add(n);
+      const extra: StageExtra | undefined = record && (skipped !== undefined || record.repository.length > 0 || record.broken !== undefined || record.shown.length > 0) ? [skipped, record.repository, record.broken, record.shown] : undefined;
+      return (extras[i] = extra);
+    };
+    /** Unchanged: the last stage file's entry (documents and all) at the same row, with the same extra part. */
+    const unchanged = (r: FileResult, n: number, row: number, extra: StageExtra | undefined): boolean => {
+      if (!(r instanceof LazyFileResult) || r.cols !== previousShards?.[n] || r.row !== row) return false;
+      const old = r.cols.extra.get(r.row);
+      return old === extra || (old !== undefined && extra !== undefined && old[0] === extra[0] && (old[1] === extra[1] || isDeepStrictEqual(old[1], extra[1])) && isDeepStrictEqual(old[2], extra[2]) && (old[3] === extra[3] || isDeepStrictEqual(old[3], extra[3])));
+    };
+    const dirty = new Set<number>();
+    let places: Uint8Array;
+    let rows: Int32Array;
+    const last = this.previousPlaces;
+    const filesOf = (n: number): number[] => {
+      let list = byShard[n];
+      if (!list) {
+        list = [];
+        for (let i = 0; i < places.length; i++) if (places[i] === n) list[rows[i] as number] = i;
+        byShard[n] = list;
+      }
+      return list;
+    };
+    if (this.previousPaths?.sameFiles === true && previousShards !== undefined && last !== undefined && last.places.length === results.length) {
+      // The same files as the last stage file: each stays at its place (a changed one too), and
+      // only the shards holding one whose entry is not the last one are made again. Where the
+      // stage says which files it worked out again since it was seeded, only those are looked at.
+      places = last.places.slice();
+      rows = last.rows.slice();
+      const look = (i: number): void => {
+        const n = places[i] as number;
+        if (!dirty.has(n) && !unchanged(results[i] as FileResult, n, rows[i] as number, extraOf(i))) dirty.add(n);
+      };
+      const touched = stage.touched?.();
+      if (touched && touched.every((i) => i < results.length)) for (const i of touched) look(i);
+      else for (let i = 0; i < results.length; i++) look(i);
+    } else {
+      places = new Uint8Array(results.length);
+      rows = new Int32Array(results.length);
+      for (let n = 0; n < SHARDS; n++) byShard[n] = [];
+      for (let i = 0; i < results.length; i++) {
+        const r = results[i] as FileResult;
+        // A file of the last stage file stays in its shard; another goes where its path says.
+        const n = r instanceof LazyFileResult && r.cols === previousShards?.[r.shard] ? r.shard : this.stageShard((files[i] as DiscoveredFile).absPath);
+        places[i] = n;
+        const list = byShard[n] as number[];
+        rows[i] = list.length;
+        list.push(i);
+        const extra = extraOf(i);
+        if (!dirty.has(n) && !unchanged(r, n, rows[i] as number, extra)) dirty.add(n);
+      }
+      byShard.forEach((list, n) => {
+        if (previousShards?.[n] === undefined || list?.length !== (previousShards[n] as StageColumns).files.length / 2) dirty.add(n);
+      });
     }
-    byShard.forEach((list, n) => {
-      if (previousShards?.[n] === undefined || list.length !== (previousShards[n] as StageColumns).files.length / 2) dirty.add(n);
-    });
+    if (missing) return undefined;
     const build = (n: number): ShardBuilder => {
       const b: ShardBuilder = { files: [], entities: [], refs: [], slim: [], extra: new Map() };
-      for (const [row, file] of (byShard[n] as number[]).entries()) {
+      for (const [row, file] of filesOf(n).entries()) {
         const r = results[file] as FileResult;
-        const extra = extras[file];
+        const extra = extraOf(file);
         b.files.push(b.entities.length / ENTITY_INTS, 0);
         if (extra) b.extra.set(row, extra);
         if (r instanceof LazyFileResult && r.ids === this.previousIds) copyEntities(b, row, r.cols, r.row);
@@ -548,6 +620,8 @@ export class PersistentCache {
         ids = compacted.kept;
       }
     }
+    // A file the stage does not hold (met while its shard was made): the stage is not written.
+    if (missing) return undefined;
     // The table is one text with NUL between ids: an id with a NUL of its own (YAML can write one) would read back as two.
     if (ids.some((id) => id.includes('\u0000'))) return undefined;
     const tokens: string[] = [];
@@ -559,6 +633,8 @@ export class PersistentCache {
         continue;
       }
       const made = b ?? build(n);
+      const slim = slimColumns(made.slim);
+      if (!slim) return undefined;
       const shardToken = cryptoLib().randomUUID();
       const disk: DiskStageShard = {
         key: this.key,
@@ -566,7 +642,7 @@ export class PersistentCache {
         files: Int32Array.from(made.files),
         entities: Int32Array.from(made.entities),
         refs: Int32Array.from(made.refs),
-        slim: made.slim,
+        ...slim,
         extra: made.extra,
       };
       if (writeCacheFile(this.stageShardFile(n), disk)) return undefined;
@@ -596,13 +672,16 @@ export class PersistentCache {
   }
 
   /** The stage file written with the state (`token`), its entries from its shards; undefined when any part is not what was written. */
-  private readStage(token: string): StageFile | undefined {
+  private readStage(token: string, current: readonly DiscoveredFile[]): StageFile | undefined {
     const head = readCacheFile(path.join(this.dir, 'stage'));
     if (!isPlainObject(head) || head['key'] !== this.key || head['token'] !== token || !isStringArray(head['shards']) || head['shards'].length !== SHARDS) return undefined;
     if (typeof head['paths'] !== 'string' || !(head['stamps'] instanceof Uint8Array) || !(head['ids'] instanceof Uint8Array) || !(head['places'] instanceof Uint8Array) || !(head['rows'] instanceof Int32Array) || !Number.isSafeInteger(head['used'])) return undefined;
     const paths = readCacheFile(path.join(this.dir, 'stage-paths'));
     if (!isPlainObject(paths) || paths['key'] !== this.key || paths['token'] !== head['paths'] || !(paths['files'] instanceof Uint8Array)) return undefined;
-    const files = splitText(paths['files']);
+    // Most runs are over the files of the last: their paths are compared by checksum (known from the walk), not split into ten thousand.
+    const known = this.pathsSum;
+    const same = checksum(paths['files']) === (known?.files === current ? known.sum : pathsChecksum(current));
+    const files = same ? current.map((f) => f.absPath) : splitText(paths['files']);
     const stamps = splitText(head['stamps']);
     const ids = splitText(head['ids']);
     if (ids.length !== head['idCount']) return undefined;
@@ -631,6 +710,7 @@ export class PersistentCache {
       rowsOf[row] = 1;
     }
     this.previousShards = shards;
+    this.previousPlaces = { places, rows };
     this.previousPaths = { token: head['paths'], sameFiles: false };
     this.previousStageTokens = tokens;
     this.previousUsed = head['used'] as number;
@@ -726,12 +806,8 @@ export class PersistentCache {
    * A file's result as the stage file describes it: its documents' facts and names at hand, their
    * values, positions and the file's own findings read from its entry when first asked for (see `loadLazy`).
    */
-  private lazyResult(file: DiscoveredFile, shard: number, cols: StageColumns, row: number, skipped: SkippedFile | undefined, ids: readonly string[], stamp: string, limits: ParseLimits): FileResult {
-    const lazy = new LazyFileResult(this, file, stamp, limits, shard, cols, row, skipped, ids);
-    const first = cols.files[2 * row] as number;
-    const end = first + (cols.files[2 * row + 1] as number);
-    for (let e = first; e < end; e++) lazy.entities.push(new SeededEntity(lazy, e));
-    return lazy;
+  private lazyResult(file: DiscoveredFile, shard: number, cols: StageColumns, row: number, skipped: SkippedFile | undefined, ids: readonly string[], stamp: string, limits: ParseLimits): LazyFileResult {
+    return new LazyFileResult(this, file, stamp, limits, shard, cols, row, skipped, ids);
   }
 
   /**
@@ -752,7 +828,7 @@ export class PersistentCache {
       const entry = made ? this.decodeEntry(n, stored) : this.decode(n, file.absPath, stored);
       if (entry) return (lazy.full = this.fileResult(file, entry, limits));
     }
-    if (this.unchanged.get(file) === stamp) {
+    if (lazy.sameStamp) {
       const { schemas, options } = this.fallback as NonNullable<PersistentCache['fallback']>;
       const read = readDiscovered(file, limits.maxFileBytes);
       if (read.kind !== 'unreadable' && read.stamp === stamp) {

@@ -1,9 +1,11 @@
 // The stage file of the persistent cache (see index.ts): what the repository stage kept of each
 // file, in columns that read back in a few pieces, and the lazy results and documents a run with
-// few changed files is seeded with (their values read from the files' entries only when asked for).
+// few changed files is seeded with (their values read from the files' entries only when asked for),
+// with an index over the columns (`ColumnIndex`) that the seeded stage asks instead of indexing
+// every document: a file's documents are made when an answer or the stage first holds them.
 
 import type { FileResult } from '../check/file.js';
-import { OWN_FACTS, signatureOfFields, type EntityFacts } from '../check/repository.js';
+import { OWN_FACTS, signatureOfFields, type EntityFacts, type SeedIndex } from '../check/repository.js';
 import { START_LOCATOR } from '../diagnostics/make.js';
 import type { Diagnostic, DocPath, Range } from '../diagnostics/types.js';
 import type { BrokenFile } from '../links/cascade.js';
@@ -43,10 +45,47 @@ export interface StageColumns {
   entities: Int32Array;
   /** The ids the documents name. */
   refs: Int32Array;
-  /** Per document, its SLIM_LIST fields: text, true where it is the document's own kind or id, false for another value, undefined when absent. */
-  slim: (string | boolean | undefined)[];
+  /**
+   * Per document, its SLIM_LIST fields (see `Slim`), as a tag each (SLIM_TAGS) and their texts as
+   * one UTF-8 text (NUL between them): most runs look at a few documents' fields, and ten thousands
+   * of strings cost their reading whether looked at or not (see `slimOf`).
+   */
+  slimTags: Uint8Array;
+  slimText: Uint8Array;
   /** By row, for files skipped or with findings. */
   extra: Map<number, StageExtra>;
+}
+
+/** A SLIM_LIST field of a document: text, true where it is the document's own kind or id, false for another value, undefined when absent. */
+export type Slim = string | boolean | undefined;
+
+/** How `StageColumns.slimTags` keeps a field; a text is the next of `slimText`. */
+const SLIM_TAGS = { absent: 0, other: 1, own: 2, text: 3 } as const;
+
+const slimValues = new WeakMap<StageColumns, Slim[]>();
+
+/** A shard's SLIM_LIST fields, per document, made from its columns when first asked for. */
+export function slimOf(cols: StageColumns): Slim[] {
+  let values = slimValues.get(cols);
+  if (!values) {
+    const texts = cols.slimTags.includes(SLIM_TAGS.text) ? Buffer.from(cols.slimText.buffer, cols.slimText.byteOffset, cols.slimText.byteLength).toString('utf8').split('\u0000') : [];
+    let next = 0;
+    values = Array.from(cols.slimTags, (tag) => (tag === SLIM_TAGS.text ? texts[next++] : tag === SLIM_TAGS.own ? true : tag === SLIM_TAGS.other ? false : undefined));
+    slimValues.set(cols, values);
+  }
+  return values;
+}
+
+/** A shard's SLIM_LIST fields as its columns keep them; undefined when a text holds a NUL (it would read back as two). */
+export function slimColumns(slim: readonly Slim[]): { slimTags: Uint8Array; slimText: Uint8Array } | undefined {
+  const texts: string[] = [];
+  const slimTags = Uint8Array.from(slim, (v) => {
+    if (typeof v !== 'string') return v === true ? SLIM_TAGS.own : v === false ? SLIM_TAGS.other : SLIM_TAGS.absent;
+    texts.push(v);
+    return SLIM_TAGS.text;
+  });
+  if (texts.some((t) => t.includes('\u0000'))) return undefined;
+  return { slimTags, slimText: Buffer.from(texts.join('\u0000'), 'utf8') };
 }
 
 /** The paths of the stage file as one UTF-8 text (NUL between them). */
@@ -103,7 +142,7 @@ export interface ShardBuilder {
   files: number[];
   entities: number[];
   refs: number[];
-  slim: (string | boolean | undefined)[];
+  slim: Slim[];
   extra: Map<number, StageExtra>;
 }
 
@@ -164,13 +203,14 @@ export function copyEntities(b: ShardBuilder, row: number, cols: StageColumns, f
   const first = cols.files[2 * from] as number;
   const count = cols.files[2 * from + 1] as number;
   const slims = SLIM_LIST.length;
+  const slim = count > 0 ? slimOf(cols) : [];
   for (let e = first; e < first + count; e++) {
     const base = e * ENTITY_INTS;
     const refStart = cols.entities[base + 4] as number;
     const refCount = cols.entities[base + 5] as number;
     b.entities.push(cols.entities[base] as number, cols.entities[base + 1] as number, cols.entities[base + 2] as number, cols.entities[base + 3] as number, b.refs.length, refCount);
     for (let k = refStart; k < refStart + refCount; k++) b.refs.push(cols.refs[k] as number);
-    for (let k = e * slims; k < (e + 1) * slims; k++) b.slim.push(cols.slim[k]);
+    for (let k = e * slims; k < (e + 1) * slims; k++) b.slim.push(slim[k]);
   }
   b.files[2 * row + 1] = count;
 }
@@ -190,11 +230,11 @@ export function splitText(bytes: Uint8Array): string[] {
 
 /** A stage shard's columns from what was read, or undefined when they are not what lofte writes (`ids`: the size of the table of ids). */
 export function stageColumns(x: Record<string, unknown>, ids: number): StageColumns | undefined {
-  const { files, entities, refs, slim, extra } = x;
-  if (!(files instanceof Int32Array) || !(entities instanceof Int32Array) || !(refs instanceof Int32Array) || !Array.isArray(slim) || !(extra instanceof Map)) return undefined;
+  const { files, entities, refs, slimTags, slimText, extra } = x;
+  if (!(files instanceof Int32Array) || !(entities instanceof Int32Array) || !(refs instanceof Int32Array) || !(slimTags instanceof Uint8Array) || !(slimText instanceof Uint8Array) || !(extra instanceof Map)) return undefined;
   const count = files.length / 2;
   const documents = entities.length / ENTITY_INTS;
-  if (!Number.isInteger(count) || !Number.isInteger(documents) || slim.length !== documents * SLIM_LIST.length) return undefined;
+  if (!Number.isInteger(count) || !Number.isInteger(documents) || slimTags.length !== documents * SLIM_LIST.length) return undefined;
   for (let f = 0; f < count; f++) {
     const first = files[2 * f] as number;
     const count = files[2 * f + 1] as number;
@@ -209,13 +249,24 @@ export function stageColumns(x: Record<string, unknown>, ids: number): StageColu
     if (kind < 0 || kind >= KINDS.length || id < -1 || id >= ids || flags < 0 || flags > (VALID | UNREADABLE) || (entities[e + 3] as number) < 0) return undefined;
     if (first < 0 || count < 0 || first + count > refs.length) return undefined;
   }
-  for (const r of refs) if (r < 0 || r >= ids) return undefined;
-  if (!slim.every((v) => v === undefined || typeof v === 'string' || typeof v === 'boolean')) return undefined;
+  // Indexed loops: a run reads every shard once, before V8 has made for-of over a typed array fast.
+  for (let k = 0; k < refs.length; k++) if ((refs[k] as number) < 0 || (refs[k] as number) >= ids) return undefined;
+  // As many texts as tags say (NUL between them), without reading them.
+  let texts = 0;
+  for (let k = 0; k < slimTags.length; k++) {
+    const tag = slimTags[k] as number;
+    if (tag > SLIM_TAGS.text) return undefined;
+    if (tag === SLIM_TAGS.text) texts++;
+  }
+  let nuls = 0;
+  const text = Buffer.from(slimText.buffer, slimText.byteOffset, slimText.byteLength);
+  for (let at = text.indexOf(0); at >= 0; at = text.indexOf(0, at + 1)) nuls++;
+  if (texts === 0 ? slimText.length !== 0 : nuls !== texts - 1) return undefined;
   for (const [row, e] of extra as Map<unknown, unknown>) {
     if (typeof row !== 'number' || !Number.isInteger(row) || row < 0 || row >= count) return undefined;
     if (!Array.isArray(e) || e.length !== 4 || (e[0] !== undefined && !isPlainObject(e[0])) || !Array.isArray(e[1]) || (e[2] !== undefined && !isPlainObject(e[2])) || !Array.isArray(e[3])) return undefined;
   }
-  return { files, entities, refs, slim: slim as StageColumns['slim'], extra: extra as Map<number, StageExtra> };
+  return { files, entities, refs, slimTags, slimText, extra: extra as Map<number, StageExtra> };
 }
 
 
@@ -223,8 +274,11 @@ export function stageColumns(x: Record<string, unknown>, ids: number): StageColu
 export class LazyFileResult implements FileResult {
   readonly file: string;
   readonly skipped?: SkippedFile;
-  readonly entities: Entity[] = [];
   full: FileResult | undefined;
+  /** This run found the file with the stamp the stage file gives (`stamp`). */
+  sameStamp = false;
+  /** Its documents, made when first asked for (a run where one file changed looks at few files' documents). */
+  private made: Entity[] | undefined;
 
   constructor(
     private readonly cache: { loadLazy(lazy: LazyFileResult): FileResult },
@@ -244,6 +298,15 @@ export class LazyFileResult implements FileResult {
 
   load(): FileResult {
     return (this.full ??= this.cache.loadLazy(this));
+  }
+
+  get entities(): Entity[] {
+    if (this.made) return this.made;
+    const made: Entity[] = [];
+    const first = this.cols.files[2 * this.row] as number;
+    const end = first + (this.cols.files[2 * this.row + 1] as number);
+    for (let e = first; e < end; e++) made.push(new SeededEntity(this, e));
+    return (this.made = made);
   }
 
   get diagnostics(): Diagnostic[] {
@@ -310,9 +373,9 @@ export class SeededEntity implements Entity, LoadedDocument, Locator, EntityFact
     return (this.proxy ??= new Proxy<SeededEntity>(this, LAZY_VALUE) as unknown as Record<string, unknown>);
   }
 
-  /** A SLIM_LIST field as the stage file keeps it (see `StageColumns.slim`). */
-  slim(at: number): string | boolean | undefined {
-    return this.lazy.cols.slim[this.at * SLIM_LIST.length + at];
+  /** A SLIM_LIST field as the stage file keeps it (see `Slim`). */
+  slim(at: number): Slim {
+    return slimOf(this.lazy.cols)[this.at * SLIM_LIST.length + at];
   }
 
   get sig(): string {
@@ -350,3 +413,194 @@ const LAZY_VALUE: ProxyHandler<SeededEntity> = {
   defineProperty: (t, prop, d) => Reflect.defineProperty(wholeValue(t), prop, d),
 };
 
+
+/**
+ * The repository stage's index of the last run's documents (see `SeedIndex`), answered from the
+ * stage file's columns: who defines an id, who names it, which promises cannot be read. A document
+ * becomes an object only when an answer holds it (its file's `entities`), so a run where one file
+ * changed makes the few its change reaches, not ten thousand; an id is looked up in the table
+ * only when asked for (a map of the whole table costs more than the few a run asks for).
+ */
+export class ColumnIndex implements SeedIndex {
+  /** By document (in repository order): its file's place in `files`, its place among that file's documents, its id's place in the table (-1 for none). */
+  private readonly docFile: Int32Array;
+  private readonly docAt: Int32Array;
+  private readonly docId: Int32Array;
+  /**
+   * Documents by the place in the table of the id they define (documents without an id after the
+   * table's end) and of each id they name: the run of `defs`/`names` from `defStart`/`nameStart`,
+   * in repository order.
+   */
+  private readonly defStart: Int32Array;
+  private readonly defs: Int32Array;
+  private readonly nameStart: Int32Array;
+  private readonly names: Int32Array;
+  private readonly unreadableDocs: number[] = [];
+  /** Ids looked up so far, and (after a few) each id's first place in the table, and any further places. */
+  private lookups = 0;
+  private placeOf: Map<string, number> | undefined;
+  private readonly morePlaces = new Map<string, number[]>();
+  private firstOf: Map<string, number> | undefined;
+
+  /** `files`: the last run's results, in the stage file's order (`stage`'s). */
+  constructor(
+    private readonly files: readonly LazyFileResult[],
+    private readonly stage: Pick<StageFile, 'ids' | 'places' | 'rows' | 'shards'>,
+  ) {
+    const { ids, places, rows, shards } = stage;
+    const buckets = ids.length + 1;
+    // As many documents and references as the shards hold at most (a skipped file's are left out).
+    let most = 0;
+    let mostRefs = 0;
+    for (const cols of shards) {
+      most += cols.entities.length / ENTITY_INTS;
+      mostRefs += cols.refs.length;
+    }
+    const docFile = new Int32Array(most);
+    const docAt = new Int32Array(most);
+    const docId = new Int32Array(most);
+    const nameOf = new Int32Array(mostRefs);
+    const nameDoc = new Int32Array(mostRefs);
+    const defCount = new Int32Array(buckets + 1);
+    const nameCount = new Int32Array(buckets + 1);
+    /** The last document counted under each named id: a document naming one twice is under it once. */
+    const lastNamer = new Int32Array(buckets).fill(-1);
+    let g = 0;
+    let r = 0;
+    for (let i = 0; i < files.length; i++) {
+      if ((files[i] as LazyFileResult).skipped) continue;
+      const cols = shards[places[i] as number] as StageColumns;
+      const row = rows[i] as number;
+      const first = cols.files[2 * row] as number;
+      const end = first + (cols.files[2 * row + 1] as number);
+      for (let e = first; e < end; e++, g++) {
+        const base = e * ENTITY_INTS;
+        const id = cols.entities[base + 1] as number;
+        docFile[g] = i;
+        docAt[g] = e - first;
+        docId[g] = id;
+        (defCount[(id < 0 ? ids.length : id) + 1] as number)++;
+        if (((cols.entities[base + 2] as number) & UNREADABLE) !== 0) this.unreadableDocs.push(g);
+        const refStart = cols.entities[base + 4] as number;
+        const refEnd = refStart + (cols.entities[base + 5] as number);
+        for (let k = refStart; k < refEnd; k++) {
+          const named = cols.refs[k] as number;
+          if (lastNamer[named] === g) continue;
+          lastNamer[named] = g;
+          nameOf[r] = named;
+          nameDoc[r++] = g;
+          (nameCount[named + 1] as number)++;
+        }
+      }
+    }
+    const docs = g;
+    this.docFile = docFile.subarray(0, docs);
+    this.docAt = docAt.subarray(0, docs);
+    this.docId = docId.subarray(0, docs);
+    for (let b = 0; b < buckets; b++) {
+      defCount[b + 1] = (defCount[b + 1] as number) + (defCount[b] as number);
+      nameCount[b + 1] = (nameCount[b + 1] as number) + (nameCount[b] as number);
+    }
+    this.defStart = defCount.slice();
+    this.nameStart = nameCount.slice();
+    this.defs = new Int32Array(docs);
+    this.names = new Int32Array(r);
+    // Filled in document order: each run is in repository order.
+    const defs = this.defs;
+    for (let d = 0; d < docs; d++) {
+      const id = docId[d] as number;
+      defs[(defCount[id < 0 ? ids.length : id] as number)++] = d;
+    }
+    const names = this.names;
+    for (let k = 0; k < r; k++) names[(nameCount[nameOf[k] as number] as number)++] = nameDoc[k] as number;
+  }
+
+  definers(key: string): Entity[] {
+    const at = this.placesOf(key);
+    return this.gather(this.defs, this.defStart, key === '' ? [...at, this.stage.ids.length] : at);
+  }
+
+  namers(key: string): Entity[] {
+    return this.gather(this.names, this.nameStart, this.placesOf(key));
+  }
+
+  unreadable(): Entity[] {
+    return this.unreadableDocs.map((d) => this.doc(d));
+  }
+
+  firstDefiner(id: string): Entity | undefined {
+    // Every document under the id's places has it (those without an id are after the table's end).
+    let first = -1;
+    for (const b of this.placesOf(id)) {
+      const start = this.defStart[b] as number;
+      if (start < (this.defStart[b + 1] as number) && (first < 0 || (this.defs[start] as number) < first)) first = this.defs[start] as number;
+    }
+    return first < 0 ? undefined : this.doc(first);
+  }
+
+  *firstDefiners(): IterableIterator<[string, Entity]> {
+    for (const [id, d] of this.firsts()) yield [id, this.doc(d)];
+  }
+
+  get idCount(): number {
+    return this.firsts().size;
+  }
+
+  /** The first document defining each id (a document with the id '' is one, one without is none), in repository order. */
+  private firsts(): Map<string, number> {
+    if (this.firstOf) return this.firstOf;
+    const firsts = new Map<string, number>();
+    for (let d = 0; d < this.docId.length; d++) {
+      const k = this.docId[d] as number;
+      if (k < 0) continue;
+      const id = this.stage.ids[k] as string;
+      if (!firsts.has(id)) firsts.set(id, d);
+    }
+    return (this.firstOf = firsts);
+  }
+
+  /**
+   * Where `id` is in the table: once in a table lofte wrote, but a table is not trusted to be that.
+   * The first few are looked for in the table; a map of it is made for more (a run links and
+   * rules dozens of documents, each naming a few ids).
+   */
+  private placesOf(id: string): number[] {
+    const ids = this.stage.ids;
+    if (!this.placeOf && ++this.lookups > 8) {
+      const map = new Map<string, number>();
+      ids.forEach((known, k) => {
+        if (!map.has(known)) map.set(known, k);
+        else {
+          const more = this.morePlaces.get(known);
+          if (more) more.push(k);
+          else this.morePlaces.set(known, [k]);
+        }
+      });
+      this.placeOf = map;
+    }
+    if (this.placeOf) {
+      const first = this.placeOf.get(id);
+      if (first === undefined) return [];
+      const more = this.morePlaces.get(id);
+      return more ? [first, ...more] : [first];
+    }
+    const at: number[] = [];
+    for (let k = ids.indexOf(id); k >= 0; k = ids.indexOf(id, k + 1)) at.push(k);
+    return at;
+  }
+
+  /** The documents of some runs of `list`, in repository order, each once. */
+  private gather(list: Int32Array, start: Int32Array, buckets: readonly number[]): Entity[] {
+    const docs: number[] = [];
+    for (const b of buckets) for (let k = start[b] as number; k < (start[b + 1] as number); k++) docs.push(list[k] as number);
+    if (buckets.length > 1) docs.sort((a, b) => a - b);
+    const out: Entity[] = [];
+    for (let k = 0; k < docs.length; k++) if (k === 0 || docs[k] !== docs[k - 1]) out.push(this.doc(docs[k] as number));
+    return out;
+  }
+
+  /** A document as an object: its file's, so that every answer holds the same one. */
+  private doc(d: number): Entity {
+    return (this.files[this.docFile[d] as number] as LazyFileResult).entities[this.docAt[d] as number] as Entity;
+  }
+}

@@ -23,21 +23,13 @@ import { checksum } from './store.js';
 /** Lists are kept joined by NUL, which no path holds. */
 const SEP = '\u0000';
 
-/** What a path is now, folder or file: its stamp (see `fileStamp`) and device, or undefined when it cannot be looked at. */
-function statNow(absPath: string): { stamp: string; dev: number } | undefined {
+/** What a path is now, folder or file: its stamp (see `fileStamp`), device and whether it is a file; undefined when it cannot be looked at. */
+function statNow(absPath: string): { stamp: string; dev: number; isFile: boolean } | undefined {
   try {
     const st = statSync(absPath, { throwIfNoEntry: false });
-    return st ? { stamp: fileStamp(st), dev: st.dev } : undefined;
+    return st ? { stamp: fileStamp(st), dev: st.dev, isFile: st.isFile() } : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function isFileNow(absPath: string): boolean {
-  try {
-    return statSync(absPath, { throwIfNoEntry: false })?.isFile() === true;
-  } catch {
-    return false;
   }
 }
 
@@ -64,7 +56,10 @@ export interface WalkFile {
   inputsSum: string;
   paths: string;
   names: string;
-  /** `pathsChecksum` of the files (the cache's listing of them and their stamps is made from it). */
+  /**
+   * `pathsChecksum` of the files (the cache's listing of them and their stamps is made from it):
+   * `checksum(paths)`, kept so that a run where nothing changed need not hash the paths again.
+   */
   pathsSum: string;
 }
 
@@ -140,6 +135,7 @@ export class WalkRecorder implements WalkTrace {
  */
 export function walkKey(cacheKey: string, options: DiscoverOptions): string | undefined {
   const { ignored, excluded } = options;
+  // A predicate without a key answers from more than its settings and the files it names (git asked).
   if ((ignored && ignored.key === undefined) || (excluded && (excluded.key === undefined || excluded.inputs === undefined))) return undefined;
   return checksum(JSON.stringify([cacheKey, ignored?.key ?? null, excluded?.key ?? null, options.otherRepository ?? null]));
 }
@@ -151,7 +147,7 @@ export function walkKey(cacheKey: string, options: DiscoverOptions): string | un
  */
 export function keptWalk(key: string | undefined, recorder: WalkRecorder, options: DiscoverOptions, files: readonly DiscoveredFile[], clock: { started: number; device: number | undefined }, token: string): WalkFile | undefined {
   const { started, device } = clock;
-  if (key === undefined || !recorder.plain || recorder.folders.length === 0 || files.some((f) => f.unreadableFolder)) return undefined;
+  if (key === undefined || !recorder.plain || recorder.folders.length === 0) return undefined;
   if (device === undefined || [...recorder.devices].some((d) => d !== device)) return undefined;
   const read = options.excluded ? options.excluded.inputs?.() : [];
   if (read === undefined) return undefined;
@@ -183,7 +179,7 @@ export function keptWalk(key: string | undefined, recorder: WalkRecorder, option
 export function takeWalk(walk: WalkFile): { files: DiscoveredFile[] } | { last: { seen: Seen; inputs: readonly string[] } } | undefined {
   const inputs = split(walk.inputs);
   if (inputsChecksum(inputs) !== walk.inputsSum) return undefined;
-  if (!split(walk.named).every(isFileNow)) return undefined;
+  if (!split(walk.named).every((f) => statNow(f)?.isFile === true)) return undefined;
   const folders = split(walk.folders);
   const folderNames = walk.folderNames.split(SEP); // never empty: a walk lists one folder at least, whose name may be ''
   const stamps = split(walk.stamps);

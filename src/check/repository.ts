@@ -10,6 +10,11 @@
 // against an index of the whole repository. Two things reach further and are redone whole when they
 // change: the ids and names of each kind (the suggestions of every failing reference) and the
 // medborgarlöften whose promises cannot be read (orphan-problembild looks into their text).
+//
+// A stage seeded from the persistent cache (`seed`) is told its index (`SeedIndex`) instead of
+// indexing every document: the maps are filled from it for an id when first looked at, and a
+// file's state is made when first asked for, so a run where one file changed looks at the files
+// its change reaches (and those with findings to show), not at every file.
 
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/types.js';
@@ -144,6 +149,90 @@ export interface StageRecord {
   shown: Diagnostic[];
 }
 
+/**
+ * The index of the documents a stage is seeded with, answered without making every document an
+ * object (the persistent cache's, from its stage file's columns: see cache/stage.ts). Every answer
+ * holds the documents of the seeded files' `entities`, the same objects each time.
+ */
+export interface SeedIndex {
+  /** The documents whose `defKey` is `key`, in repository order. */
+  definers(key: string): readonly Entity[];
+  /** The documents naming `key` (see `refKeys`), each once, in repository order. */
+  namers(key: string): readonly Entity[];
+  /** The medborgarlöften whose promises cannot be read. */
+  unreadable(): readonly Entity[];
+  /** The first document with the id `id`, as `buildIndex` finds it. */
+  firstDefiner(id: string): Entity | undefined;
+  /** Every id with its first document, in repository order (as `buildIndex` makes its map). */
+  firstDefiners(): IterableIterator<[string, Entity]>;
+  readonly idCount: number;
+}
+
+/**
+ * The ids of a seeded stage (see `SeedIndex`): the seed's first definitions, with those set since
+ * (the same ids: a change of ids makes a map of all anew, see `update`). Iterated, it makes every
+ * document an object, as a failing reference's suggestions need.
+ */
+class SeededIds implements ReadonlyMap<string, Entity> {
+  private readonly over: Map<string, Entity>;
+
+  constructor(
+    private readonly seed: SeedIndex,
+    over?: ReadonlyMap<string, Entity>,
+  ) {
+    this.over = new Map(over);
+  }
+
+  get(id: string): Entity | undefined {
+    return this.over.get(id) ?? this.seed.firstDefiner(id);
+  }
+
+  has(id: string): boolean {
+    return this.over.has(id) || this.seed.firstDefiner(id) !== undefined;
+  }
+
+  set(id: string, e: Entity): this {
+    this.over.set(id, e);
+    return this;
+  }
+
+  /** Another map of the same ids (caches keyed by the map, as names for suggestions are, see it as new). */
+  copy(): SeededIds {
+    return new SeededIds(this.seed, this.over);
+  }
+
+  get size(): number {
+    let n = this.seed.idCount;
+    for (const id of this.over.keys()) if (this.seed.firstDefiner(id) === undefined) n++;
+    return n;
+  }
+
+  *entries(): MapIterator<[string, Entity]> {
+    const seen = new Set<string>();
+    for (const [id, e] of this.seed.firstDefiners()) {
+      seen.add(id);
+      yield [id, this.over.get(id) ?? e];
+    }
+    for (const [id, e] of this.over) if (!seen.has(id)) yield [id, e];
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [id] of this.entries()) yield id;
+  }
+
+  *values(): MapIterator<Entity> {
+    for (const [, e] of this.entries()) yield e;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Entity]> {
+    return this.entries();
+  }
+
+  forEach(fn: (e: Entity, id: string, map: ReadonlyMap<string, Entity>) => void, self?: unknown): void {
+    for (const [id, e] of this.entries()) fn.call(self, e, id, this);
+  }
+}
+
 interface FileState {
   result: FileResult;
   /** Links from this file's documents (undefined: seeded from the persistent cache, worked out when asked for). */
@@ -155,8 +244,102 @@ interface FileState {
   shown: Diagnostic[];
 }
 
+/**
+ * The stage's files' states by name. A seeded stage's are made from the seed when first asked for
+ * (a run where one file changed asks for the few it reaches and those with findings to show); a
+ * look at every one makes them all, as they were seeded.
+ */
+class FileStates {
+  private made = new Map<string, FileState>();
+  /** The files and records the stage was seeded with (`at`: by name), those no longer held, and those with link or repository findings. */
+  private seeded: { at: ReadonlyMap<string, number>; files: readonly FileResult[]; records: readonly StageRecord[]; dropped: Set<string>; withFindings: number[] } | undefined;
+  /** How many of the seed's files are still held. */
+  private live = 0;
+
+  seed(at: ReadonlyMap<string, number>, files: readonly FileResult[], records: readonly StageRecord[]): void {
+    const withFindings: number[] = [];
+    for (let i = 0; i < records.length; i++) if ((records[i] as StageRecord).repository.length > 0) withFindings.push(i);
+    this.made = new Map();
+    this.seeded = { at, files, records, dropped: new Set(), withFindings };
+    this.live = files.length;
+  }
+
+  get(name: string): FileState | undefined {
+    const known = this.made.get(name);
+    const seeded = this.seeded;
+    if (known || !seeded || seeded.dropped.has(name)) return known;
+    const i = seeded.at.get(name);
+    const result = i === undefined ? undefined : seeded.files[i];
+    if (i === undefined || result?.file !== name) return undefined;
+    const record = seeded.records[i] as StageRecord;
+    const made: FileState = { result, links: undefined, repository: record.repository, broken: record.broken, shown: record.shown };
+    this.made.set(name, made);
+    return made;
+  }
+
+  set(name: string, state: FileState): void {
+    this.made.set(name, state);
+  }
+
+  delete(name: string): void {
+    this.made.delete(name);
+    const seeded = this.seeded;
+    if (seeded && !seeded.dropped.has(name) && seeded.files[seeded.at.get(name) ?? -1]?.file === name) {
+      seeded.dropped.add(name);
+      this.live--;
+    }
+  }
+
+  get empty(): boolean {
+    return this.made.size === 0 && (!this.seeded || this.live === 0);
+  }
+
+  /** The states with link or repository findings (the only ones a change of ids or names elsewhere can redo). */
+  withFindings(): [string, FileState][] {
+    const out = [...this.made].filter(([, s]) => s.repository.length > 0);
+    const seeded = this.seeded;
+    if (seeded) {
+      for (const i of seeded.withFindings) {
+        const name = (seeded.files[i] as FileResult).file;
+        if (this.made.has(name)) continue;
+        const s = this.get(name);
+        if (s) out.push([name, s]);
+      }
+    }
+    return out;
+  }
+
+  /** Every state made (in the seed's order, then those set since), and the seed let go. */
+  private whole(): Map<string, FileState> {
+    const seeded = this.seeded;
+    if (seeded) {
+      const all = new Map<string, FileState>();
+      for (const f of seeded.files) {
+        const s = this.get(f.file);
+        if (s) all.set(f.file, s);
+      }
+      for (const [name, s] of this.made) if (!all.has(name)) all.set(name, s);
+      this.made = all;
+      this.seeded = undefined;
+    }
+    return this.made;
+  }
+
+  keys(): IterableIterator<string> {
+    return this.whole().keys();
+  }
+
+  values(): IterableIterator<FileState> {
+    return this.whole().values();
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, FileState]> {
+    return this.whole()[Symbol.iterator]();
+  }
+}
+
 export class RepositoryStage {
-  private readonly state = new Map<string, FileState>();
+  private readonly state = new FileStates();
   private order: string[] = [];
   private rank = new Map<string, number>();
   /** Every document defining an id, in repository order. */
@@ -165,7 +348,15 @@ export class RepositoryStage {
   private readonly namers = new Map<string, Listed>();
   /** The medborgarlöften whose promises cannot be read. */
   private readonly unreadable = new Set<Entity>();
-  private byId = new Map<string, Entity>();
+  private byId: Map<string, Entity> | SeededIds = new Map<string, Entity>();
+  /**
+   * The index a stage was seeded with, asked for an id's documents when `definers` or `namers` is
+   * first looked at under it (`pulled`); from then on the maps hold them, as they would after a first run.
+   */
+  private seeded: SeedIndex | undefined;
+  private readonly pulled = { definers: new Set<string>(), namers: new Set<string>() };
+  /** The files (by place in `order`) whose records were worked out again since `seed`, while they are few and in the seed's order. */
+  private touched: Set<number> | undefined;
   private brokenKey = '';
   /** The files with findings to show, by name in order, and all their findings. */
   private showing: string[] = [];
@@ -184,7 +375,7 @@ export class RepositoryStage {
    */
   update(files: readonly FileResult[], changed?: readonly FileResult[]): ValidationResult {
     const time = stopwatch(this.options.onTiming);
-    const hinted = changed !== undefined && files.length === this.order.length && this.state.size > 0;
+    const hinted = changed !== undefined && files.length === this.order.length && !this.state.empty;
     let resultOf: (name: string) => FileResult | undefined;
     const dirty = new Set<string>();
     let reordered = false;
@@ -196,6 +387,8 @@ export class RepositoryStage {
       const names = files.map((f) => f.file);
       reordered = names.length !== this.order.length || names.some((n, i) => n !== this.order[i]);
       if (reordered) {
+        // The seeded index is in the last order: made whole before documents are put in another.
+        this.unseed();
         this.order = names;
         this.rank = new Map(names.map((n, i) => [n, i]));
       }
@@ -240,7 +433,7 @@ export class RepositoryStage {
       for (const e of [...before, ...after]) if (e.id !== undefined) touchedIds.add(e.id);
     }
     if (reordered) for (const list of this.definers.values()) if (Array.isArray(list)) list.sort((a, b) => this.compareEntities(a, b));
-    const first = this.state.size === 0;
+    const first = this.state.empty;
     const renamed = renamedKinds.size > 0;
     if (first || reordered || everyFailing) {
       // A new map in repository order, as `buildIndex` makes it (suggestions list ids in that order;
@@ -251,9 +444,9 @@ export class RepositoryStage {
       // The same ids and kinds as before, in the same documents: only which document defines one
       // first may have changed. Where names changed, a new map all the same (in the same order):
       // names for suggestions are kept by map.
-      if (renamed) this.byId = new Map(this.byId);
+      if (renamed) this.byId = this.byId instanceof SeededIds ? this.byId.copy() : new Map(this.byId);
       for (const id of touchedIds) {
-        const def = listOf(this.definers.get(id)).find((e) => e.id !== undefined);
+        const def = listOf(this.definersOf(id)).find((e) => e.id !== undefined);
         if (def) this.byId.set(id, def);
       }
     }
@@ -266,7 +459,8 @@ export class RepositoryStage {
     for (const name of dirty) if (resultOf(name)) redo.add(name);
     if (!first) for (const e of touched) for (const n of this.dependents(e)) redo.add(n.doc.file);
     if (first || everyFailing || everyProblembild || renamed) {
-      for (const [name, s] of this.state) {
+      // Only a file with findings can be redone for another's ids or names (and none is before the first run).
+      for (const [name, s] of first || everyProblembild ? this.state : this.state.withFindings()) {
         if (first || (everyFailing && s.repository.some((d) => LINK_FAILURES.has(d.rule) && (typeof d.args['expectedKind'] !== 'string' || failingKinds.has(d.args['expectedKind'])))) || (everyProblembild && s.result.entities.some((e) => e.kind === 'Problembild'))) redo.add(name);
         else if (renamed && s.repository.some((d) => d.rule === 'unresolved-reference' && (typeof d.args['expectedKind'] !== 'string' || renamedKinds.has(d.args['expectedKind']))) && this.entitiesOf(s.result).some((e) => entityFacts(e).refs.some((ref) => renamedKeys.has(nameKey(ref))))) redo.add(name);
       }
@@ -325,6 +519,10 @@ export class RepositoryStage {
     const brokenKey = brokenChanged ? broken.map((b) => `${b.file}\u0000${b.text ?? ''}`).join('\u0001') : this.brokenKey;
     const reshow = brokenKey !== this.brokenKey ? new Set(this.state.keys()) : redo;
     this.brokenKey = brokenKey;
+    if (this.touched) {
+      if (reordered || gone.length > 0 || redo.size + reshow.size > this.order.length / 4) this.touched = undefined;
+      else for (const name of [...redo, ...reshow]) this.touched.add(this.rank.get(name) as number);
+    }
     // The files with findings to show: made again when every file was shown again, else told
     // which files began or stopped showing any (and which are gone).
     const toggled = new Map<string, boolean>();
@@ -358,18 +556,26 @@ export class RepositoryStage {
    * file, in the same order; the persistent cache stores them): nothing is linked or ruled again.
    * The documents' facts must be known (`OWN_FACTS`) or their values are read for them.
    */
-  seed(files: readonly FileResult[], records: readonly StageRecord[]): void {
+  seed(files: readonly FileResult[], records: readonly StageRecord[], index?: SeedIndex): void {
     this.order = files.map((f) => f.file);
-    this.rank = new Map(this.order.map((n, i) => [n, i]));
-    this.byId = new Map();
-    files.forEach((result, i) => {
-      const record = records[i] as StageRecord;
-      for (const e of this.entitiesOf(result)) {
-        this.index(e, true);
-        if (e.id !== undefined && !this.byId.has(e.id)) this.byId.set(e.id, e);
+    this.rank = new Map();
+    for (let i = 0; i < this.order.length; i++) this.rank.set(this.order[i] as string, i);
+    this.touched = new Set();
+    if (index) {
+      // Its documents are asked for as they are looked at (see `definersOf`).
+      this.seeded = index;
+      this.byId = new SeededIds(index);
+      for (const e of index.unreadable()) this.unreadable.add(e);
+    } else {
+      this.byId = new Map();
+      for (const result of files) {
+        for (const e of this.entitiesOf(result)) {
+          this.index(e, true);
+          if (e.id !== undefined && !this.byId.has(e.id)) this.byId.set(e.id, e);
+        }
       }
-      this.state.set(result.file, { result, links: undefined, repository: record.repository, broken: record.broken, shown: record.shown });
-    });
+    }
+    this.state.seed(this.rank, files, records);
     this.broken = [];
     this.showing = [];
     for (const [i, record] of records.entries()) {
@@ -378,6 +584,14 @@ export class RepositoryStage {
     }
     this.brokenKey = this.broken.map((b) => `${b.file}\u0000${b.text ?? ''}`).join('\u0001');
     this.showing.sort(byName);
+  }
+
+  /**
+   * The files (by their place among the files it was seeded with) whose records may differ from
+   * the seed's since; undefined when any may (files reordered, or most worked out again).
+   */
+  touchedSinceSeed(): number[] | undefined {
+    return this.touched && [...this.touched];
   }
 
   /** What `seed` needs besides a file's own result, or undefined for a file the stage does not hold. */
@@ -421,6 +635,8 @@ export class RepositoryStage {
     }
     let entities: Entity[] | undefined;
     let kept: number | undefined;
+    // Worked out once: the CLI asks for it several times, and each asks `reportOnly` of every file.
+    let shownCount: number | undefined;
     const keptCount = (): number => (kept ??= files.reduce((n, f) => (f.skipped ? n : n + 1), 0));
     return {
       diagnostics,
@@ -433,7 +649,7 @@ export class RepositoryStage {
         return keptCount();
       },
       get shownFileCount(): number {
-        return shown ? files.filter((f) => !f.skipped && shown.has(f.file)).length + shownOutside : keptCount();
+        return (shownCount ??= shown ? files.filter((f) => !f.skipped && shown.has(f.file)).length + shownOutside : keptCount());
       },
       get skipped(): SkippedFile[] {
         const skipped: SkippedFile[] = [];
@@ -452,23 +668,54 @@ export class RepositoryStage {
     return (this.rank.get(a.doc.file) ?? 0) - (this.rank.get(b.doc.file) ?? 0) || a.doc.index - b.doc.index;
   }
 
+  /** The documents defining `key`, in repository order (asked of the seeded index when first looked at). */
+  private definersOf(key: string): Listed | undefined {
+    return this.pull(this.definers, this.pulled.definers, key, (seed) => seed.definers(key));
+  }
+
+  /** The documents naming `key`, in the order indexed (asked of the seeded index when first looked at). */
+  private namersOf(key: string): Listed | undefined {
+    return this.pull(this.namers, this.pulled.namers, key, (seed) => seed.namers(key));
+  }
+
+  private pull(map: Map<string, Listed>, pulled: Set<string>, key: string, ask: (seed: SeedIndex) => readonly Entity[]): Listed | undefined {
+    if (this.seeded && !pulled.has(key)) {
+      pulled.add(key);
+      const list = ask(this.seeded);
+      if (list.length > 0) map.set(key, list.length === 1 ? (list[0] as Entity) : [...list]);
+    }
+    return map.get(key);
+  }
+
+  /** The seeded index made whole in the maps (from the files' results, as they stand), and not asked again. */
+  private unseed(): void {
+    if (!this.seeded) return;
+    this.seeded = undefined;
+    this.pulled.definers.clear();
+    this.pulled.namers.clear();
+    this.definers.clear();
+    this.namers.clear();
+    this.unreadable.clear();
+    for (const name of this.order) for (const e of this.entitiesOf(this.state.get(name)?.result)) this.index(e, true);
+  }
+
   /**
    * The documents whose values this one's findings depend on: those defining an id it names or
    * defines, and for a problembild or medborgarlöfte those naming it (is it answered, followed up).
    */
   private *dependencies(e: Entity): Iterable<Entity> {
     const own = defKey(e);
-    yield* listOf(this.definers.get(own));
-    for (const key of entityFacts(e).refs) yield* listOf(this.definers.get(key));
-    if (NAMED_MATTERS.has(e.kind)) yield* listOf(this.namers.get(own));
+    yield* listOf(this.definersOf(own));
+    for (const key of entityFacts(e).refs) yield* listOf(this.definersOf(key));
+    if (NAMED_MATTERS.has(e.kind)) yield* listOf(this.namersOf(own));
   }
 
   /** The documents whose findings depend on this one's value: the converse of `dependencies`. */
   private *dependents(e: Entity): Iterable<Entity> {
     const own = defKey(e);
-    yield* listOf(this.definers.get(own));
-    yield* listOf(this.namers.get(own));
-    for (const key of entityFacts(e).refs) for (const d of listOf(this.definers.get(key))) if (NAMED_MATTERS.has(d.kind)) yield d;
+    yield* listOf(this.definersOf(own));
+    yield* listOf(this.namersOf(own));
+    for (const key of entityFacts(e).refs) for (const d of listOf(this.definersOf(key))) if (NAMED_MATTERS.has(d.kind)) yield d;
   }
 
   /** `inOrder`: documents are indexed in repository order (seed), so each goes last. */
@@ -477,7 +724,7 @@ export class RepositoryStage {
     const facts = entityFacts(e);
     if (facts.unreadable) this.unreadable.add(e);
     // Kept in repository order: the first is the definition references resolve to.
-    const list = this.definers.get(key);
+    const list = this.definersOf(key);
     if (list === undefined) this.definers.set(key, e);
     else if (!Array.isArray(list)) this.definers.set(key, inOrder || this.compareEntities(list, e) <= 0 ? [list, e] : [e, list]);
     else if (inOrder) list.push(e);
@@ -487,7 +734,7 @@ export class RepositoryStage {
       list.splice(at, 0, e);
     }
     for (const ref of facts.refs) {
-      const list = this.namers.get(ref);
+      const list = this.namersOf(ref);
       // A document naming an id twice is indexed under it once: its refs for one id come in this loop alone, so it is then the last.
       if (list === undefined) this.namers.set(ref, e);
       else if (!Array.isArray(list)) {
@@ -499,7 +746,11 @@ export class RepositoryStage {
   private unindex(e: Entity): void {
     const key = defKey(e);
     this.unreadable.delete(e);
+    this.definersOf(key);
     unlist(this.definers, key, e);
-    for (const ref of entityFacts(e).refs) unlist(this.namers, ref, e);
+    for (const ref of entityFacts(e).refs) {
+      this.namersOf(ref);
+      unlist(this.namers, ref, e);
+    }
   }
 }

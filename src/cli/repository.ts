@@ -84,13 +84,14 @@ export function findRepository(cwd: string, given: readonly string[]): Repositor
  */
 export function gitIgnored(gitRoot: string | undefined, env: Readonly<Record<string, string | undefined>> = process.env): (((absPath: string, isDir: boolean) => boolean) & WalkDependencies) | undefined {
   if (!gitRoot) return undefined;
-  // The hint reads files from these places; git's answers depend on more than files.
-  const key = JSON.stringify([gitRoot, env['HOME'] ?? null, env['XDG_CONFIG_HOME'] ?? null]);
   const hint = ignoreHint(gitRoot, env);
   if (!hint) {
+    // git's answers depend on more than files: no `key`, so no walk is kept or taken (see cache/walk.ts).
     const git = askGit(gitRoot);
-    return Object.assign((absPath: string, isDir: boolean) => git?.(absPath, isDir) ?? false, { key, inputs: () => undefined });
+    return (absPath, isDir) => git?.(absPath, isDir) ?? false;
   }
+  // The hint reads files from places these settings name (a `GIT_*` setting leaves no hint).
+  const key = JSON.stringify([gitRoot, env['HOME'] ?? null, env['XDG_CONFIG_HOME'] ?? null]);
   let git: ((absPath: string, isDir: boolean) => boolean) | undefined;
   let asked = false;
   const excluded = (absPath: string, isDir: boolean): boolean => {
