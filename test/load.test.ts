@@ -1,7 +1,7 @@
 // Loading: which files are lofte's, positions in YAML and Markdown, encodings and dates.
 
 import { describe, expect, it } from 'vitest';
-import { parseMarkdownFile, parseYamlFile } from '../src/load/parse.js';
+import { detached, parseMarkdownFile, parseYamlFile } from '../src/load/parse.js';
 import { findings, runCli } from './helpers.js';
 
 describe('discovery', () => {
@@ -91,5 +91,14 @@ describe('YAML parsing', () => {
   it('reports beskrivning given twice (front matter and body)', () => {
     const parsed = parseMarkdownFile('---\nkind: Aktor\nbeskrivning: x\n---\nBody\n');
     expect(parsed.problems.map((p) => ['code' in p.args ? p.args.code : p.rule, p.range.start.line])).toEqual([['BODY_AND_BESKRIVNING', 3]]);
+  });
+});
+
+describe('detached values', () => {
+  it('are the same text as the slice they copy, whatever its characters', () => {
+    const source = 'a – "quoted" \\ back\nslash, \u0000 nul, \ud83d\ude00 pair, \ud800 lone, \udc00 lone, åäö Latin-1 and \u2028 line separator';
+    for (let start = 0; start < source.length; start++) {
+      for (let end = start; end <= source.length; end += 7) expect(detached(source.slice(start, end))).toBe(source.slice(start, end));
+    }
   });
 });

@@ -65,6 +65,13 @@ function filterText(flags: ReportFlags): string {
  */
 const HEAP_GROWTH_PERCENT = 50;
 
+/**
+ * From this many medborgarlöften on, a single run renders and writes their pages on a worker
+ * thread while this one writes the open data and the overview pages (report/page-thread.ts). With
+ * fewer, starting the thread costs more than it saves.
+ */
+export const PAGE_THREAD_FROM = 100;
+
 /** The statuses a report publishes unless drafts are asked for. */
 const PUBLISHED_STATUSES = ['beslutad', 'publicerad', 'avslutad'];
 
@@ -205,6 +212,8 @@ function publishCommand(io: CliIo, words: CliWords, mode: 'site' | 'data'): Loft
       if (typeof prepared === 'number') return prepared;
       const { model, sources, settings, drafts } = prepared;
       const documents = model.documents.length;
+      // Started now, it loads its code while the open data is built.
+      const pageThread = mode === 'site' && !flags.watch && documents >= PAGE_THREAD_FROM ? new (await import('../report/page-thread.js')).PageQueue() : undefined;
       // A single run has let the validation result go (watch mode keeps its session): its memory
       // is returned before the pages are written, not after they have grown the heap to a multiple of it.
       if (!flags.watch) {
@@ -217,7 +226,7 @@ function publishCommand(io: CliIo, words: CliWords, mode: 'site' | 'data'): Loft
         // Made only now, once a single run has let the validation result go: the open data built
         // here never shares the heap with it.
         const files = mode === 'site' ? siteFiles(model, flags.format, openData.openDataSite(model, sources, settings)) : openData.exportFiles(model, sources, settings);
-        const written = await writeSite(out, files, { signal: interrupt.signal });
+        const written = await writeSite(out, files, { signal: interrupt.signal, pageThread });
         time('pages and write');
         if (written.lockTakenOverFrom !== undefined) io.stderr(`lofte: ${said.lockTakenOver({ pid: written.lockTakenOverFrom })}\n`);
         if (written.recovered === 'finished') io.stderr(`lofte: ${said.recoveredFinished}\n`);
@@ -249,6 +258,7 @@ function publishCommand(io: CliIo, words: CliWords, mode: 'site' | 'data'): Loft
         return EXIT.interrupted;
       } finally {
         stop?.();
+        await pageThread?.stop();
       }
     };
     // The site is written under --out, which may lie inside the watched folders: its own pages

@@ -153,9 +153,13 @@ const DETACH_FROM = 13;
 /**
  * A copy of a string that does not keep the text it was cut from alive. A parser's values are
  * slices of the file's text; kept as they are, every file's whole text would stay in memory.
+ * Through JSON, not `(' ' + text).slice(1)`: that made a slice (32 bytes more per value) of a new
+ * string, two bytes a character whenever the file held one character past Latin-1 (an en dash),
+ * where V8's JSON parser makes a flat string of one byte a character when the text allows it. A
+ * third of a national repository's values were such strings: 40 MB less at 30,000 files.
  */
 export function detached(text: string): string {
-  return ` ${text}`.slice(1);
+  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 /** The exact path: the `yaml` parser with source positions, which words every syntax problem. */

@@ -9,7 +9,7 @@ import { STATEMENT } from './pages/footer.js';
 import { ACTORS, actorsPage, FOLLOW_UP, followUpPage, INDEX, indexPage } from './pages/overview.js';
 import { statementPage } from './pages/statement.js';
 import type { OpenDataSite } from '../export/site.js';
-import type { SiteContent } from './write.js';
+import { DeferredPage, type SiteContent, type SiteEntry } from './write.js';
 
 export type SiteFormat = 'html' | 'md' | 'both';
 
@@ -19,32 +19,43 @@ export type SiteFormat = 'html' | 'md' | 'both';
  * stay in memory once it is written. A page wanted in both formats is built once. With open data,
  * the pages link it and its files (`data/…`) come along.
  */
-export function siteFiles(model: ReportModel, format: SiteFormat, openData?: OpenDataSite): Iterable<readonly [string, SiteContent]> {
+export function siteFiles(model: ReportModel, format: SiteFormat, openData?: OpenDataSite): Iterable<SiteEntry> {
   const dress = (page: Page, docIndex?: number): Page => (openData ? openData.page(page, docIndex) : page);
-  const pages: [string, () => Page][] = [
-    [INDEX, () => dress(indexPage(model))],
-    [FOLLOW_UP, () => dress(followUpPage(model))],
-    [ACTORS, () => dress(actorsPage(model))],
-    [STATEMENT, () => dress(statementPage(model))],
-    ...model.documents.map((d, i): [string, () => Page] => [documentPageId(d.id), () => dress(documentPage(d, model), i)]),
-  ];
   const formats: ('html' | 'md')[] = format === 'both' ? ['html', 'md'] : [format];
-  type SiteFile = { path: string; ext: 'html' | 'md'; build: () => Page } | { path: string; ext: 'data'; make: () => SiteContent };
-  const files: SiteFile[] = pages.flatMap(([id, build]) => formats.map((ext) => ({ path: `${id}.${ext}`, ext, build })));
+  /**
+   * A page, built when its first file is written and let go after its last: a page wanted in
+   * both formats is built once. The files of a page lie next to each other in path order.
+   */
+  const once = (build: () => Page): (() => Page) => {
+    let page: Page | undefined;
+    let uses = 0;
+    return () => {
+      const built = page ?? build();
+      page = ++uses < formats.length ? built : undefined;
+      return built;
+    };
+  };
+  // A medborgarlöfte's page is plain data, which a page thread may render; the overview pages'
+  // tables are made as they are read, here.
+  const pages: [string, () => Page, boolean][] = [
+    [INDEX, () => dress(indexPage(model)), false],
+    [FOLLOW_UP, () => dress(followUpPage(model)), false],
+    [ACTORS, () => dress(actorsPage(model)), false],
+    [STATEMENT, () => dress(statementPage(model)), false],
+    ...model.documents.map((d, i): [string, () => Page, boolean] => [documentPageId(d.id), () => dress(documentPage(d, model), i), true]),
+  ];
+  type SiteFile = { path: string; ext: 'html' | 'md'; build: () => Page; plain: boolean } | { path: string; ext: 'data'; make: () => SiteContent };
+  const files: SiteFile[] = pages.flatMap(([id, build, plain]) => {
+    const page = once(build);
+    return formats.map((ext) => ({ path: `${id}.${ext}`, ext, build: page, plain }));
+  });
   for (const [path, make] of openData?.files ?? []) files.push({ path, ext: 'data', make });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     *[Symbol.iterator]() {
-      // A page's files lie next to each other in path order (`x.html`, `x.md`): the page is
-      // built for the first and let go when the next page begins.
-      let built: { build: () => Page; page: Page } | undefined;
       for (const f of files) {
-        if (f.ext === 'data') {
-          yield [f.path, f.make()] as const;
-          continue;
-        }
-        if (built?.build !== f.build) built = { build: f.build, page: f.build() };
-        yield [f.path, f.ext === 'html' ? renderHtmlPieces(built.page, model.asOf) : renderMarkdown(built.page)] as const;
+        if (f.ext === 'data') yield [f.path, f.make()] as const;
+        else yield [f.path, new DeferredPage(f.build, f.ext, model.asOf, f.ext === 'html' ? (page) => renderHtmlPieces(page, model.asOf) : renderMarkdown, f.plain)] as const;
       }
     },
   };

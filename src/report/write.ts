@@ -6,7 +6,9 @@
 import { closeSync, lstatSync, mkdirSync, openSync, promises as fs, readSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { asOutputError, OutputError } from '../util/output-error.js';
+import type { Page } from './doc.js';
 import { takeLock } from './lock.js';
+import type { PageQueue } from './page-thread.js';
 import { inspectTarget, makeFolder, plainFile, plainFileAt, present, safeSitePath, unsafeSegment } from './out-guard.js';
 import { JOURNAL, MANIFEST, noFault, readManifest, recover, removeEmptyFolder, STAGING_PREFIX, swapIn, writeWhole, type FaultPoint, type Journal, type Recovery } from './swap.js';
 
@@ -22,6 +24,24 @@ export { JOURNAL, MANIFEST, recover, type FaultPoint, type Recovery } from './sw
  */
 export type SiteContent = string | Iterable<SitePiece>;
 export type SitePiece = string | readonly string[];
+
+/**
+ * A page, built (`build`) when its file's turn comes and rendered (`render`) here; a `plain` page
+ * (no table rows made as they are read) the writer may render and write on a page thread
+ * (page-thread.ts) instead.
+ */
+export class DeferredPage {
+  constructor(
+    readonly build: () => Page,
+    readonly ext: 'html' | 'md',
+    readonly asOf: string,
+    readonly render: (page: Page) => SiteContent,
+    readonly plain: boolean,
+  ) {}
+}
+
+/** A file of the site: its path and its text, or a page to build and render. */
+export type SiteEntry = readonly [string, SiteContent | DeferredPage];
 
 /** Characters gathered from the pieces before they are encoded and written: about a megabyte. */
 const BATCH_CHARS = 1 << 20;
@@ -42,6 +62,8 @@ export interface WriteResult {
 
 export interface WriteOptions {
   signal?: AbortSignal;
+  /** A page thread (page-thread.ts) to render and write the plain pages while this thread writes the rest; stopped when the writing ends. */
+  pageThread?: PageQueue;
   /** For tests only: called at each fault point; what it throws is a failure right there. */
   faultAt?: (point: FaultPoint) => void;
 }
@@ -86,7 +108,7 @@ function buffers(chars: number): { text: Buffer; old: Buffer } {
  * synchronous: each is a batch of text already in memory, and an asynchronous write would keep
  * its bytes alive (and its file handle) until the I/O thread is done, for every page in flight.
  */
-function writeContent(target: string, content: SiteContent, old: string | undefined): boolean {
+export function writeContent(target: string, content: SiteContent, old: string | undefined, onBatch?: () => void): boolean {
   let oldFd: number | undefined;
   if (old !== undefined) {
     try {
@@ -156,7 +178,10 @@ function writeContent(target: string, content: SiteContent, old: string | undefi
       batch.push(piece);
       if (typeof piece === 'string') size += piece.length;
       else for (const part of piece) size += part.length;
-      if (size >= BATCH_CHARS) flush();
+      if (size >= BATCH_CHARS) {
+        flush();
+        onBatch?.();
+      }
     }
     if (size > 0 || (oldFd === undefined && fd === undefined)) flush();
     // Everything matched so far: the file is unchanged only if the old one ends here too.
@@ -169,7 +194,7 @@ function writeContent(target: string, content: SiteContent, old: string | undefi
 }
 
 /** Lets the event loop run (a Ctrl-C is heard there) at least this often while files are written. */
-const YIELD_MS = 20;
+export const YIELD_MS = 20;
 
 /**
  * `files` in path order (a path given twice: the last page wins); they are written to a staging
@@ -178,7 +203,7 @@ const YIELD_MS = 20;
  * others keep their dates. A page whose place holds a file lofte did not write, or lies behind a
  * symbolic link, stops the run before anything changes.
  */
-export async function writeSite(out: string, files: Iterable<readonly [string, SiteContent]>, options: WriteOptions = {}): Promise<WriteResult> {
+export async function writeSite(out: string, files: Iterable<SiteEntry>, options: WriteOptions = {}): Promise<WriteResult> {
   const created = makeFolder(out);
   let result: WriteResult | undefined;
   let failure: { err: unknown } | undefined;
@@ -200,7 +225,7 @@ export async function writeSite(out: string, files: Iterable<readonly [string, S
   return result as WriteResult;
 }
 
-async function writeLocked(out: string, files: Iterable<readonly [string, SiteContent]>, options: WriteOptions): Promise<WriteResult> {
+async function writeLocked(out: string, files: Iterable<SiteEntry>, options: WriteOptions): Promise<WriteResult> {
   const { signal } = options;
   const fault = options.faultAt ?? noFault;
   const recovered = recover(out, options);
@@ -215,18 +240,23 @@ async function writeLocked(out: string, files: Iterable<readonly [string, SiteCo
   const written: string[] = [];
   const staged = new Set<string>();
   const now = new Set<string>();
+  const thread = options.pageThread;
+  thread?.watch(signal);
   let journal: Journal;
   try {
     const made = new Set<string>();
     const folders = new Map<string, boolean>();
     let yielded = performance.now();
-    for (const [rel, content] of files) {
-      if (!safeSitePath(rel)) throw new OutputError('unsafe-page', { page: rel, name: unsafeSegment(rel) });
+    const pause = async (): Promise<void> => {
       if (performance.now() - yielded >= YIELD_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         yielded = performance.now();
       }
       if (signal?.aborted) throw new WriteInterrupted();
+      thread?.check();
+    };
+    /** Checks a file's place and makes its folder: where it is staged, and the last run's copy to compare it with. */
+    const place = (rel: string): { target: string; old: string | undefined } => {
       // What is at the page's place now: nothing, or a plain file lofte wrote, reached through
       // real folders. Anything else stops the run here, before the commit: nothing has changed.
       const there = inspectTarget(out, rel, folders);
@@ -235,14 +265,51 @@ async function writeLocked(out: string, files: Iterable<readonly [string, SiteCo
       const dir = path.dirname(target);
       if (!made.has(dir)) mkdirSync(dir, { recursive: true });
       made.add(dir);
-      // The same path twice (two documents with one id, when duplicate-id is turned down): the
-      // later copy replaces the earlier one whole, as it always has. Only the first is compared
-      // with the last run's file: a second copy must replace the first.
-      if (staged.has(rel)) rmSync(target, { force: true });
-      if (writeContent(target, content, there === 'file' && !now.has(rel) ? path.join(out, rel) : undefined)) staged.add(rel);
+      // Only the first copy of a path is compared with the last run's file: a second must replace the first.
+      const old = there === 'file' && !now.has(rel) ? path.join(out, rel) : undefined;
       written.push(rel);
       now.add(rel);
+      return { target, old };
+    };
+    const writeHere = (rel: string, content: SiteContent | DeferredPage, target: string, old: string | undefined): void => {
+      // The same path twice (two documents with one id, when duplicate-id is turned down): the
+      // later copy replaces the earlier one whole, as it always has.
+      if (staged.has(rel)) rmSync(target, { force: true });
+      if (writeContent(target, content instanceof DeferredPage ? content.render(content.build()) : content, old, thread?.pump)) staged.add(rel);
+    };
+    if (!thread) {
+      for (const [rel, content] of files) {
+        if (!safeSitePath(rel)) throw new OutputError('unsafe-page', { page: rel, name: unsafeSegment(rel) });
+        await pause();
+        const { target, old } = place(rel);
+        writeHere(rel, content, target, old);
+      }
+    } else {
+      // Every file's place is checked first, in order; then the pages go to the page thread, and
+      // this thread writes the rest (and a path given twice, in order) while it renders them.
+      const entries: { rel: string; content: SiteContent | DeferredPage; target: string; old: string | undefined }[] = [];
+      const copies = new Map<string, number>();
+      for (const [rel, content] of files) {
+        if (!safeSitePath(rel)) throw new OutputError('unsafe-page', { page: rel, name: unsafeSegment(rel) });
+        await pause();
+        entries.push({ rel, content, ...place(rel) });
+        copies.set(rel, (copies.get(rel) ?? 0) + 1);
+      }
+      const here: typeof entries = [];
+      for (const e of entries) {
+        if (e.content instanceof DeferredPage && e.content.plain && copies.get(e.rel) === 1) {
+          thread.add(e.content, e.target, e.old, (changed) => {
+            if (changed) staged.add(e.rel);
+          });
+        } else here.push(e);
+      }
+      entries.length = 0;
+      for (const e of here) {
+        await pause();
+        writeHere(e.rel, e.content, e.target, e.old);
+      }
     }
+    await thread?.drain();
     await fs.writeFile(path.join(staging, MANIFEST), `${JSON.stringify({ generator: 'lofte', files: written }, null, 2)}\n`, 'utf8');
     if (signal?.aborted) throw new WriteInterrupted();
     const moved = written.filter((rel) => staged.has(rel));
@@ -255,9 +322,12 @@ async function writeLocked(out: string, files: Iterable<readonly [string, SiteCo
     // The commit point: from here on the new site wins, even if this process dies.
     writeWhole(path.join(out, JOURNAL), `${JSON.stringify(journal)}\n`, fault, 'journal');
   } catch (err) {
+    // The page thread stops before its folder goes: nothing is written into it afterwards.
+    await thread?.stop();
     rmSync(staging, { recursive: true, force: true });
     throw err instanceof WriteInterrupted ? err : asOutputError(err, out, 'write');
   }
+  await thread?.stop();
   swapIn(out, journal, fault);
   return { written, unchanged: written.length - journal.files.length, changed: journal.files, removed: journal.remove, recovered };
 }
