@@ -1,10 +1,9 @@
 // The index a run seeded from the persistent cache asks (cache/stage.ts `ColumnIndex`): the same
 // answers as an index of every document made from scratch, and a session that goes on from it.
 
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { entityFacts, type SeedIndex } from '../src/check/repository.js';
 import { cacheKey, PersistentCache } from '../src/cache/index.js';
 import { readCacheFile, writeCacheFile } from '../src/cache/store.js';
@@ -14,20 +13,11 @@ import { DEFAULT_PARSE_LIMITS } from '../src/load/parse.js';
 import type { Entity } from '../src/schema/index.js';
 import { loadSchemas } from '../src/schema/validators.js';
 import { ValidationSession, type ValidateOptions } from '../src/validate.js';
-import { example, runCli, type CliResult } from './helpers.js';
+import { example, runCli, tempDirs, type CliResult } from './helpers.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
-const temps: string[] = [];
-afterEach(() => {
-  for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'lofte-cache-stage-'));
-  temps.push(dir);
-  return dir;
-}
+const tempDir = tempDirs('lofte-cache-stage-');
 
 const label = (e: Entity): string => `${e.doc.file}#${e.doc.index}`;
 

@@ -2,14 +2,14 @@
 
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serialize } from 'node:v8';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 // @ts-expect-error -- the benchmark's corpus generator is plain JavaScript without types
 import { generateCorpus as generate } from '../bench/generate.js';
-import { example, runCli, spawnCli, type CliResult } from './helpers.js';
+import { example, runCli, spawnCli, tempDirs, type CliResult } from './helpers.js';
 
 // The real store, with its reads of entries' bodies counted.
 vi.mock('../src/cache/store.js', async (importOriginal) => {
@@ -23,16 +23,7 @@ vi.setConfig({ testTimeout: 120_000 });
 const FORMATS = ['stylish', 'json', 'github', 'sarif', 'junit'];
 const AS_OF = ['--as-of', '2026-11-24'];
 
-const temps: string[] = [];
-afterEach(() => {
-  for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'lofte-cache-'));
-  temps.push(dir);
-  return dir;
-}
+const tempDir = tempDirs('lofte-cache-');
 
 /** examples/trasig (one of each mistake, a repository of its own) in a folder of its own. */
 function brokenRepo(): string {
@@ -879,8 +870,7 @@ describe('the folders as the last run listed them', () => {
   const shm = '/dev/shm';
   it.runIf(existsSync(shm) && statSync(shm).dev !== statSync(os.tmpdir()).dev)('are not kept for folders on another device than the cache', async () => {
     const { repo, args } = await parkenWithFailingReference('kind: Aktor\nid: extra-aktor\nnamn: Extra\ntyp: förening\n');
-    const cache = mkdtempSync(path.join(shm, 'lofte-cache-'));
-    temps.push(cache);
+    const cache = tempDir(shm);
     await settled();
     await same(repo, args, cache);
     const r = await same(repo, args, cache);

@@ -1,13 +1,32 @@
 // Runs lofte's CLI in-process (through run(argv, io)) or as a real process, and captures the result.
 
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { run } from '../src/cli/run.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const fixture = (...p: string[]): string => path.join(ROOT, 'test', 'fixtures', ...p);
 export const example = (...p: string[]): string => path.join(ROOT, 'examples', ...p);
+
+/**
+ * A maker of temporary folders for a test file (named `prefix…`, in `base` or the system's), each
+ * removed after the test that made it: `const tempDir = tempDirs('lofte-cache-')`.
+ */
+export function tempDirs(prefix: string): (base?: string) => string {
+  const made: string[] = [];
+  afterEach(() => {
+    for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  return (base = os.tmpdir()) => {
+    const dir = mkdtempSync(path.join(base, prefix));
+    made.push(dir);
+    return dir;
+  };
+}
 
 export interface CliResult {
   code: number;
