@@ -32,6 +32,14 @@ function brokenRepo(): string {
   return dir;
 }
 
+/** examples/trasig in a folder of its own, checked once with the cache (`--format json`): the repository and the cache location. */
+async function cachedBrokenRepo(): Promise<{ repo: string; cache: string }> {
+  const repo = brokenRepo();
+  const cache = path.join(tempDir(), 'cache');
+  await same(repo, ['.', '--format', 'json'], cache);
+  return { repo, cache };
+}
+
 /** What `--cache` did, from the stage names $LOFTE_TIMING prints (never the times). */
 function cacheUse(r: CliResult): string {
   if (/cache \(nothing changed\)/.test(r.stderr)) return 'nothing changed';
@@ -457,9 +465,7 @@ describe('validate --cache gives the same output as without it', () => {
   });
 
   it('does not use a cache made with another --as-of, limit or severity, and stores each anew', async () => {
-    const repo = brokenRepo();
-    const cache = path.join(tempDir(), 'cache');
-    await same(repo, ['.', '--format', 'json'], cache);
+    const { repo, cache } = await cachedBrokenRepo();
     const otherDay = await same(repo, ['.', '--format', 'json', '--as-of', '2030-01-01'], cache);
     expect(cacheUse(otherDay)).toMatch(/^\d+ checked, 0 from the cache$/);
     const config = path.join(repo, 'lofte.config.yaml');
@@ -490,9 +496,7 @@ describe('a cache that is not what lofte wrote is ignored and written anew', () 
   };
   for (const [name, how] of Object.entries(spoil)) {
     it(name, async () => {
-      const repo = brokenRepo();
-      const cache = path.join(tempDir(), 'cache');
-      await same(repo, ['.', '--format', 'json'], cache);
+      const { repo, cache } = await cachedBrokenRepo();
       for (const file of cacheFiles(cache)) how(file);
       const r = await same(repo, ['.', '--format', 'json'], cache);
       expect(r.stderr).not.toMatch(/kunde inte sparas/);
@@ -503,9 +507,7 @@ describe('a cache that is not what lofte wrote is ignored and written anew', () 
 
   for (const [name, how] of Object.entries(spoil)) {
     it(`the result file alone spoilt (${name}): the files come from the cache, the result is worked out anew`, async () => {
-      const repo = brokenRepo();
-      const cache = path.join(tempDir(), 'cache');
-      await same(repo, ['.', '--format', 'json'], cache);
+      const { repo, cache } = await cachedBrokenRepo();
       how(path.join(cache, 'result'));
       const r = await same(repo, ['.', '--format', 'json'], cache);
       expect(cacheUse(r)).toMatch(/^0 checked, \d+ from the cache$/);
@@ -527,9 +529,7 @@ describe('a cache that is not what lofte wrote is ignored and written anew', () 
   }
 
   it('a whole result file of an earlier run is not taken for the state’s: it is not used', async () => {
-    const repo = brokenRepo();
-    const cache = path.join(tempDir(), 'cache');
-    await same(repo, ['.', '--format', 'json'], cache);
+    const { repo, cache } = await cachedBrokenRepo();
     const earlier = readFileSync(path.join(cache, 'result'));
     const file = path.join(repo, 'medborgarlofte.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/ansvarig: ([a-z-]+)/, 'ansvarig: $1-finns-inte'));
@@ -544,9 +544,7 @@ describe('a cache that is not what lofte wrote is ignored and written anew', () 
 
   for (const [name, how] of Object.entries(spoil)) {
     it(`a stage file spoilt (${name}): the files come from their entries, the stage is worked out anew`, async () => {
-      const repo = brokenRepo();
-      const cache = path.join(tempDir(), 'cache');
-      await same(repo, ['.', '--format', 'json'], cache);
+      const { repo, cache } = await cachedBrokenRepo();
       const file = path.join(repo, 'medborgarlofte.yaml');
       writeFileSync(file, readFileSync(file, 'utf8').replace(/ansvarig: ([a-z-]+)/, 'ansvarig: $1-finns-inte'));
       for (const f of readdirSync(cache).filter((f) => f === 'stage' || /^stage-\d+$/.test(f))) how(path.join(cache, f));
@@ -577,9 +575,7 @@ describe('a cache that is not what lofte wrote is ignored and written anew', () 
   for (const [name, forge] of forged) {
     it(`a stage file with ${name} is not used: the same output, and the stage is worked out anew`, async () => {
       const { readCacheFile, writeCacheFile } = await import('../src/cache/store.js');
-      const repo = brokenRepo();
-      const cache = path.join(tempDir(), 'cache');
-      await same(repo, ['.', '--format', 'json'], cache);
+      const { repo, cache } = await cachedBrokenRepo();
       const parts = readdirSync(cache).filter((f) => /^stage-\d+$/.test(f)).sort().map((f) => path.join(cache, f));
       const stage = readCacheFile(path.join(cache, 'stage')) as Record<string, unknown>;
       const shards = parts.map((f) => readCacheFile(f) as Record<string, unknown>);
@@ -599,9 +595,7 @@ describe('a cache that is not what lofte wrote is ignored and written anew', () 
 
   it('the stage file’s paths are written again only when the files are others, and are not used from another run', async () => {
     const { readCacheFile, writeCacheFile } = await import('../src/cache/store.js');
-    const repo = brokenRepo();
-    const cache = path.join(tempDir(), 'cache');
-    await same(repo, ['.', '--format', 'json'], cache);
+    const { repo, cache } = await cachedBrokenRepo();
     const pathsFile = path.join(cache, 'stage-paths');
     const first = readFileSync(pathsFile);
     const file = path.join(repo, 'medborgarlofte.yaml');
@@ -625,9 +619,7 @@ describe('a cache that is not what lofte wrote is ignored and written anew', () 
   });
 
   it('a stage file whose part is from another run (one part written, the rest not) is not used', async () => {
-    const repo = brokenRepo();
-    const cache = path.join(tempDir(), 'cache');
-    await same(repo, ['.', '--format', 'json'], cache);
+    const { repo, cache } = await cachedBrokenRepo();
     const parts = readdirSync(cache).filter((f) => /^stage-\d+$/.test(f));
     const saved = new Map(parts.map((f) => [f, readFileSync(path.join(cache, f))]));
     const file = path.join(repo, 'medborgarlofte.yaml');
@@ -645,9 +637,7 @@ describe('a cache that is not what lofte wrote is ignored and written anew', () 
 
   it('an entry whose body is spoilt is read once: the file is checked again', async () => {
     const { readBytes } = await import('../src/cache/store.js');
-    const repo = brokenRepo();
-    const cache = path.join(tempDir(), 'cache');
-    await same(repo, ['.', '--format', 'json'], cache);
+    const { repo, cache } = await cachedBrokenRepo();
     // The last byte of each part is in its last entry's body (a part without entries is only its index).
     const parts = readdirSync(cache).filter((f) => f.startsWith('files-'));
     for (const f of parts) {
@@ -679,9 +669,7 @@ describe('a cache that is not what lofte wrote is ignored and written anew', () 
   });
 
   it('a result stored for all files is not used when a file is gone', async () => {
-    const repo = brokenRepo();
-    const cache = path.join(tempDir(), 'cache');
-    await same(repo, ['.', '--format', 'json'], cache);
+    const { repo, cache } = await cachedBrokenRepo();
     rmSync(path.join(repo, 'aktorer.yaml'));
     const r = await same(repo, ['.', '--format', 'json'], cache);
     expect(cacheUse(r)).toMatch(/^0 checked, \d+ from the cache$/);
