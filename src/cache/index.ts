@@ -73,22 +73,26 @@ const RACY_MS = 2000;
 /**
  * The time as the file system gives it (its own granularity: 2 s on FAT), from a small file written
  * in the cache folder; a stamp at or after it is racy. Without it, the clock less a margin.
- * `device`: the cache folder's device, when its file system gives a folder a new stamp as an entry
- * is added to it (as git's untracked cache asks; FAT on some systems does not): only then does a
- * folder's stamp vouch for its listing (see walk.ts). Seen on a folder of the run's own, made and
- * removed in the cache folder, whose times the run may set.
  */
-function fileSystemClock(dir: string): { now: number; device?: number } {
+function fileSystemNow(dir: string): number {
   const marker = path.join(dir, 'run');
-  let now: number;
   try {
     makeFolder(dir);
     writeFileSync(marker, `${process.pid}\n`);
     const st = statSync(marker);
-    now = Math.min(st.mtimeMs, st.ctimeMs);
+    return Math.min(st.mtimeMs, st.ctimeMs);
   } catch {
-    return { now: Date.now() - RACY_MS };
+    return Date.now() - RACY_MS;
   }
+}
+
+/**
+ * The cache folder's device, when its file system gives a folder a new stamp as an entry is added
+ * to it (as git's untracked cache asks; FAT on some systems does not): only then does a folder's
+ * stamp vouch for its listing (see walk.ts). Seen on a folder of the run's own, made and removed in
+ * the cache folder, whose times the run may set.
+ */
+function foldersTellDevice(dir: string): number | undefined {
   const probe = path.join(dir, `probe-${process.pid}`);
   try {
     mkdirSync(probe);
@@ -97,12 +101,12 @@ function fileSystemClock(dir: string): { now: number; device?: number } {
       utimesSync(probe, 1, 1);
       writeFileSync(path.join(probe, 'entry'), '');
       const folder = statSync(probe);
-      return { now, device: folder.mtimeMs > 1000 ? folder.dev : undefined };
+      return folder.mtimeMs > 1000 ? folder.dev : undefined;
     } finally {
       rmSync(probe, { recursive: true, force: true });
     }
   } catch {
-    return { now };
+    return undefined;
   }
 }
 
@@ -236,8 +240,6 @@ export class PersistentCache {
   private readonly dirty = new Set<number>();
   /** The file system's time when this run began, before any file was looked at. */
   private readonly started: number;
-  /** The cache folder's device, when folders' stamps there tell of their entries (see `fileSystemClock`). */
-  private readonly device: number | undefined;
   /** Each path's hash (see `shard`), as worked out in this run (a run asks for most several times). */
   private readonly hashes = new Map<string, number>();
   /** The last stage file's paths and ids as it kept them, when it was read; `sameFiles`: this run's files are those paths. */
@@ -278,9 +280,7 @@ export class PersistentCache {
   ) {
     const state = readCacheFile(path.join(dir, 'state'));
     this.state = isState(state) && state.key === key ? state : undefined;
-    const clock = fileSystemClock(dir);
-    this.started = clock.now;
-    this.device = clock.device;
+    this.started = fileSystemNow(dir);
   }
 
   /**
@@ -302,7 +302,8 @@ export class PersistentCache {
     }
     const recorder = new WalkRecorder(taken && 'last' in taken ? taken.last : undefined);
     const files = await discover(paths, { ...options, trace: recorder });
-    const walk = keptWalk(key, recorder, options, files, { started: this.started, device: this.device }, cryptoLib().randomUUID());
+    // Probed only by a run that made a walk to keep (a run that took the last one has no need).
+    const walk = keptWalk(key, recorder, options, files, { started: this.started, device: () => foldersTellDevice(this.dir) }, cryptoLib().randomUUID());
     this.walk = walk;
     this.listed = taken && 'last' in taken ? { folders: recorder.listed, of: recorder.folders.length } : undefined;
     if (walk) this.pathsSum = { files, sum: walk.pathsSum };

@@ -148,11 +148,12 @@ export function walkKey(cacheKey: string, options: DiscoverOptions): string | un
 /**
  * The walk to keep after `recorder` saw one that found `files`, or undefined when it cannot be
  * kept (see the header). `started`: the file system's time when the run began; `device`: the one
- * device whose folders were seen to take a new stamp as an entry was added (see the cache's clock).
+ * device (asked only here) whose folders were seen to take a new stamp as an entry was added (see `foldersTellDevice` in index.ts).
  */
-export function keptWalk(key: string | undefined, recorder: WalkRecorder, options: DiscoverOptions, files: readonly DiscoveredFile[], clock: { started: number; device: number | undefined }, token: string): WalkFile | undefined {
-  const { started, device } = clock;
+export function keptWalk(key: string | undefined, recorder: WalkRecorder, options: DiscoverOptions, files: readonly DiscoveredFile[], clock: { started: number; device: () => number | undefined }, token: string): WalkFile | undefined {
+  const { started } = clock;
   if (key === undefined || !recorder.plain || recorder.folders.length === 0) return undefined;
+  const device = clock.device();
   if (device === undefined || [...recorder.devices].some((d) => d !== device)) return undefined;
   const read = options.excluded ? options.excluded.inputs?.() : [];
   if (read === undefined) return undefined;
