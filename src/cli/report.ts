@@ -75,8 +75,6 @@ export const PAGE_THREAD_FROM = 100;
 /** The statuses a report publishes unless drafts are asked for. */
 const PUBLISHED_STATUSES = ['beslutad', 'publicerad', 'avslutad'];
 
-/** Where a document stands once its positions are let go: nothing after this asks. */
-
 /**
  * Lets a single run's entities forget where they stand in their files: every finding is made and
  * shown by then, and the pages need the values alone. Each file's bytes were kept for its

@@ -43,7 +43,7 @@ export class PageQueue {
     this.worker.on('message', (reply: PageReply) => {
       const done = this.sent.get(reply.id);
       this.sent.delete(reply.id);
-      if ('error' in reply) this.fail(Object.assign(new Error(reply.error.message), reply.error.code === undefined ? {} : { code: reply.error.code }));
+      if ('error' in reply) this.fail(Object.assign(new Error(reply.error.message), reply.error.code === undefined ? {} : { code: reply.error.code }, reply.error.stack === undefined ? {} : { stack: reply.error.stack }));
       else done?.(reply.changed);
       this.pump();
       this.wakeUp();
@@ -101,7 +101,7 @@ export class PageQueue {
       this.pump();
       if (this.head < this.queued.length) {
         const job = this.queued.pop() as Queued;
-        job.done(writeContent(job.target, job.page.render(job.page.build()), job.old));
+        job.done(writeContent(job.target, job.page.content(), job.old));
         // The thread's replies (and a failure) are heard on the event loop.
         if (performance.now() - yielded >= YIELD_MS) {
           await new Promise((resolve) => setImmediate(resolve));

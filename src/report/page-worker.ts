@@ -5,9 +5,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Page } from './doc.js';
-import { renderHtmlPieces } from './html.js';
-import { renderMarkdown } from './md.js';
-import { writeContent } from './write.js';
+import { renderPage, writeContent } from './write.js';
 
 export interface PageJob {
   id: number;
@@ -20,7 +18,7 @@ export interface PageJob {
   old?: string;
 }
 
-export type PageReply = { id: number; changed: boolean } | { id: number; error: { message: string; code?: unknown } };
+export type PageReply = { id: number; changed: boolean } | { id: number; error: { message: string; code?: unknown; stack?: string } };
 
 const port = parentPort;
 if (port) {
@@ -29,11 +27,10 @@ if (port) {
   port.on('message', (job: PageJob) => {
     let reply: PageReply;
     try {
-      const content = job.ext === 'html' ? renderHtmlPieces(job.page, job.asOf) : renderMarkdown(job.page);
-      reply = { id: job.id, changed: writeContent(job.target, content, job.old) };
+      reply = { id: job.id, changed: writeContent(job.target, renderPage(job.page, job.ext, job.asOf), job.old) };
     } catch (err) {
-      const { message, code } = err instanceof Error ? (err as Error & { code?: unknown }) : { message: String(err), code: undefined };
-      reply = { id: job.id, error: { message, code } };
+      const { message, code, stack } = err instanceof Error ? (err as Error & { code?: unknown }) : { message: String(err), code: undefined, stack: undefined };
+      reply = { id: job.id, error: { message, code, stack } };
     }
     Atomics.add(finished, 0, 1);
     port.postMessage(reply);

@@ -1,7 +1,5 @@
 // The whole site as files (path, content): every page in the chosen formats, and the open data.
 
-import { renderHtmlPieces } from './html.js';
-import { renderMarkdown } from './md.js';
 import type { Page } from './doc.js';
 import type { ReportModel } from './model.js';
 import { documentPage, documentPageId } from './pages/document.js';
@@ -55,7 +53,7 @@ export function siteFiles(model: ReportModel, format: SiteFormat, openData?: Ope
     *[Symbol.iterator]() {
       for (const f of files) {
         if (f.ext === 'data') yield [f.path, f.make()] as const;
-        else yield [f.path, new DeferredPage(f.build, f.ext, model.asOf, f.ext === 'html' ? (page) => renderHtmlPieces(page, model.asOf) : renderMarkdown, f.plain)] as const;
+        else yield [f.path, new DeferredPage(f.build, f.ext, model.asOf, f.plain)] as const;
       }
     },
   };

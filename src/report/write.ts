@@ -7,7 +7,9 @@ import { closeSync, lstatSync, mkdirSync, openSync, promises as fs, readSync, rm
 import path from 'node:path';
 import { asOutputError, OutputError } from '../util/output-error.js';
 import type { Page } from './doc.js';
+import { renderHtmlPieces } from './html.js';
 import { takeLock } from './lock.js';
+import { renderMarkdown } from './md.js';
 import type { PageQueue } from './page-thread.js';
 import { inspectTarget, makeFolder, plainFile, plainFileAt, present, safeSitePath, unsafeSegment } from './out-guard.js';
 import { JOURNAL, MANIFEST, noFault, readManifest, recover, removeEmptyFolder, STAGING_PREFIX, swapIn, writeWhole, type FaultPoint, type Journal, type Recovery } from './swap.js';
@@ -26,7 +28,7 @@ export type SiteContent = string | Iterable<SitePiece>;
 export type SitePiece = string | readonly string[];
 
 /**
- * A page, built (`build`) when its file's turn comes and rendered (`render`) here; a `plain` page
+ * A page, built (`build`) when its file's turn comes and rendered (`content`) here; a `plain` page
  * (no table rows made as they are read) the writer may render and write on a page thread
  * (page-thread.ts) instead.
  */
@@ -35,9 +37,18 @@ export class DeferredPage {
     readonly build: () => Page,
     readonly ext: 'html' | 'md',
     readonly asOf: string,
-    readonly render: (page: Page) => SiteContent,
     readonly plain: boolean,
   ) {}
+
+  /** The page built and rendered. */
+  content(): SiteContent {
+    return renderPage(this.build(), this.ext, this.asOf);
+  }
+}
+
+/** A built page as the site's file of that kind: HTML pieces or Markdown. */
+export function renderPage(page: Page, ext: 'html' | 'md', asOf: string): SiteContent {
+  return ext === 'html' ? renderHtmlPieces(page, asOf) : renderMarkdown(page);
 }
 
 /** A file of the site: its path and its text, or a page to build and render. */
@@ -275,7 +286,7 @@ async function writeLocked(out: string, files: Iterable<SiteEntry>, options: Wri
       // The same path twice (two documents with one id, when duplicate-id is turned down): the
       // later copy replaces the earlier one whole, as it always has.
       if (staged.has(rel)) rmSync(target, { force: true });
-      if (writeContent(target, content instanceof DeferredPage ? content.render(content.build()) : content, old, thread?.pump)) staged.add(rel);
+      if (writeContent(target, content instanceof DeferredPage ? content.content() : content, old, thread?.pump)) staged.add(rel);
     };
     if (!thread) {
       for (const [rel, content] of files) {
@@ -327,7 +338,6 @@ async function writeLocked(out: string, files: Iterable<SiteEntry>, options: Wri
     rmSync(staging, { recursive: true, force: true });
     throw err instanceof WriteInterrupted ? err : asOutputError(err, out, 'write');
   }
-  await thread?.stop();
   swapIn(out, journal, fault);
   return { written, unchanged: written.length - journal.files.length, changed: journal.files, removed: journal.remove, recovered };
 }
