@@ -270,7 +270,7 @@ export class PersistentCache {
   private pathsSum: { files: readonly DiscoveredFile[]; sum: string } | undefined;
   /** The last listing checksum worked out, with what it was of. */
   private lastListing: { files: readonly DiscoveredFile[]; stamps: readonly string[]; sum: string } | undefined;
-  /** What checks a file whose entry cannot be read (see `lazyResult`). */
+  /** What checks a file whose entry cannot be read (see `loadLazy`). */
   private fallback: { schemas: SchemaSet; options: FileCheckOptions } | undefined;
 
   /** Made before the files are discovered: it notes the time a stamp must be older than to be trusted. */
@@ -392,7 +392,8 @@ export class PersistentCache {
       const cols = stage.shards[n] as StageColumns;
       const row = stage.rows[i] as number;
       const extra = cols.extra.get(row);
-      const result = this.lazyResult(file, n, cols, row, extra?.[0], stage.ids, stage.stamps[i] as string, options.limits);
+      // Its documents' facts and names at hand; values, positions and own findings read when first asked for (see `loadLazy`).
+      const result = new LazyFileResult(this, file, stage.stamps[i] as string, options.limits, n, cols, row, extra?.[0], stage.ids);
       previous.push(result);
       records.push(extra ? { repository: extra[1], broken: extra[2], shown: extra[3] } : NO_RECORD);
       const stamp = k === undefined ? undefined : stamps[k];
@@ -509,6 +510,8 @@ export class PersistentCache {
     // The first few ids are looked for in the table; a map of it is made only for more (a run where one file changed looks for a few).
     let idAt: Map<string, number> | undefined;
     let lookups = 0;
+    // The last table's ids were split at NULs: only an id added here can hold one.
+    let nulId = false;
     const idOf = (id: string): number => {
       let at: number | undefined;
       if (idAt === undefined && ++lookups <= 64) {
@@ -522,6 +525,7 @@ export class PersistentCache {
         at = ids.length;
         idAt?.set(id, at);
         ids.push(id);
+        if (id.includes('\u0000')) nulId = true;
       }
       return at;
     };
@@ -624,7 +628,7 @@ export class PersistentCache {
     // A file the stage does not hold (met while its shard was made): the stage is not written.
     if (missing) return undefined;
     // The table is one text with NUL between ids: an id with a NUL of its own (YAML can write one) would read back as two.
-    if (ids.some((id) => id.includes('\u0000'))) return undefined;
+    if (nulId) return undefined;
     const tokens: string[] = [];
     for (let n = 0; n < SHARDS; n++) {
       const b = built.get(n);
@@ -801,14 +805,6 @@ export class PersistentCache {
     });
     for (const e of result.entities) e.doc.locator = memo(e.doc.index, e.doc.locator);
     return result;
-  }
-
-  /**
-   * A file's result as the stage file describes it: its documents' facts and names at hand, their
-   * values, positions and the file's own findings read from its entry when first asked for (see `loadLazy`).
-   */
-  private lazyResult(file: DiscoveredFile, shard: number, cols: StageColumns, row: number, skipped: SkippedFile | undefined, ids: readonly string[], stamp: string, limits: ParseLimits): LazyFileResult {
-    return new LazyFileResult(this, file, stamp, limits, shard, cols, row, skipped, ids);
   }
 
   /**

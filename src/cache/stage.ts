@@ -65,7 +65,7 @@ const SLIM_TAGS = { absent: 0, other: 1, own: 2, text: 3 } as const;
 const slimValues = new WeakMap<StageColumns, Slim[]>();
 
 /** A shard's SLIM_LIST fields, per document, made from its columns when first asked for. */
-export function slimOf(cols: StageColumns): Slim[] {
+function slimOf(cols: StageColumns): Slim[] {
   let values = slimValues.get(cols);
   if (!values) {
     const texts = cols.slimTags.includes(SLIM_TAGS.text) ? Buffer.from(cols.slimText.buffer, cols.slimText.byteOffset, cols.slimText.byteLength).toString('utf8').split('\u0000') : [];
@@ -296,8 +296,9 @@ export class LazyFileResult implements FileResult {
     if (skipped) this.skipped = skipped;
   }
 
+  /** The whole result (`loadLazy` keeps it in `full`). */
   load(): FileResult {
-    return (this.full ??= this.cache.loadLazy(this));
+    return this.cache.loadLazy(this);
   }
 
   get entities(): Entity[] {

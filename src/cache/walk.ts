@@ -72,8 +72,8 @@ export function pathsChecksum(files: readonly DiscoveredFile[]): string {
   return checksum(files.map((f) => f.absPath).join(SEP));
 }
 
-function inputsChecksum(inputs: readonly string[]): string {
-  return checksum(inputs.map(stampNow).join('\n'));
+function stampsChecksum(stamps: readonly string[]): string {
+  return checksum(stamps.join('\n'));
 }
 
 /**
@@ -159,8 +159,9 @@ export function keptWalk(key: string | undefined, recorder: WalkRecorder, option
   if (read === undefined) return undefined;
   // The folders taken from the last walk were not asked about again: what was read for them then still counts.
   const inputs = [...new Set([...recorder.inputs, ...read])];
+  const inputStamps = inputs.map(stampNow);
   const fresh = (stamp: string): boolean => stamp === 'gone' || stampTime(stamp) < started;
-  if (!recorder.listedStamps.every((st) => st !== 'gone' && fresh(st)) || !inputs.every((f) => fresh(stampNow(f)))) return undefined;
+  if (!recorder.listedStamps.every((st) => st !== 'gone' && fresh(st)) || !inputStamps.every(fresh)) return undefined;
   return {
     key,
     token,
@@ -169,7 +170,7 @@ export function keptWalk(key: string | undefined, recorder: WalkRecorder, option
     stamps: recorder.stamps.join(SEP),
     named: recorder.namedFiles.join(SEP),
     inputs: inputs.join(SEP),
-    inputsSum: inputsChecksum(inputs),
+    inputsSum: stampsChecksum(inputStamps),
     paths: files.map((f) => f.absPath).join(SEP),
     names: files.map((f) => f.name).join(SEP),
     pathsSum: pathsChecksum(files),
@@ -184,7 +185,7 @@ export function keptWalk(key: string | undefined, recorder: WalkRecorder, option
  */
 export function takeWalk(walk: WalkFile): { files: DiscoveredFile[] } | { last: { seen: Seen; inputs: readonly string[] } } | undefined {
   const inputs = split(walk.inputs);
-  if (inputsChecksum(inputs) !== walk.inputsSum) return undefined;
+  if (stampsChecksum(inputs.map(stampNow)) !== walk.inputsSum) return undefined;
   if (!split(walk.named).every((f) => statNow(f)?.isFile === true)) return undefined;
   const folders = split(walk.folders);
   const folderNames = walk.folderNames.split(SEP); // never empty: a walk lists one folder at least, whose name may be ''

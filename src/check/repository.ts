@@ -17,7 +17,7 @@
 // its change reaches (and those with findings to show), not at every file.
 
 import { readFileSync } from 'node:fs';
-import type { Diagnostic } from '../diagnostics/types.js';
+import { compareStrings, type Diagnostic } from '../diagnostics/types.js';
 import { applyDirectives } from '../load/directives.js';
 import { DEFAULT_PARSE_LIMITS } from '../load/parse.js';
 import { brokenFiles, withoutCascades, type BrokenFile } from '../links/cascade.js';
@@ -57,9 +57,7 @@ export function signatureOfFields(kind: string, id: string | undefined, typ: unk
   return [kind, kind === 'Aktor' ? typ : '', id ?? '', namn, titel, kortnamn].map((x) => (typeof x === 'string' ? x : '')).join('\u0000');
 }
 
-const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Where `name` is or would go in a list sorted by `byName`. */
+/** Where `name` is or would go in a list sorted by `compareStrings`. */
 function sortedIndex(sorted: readonly string[], name: string): number {
   let lo = 0;
   let hi = sorted.length;
@@ -536,7 +534,7 @@ export class RepositoryStage {
       s.shown = shown;
     }
     if (reshow !== redo || toggled.size > 64) {
-      this.showing = [...this.state.values()].filter((s) => s.shown.length > 0).map((s) => s.result.file).sort(byName);
+      this.showing = [...this.state.values()].filter((s) => s.shown.length > 0).map((s) => s.result.file).sort(compareStrings);
     } else {
       for (const [name, showing] of toggled) {
         const at = sortedIndex(this.showing, name);
@@ -583,7 +581,7 @@ export class RepositoryStage {
       if (record.shown.length > 0) this.showing.push((files[i] as FileResult).file);
     }
     this.brokenKey = this.broken.map((b) => `${b.file}\u0000${b.text ?? ''}`).join('\u0001');
-    this.showing.sort(byName);
+    this.showing.sort(compareStrings);
   }
 
   /**
