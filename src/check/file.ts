@@ -6,10 +6,10 @@ import { RULE_CODES } from '../diagnostics/catalog.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { DiscoveredFile } from '../load/discover.js';
 import type { DisableDirective } from '../load/directives.js';
-import { loadText, readDiscovered, readText, textOf, type ReadResult, type SkippedFile } from '../load/index.js';
+import { loadText, readDiscovered, readText, type ReadResult, type SkippedFile } from '../load/index.js';
 import { START_LOCATOR } from '../diagnostics/make.js';
 import type { Locator } from '../load/locator.js';
-import { locatorsFromText, stripBom, type ParseLimits, type ParseMode } from '../load/parse.js';
+import { DocumentLocator, locatorsFromText, stripBom, TextPositions, type ParseLimits, type ParseMode } from '../load/parse.js';
 import type { Kind } from '../model/kinds.js';
 import { referenceData } from '../model/reference-data.js';
 import { runDocumentRules } from '../rules/index.js';
@@ -116,18 +116,18 @@ function checkRead(file: DiscoveredFile, read: ReadResult, schemas: SchemaSet, o
 function withPositions(result: FileResult, file: DiscoveredFile, read: ReadResult, options: FileCheckOptions): FileResult {
   if (result.entities.length === 0) return result;
   // The bytes read, not the text: kept off V8's heap, decoded again only for a later finding.
-  const text = read.kind !== 'text' ? undefined : read.bytes ? bytesText(read.bytes) : read.text;
-  const locators = positionsOf(file, text, options.limits, options.parser);
-  for (const e of result.entities) e.doc.locator = locatorOf(locators, e.doc.index);
+  const text = read.kind !== 'text' ? undefined : (read.bytes ?? read.text);
+  if (text === undefined) {
+    for (const e of result.entities) e.doc.locator = START_LOCATOR;
+    return result;
+  }
+  const positions = new TextPositions(file.name.toLowerCase().endsWith('.md'), text, options.limits, options.parser ?? 'fast');
+  for (const e of result.entities) e.doc.locator = new DocumentLocator(positions, e.doc.index);
   return result;
 }
 
-function bytesText(bytes: Buffer): () => string {
-  return () => textOf(bytes);
-}
-
 /** Locators for a file's documents from the text it was checked in (none: every path at its start). */
-function positionsOf(file: DiscoveredFile, text: string | (() => string) | undefined, limits: ParseLimits, parser: ParseMode | undefined): (index: number) => Locator {
+function positionsOf(file: DiscoveredFile, text: string | undefined, limits: ParseLimits, parser: ParseMode | undefined): (index: number) => Locator {
   if (text === undefined) return () => START_LOCATOR;
   return locatorsFromText(file.name.toLowerCase().endsWith('.md'), text, limits, parser);
 }

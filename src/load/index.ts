@@ -124,7 +124,8 @@ export function isLofteCandidate(value: unknown): boolean {
  * back (`touch -d`): it cannot be set from outside.
  */
 export function fileStamp(st: { size: number; mtimeMs: number; ctimeMs: number; ino: number }): string {
-  return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+  // Joined, not a template: a template makes a tree of seven strings, and every file's stamp is kept.
+  return [st.size, st.mtimeMs, st.ctimeMs, st.ino].join(':');
 }
 
 /** The later of a stamp's modification and change times, in ms (NaN for a stamp that is none, such as 'gone'). */
@@ -155,12 +156,12 @@ export function currentStamp(file: DiscoveredFile): string {
 
 /**
  * `stamp` (fileStamp, from the read's own fstat) tells watch mode what changed. `bytes`: what was
- * read from disk, off V8's heap; `textOf(bytes)` gives `text` again, so a later step that needs the
+ * read from disk, off V8's heap; `bytes.text()` gives `text` again, so a later step that needs the
  * text only now and then keeps these rather than the string (which every young-generation
  * collection would copy).
  */
 export type ReadResult =
-  | { kind: 'text'; text: string; stamp: string; bytes?: Buffer }
+  | { kind: 'text'; text: string; stamp: string; bytes?: KeptBytes }
   | { kind: 'too-large'; size: number; stamp: string }
   | { kind: 'unreadable'; error: string; at?: { line: number; column: number; byte: string } };
 
@@ -212,9 +213,9 @@ export function readText(absPath: string, maxBytes: number): ReadResult {
     stamp = fileStamp(st);
     if (!st.isFile()) return { kind: 'unreadable', error: 'not-a-file' };
     if (st.size > maxBytes) return { kind: 'too-large', size: st.size, stamp };
-    // Not zero-filled: only the bytes read are ever looked at (`subarray(0, length)` below); small
-    // files share Node's buffer pool instead of one allocation each (their bytes are kept, see ReadResult).
-    const buffer = Buffer.allocUnsafe(Math.min(st.size, maxBytes) + 1);
+    // Read straight into the free end of the kept bytes (see keptSpace); only the bytes read are
+    // ever looked at (`subarray(0, length)` below), and they stay there only if the read is kept.
+    const buffer = keptSpace(Math.min(st.size, maxBytes) + 1);
     let length = 0;
     for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
     if (length > maxBytes) return { kind: 'too-large', size: length, stamp };
@@ -234,7 +235,51 @@ export function readText(absPath: string, maxBytes: number): ReadResult {
     const at = firstBadByte(bytes);
     return at ? { kind: 'unreadable', error: 'encoding', at } : { kind: 'unreadable', error: 'encoding' };
   }
-  return { kind: 'text', text, stamp, bytes };
+  return { kind: 'text', text, stamp, bytes: keep(bytes) };
+}
+
+/**
+ * A file's bytes as read, kept for the positions of findings that come after its check: a place
+ * in a shared chunk, so that no file keeps a Buffer (and an ArrayBuffer) of its own on V8's heap.
+ */
+export class KeptBytes {
+  constructor(
+    private readonly chunk: Buffer,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  /** The text again, as `readText` gave it. */
+  text(): string {
+    return textOf(this.chunk.subarray(this.start, this.end));
+  }
+}
+
+/** Kept bytes are written into chunks of this size, each file's after the last; a larger file gets its own. */
+const CHUNK_BYTES = 1024 * 1024;
+let chunk = Buffer.alloc(0);
+let chunkUsed = 0;
+
+/**
+ * Room for `size` bytes at the free end of the current chunk (a new chunk when they do not fit). A
+ * chunk lives as long as a file's kept bytes in it (or it is the current one): what is not kept is
+ * written over by the next read.
+ */
+function keptSpace(size: number): Buffer {
+  if (size > CHUNK_BYTES / 4) return Buffer.allocUnsafeSlow(size);
+  if (chunkUsed + size > chunk.length) {
+    chunk = Buffer.allocUnsafeSlow(CHUNK_BYTES);
+    chunkUsed = 0;
+  }
+  return chunk.subarray(chunkUsed, chunkUsed + size);
+}
+
+/** Bytes just read into keptSpace, kept: the next read writes after them. */
+function keep(bytes: Buffer): KeptBytes {
+  if (bytes.buffer !== chunk.buffer) return new KeptBytes(bytes, 0, bytes.length);
+  const start = bytes.byteOffset - chunk.byteOffset;
+  chunkUsed = start + bytes.length;
+  return new KeptBytes(chunk, start, chunkUsed);
 }
 
 /** A file's bytes as the text lofte checks (throws when they are not UTF-8): the same text for the same bytes, every time. */

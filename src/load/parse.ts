@@ -5,11 +5,12 @@ import type { Document } from 'yaml';
 import { yamlLib } from '../util/lazy.js';
 import { splitFrontMatter } from './front-matter.js';
 import type { ArgsOf } from '../diagnostics/catalog.js';
-import type { Range } from '../diagnostics/types.js';
+import type { DocPath, Range } from '../diagnostics/types.js';
 import { START_LOCATOR } from '../diagnostics/make.js';
 import { LOFTE_MARKER } from '../model/kinds.js';
 import { LineIndex } from './line-index.js';
-import type { Locator } from './locator.js';
+import type { LocateTarget, Locator } from './locator.js';
+import type { KeptBytes } from './index.js';
 import { documentLocators, type ParseMode, type PositionSource } from './positions.js';
 
 export type { ParseMode } from './positions.js';
@@ -259,15 +260,48 @@ export function parseMarkdownFile(text: string, limits: ParseLimits = DEFAULT_PA
 /**
  * Locators for the documents of a file from its text as it was read (kept for the findings of
  * links and repository rules, which come after the file's own check): positions are found when
- * first asked for, as for a file parsed the first time. Nothing is read from disk. `text` may be a
- * function that makes the text again (from the bytes read), called at most once.
+ * first asked for, as for a file parsed the first time. Nothing is read from disk. `text` may be
+ * the bytes read (made into the text again at most once).
  */
-export function locatorsFromText(markdown: boolean, text: string | (() => string), limits: ParseLimits, mode: ParseMode = 'fast'): (index: number) => Locator {
-  let byIndex: ((index: number) => Locator) | undefined;
-  return (index) => {
-    byIndex ??= (markdown ? markdownLocators : yamlLocators)(typeof text === 'string' ? text : text(), limits, mode);
-    return byIndex(index);
-  };
+export function locatorsFromText(markdown: boolean, text: string | KeptBytes, limits: ParseLimits, mode: ParseMode = 'fast'): (index: number) => Locator {
+  const located = new TextPositions(markdown, text, limits, mode);
+  return (index) => located.locator(index);
+}
+
+/**
+ * What locatorsFromText keeps for a file, as one object (every file checked keeps one until the
+ * output is written): its documents' locators are made from it when a position is first asked for.
+ */
+export class TextPositions {
+  private byIndex: ((index: number) => Locator) | undefined;
+
+  constructor(
+    private readonly markdown: boolean,
+    private text: string | KeptBytes | undefined,
+    private readonly limits: ParseLimits,
+    private readonly mode: ParseMode,
+  ) {}
+
+  locator(index: number): Locator {
+    if (!this.byIndex) {
+      const text = this.text;
+      this.text = undefined;
+      this.byIndex = (this.markdown ? markdownLocators : yamlLocators)(typeof text === 'string' ? text : (text as KeptBytes).text(), this.limits, this.mode);
+    }
+    return this.byIndex(index);
+  }
+}
+
+/** The locator of one document of a file, from the file's TextPositions: one small object per document. */
+export class DocumentLocator implements Locator {
+  constructor(
+    private readonly positions: TextPositions,
+    private readonly index: number,
+  ) {}
+
+  locate(path: DocPath, target?: LocateTarget): Range {
+    return this.positions.locator(this.index).locate(path, target);
+  }
 }
 
 /**
