@@ -2,6 +2,7 @@
 
 import jsyaml from 'js-yaml';
 import type { Document } from 'yaml';
+import { internedOrUndefined, interned } from '../util/intern.js';
 import { yamlLib } from '../util/lazy.js';
 import { splitFrontMatter } from './front-matter.js';
 import type { ArgsOf } from '../diagnostics/catalog.js';
@@ -132,24 +133,36 @@ function treeWithin(value: unknown, depth: number, maxDepth: number, seen: Set<o
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const child: unknown = value[i];
-      if (typeof child === 'string') {
-        if (child.length >= DETACH_FROM) value[i] = detached(child);
-      } else if (!treeWithin(child, depth + 1, maxDepth, seen)) return false;
+      if (typeof child === 'string') value[i] = kept(child);
+      else if (!treeWithin(child, depth + 1, maxDepth, seen)) return false;
     }
     return true;
   }
   const node = value as Record<string, unknown>;
   for (const key of Object.keys(node)) {
     const child = node[key];
-    if (typeof child === 'string') {
-      if (child.length >= DETACH_FROM) node[key] = detached(child);
-    } else if (!treeWithin(child, depth + 1, maxDepth, seen)) return false;
+    if (typeof child === 'string') node[key] = kept(child);
+    else if (!treeWithin(child, depth + 1, maxDepth, seen)) return false;
   }
   return true;
 }
 
 /** V8 makes substrings from this length on as views into their parent string. */
 const DETACH_FROM = 13;
+/** Values shorter than this (a status, a date, an id, a name) are kept once for all files: most repeat. */
+const SHARE_BELOW = 32;
+
+/**
+ * A string value as the parsed tree keeps it: a short one as the one copy every file shares
+ * (`pagaende`, `lofte/v1`, a date: thousands of files hold the same few), so that the copies
+ * js-yaml made die young instead of being kept; a longer one detached from the file's text.
+ */
+function kept(text: string): string {
+  if (text.length >= SHARE_BELOW) return detached(text);
+  const shared = internedOrUndefined(text);
+  if (shared !== undefined) return shared;
+  return interned(text.length >= DETACH_FROM ? detached(text) : text);
+}
 
 /**
  * A copy of a string that does not keep the text it was cut from alive. A parser's values are
