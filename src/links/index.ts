@@ -57,8 +57,10 @@ export function buildIndex(entities: readonly Entity[]): { byId: Map<string, Ent
 
 // What depends on one document alone is worked out once per document value: watch mode keeps the
 // values of unchanged files, so a run after one change redoes this only for the changed file.
-const promiseDuplicates = new WeakMap<object, Diagnostic[]>();
-const referencesIn = new WeakMap<object, { spec: ReferenceSpec; refs: FoundReference[] }[]>();
+const promiseDuplicates = new WeakMap<object, readonly Diagnostic[]>();
+/** What most documents' memo entries hold: one empty list for all of them. */
+const NONE: readonly Diagnostic[] = Object.freeze([]);
+const referencesIn = new WeakMap<object, readonly { spec: ReferenceSpec; refs: FoundReference[] }[]>();
 
 function memo<T>(cache: WeakMap<object, T>, entity: Entity, compute: (entity: Entity) => T): T {
   let hit = cache.get(entity.value);
@@ -66,8 +68,22 @@ function memo<T>(cache: WeakMap<object, T>, entity: Entity, compute: (entity: En
   return hit;
 }
 
-function references(entity: Entity): { spec: ReferenceSpec; refs: FoundReference[] }[] {
-  return REFERENCES.filter((spec) => spec.from === entity.kind).map((spec) => ({ spec, refs: collectReferences(entity.value, spec.path).map((r) => ({ ...r, id: interned(r.id) })) }));
+/** The reference specs of each kind, in REFERENCES' order. */
+const SPECS_BY_KIND = new Map<string, ReferenceSpec[]>();
+for (const spec of REFERENCES) SPECS_BY_KIND.set(spec.from, [...(SPECS_BY_KIND.get(spec.from) ?? []), spec]);
+
+/** A document's references by spec (kept for every document until the run ends: a spec it has none for is left out). */
+const NO_REFERENCES: readonly { spec: ReferenceSpec; refs: FoundReference[] }[] = Object.freeze([]);
+
+function references(entity: Entity): readonly { spec: ReferenceSpec; refs: FoundReference[] }[] {
+  const out: { spec: ReferenceSpec; refs: FoundReference[] }[] = [];
+  for (const spec of SPECS_BY_KIND.get(entity.kind) ?? []) {
+    const refs = collectReferences(entity.value, spec.path);
+    if (refs.length === 0) continue;
+    for (const r of refs) r.id = interned(r.id);
+    out.push({ spec, refs });
+  }
+  return out.length === 0 ? NO_REFERENCES : out;
 }
 
 /** The ids a document's reference fields name (worked out once per document value). */
@@ -75,11 +91,9 @@ export function referencedIds(entity: Entity): string[] {
   return memo(referencesIn, entity, references).flatMap(({ refs }) => refs.map((r) => r.id));
 }
 
-const internedIds = new WeakMap<object, string>();
+/** The one string object for a document's id (a lookup: parsing keeps short values that way already). */
 function idOf(entity: Entity & { id: string }): string {
-  let id = internedIds.get(entity.value);
-  if (id === undefined) internedIds.set(entity.value, (id = interned(entity.id)));
-  return id;
+  return interned(entity.id);
 }
 
 /** The suggestion indexes of the last run, kept while the ids they were built from are the same. */
@@ -94,9 +108,9 @@ function suggestionIndex(key: string, names: string[]): SuggestionIndex {
 }
 
 /** A promise's id only has to be unique inside its document. */
-function duplicatePromiseIds(entity: Entity): Diagnostic[] {
+function duplicatePromiseIds(entity: Entity): readonly Diagnostic[] {
   const loften = entity.kind === 'Medborgarlofte' ? entity.value['loften'] : undefined;
-  if (!Array.isArray(loften)) return [];
+  if (!Array.isArray(loften)) return NONE;
   const firstAt = new Map<string, number>();
   const out: Diagnostic[] = [];
   loften.forEach((lofte: unknown, i) => {
@@ -114,7 +128,7 @@ function duplicatePromiseIds(entity: Entity): Diagnostic[] {
       ], { entity: entity.id, promise: id }),
     );
   });
-  return out;
+  return out.length === 0 ? NONE : out;
 }
 
 /** Up to three ids are worth listing as they are; more are a list to search, not a suggestion. */

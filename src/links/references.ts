@@ -36,21 +36,30 @@ export interface FoundReference {
 /** The string ids found at a pattern in a document; values of the wrong shape are the schema's to report. */
 export function collectReferences(value: unknown, pattern: PathPattern): FoundReference[] {
   const out: FoundReference[] = [];
-  const walk = (node: unknown, i: number, path: (string | number)[]): void => {
+  // One path, grown and shrunk on the way down: it is copied only for a reference found.
+  const path: (string | number)[] = [];
+  const walk = (node: unknown, i: number): void => {
     if (i === pattern.length) {
-      if (typeof node === 'string') out.push({ path, id: node });
+      if (typeof node === 'string') out.push({ path: path.slice(), id: node });
       return;
     }
     const seg = pattern[i] as string;
     if (seg === '*' || seg === '*?') {
-      if (Array.isArray(node)) node.forEach((item, j) => walk(item, i + 1, [...path, j]));
-      else if (seg === '*?') walk(node, i + 1, path);
+      if (Array.isArray(node)) {
+        for (let j = 0; j < node.length; j++) {
+          path.push(j);
+          walk(node[j], i + 1);
+          path.pop();
+        }
+      } else if (seg === '*?') walk(node, i + 1);
       return;
     }
     if (typeof node === 'object' && node !== null && !Array.isArray(node) && Object.hasOwn(node, seg)) {
-      walk((node as Record<string, unknown>)[seg], i + 1, [...path, seg]);
+      path.push(seg);
+      walk((node as Record<string, unknown>)[seg], i + 1);
+      path.pop();
     }
   };
-  walk(value, 0, []);
+  walk(value, 0);
   return out;
 }
