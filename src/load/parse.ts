@@ -130,11 +130,14 @@ function treeWithin(value: unknown, depth: number, maxDepth: number, seen: Set<o
     if (seen.has(value)) return false;
     seen.add(value);
   }
+  // A list js-yaml grew by pushing has room for 17 items however few it holds: it is kept as a copy
+  // with none to spare.
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const child: unknown = value[i];
       if (typeof child === 'string') value[i] = kept(child);
       else if (!treeWithin(child, depth + 1, maxDepth, seen)) return false;
+      else if (Array.isArray(child)) value[i] = child.slice();
     }
     return true;
   }
@@ -143,6 +146,7 @@ function treeWithin(value: unknown, depth: number, maxDepth: number, seen: Set<o
     const child = node[key];
     if (typeof child === 'string') node[key] = kept(child);
     else if (!treeWithin(child, depth + 1, maxDepth, seen)) return false;
+    else if (Array.isArray(child)) node[key] = child.slice();
   }
   return true;
 }
