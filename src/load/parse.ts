@@ -2,7 +2,6 @@
 
 import jsyaml from 'js-yaml';
 import type { Document } from 'yaml';
-import { internedOrUndefined, interned } from '../util/intern.js';
 import { yamlLib } from '../util/lazy.js';
 import { splitFrontMatter } from './front-matter.js';
 import type { ArgsOf } from '../diagnostics/catalog.js';
@@ -153,19 +152,29 @@ function treeWithin(value: unknown, depth: number, maxDepth: number, seen: Set<o
 
 /** V8 makes substrings from this length on as views into their parent string. */
 const DETACH_FROM = 13;
-/** Values shorter than this (a status, a date, an id, a name) are kept once for all files: most repeat. */
+/** Values shorter than this (a status, a date, an id, a name) are shared between files: most repeat. */
 const SHARE_BELOW = 32;
+/** The last short value seen of each hash (a power of two): a small table, looked up cheaply, that holds the values that repeat. */
+const SHARED_SLOTS = 4096;
+const shared: (string | undefined)[] = new Array<string | undefined>(SHARED_SLOTS).fill(undefined);
 
 /**
- * A string value as the parsed tree keeps it: a short one as the one copy every file shares
- * (`pagaende`, `lofte/v1`, a date: thousands of files hold the same few), so that the copies
- * js-yaml made die young instead of being kept; a longer one detached from the file's text.
+ * A string value as the parsed tree keeps it: a short one as the copy an earlier file made of the
+ * same value when there is one (`pagaende`, `lofte/v1`, a date: thousands of files hold the same
+ * few), so that js-yaml's copy dies young instead of being kept; a longer one detached from the
+ * file's text. Two values of one hash take turns in its slot: one of them is then kept twice.
  */
 function kept(text: string): string {
-  if (text.length >= SHARE_BELOW) return detached(text);
-  const shared = internedOrUndefined(text);
-  if (shared !== undefined) return shared;
-  return interned(text.length >= DETACH_FROM ? detached(text) : text);
+  const n = text.length;
+  if (n >= SHARE_BELOW) return detached(text);
+  let h = n;
+  for (let i = 0; i < n; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  const slot = (h ^ (h >>> 13)) & (SHARED_SLOTS - 1);
+  const seen = shared[slot];
+  if (seen === text) return seen;
+  const own = n >= DETACH_FROM ? detached(text) : text;
+  shared[slot] = own;
+  return own;
 }
 
 /**

@@ -12,8 +12,3 @@ export function interned(text: string): string {
   canonical.set(text, text);
   return text;
 }
-
-/** The one string object for `text` when there is one already (a lookup that adds nothing). */
-export function internedOrUndefined(text: string): string | undefined {
-  return canonical.get(text);
-}
