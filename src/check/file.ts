@@ -103,7 +103,8 @@ function checkRead(file: DiscoveredFile, read: ReadResult, schemas: SchemaSet, o
   const disabled = new Set(options.disabled);
   const ruled = runDocumentRules({ entities: schema.entities, asOf: options.asOf, data: referenceData(), enabled: (code) => !disabled.has(code) });
   result.diagnostics = [...load.diagnostics, ...schema.diagnostics, ...ruled];
-  result.entities = schema.entities;
+  // Kept until the output is written: a copy without the room a list grown by pushing keeps for 17.
+  result.entities = schema.entities.slice();
   return result;
 }
 
