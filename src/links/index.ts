@@ -81,9 +81,10 @@ function references(entity: Entity): readonly { spec: ReferenceSpec; refs: Found
     const refs = collectReferences(entity.value, spec.path);
     if (refs.length === 0) continue;
     for (const r of refs) r.id = interned(r.id);
-    out.push({ spec, refs });
+    // Exact-size copies: a list grown by pushing keeps room for 17 items, and these are kept.
+    out.push({ spec, refs: refs.slice() });
   }
-  return out.length === 0 ? NO_REFERENCES : out;
+  return out.length === 0 ? NO_REFERENCES : out.slice();
 }
 
 /** The ids a document's reference fields name (worked out once per document value). */
