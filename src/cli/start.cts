@@ -11,7 +11,6 @@
 
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module = require('node:module');
-import v8 = require('node:v8');
 import vm = require('node:vm');
 import path = require('node:path');
 
@@ -20,17 +19,7 @@ export const cacheFileOf = (bundle: string): string => `${bundle}.v8-cache`;
 
 type ModuleWrapper = (exports: object, require: NodeJS.Require, module: { exports: object }, filename: string, dirname: string) => void;
 
-/**
- * V8 starts the young generation at 1 MB and doubles it after each collection where much survived,
- * up to its limit (16 MB): a run of lofte keeps most of what it reads until it prints, so it spends
- * four collections copying the same survivors on the way up. Grown at once, the young generation
- * is collected half as often in a `--cache` run (8 scavenges, 4 with this). Set before the script
- * is made: V8 keeps its flags' hash in the code cache and refuses a cache made under other flags.
- */
-const YOUNG_GENERATION_GROWTH = '--semi-space-growth-factor=16';
-
 export function start(bundle: string): void {
-  v8.setFlagsFromString(YOUNG_GENERATION_GROWTH);
   const cacheFile = cacheFileOf(bundle);
   let cachedData: Buffer | undefined;
   try {
