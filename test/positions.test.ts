@@ -50,6 +50,27 @@ describe('positions come from the text that was checked', () => {
     expect(rows(analyse(results, options(dir)))).toEqual(expected);
   });
 
+  it('a file read before hundreds of others (in the same chunk of kept bytes and past it) is located in its own text', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lofte-positions-many-'));
+    cpSync(example('parken'), dir, { recursive: true });
+    const problembild = readFileSync(path.join(dir, 'problembild-narkotika-stadsparken.yaml'), 'utf8');
+    const padding = (lines: number): string => `# ${'Utfyllnad för att filerna ska bli stora nog. '.repeat(2)}\n`.repeat(lines);
+    const expected: string[] = [];
+    // 1.5 MB in all, one file of 300 KB among them (read into a buffer of its own), and now and
+    // then a binary file, read and then not kept: each file's mistake sits on a line of its own.
+    for (let i = 0; i < 300; i++) {
+      const lines = i === 150 ? 3000 : 20 + (i % 17);
+      const text = padding(lines) + problembild.replace(/^id: .*$/m, `id: problembild-${i}`).replace(/^lokalpolisomrade: .*$/m, `lokalpolisomrade: saknas-${i}`);
+      writeFileSync(path.join(dir, `problembild-${String(i).padStart(3, '0')}.yaml`), text);
+      expected.push(`problembild-${String(i).padStart(3, '0')}.yaml ${lines + 5}:19`);
+      if (i % 50 === 7) writeFileSync(path.join(dir, `problembild-${String(i).padStart(3, '0')}-binar.yaml`), `apiVersion: lofte/v1\n\0${padding(30)}`);
+    }
+    const r = await validateRepository(options(dir));
+    const found = r.diagnostics.filter((d) => d.rule === 'unresolved-reference' && d.file.startsWith('problembild-')).map((d) => `${d.file} ${d.range.start.line}:${d.range.start.column}`);
+    expect(found).toEqual(expected);
+    expect(r.diagnostics.filter((d) => d.rule === 'file-unreadable').length).toBe(6);
+  });
+
   it('on worker threads: the file changed between the workers’ read and the link findings', async () => {
     const dir = repository();
     const expected = rows(await validateRepository(options(dir)));

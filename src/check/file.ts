@@ -9,7 +9,7 @@ import type { DisableDirective } from '../load/directives.js';
 import { loadText, readDiscovered, readText, type ReadResult, type SkippedFile } from '../load/index.js';
 import { START_LOCATOR } from '../diagnostics/make.js';
 import type { Locator } from '../load/locator.js';
-import { DocumentLocator, locatorsFromText, stripBom, TextPositions, type ParseLimits, type ParseMode } from '../load/parse.js';
+import { DocumentLocator, locatorsFromText, stripBom, FilePositions, type ParseLimits, type ParseMode } from '../load/parse.js';
 import type { Kind } from '../model/kinds.js';
 import { referenceData } from '../model/reference-data.js';
 import { runDocumentRules } from '../rules/index.js';
@@ -122,7 +122,7 @@ function withPositions(result: FileResult, file: DiscoveredFile, read: ReadResul
     for (const e of result.entities) e.doc.locator = START_LOCATOR;
     return result;
   }
-  const positions = new TextPositions(file.name.toLowerCase().endsWith('.md'), text, options.limits, options.parser ?? 'fast');
+  const positions = new FilePositions(file.name.toLowerCase().endsWith('.md'), text, options.limits, options.parser ?? 'fast');
   for (const e of result.entities) e.doc.locator = new DocumentLocator(positions, e.doc.index);
   return result;
 }

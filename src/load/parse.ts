@@ -290,7 +290,7 @@ export function parseMarkdownFile(text: string, limits: ParseLimits = DEFAULT_PA
  * the bytes read (made into the text again at most once).
  */
 export function locatorsFromText(markdown: boolean, text: string | KeptBytes, limits: ParseLimits, mode: ParseMode = 'fast'): (index: number) => Locator {
-  const located = new TextPositions(markdown, text, limits, mode);
+  const located = new FilePositions(markdown, text, limits, mode);
   return (index) => located.locator(index);
 }
 
@@ -298,7 +298,7 @@ export function locatorsFromText(markdown: boolean, text: string | KeptBytes, li
  * What locatorsFromText keeps for a file, as one object (every file checked keeps one until the
  * output is written): its documents' locators are made from it when a position is first asked for.
  */
-export class TextPositions {
+export class FilePositions {
   private byIndex: ((index: number) => Locator) | undefined;
 
   constructor(
@@ -318,10 +318,10 @@ export class TextPositions {
   }
 }
 
-/** The locator of one document of a file, from the file's TextPositions: one small object per document. */
+/** The locator of one document of a file, from the file's FilePositions: one small object per document. */
 export class DocumentLocator implements Locator {
   constructor(
-    private readonly positions: TextPositions,
+    private readonly positions: FilePositions,
     private readonly index: number,
   ) {}
 
