@@ -255,8 +255,12 @@ export class KeptBytes {
   }
 }
 
-/** Kept bytes are written into chunks of this size, each file's after the last; a larger file gets its own. */
-const CHUNK_BYTES = 1024 * 1024;
+/**
+ * Kept bytes are written into chunks of this size, each file's after the last; a file larger than a
+ * quarter of it gets a buffer of its own. Small enough that a chunk kept alive by one file's bytes
+ * (the one file of it that watch mode has not read again) holds little else.
+ */
+const CHUNK_BYTES = 64 * 1024;
 let chunk = Buffer.alloc(0);
 let chunkUsed = 0;
 
