@@ -72,19 +72,47 @@ function memo<T>(cache: WeakMap<object, T>, entity: Entity, compute: (entity: En
 const SPECS_BY_KIND = new Map<string, ReferenceSpec[]>();
 for (const spec of REFERENCES) SPECS_BY_KIND.set(spec.from, [...(SPECS_BY_KIND.get(spec.from) ?? []), spec]);
 
-/** A document's references by spec (kept for every document until the run ends: a spec it has none for is left out). */
 const NO_REFERENCES: readonly { spec: ReferenceSpec; refs: FoundReference[] }[] = Object.freeze([]);
 
+/** A document's references by spec (kept for every document until the run ends: a spec it has none for is left out). */
 function references(entity: Entity): readonly { spec: ReferenceSpec; refs: FoundReference[] }[] {
   const out: { spec: ReferenceSpec; refs: FoundReference[] }[] = [];
   for (const spec of SPECS_BY_KIND.get(entity.kind) ?? []) {
     const refs = collectReferences(entity.value, spec.path);
     if (refs.length === 0) continue;
-    for (const r of refs) r.id = interned(r.id);
+    for (const r of refs) {
+      r.id = interned(r.id);
+      r.path = sharedPath(r.path);
+    }
     // Exact-size copies: a list grown by pushing keeps room for 17 items, and these are kept.
     out.push({ spec, refs: refs.slice() });
   }
   return out.length === 0 ? NO_REFERENCES : out.slice();
+}
+
+interface PathNode {
+  path?: DocPath;
+  next?: Map<string | number, PathNode>;
+}
+const sharedPaths = new Map<string | number, PathNode>();
+/** Paths with a list index from this on are not shared (a hostile list of a million items would fill the table). */
+const SHARED_INDEX_BELOW = 64;
+
+/**
+ * The one frozen copy of a reference's path: `['loften', 2, 'ansvarig', 0]` stands in thousands of
+ * documents, and every reference's path is kept (in its document's references and its link).
+ */
+function sharedPath(path: DocPath): DocPath {
+  let level = sharedPaths;
+  let node: PathNode | undefined;
+  for (const segment of path) {
+    if (typeof segment === 'number' && segment >= SHARED_INDEX_BELOW) return path;
+    if (node) level = node.next ??= new Map();
+    node = level.get(segment);
+    if (!node) level.set(segment, (node = {}));
+  }
+  if (!node) return path;
+  return (node.path ??= Object.freeze([...path]));
 }
 
 /** The ids a document's reference fields name (worked out once per document value). */
