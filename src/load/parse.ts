@@ -156,7 +156,7 @@ const DETACH_FROM = 13;
 const SHARE_BELOW = 32;
 /** The last short value seen of each hash (a power of two): a small table, looked up cheaply, that holds the values that repeat. */
 const SHARED_SLOTS = 4096;
-const shared: (string | undefined)[] = new Array<string | undefined>(SHARED_SLOTS).fill(undefined);
+const sharedValues: (string | undefined)[] = new Array<string | undefined>(SHARED_SLOTS).fill(undefined);
 
 /**
  * A string value as the parsed tree keeps it: a short one as the copy an earlier file made of the
@@ -170,10 +170,10 @@ function kept(text: string): string {
   let h = n;
   for (let i = 0; i < n; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
   const slot = (h ^ (h >>> 13)) & (SHARED_SLOTS - 1);
-  const seen = shared[slot];
+  const seen = sharedValues[slot];
   if (seen === text) return seen;
   const own = n >= DETACH_FROM ? detached(text) : text;
-  shared[slot] = own;
+  sharedValues[slot] = own;
   return own;
 }
 
@@ -310,9 +310,9 @@ export class FilePositions {
 
   locator(index: number): Locator {
     if (!this.byIndex) {
-      const text = this.text;
-      this.text = undefined;
-      this.byIndex = (this.markdown ? markdownLocators : yamlLocators)(typeof text === 'string' ? text : (text as KeptBytes).text(), this.limits, this.mode);
+      const text = this.text as string | KeptBytes;
+      this.byIndex = (this.markdown ? markdownLocators : yamlLocators)(typeof text === 'string' ? text : text.text(), this.limits, this.mode);
+      this.text = undefined; // the locators hold the text now
     }
     return this.byIndex(index);
   }
