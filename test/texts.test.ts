@@ -5,7 +5,7 @@ import { t } from '../src/diagnostics/parts.js';
 import { referenceData } from '../src/model/reference-data.js';
 import { defineRule } from '../src/rules/define.js';
 import { runDocumentRules } from '../src/rules/index.js';
-import { pathOf, placeUnder, textFields, type TextField } from '../src/rules/texts.js';
+import { pathOf, placeUnder, textFields, walkDocument, type TextField } from '../src/rules/texts.js';
 import type { Entity } from '../src/schema/index.js';
 
 const value = { id: 'a', loften: [{ id: 'b', text: 'Ring 070-123 45 67', antal: 20 }], intern: { not: 'x' } };
@@ -29,6 +29,19 @@ describe('textFields', () => {
     ]);
     expect(fields.filter((f) => placeUnder(f.place, new Set(['intern']))).map((f) => f.text)).toEqual(['intern', 'not', 'x']);
     expect(textFields('bare').map((f) => pathOf(f.place))).toEqual([[]]);
+  });
+
+  it('gives, from the same walk, every map with a string from and tom, a map before those inside it', () => {
+    const doc = {
+      giltighet: { from: '2026-01-01', tom: '2025-12-31' },
+      loften: [{ tidsram: { from: 'x', tom: 'y', inre: { from: '2026-01-01', tom: 2026 } } }, 'text', [{ from: 'a', tom: 'b' }]],
+    };
+    expect(walkDocument(doc).periods.map((p) => [p.from, p.tom, pathOf(p.place)])).toEqual([
+      ['2026-01-01', '2025-12-31', ['giltighet']],
+      ['x', 'y', ['loften', 0, 'tidsram']],
+      ['a', 'b', ['loften', 2, 0]],
+    ]);
+    expect(walkDocument({ from: 'a', tom: 'b' }).periods.map((p) => pathOf(p.place))).toEqual([[]]);
   });
 
   it('is walked once per document for all the rules of a run', () => {

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import type { LinkGraph } from '../links/index.js';
 import type { ReferenceData } from '../model/reference-data.js';
 import { aboutPath } from '../model/about.js';
-import { textFields, type TextField } from './texts.js';
+import { walkDocument, type DocumentWalk } from './texts.js';
 import type { Entity } from '../schema/index.js';
 import { deviationReason } from './deviation-reason.js';
 import { followUpUnknownPromise } from './follow-up-unknown-promise.js';
@@ -67,8 +67,13 @@ function runScoped(input: RulesInput, graph: LinkGraph | undefined, rules: reado
   const out: Diagnostic[] = [];
   // One context for all the rules (this runs once per file): `rule` says whose finding it is.
   let current: Rule | undefined;
-  // Each document's text fields, walked once in this run for every rule that reads them.
-  const fields = new WeakMap<object, readonly TextField[]>();
+  // Each document walked once in this run for every rule that reads all of it.
+  const walks = new WeakMap<object, DocumentWalk>();
+  const walked = (entity: Entity): DocumentWalk => {
+    let found = walks.get(entity.value);
+    if (!found) walks.set(entity.value, (found = walkDocument(entity.value)));
+    return found;
+  };
   const ctx: DocumentRuleContext = {
     entities: input.entities,
     asOf: input.asOf,
@@ -86,11 +91,8 @@ function runScoped(input: RulesInput, graph: LinkGraph | undefined, rules: reado
       }
       out.push(d);
     },
-    texts(entity) {
-      let found = fields.get(entity.value);
-      if (!found) fields.set(entity.value, (found = textFields(entity.value)));
-      return found;
-    },
+    texts: (entity) => walked(entity).fields,
+    periods: (entity) => walked(entity).periods,
   };
   const withGraph = graph ? { ...ctx, graph } : undefined;
   for (const rule of rules) {
