@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { t } from '../src/diagnostics/parts.js';
 import { referenceData } from '../src/model/reference-data.js';
 import { defineRule } from '../src/rules/define.js';
-import { runDocumentRules } from '../src/rules/index.js';
+import { DOMAIN_RULES, documentRulesWithout, runDocumentRules } from '../src/rules/index.js';
 import { pathOf, placeUnder, textFields, walkDocument, type TextField } from '../src/rules/texts.js';
 import type { Entity } from '../src/schema/index.js';
 
@@ -62,5 +62,16 @@ describe('textFields', () => {
     runDocumentRules({ entities: [entity], asOf: '2026-06-01', data: referenceData() }, [reader('one'), reader('two')]);
     expect(seen).toHaveLength(2);
     expect(seen[0]).toBe(seen[1]);
+  });
+});
+
+describe('documentRulesWithout', () => {
+  it('gives the document rules that are on, worked out once per list of rules turned off', () => {
+    const off = ['personal-data', 'one-party'];
+    const rules = documentRulesWithout(off);
+    expect(rules.map((r) => r.code)).toEqual(DOMAIN_RULES.filter((r) => r.scope === 'document' && r.code !== 'personal-data').map((r) => r.code));
+    expect(rules).toContain(DOMAIN_RULES.find((r) => r.code === 'vague-wording'));
+    expect(documentRulesWithout(off)).toBe(rules);
+    expect(documentRulesWithout([]).map((r) => r.code)).toContain('personal-data');
   });
 });

@@ -53,6 +53,22 @@ export interface RulesInput {
   enabled?: (code: string) => boolean;
 }
 
+const documentRulesCache = new WeakMap<readonly string[], readonly Rule[]>();
+
+/**
+ * The document rules that are on, for a list of rules configuration turned off: worked out once per
+ * list (a run's files share one), not once per file and rule.
+ */
+export function documentRulesWithout(disabled: readonly string[]): readonly Rule[] {
+  let rules = documentRulesCache.get(disabled);
+  if (!rules) {
+    const off = new Set(disabled);
+    rules = DOMAIN_RULES.filter((rule) => rule.scope === 'document' && !off.has(rule.code));
+    documentRulesCache.set(disabled, rules);
+  }
+  return rules;
+}
+
 /** The document rules over one file's documents: their findings depend on nothing else. */
 export function runDocumentRules(input: RulesInput, rules: readonly Rule[] = DOMAIN_RULES): Diagnostic[] {
   return runScoped(input, undefined, rules);
