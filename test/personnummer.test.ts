@@ -26,8 +26,14 @@ describe('mayHoldPersonnummer', () => {
     ['a date', '2026-01-01'],
     ['nine digits', '81121-0008'],
     ['a key', 'giltighet'],
+    ['three characters of three digits each', '⅒⅒⅒'],
   ])('skips %s', (_what, text) => {
     expect(mayHoldPersonnummer(text)).toBe(false);
+  });
+
+  it('lets through four characters that may each be three digits, not three', () => {
+    expect(mayHoldPersonnummer('⅒⅒⅒⅒')).toBe(true);
+    expect(mayHoldPersonnummer('⅒⅒⅒')).toBe(false);
   });
 
   it('counts every character that NFKC turns into digits', () => {

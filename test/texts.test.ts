@@ -5,6 +5,7 @@ import { t } from '../src/diagnostics/parts.js';
 import { referenceData } from '../src/model/reference-data.js';
 import { defineRule } from '../src/rules/define.js';
 import { DOMAIN_RULES, documentRulesWithout, runDocumentRules } from '../src/rules/index.js';
+import { findPlaceholders, mayBePlaceholder } from '../src/rules/placeholder.js';
 import { pathOf, placeUnder, textFields, walkDocument, type TextField } from '../src/rules/texts.js';
 import type { Entity } from '../src/schema/index.js';
 
@@ -73,5 +74,29 @@ describe('documentRulesWithout', () => {
     expect(rules).toContain(DOMAIN_RULES.find((r) => r.code === 'vague-wording'));
     expect(documentRulesWithout(off)).toBe(rules);
     expect(documentRulesWithout([]).map((r) => r.code)).toContain('personal-data');
+  });
+});
+
+describe('the placeholder rule’s quick test of a text’s first character', () => {
+  it('lets through every character that \\s matches, and T', () => {
+    const missed: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if ((/^\s$/.test(ch) || ch === 'T') && !mayBePlaceholder(`${ch}TODO`)) missed.push(c);
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it.each([
+    ['TODO skriv löftet', ['TODO skriv löftet']],
+    ['  TODO: skriv', ['TODO: skriv']],
+    ['\u3000TODO efter ett ideografiskt mellanslag', ['TODO efter ett ideografiskt mellanslag']],
+    ['\u00a0TODO efter ett hårt mellanslag', ['TODO efter ett hårt mellanslag']],
+    ['\ufeffTODO efter en BOM', ['TODO efter en BOM']],
+    ['Ett löfte, TODO senare', []],
+    ['TODOS', []],
+    ['todo', []],
+  ])('%j', (text, expected) => {
+    expect(findPlaceholders({ text }).map((f) => f.text)).toEqual(expected);
   });
 });

@@ -125,6 +125,8 @@ const MOST_DIGITS_PER_CHARACTER = 3;
  * (most keys, names and sentences) is told by one search.
  */
 export function mayHoldPersonnummer(text: string): boolean {
+  // Ten digits take four characters at least (keys, numbers and ids are often shorter).
+  if (text.length * MOST_DIGITS_PER_CHARACTER < 10) return false;
   let at = text.search(MAY_BE_DIGIT);
   if (at < 0) return false;
   let digits = 0;
