@@ -33,8 +33,10 @@ function periodAt(frame: Period, months: number, step: number): Period {
 }
 
 /**
- * The latest follow-up period that ended before `cutoff`, found by bisection: a frame of 9,999
- * years with a monthly cadence costs a few dozen steps, not 120,000 periods.
+ * The latest follow-up period that ended before `cutoff`. Periods start and end later step by step,
+ * so whether one has ended is true up to a step and false after it; the cutoff's month says about
+ * which step that is, and a step or two either way finds it: a frame of 9,999 years with a monthly
+ * cadence costs a few steps, not 120,000 periods.
  */
 export function latestEndedPeriod(frame: Period, kadens: string | undefined, cutoff: string): Period | undefined {
   const months = kadens === undefined ? undefined : MONTHS[kadens];
@@ -45,16 +47,15 @@ export function latestEndedPeriod(frame: Period, kadens: string | undefined, cut
   };
   if (!ended(0)) return undefined;
   // Months from the frame's start to its end bound the number of periods.
-  const span = (Number(frame.tom.slice(0, 4)) - Number(frame.from.slice(0, 4))) * 12 + Number(frame.tom.slice(5, 7)) - Number(frame.from.slice(5, 7));
-  let lo = 0;
-  let hi = Math.max(0, Math.ceil(span / months)) + 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (ended(mid)) lo = mid;
-    else hi = mid - 1;
-  }
-  return periodAt(frame, months, lo);
+  const last = Math.max(0, Math.ceil(monthsBetween(frame.from, frame.tom) / months)) + 1;
+  let step = Math.min(last, Math.max(0, Math.floor(monthsBetween(frame.from, cutoff) / months)));
+  while (step > 0 && !ended(step)) step--;
+  while (step < last && ended(step + 1)) step++;
+  return periodAt(frame, months, step);
 }
+
+/** Whole calendar months from one date's month to another's. */
+const monthsBetween = (from: string, to: string): number => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
 
 export interface OverdueFollowUp {
   doc: Entity;

@@ -83,8 +83,9 @@ function runScoped(input: RulesInput, graph: LinkGraph | undefined, rules: reado
   const out: Diagnostic[] = [];
   // One context for all the rules (this runs once per file): `rule` says whose finding it is.
   let current: Rule | undefined;
-  // Each document walked once in this run for every rule that reads all of it.
-  const walks = new WeakMap<object, DocumentWalk>();
+  // Each document walked once in this run for every rule that reads all of it (a Map: it goes
+  // with the run, and a WeakMap per file costs the collector more).
+  const walks = new Map<object, DocumentWalk>();
   const walked = (entity: Entity): DocumentWalk => {
     let found = walks.get(entity.value);
     if (!found) walks.set(entity.value, (found = walkDocument(entity.value)));
