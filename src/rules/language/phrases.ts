@@ -87,6 +87,20 @@ export interface PhraseList {
   byStem: ReadonlyMap<string, readonly number[]>;
   /** Where this list's answers stand in a word's or a text's (lists are numbered as they are read). */
   slot: number;
+  /** What a scan of one text knows of each phrase (by position in the list), reused from text to text. */
+  scanState: ScanState;
+}
+
+/**
+ * Per phrase of a list: where its next try in the text may start, and whether its later words are
+ * missing from the text. An entry counts only when `scan` equals the scan that wrote it, so a
+ * new text starts afresh without clearing or allocating anything.
+ */
+interface ScanState {
+  scan: number;
+  readonly seenIn: Int32Array;
+  readonly nextFrom: Int32Array;
+  readonly absent: Uint8Array;
 }
 
 const ENDING_LIST = ['', ...ENDINGS.split('|')];
@@ -112,6 +126,11 @@ function phrasesStartingWith(word: string, list: PhraseList): readonly number[] 
 const NONE: readonly number[] = [];
 /** Words remembered: promise texts use the same few thousand words again and again. */
 const WORD_CACHE_LIMIT = 50_000;
+
+function anyIn(text: string, alternatives: readonly string[]): boolean {
+  for (const alt of alternatives) if (text.includes(alt)) return true;
+  return false;
+}
 
 /**
  * A phrase of a list, its regular expressions made when first used: a run meets a few of a list's
@@ -152,7 +171,7 @@ class ListedPhrase implements Phrase {
    * Most phrases start with a common word ("i", "om", "när") and go on with rare ones.
    */
   mayMatchIn(text: string): boolean {
-    for (const alts of this.later) if (!alts.some((alt) => text.includes(alt))) return false;
+    for (const alts of this.later) if (!anyIn(text, alts)) return false;
     return true;
   }
 
@@ -181,7 +200,9 @@ export function phraseList(file: string): PhraseList {
       else addTo(byFirstWord, alt, i);
     }
   });
-  const list = { phrases, entries, handelser: data.handelser ?? [], byFirstWord, byStem, slot: cache.size };
+  const n = phrases.length;
+  const scanState = { scan: 0, seenIn: new Int32Array(n), nextFrom: new Int32Array(n), absent: new Uint8Array(n) };
+  const list = { phrases, entries, handelser: data.handelser ?? [], byFirstWord, byStem, slot: cache.size, scanState };
   cache.set(file, list);
   return list;
 }
@@ -197,27 +218,29 @@ function scan(text: string, reading: TextReading, list: PhraseList): readonly Ph
   // its first word, so its regex is tried there alone (sticky), not over the whole text. Per phrase
   // the tries go left to right from the end of its last match: the matches a global scan gives.
   let all: PhraseMatch[] | undefined;
-  let nextFrom: Map<number, number> | undefined;
-  /** Phrases whose later words are not all in the text: by position in the list. */
-  let absent: Set<number> | undefined;
+  const state = list.scanState;
+  // The number wraps after 2^32 scans: only an entry that old could pass for this scan's.
+  const scan = (state.scan = (state.scan + 1) | 0);
+  const { seenIn, nextFrom, absent } = state;
   const { starts, words, folded: lower } = reading;
   for (let k = 0; k < words.length; k++) {
     const hit = phrasesStartingAt(words[k] as WordFacts, list);
     if (hit.length === 0) continue;
     const at = starts[k] as number;
     for (const i of hit) {
-      nextFrom ??= new Map();
-      if (at < (nextFrom.get(i) ?? 0) || absent?.has(i)) continue;
-      const phrase = list.phrases[i] as Phrase;
-      if (!phrase.mayMatchIn(lower)) {
-        (absent ??= new Set()).add(i);
-        continue;
+      if (seenIn[i] !== scan) {
+        seenIn[i] = scan;
+        nextFrom[i] = 0;
+        // Phrases whose later words are not all in the text are never tried in it.
+        absent[i] = (list.phrases[i] as Phrase).mayMatchIn(lower) ? 0 : 1;
       }
+      if (absent[i] === 1 || at < (nextFrom[i] as number)) continue;
+      const phrase = list.phrases[i] as Phrase;
       const sticky = phrase.sticky;
       sticky.lastIndex = at;
       const m = sticky.exec(text);
       if (!m) continue;
-      nextFrom.set(i, at + m[0].length);
+      nextFrom[i] = at + m[0].length;
       (all ??= []).push({ phrase, text: m[0].replace(/\s+/g, ' '), index: at, end: at + m[0].length });
     }
   }
