@@ -33,10 +33,12 @@ function periodAt(frame: Period, months: number, step: number): Period {
 }
 
 /**
- * The latest follow-up period that ended before `cutoff`. Periods start and end later step by step,
- * so whether one has ended is true up to a step and false after it; the cutoff's month says about
- * which step that is, and a step or two either way finds it: a frame of 9,999 years with a monthly
- * cadence costs a few steps, not 120,000 periods.
+ * The latest follow-up period that ended before `cutoff`. Whether a period has ended is true up to
+ * a step and false after it (periods start and end later step by step), and no period after step
+ * (months from the frame's start to the cutoff's month) / (months per period) has ended: one that
+ * had would end before the cutoff, so the cutoff's month would be at least one period further on
+ * (or, cut at the frame's end, start no later than it). So the search goes down from there, a step
+ * or two: a frame of 9,999 years with a monthly cadence costs a few steps, not 120,000 periods.
  */
 export function latestEndedPeriod(frame: Period, kadens: string | undefined, cutoff: string): Period | undefined {
   const months = kadens === undefined ? undefined : MONTHS[kadens];
@@ -45,13 +47,11 @@ export function latestEndedPeriod(frame: Period, kadens: string | undefined, cut
     const p = periodAt(frame, months, step);
     return p.from <= frame.tom && p.tom < cutoff;
   };
-  if (!ended(0)) return undefined;
   // Months from the frame's start to its end bound the number of periods.
   const last = Math.max(0, Math.ceil(monthsBetween(frame.from, frame.tom) / months)) + 1;
   let step = Math.min(last, Math.max(0, Math.floor(monthsBetween(frame.from, cutoff) / months)));
-  while (step > 0 && !ended(step)) step--;
-  while (step < last && ended(step + 1)) step++;
-  return periodAt(frame, months, step);
+  while (step >= 0 && !ended(step)) step--;
+  return step < 0 ? undefined : periodAt(frame, months, step);
 }
 
 /** Whole calendar months from one date's month to another's. */
@@ -85,12 +85,17 @@ export function overdueFollowUps(entities: readonly Entity[], asOf: string): Ove
   const out: OverdueFollowUp[] = [];
   for (const entity of entities) {
     for (const due of dueOf(entity, asOf)) {
-      const dates = reported.get(due.key) ?? [];
-      if (kept.has(due.key) || dates.some((d) => d >= due.earliest)) continue;
+      if (kept.has(due.key) || coveredSince(reported.get(due.key), due.earliest)) continue;
       out.push({ doc: entity, index: due.index, document: entity.id ?? '', lofte: due.lofte, period: due.period, kadens: due.kadens });
     }
   }
   return out;
+}
+
+/** Whether any of a promise's follow-up dates is on or after `earliest`. */
+function coveredSince(dates: readonly string[] | undefined, earliest: string): boolean {
+  if (dates) for (const d of dates) if (d >= earliest) return true;
+  return false;
 }
 
 interface DueFollowUp {
@@ -136,10 +141,17 @@ function reportOf(entity: Entity): { datum: string; keys: string[]; kept: string
   let hit = reportCache.get(entity.value);
   if (hit === undefined) {
     const datum = entity.value['datum'];
-    const doc = asString(entity.value['medborgarlofte']) ?? '';
-    const results = asArray(entity.value['resultat']).map(asDict);
-    const keyOf = (r: Record<string, unknown> | undefined): string => `${doc}\u0000${asString(r?.['lofte']) ?? ''}`;
-    hit = isIsoDate(datum) ? { datum, keys: results.map(keyOf), kept: results.filter((r) => r?.['status'] === 'genomfort').map(keyOf) } : null;
+    hit = null;
+    if (isIsoDate(datum)) {
+      const doc = asString(entity.value['medborgarlofte']) ?? '';
+      hit = { datum, keys: [], kept: [] };
+      for (const item of asArray(entity.value['resultat'])) {
+        const r = asDict(item);
+        const key = `${doc}\u0000${asString(r?.['lofte']) ?? ''}`;
+        hit.keys.push(key);
+        if (r?.['status'] === 'genomfort') hit.kept.push(key);
+      }
+    }
     reportCache.set(entity.value, hit);
   }
   return hit ?? undefined;
