@@ -127,6 +127,7 @@ const NONE: readonly number[] = [];
 /** Words remembered: promise texts use the same few thousand words again and again. */
 const WORD_CACHE_LIMIT = 50_000;
 
+/** Whether one of the alternatives stands somewhere in the text. */
 function anyIn(text: string, alternatives: readonly string[]): boolean {
   for (const alt of alternatives) if (text.includes(alt)) return true;
   return false;
@@ -220,7 +221,7 @@ function scan(text: string, reading: TextReading, list: PhraseList): readonly Ph
   let all: PhraseMatch[] | undefined;
   const state = list.scanState;
   // The number wraps after 2^32 scans: only an entry that old could pass for this scan's.
-  const scan = (state.scan = (state.scan + 1) | 0);
+  const current = (state.scan = (state.scan + 1) | 0);
   const { seenIn, nextFrom, absent } = state;
   const { starts, words, folded: lower } = reading;
   for (let k = 0; k < words.length; k++) {
@@ -228,8 +229,8 @@ function scan(text: string, reading: TextReading, list: PhraseList): readonly Ph
     if (hit.length === 0) continue;
     const at = starts[k] as number;
     for (const i of hit) {
-      if (seenIn[i] !== scan) {
-        seenIn[i] = scan;
+      if (seenIn[i] !== current) {
+        seenIn[i] = current;
         nextFrom[i] = 0;
         // Phrases whose later words are not all in the text are never tried in it.
         absent[i] = (list.phrases[i] as Phrase).mayMatchIn(lower) ? 0 : 1;
@@ -262,8 +263,9 @@ interface WordFacts {
  * measurable), with what each list found in it and what the phrase rules made of that.
  */
 export interface TextReading {
-  /** Where each word starts, and the word. */
+  /** Where each word starts. */
   readonly starts: readonly number[];
+  /** The words, in the same order. */
   readonly words: readonly WordFacts[];
   /** The whole text as `folded` makes a word: lower case, long s as s. */
   readonly folded: string;
@@ -328,7 +330,7 @@ export function nonOverlapping(all: PhraseMatch[]): PhraseMatch[] {
   return kept;
 }
 
-/** A word as the phrases' own patterns see one: letters and digits, case-insensitive. */
+/** A letter of a word as the phrases' own patterns see one: letters and digits, case-insensitive. */
 const ONE_LETTER = new RegExp(`^${LETTER}$`, 'iu');
 
 /**
