@@ -127,6 +127,25 @@ describe('the first-word index finds what a plain scan finds', () => {
     expect(findPhrases(t, lists[0] as PhraseList)).toEqual(plainFind(t, lists[0] as PhraseList));
   });
 
+  // Texts are cut into words a character at a time: a character the patterns do not count as a
+  // letter must end a word there too, or the phrase after it is never tried.
+  it.each([
+    ['Polisen ska verka för', ['verka för']],
+    ['verka för trygghet', ['verka för']],
+    ['Polisen ska –verka för trygghet.', ['verka för']],
+    ['Polisen ska (verka för) trygghet.', ['verka för']],
+    ['Polisen ska ”verka för” trygghet.', ['verka för']],
+    ['Polisen ska 𝐀verka för trygghet.', ['verka för']],
+    ['Polisen ska µverka för trygghet.', []],
+    ['Polisen ska μverka för trygghet.', []],
+    ['Polisen ska \u212Averka för trygghet.', []],
+    ['Polisen ska VERKA FÖR trygghet.', ['VERKA FÖR']],
+  ])('at the edges of words: %s', (t, expected) => {
+    const list = lists[0] as PhraseList;
+    expect(findPhrases(t, list).map((m) => m.text)).toEqual(expected);
+    expect(findPhrases(t, list)).toEqual(plainFind(t, list));
+  });
+
   it('on the promise texts of the examples and fixtures', () => {
     const texts = [...collectTexts('examples'), ...collectTexts('test/fixtures')];
     expect(texts.length).toBeGreaterThan(50);

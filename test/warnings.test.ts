@@ -1,8 +1,8 @@
 // The warning rules: each fires on test/fixtures/warnings and stays silent on the valid examples.
 
 import { describe, expect, it } from 'vitest';
-import { addMonths } from '../src/model/dates.js';
-import { followUpPeriods } from '../src/rules/follow-up-missing.js';
+import { addDays, addMonths } from '../src/model/dates.js';
+import { followUpPeriods, latestEndedPeriod } from '../src/rules/follow-up-missing.js';
 import { findContacts } from '../src/rules/contact-in-text.js';
 import { findings, runCli } from './helpers.js';
 
@@ -68,6 +68,24 @@ describe('time: --as-of', () => {
     expect(followUpPeriods({ from: '2026-01-01', tom: '2027-12-31' }, 'periodens_slut')).toEqual([{ from: '2026-01-01', tom: '2027-12-31' }]);
     expect(followUpPeriods({ from: '2026-01-01', tom: '2026-12-31' }, 'kvartal').map((p) => p.tom)).toEqual(['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31']);
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+  });
+
+  // The search reckons dates as numbers: at every period's last day (and the days either side),
+  // from frames that start on the last days of months, in a leap year and across a new year, and
+  // near the year 9000 where it goes back to dates written out, it finds the period a listing does.
+  it('finds the latest ended period at each period boundary, as a listing does', () => {
+    const starts = [...Array.from({ length: 130 }, (_, i) => addDays('2023-11-25', i)), '8998-12-31', '8999-11-30', '8999-12-01'];
+    for (const frame of starts.map((from) => ({ from, tom: addDays(from, 700) }))) {
+      for (const kadens of ['manad', 'kvartal', 'tertial', 'halvar', 'ar']) {
+        const periods = followUpPeriods(frame, kadens);
+        for (const p of periods) {
+          for (const cutoff of [addDays(p.tom, -1), p.tom, addDays(p.tom, 1)]) {
+            const listed = periods.filter((q) => q.tom < cutoff && q.from <= frame.tom);
+            expect(latestEndedPeriod(frame, kadens, cutoff), JSON.stringify({ frame, kadens, cutoff })).toEqual(listed[listed.length - 1]);
+          }
+        }
+      }
+    }
   });
 });
 

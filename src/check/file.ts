@@ -12,7 +12,7 @@ import type { Locator } from '../load/locator.js';
 import { DocumentLocator, locatorsFromText, stripBom, FilePositions, type ParseLimits, type ParseMode } from '../load/parse.js';
 import type { Kind } from '../model/kinds.js';
 import { referenceData } from '../model/reference-data.js';
-import { runDocumentRules } from '../rules/index.js';
+import { documentRulesWithout, runDocumentRules } from '../rules/index.js';
 import { checkSchemas, type Entity } from '../schema/index.js';
 import type { SchemaSet } from '../schema/validators.js';
 
@@ -100,8 +100,7 @@ function checkRead(file: DiscoveredFile, read: ReadResult, schemas: SchemaSet, o
   const result: FileResult = { file: load.file, stamp: load.stamp, diagnostics: load.diagnostics, directives: load.directives, entities: [] };
   if (load.skipped) return { ...result, skipped: load.skipped };
   const schema = checkSchemas(load.documents, schemas);
-  const disabled = new Set(options.disabled);
-  const ruled = runDocumentRules({ entities: schema.entities, asOf: options.asOf, data: referenceData(), enabled: (code) => !disabled.has(code) });
+  const ruled = runDocumentRules({ entities: schema.entities, asOf: options.asOf, data: referenceData() }, documentRulesWithout(options.disabled));
   result.diagnostics = [...load.diagnostics, ...schema.diagnostics, ...ruled];
   // Kept until the output is written: a copy without the room a list grown by pushing keeps for 17.
   result.entities = schema.entities.slice();

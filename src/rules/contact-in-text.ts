@@ -28,8 +28,11 @@ const digitOrDash = (c: number): boolean => (c >= 48 && c <= 57) || c === 45;
 
 export function findContacts(text: string): string[] {
   // Most text has neither an @ nor a place a phone number could start: skip the regexes for it.
-  const emails = text.includes('@') ? [...text.matchAll(EMAIL)] : [];
-  const phones = mayHoldPhone(text) ? [...text.matchAll(PHONE)] : [];
+  const mayEmail = text.includes('@');
+  const mayPhone = mayHoldPhone(text);
+  if (!mayEmail && !mayPhone) return [];
+  const emails = mayEmail ? [...text.matchAll(EMAIL)] : [];
+  const phones = mayPhone ? [...text.matchAll(PHONE)] : [];
   if (emails.length + phones.length === 0) return [];
   return [...emails, ...phones].sort((a, b) => (a.index ?? 0) - (b.index ?? 0)).map((m) => m[0]);
 }

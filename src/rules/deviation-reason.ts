@@ -35,13 +35,14 @@ export const deviationReason = defineRule<Args>()({
   check(ctx) {
     for (const entity of ctx.entities) {
       if (entity.kind !== 'Uppfoljning') continue;
-      asArray(entity.value['resultat']).forEach((item, i) => {
-        const r = asDict(item);
+      const resultat = asArray(entity.value['resultat']);
+      for (let i = 0; i < resultat.length; i++) {
+        const r = asDict(resultat[i]);
         const status = asString(r?.['status']);
-        if (status === undefined || !NEEDS_REASON.has(status)) return;
-        if ((asString(r?.['orsak']) ?? '').trim() !== '') return;
+        if (status === undefined || !NEEDS_REASON.has(status)) continue;
+        if ((asString(r?.['orsak']) ?? '').trim() !== '') continue;
         ctx.report(entity, ['resultat', i, 'status'], { status, lofte: asString(r?.['lofte']) });
-      });
+      }
     }
   },
 });

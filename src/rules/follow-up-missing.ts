@@ -3,7 +3,7 @@
 import { t, value } from '../diagnostics/parts.js';
 import { promiseEn, promiseSv } from './words.js';
 import { asArray, asDict, asPeriod, asString, isIsoDate, type Period } from '../model/access.js';
-import { addDays, addMonths } from '../model/dates.js';
+import { addDays, addMonths, daysInMonth } from '../model/dates.js';
 import { promises } from './promises.js';
 import type { Entity } from '../schema/index.js';
 import { defineRule } from './define.js';
@@ -33,28 +33,69 @@ function periodAt(frame: Period, months: number, step: number): Period {
 }
 
 /**
- * The latest follow-up period that ended before `cutoff`, found by bisection: a frame of 9,999
- * years with a monthly cadence costs a few dozen steps, not 120,000 periods.
+ * The latest follow-up period that ended before `cutoff`. Whether a period has ended is true up to
+ * a step and false after it (periods start and end later step by step), and no period after step
+ * (months from the frame's start to the cutoff's month) / (months per period) has ended: one that
+ * had would end before the cutoff, so the cutoff's month would be at least one period further on
+ * (or, cut at the frame's end, start no later than it). So the search goes down from there, a step
+ * or two: a frame of 9,999 years with a monthly cadence costs a few steps, not 120,000 periods.
  */
 export function latestEndedPeriod(frame: Period, kadens: string | undefined, cutoff: string): Period | undefined {
   const months = kadens === undefined ? undefined : MONTHS[kadens];
   if (months === undefined) return frame.tom < cutoff ? frame : undefined;
-  const ended = (step: number): boolean => {
-    const p = periodAt(frame, months, step);
-    return p.from <= frame.tom && p.tom < cutoff;
-  };
-  if (!ended(0)) return undefined;
+  const ended =
+    endedInNumbers(frame, months, cutoff) ??
+    ((step: number): boolean => {
+      const p = periodAt(frame, months, step);
+      return p.from <= frame.tom && p.tom < cutoff;
+    });
   // Months from the frame's start to its end bound the number of periods.
-  const span = (Number(frame.tom.slice(0, 4)) - Number(frame.from.slice(0, 4))) * 12 + Number(frame.tom.slice(5, 7)) - Number(frame.from.slice(5, 7));
-  let lo = 0;
-  let hi = Math.max(0, Math.ceil(span / months)) + 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (ended(mid)) lo = mid;
-    else hi = mid - 1;
-  }
-  return periodAt(frame, months, lo);
+  const last = Math.max(0, Math.ceil(monthsBetween(frame.from, frame.tom) / months)) + 1;
+  let step = Math.min(last, Math.max(0, Math.floor(monthsBetween(frame.from, cutoff) / months)));
+  while (step >= 0 && !ended(step)) step--;
+  return step < 0 ? undefined : periodAt(frame, months, step);
 }
+
+/** A YYYY-MM-DD date as the number YYYYMMDD, which orders as the text does while years have four digits. */
+const dateNumber = (iso: string): number => Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
+const YEAR_9000 = 90000000;
+
+/**
+ * Whether period `step` has ended before the cutoff, as `periodAt` would say, reckoned in numbers
+ * instead of dates written out (the search asks a few times per promise, and writing dates is most
+ * of its work). Undefined when a date the search reaches could have a fifth year digit, where the
+ * texts' order and the numbers' part: dates up to the year 9000 keep the search below 10000.
+ */
+function endedInNumbers(frame: Period, months: number, cutoff: string): ((step: number) => boolean) | undefined {
+  const from = dateNumber(frame.from);
+  const tom = dateNumber(frame.tom);
+  const cut = dateNumber(cutoff);
+  if (from >= YEAR_9000 || tom >= YEAR_9000 || cut >= YEAR_9000) return undefined;
+  const firstMonth = Number(frame.from.slice(0, 4)) * 12 + Number(frame.from.slice(5, 7)) - 1;
+  const day = Number(frame.from.slice(8, 10));
+  // `addMonths(frame.from, k * months)`: the same day of month where the month has it.
+  const startOf = (step: number): number => {
+    const total = firstMonth + step * months;
+    const y = Math.floor(total / 12);
+    const m = total - y * 12 + 1;
+    return y * 10000 + m * 100 + Math.min(day, daysInMonth(y, m));
+  };
+  // `addDays(date, -1)`.
+  const dayBefore = (date: number): number => {
+    if (date % 100 > 1) return date - 1;
+    const y = Math.floor(date / 10000);
+    const m = Math.floor(date / 100) % 100;
+    return m > 1 ? y * 10000 + (m - 1) * 100 + daysInMonth(y, m - 1) : (y - 1) * 10000 + 1231;
+  };
+  return (step) => {
+    const start = step === 0 ? from : startOf(step);
+    const end = dayBefore(startOf(step + 1));
+    return start <= tom && (end < tom ? end : tom) < cut;
+  };
+}
+
+/** Whole calendar months from one date's month to another's. */
+const monthsBetween = (from: string, to: string): number => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
 
 export interface OverdueFollowUp {
   doc: Entity;
@@ -84,12 +125,17 @@ export function overdueFollowUps(entities: readonly Entity[], asOf: string): Ove
   const out: OverdueFollowUp[] = [];
   for (const entity of entities) {
     for (const due of dueOf(entity, asOf)) {
-      const dates = reported.get(due.key) ?? [];
-      if (kept.has(due.key) || dates.some((d) => d >= due.earliest)) continue;
+      if (kept.has(due.key) || coveredSince(reported.get(due.key), due.earliest)) continue;
       out.push({ doc: entity, index: due.index, document: entity.id ?? '', lofte: due.lofte, period: due.period, kadens: due.kadens });
     }
   }
   return out;
+}
+
+/** Whether any of a promise's follow-up dates is on or after `earliest`. */
+function coveredSince(dates: readonly string[] | undefined, earliest: string): boolean {
+  if (dates) for (const d of dates) if (d >= earliest) return true;
+  return false;
 }
 
 interface DueFollowUp {
@@ -135,10 +181,17 @@ function reportOf(entity: Entity): { datum: string; keys: string[]; kept: string
   let hit = reportCache.get(entity.value);
   if (hit === undefined) {
     const datum = entity.value['datum'];
-    const doc = asString(entity.value['medborgarlofte']) ?? '';
-    const results = asArray(entity.value['resultat']).map(asDict);
-    const keyOf = (r: Record<string, unknown> | undefined): string => `${doc}\u0000${asString(r?.['lofte']) ?? ''}`;
-    hit = isIsoDate(datum) ? { datum, keys: results.map(keyOf), kept: results.filter((r) => r?.['status'] === 'genomfort').map(keyOf) } : null;
+    hit = null;
+    if (isIsoDate(datum)) {
+      const doc = asString(entity.value['medborgarlofte']) ?? '';
+      hit = { datum, keys: [], kept: [] };
+      for (const item of asArray(entity.value['resultat'])) {
+        const r = asDict(item);
+        const key = `${doc}\u0000${asString(r?.['lofte']) ?? ''}`;
+        hit.keys.push(key);
+        if (r?.['status'] === 'genomfort') hit.kept.push(key);
+      }
+    }
     reportCache.set(entity.value, hit);
   }
   return hit ?? undefined;

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import type { LinkGraph } from '../links/index.js';
 import type { ReferenceData } from '../model/reference-data.js';
 import { aboutPath } from '../model/about.js';
-import { textFields, type TextField } from './texts.js';
+import { walkDocument, type DocumentWalk } from './texts.js';
 import type { Entity } from '../schema/index.js';
 import { deviationReason } from './deviation-reason.js';
 import { followUpUnknownPromise } from './follow-up-unknown-promise.js';
@@ -53,6 +53,22 @@ export interface RulesInput {
   enabled?: (code: string) => boolean;
 }
 
+const documentRulesCache = new WeakMap<readonly string[], readonly Rule[]>();
+
+/**
+ * The document rules that are on, for a list of rules configuration turned off: worked out once per
+ * list (a run's files share one), not once per file and rule.
+ */
+export function documentRulesWithout(disabled: readonly string[]): readonly Rule[] {
+  let rules = documentRulesCache.get(disabled);
+  if (!rules) {
+    const off = new Set(disabled);
+    rules = DOMAIN_RULES.filter((rule) => rule.scope === 'document' && !off.has(rule.code));
+    documentRulesCache.set(disabled, rules);
+  }
+  return rules;
+}
+
 /** The document rules over one file's documents: their findings depend on nothing else. */
 export function runDocumentRules(input: RulesInput, rules: readonly Rule[] = DOMAIN_RULES): Diagnostic[] {
   return runScoped(input, undefined, rules);
@@ -67,8 +83,14 @@ function runScoped(input: RulesInput, graph: LinkGraph | undefined, rules: reado
   const out: Diagnostic[] = [];
   // One context for all the rules (this runs once per file): `rule` says whose finding it is.
   let current: Rule | undefined;
-  // Each document's text fields, walked once in this run for every rule that reads them.
-  const fields = new WeakMap<object, readonly TextField[]>();
+  // Each document walked once in this run for every rule that reads all of it (a Map: it goes
+  // with the run, and a WeakMap per file costs the collector more).
+  const walks = new Map<object, DocumentWalk>();
+  const walked = (entity: Entity): DocumentWalk => {
+    let found = walks.get(entity.value);
+    if (!found) walks.set(entity.value, (found = walkDocument(entity.value)));
+    return found;
+  };
   const ctx: DocumentRuleContext = {
     entities: input.entities,
     asOf: input.asOf,
@@ -86,11 +108,8 @@ function runScoped(input: RulesInput, graph: LinkGraph | undefined, rules: reado
       }
       out.push(d);
     },
-    texts(entity) {
-      let found = fields.get(entity.value);
-      if (!found) fields.set(entity.value, (found = textFields(entity.value)));
-      return found;
-    },
+    texts: (entity) => walked(entity).fields,
+    periods: (entity) => walked(entity).periods,
   };
   const withGraph = graph ? { ...ctx, graph } : undefined;
   for (const rule of rules) {

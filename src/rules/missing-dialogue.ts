@@ -35,10 +35,17 @@ export const missingDialogue = defineRule<Args>()({
   check(ctx) {
     for (const entity of ctx.entities) {
       if (entity.kind !== 'Problembild' || !Array.isArray(entity.value['kallor'])) continue;
-      const types = new Set(asArray(entity.value['kallor']).map((k) => asString(asDict(k)?.['typ'])));
+      let citizen = false;
+      let staff = false;
+      for (const k of asArray(entity.value['kallor'])) {
+        const typ = asString(asDict(k)?.['typ']);
+        if (typ === undefined) continue;
+        citizen ||= CITIZEN.has(typ);
+        staff ||= STAFF.has(typ);
+      }
       const missing: ('medborgardialog' | 'medarbetardialog')[] = [];
-      if (![...CITIZEN].some((t) => types.has(t))) missing.push('medborgardialog');
-      if (![...STAFF].some((t) => types.has(t))) missing.push('medarbetardialog');
+      if (!citizen) missing.push('medborgardialog');
+      if (!staff) missing.push('medarbetardialog');
       if (missing.length > 0) ctx.report(entity, ['kallor'], { missing }, { target: 'key' });
     }
   },

@@ -40,8 +40,9 @@ export const outsideValidity = defineRule<Args>()({
       if (entity.kind !== 'Medborgarlofte') continue;
       const giltighet = asPeriod(entity.value['giltighet']);
       if (!giltighet) continue;
-      asArray(entity.value['loften']).forEach((item, i) => {
-        const lofte = asDict(item);
+      const loften = asArray(entity.value['loften']);
+      for (let i = 0; i < loften.length; i++) {
+        const lofte = asDict(loften[i]);
         const id = asString(lofte?.['id']);
         const tidsram = asPeriod(lofte?.['tidsram']);
         const ordered = tidsram && tidsram.tom >= tidsram.from ? tidsram : undefined; // else period-order's finding
@@ -51,11 +52,11 @@ export const outsideValidity = defineRule<Args>()({
         }
         // A deadline outside its own time frame (or, without one, the validity) can never be met as written.
         const senast = lofte?.['senast'];
-        if (!isIsoDate(senast)) return;
+        if (!isIsoDate(senast)) continue;
         const frame = ordered ?? giltighet;
-        if (senast >= frame.from && senast <= frame.tom) return;
+        if (senast >= frame.from && senast <= frame.tom) continue;
         ctx.report(entity, ['loften', i, 'senast'], { lofte: id, senast, within: ordered ? 'tidsram' : 'giltighet', validFrom: frame.from, validTom: frame.tom });
-      });
+      }
     }
   },
 });

@@ -1,9 +1,9 @@
 // period-order: every period ({from, tom}) must end on or after the day it starts.
 
 import { code, t, value } from '../diagnostics/parts.js';
-import { isIsoDate, visitObjects } from '../model/access.js';
-import type { DocPath } from '../diagnostics/types.js';
+import { isIsoDate } from '../model/access.js';
 import { defineRule } from './define.js';
+import { pathOf } from './texts.js';
 
 type Args = { from: string; tom: string; field: string };
 
@@ -27,20 +27,11 @@ export const periodOrder = defineRule<Args>()({
   samples: [{ from: '2026-12-31', tom: '2026-01-01', field: 'giltighet' }],
   check(ctx) {
     for (const entity of ctx.entities) {
-      for (const p of reversedPeriods(entity.value)) ctx.report(entity, p.path, p.args);
+      for (const { from, tom, place } of ctx.periods(entity)) {
+        if (!(tom < from && isIsoDate(from) && isIsoDate(tom))) continue;
+        const path = pathOf(place);
+        ctx.report(entity, [...path, 'tom'], { from, tom, field: String(path[path.length - 1] ?? '') });
+      }
     }
   },
 });
-
-/** Every `{ from, tom }` in a document that ends before it starts, with the path to its `tom`. */
-function reversedPeriods(value: unknown): { path: DocPath; args: Args }[] {
-  const out: { path: DocPath; args: Args }[] = [];
-  visitObjects(value, (dict, path) => {
-    const from = dict['from'];
-    const tom = dict['tom'];
-    if (typeof from === 'string' && typeof tom === 'string' && tom < from && isIsoDate(from) && isIsoDate(tom)) {
-      out.push({ path: [...path, 'tom'], args: { from, tom, field: String(path[path.length - 1] ?? '') } });
-    }
-  });
-  return out;
-}

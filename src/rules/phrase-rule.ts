@@ -4,18 +4,28 @@
 
 import { asString } from '../model/access.js';
 import { analyse, clauseAt, type TextAnalysis } from './language/clauses.js';
-import { findPhrases, phraseList, type PhraseList, type PhraseMatch } from './language/phrases.js';
+import { findPhrases, phraseList, readingOf, type PhraseList, type PhraseMatch, type TextReading } from './language/phrases.js';
 import { quantityIn } from './language/quantity.js';
 import { promises } from './promises.js';
 import type { DocumentRuleContext } from './types.js';
 
 /** The phrases of a list that decide about a text: each is quoted in the finding. */
-export function decidingPhrases(text: string, list: PhraseList, analysis?: TextAnalysis): PhraseMatch[] {
+export function decidingPhrases(text: string, list: PhraseList): readonly PhraseMatch[] {
+  const reading = readingOf(text);
+  return (reading.deciding[list.slot] ??= deciding(text, reading, list));
+}
+
+function deciding(text: string, reading: TextReading, list: PhraseList): readonly PhraseMatch[] {
   const found = findPhrases(text, list);
   if (found.length === 0) return found;
-  const clauses = analysis ?? analyse(text);
+  const clauses = analysisOf(text, reading);
   const quantity = found.some((m) => m.phrase.utanAntal) ? quantityIn(text) : undefined;
   return found.filter((m) => (m.phrase.sats === 'alla' || clauseAt(clauses, m.index)?.kind === 'main') && !(m.phrase.utanAntal && quantity !== undefined));
+}
+
+/** A text's sentences and clauses, worked out once for every list that found something in it. */
+export function analysisOf(text: string, reading: TextReading = readingOf(text)): TextAnalysis {
+  return (reading.analysis ??= analyse(text));
 }
 
 /** The promise's id, the deciding phrases, and the first one's suggested rewrite from the list. */

@@ -9,10 +9,20 @@ import { pathOf, textFields, type TextField } from './texts.js';
 /** The templates' placeholders all start with TODO (in capitals, as a word of its own). */
 const PLACEHOLDER = /^\s*TODO\b/;
 
+/**
+ * Whether PLACEHOLDER could match, told from the first character: a `T`, or one that `\s` may
+ * match (every such character is at most U+0020, U+00A0, or from U+1680 on). Most text starts
+ * with another letter and is told without the regex.
+ */
+export function mayBePlaceholder(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c === 0x54 || c <= 0x20 || c === 0xa0 || c >= 0x1680;
+}
+
 /** Where a document still holds a template placeholder (for the report's refusal too). */
 export function findPlaceholders(value: unknown, fields: readonly TextField[] = textFields(value)): { path: DocPath; text: string }[] {
   const out: { path: DocPath; text: string }[] = [];
-  for (const f of fields) if (f.kind === 'string' && PLACEHOLDER.test(f.text)) out.push({ path: pathOf(f.place), text: f.text.trim().split('\n')[0] as string });
+  for (const f of fields) if (f.kind === 'string' && mayBePlaceholder(f.text) && PLACEHOLDER.test(f.text)) out.push({ path: pathOf(f.place), text: f.text.trim().split('\n')[0] as string });
   return out;
 }
 

@@ -5,7 +5,7 @@ import type { DocPath, RelatedLocation } from '../diagnostics/types.js';
 import type { LinkGraph } from '../links/index.js';
 import type { ReferenceData } from '../model/reference-data.js';
 import type { Entity } from '../schema/index.js';
-import type { TextField } from './texts.js';
+import type { PeriodField, TextField } from './texts.js';
 
 export interface ReportOptions {
   target?: 'key' | 'value';
@@ -29,6 +29,8 @@ export interface DocumentRuleContext<A extends ArgShape = ArgShape> {
    * text, and let go after it (kept on the document, it would stay in memory for the whole run).
    */
   texts(entity: Entity): readonly TextField[];
+  /** Every map of a document with a string `from` and `tom`, from the same walk as `texts`. */
+  periods(entity: Entity): readonly PeriodField[];
 }
 
 /** What a repository rule sees: every document and the links between them. */

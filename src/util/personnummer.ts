@@ -100,28 +100,48 @@ interface Found {
   masked: string;
 }
 
-/** Only text with at least one digit (any script NFKC turns into one) can hold a number. */
-const ANY_DIGIT = /[0-9\uff10-\uff19]|&#|[\u2460-\u24ff\u2776-\u2793]|[\u{1d7ce}-\u{1d7ff}]/u;
+/**
+ * Where a text may show a reader a digit: an ASCII digit, an entity (`&#56;`), or a character NFKC
+ * turns into digits (superscripts, fractions, full-width, circled and parenthesised numbers, CJK
+ * telegraph symbols, mathematical digits …, in ranges a little wider than Unicode's own; one
+ * beyond the BMP is told by its high surrogate). test/personnummer.test.ts checks every code point.
+ */
+const MAY_BE_DIGIT = /[0-9&\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u218f\u2460-\u24ff\u3250-\u33ff\uff10-\uff19\ud833-\ud83e]/;
+
+/** Whether a character beyond ASCII may turn into digits under NFKC (MAY_BE_DIGIT without its ASCII). */
+function mayReadAsDigits(c: number): boolean {
+  if (c < 0x2070) return c === 0xb2 || c === 0xb3 || c === 0xb9 || (c >= 0xbc && c <= 0xbe);
+  if (c <= 0x24ff) return c <= 0x218f || c >= 0x2460;
+  return (c >= 0x3250 && c <= 0x33ff) || (c >= 0xff10 && c <= 0xff19) || (c >= 0xd833 && c <= 0xd83e);
+}
+
+/** The most digits one character (or one entity) can turn into: `⅒` is `1⁄10`. */
+const MOST_DIGITS_PER_CHARACTER = 3;
 
 /**
- * True when the text cannot hold a personnummer, told in one pass without regular expressions:
- * fewer than ten ASCII digits, and nothing that could read as a digit (an entity's `&`, a
- * character beyond Latin-1's letters: full-width digits, superscripts, ½). Most Swedish text,
- * å, ä and ö included, is told here, before `readable` would rebuild it character by character.
+ * False when the text cannot hold a personnummer: it shows a reader fewer than ten digits, counted
+ * generously (each character that may turn into digits, and each numeric entity, as three). Told
+ * without `readable`, which rebuilds a text character by character; a text with no digit at all
+ * (most keys, names and sentences) is told by one search.
  */
-function tooFewDigits(text: string): boolean {
+export function mayHoldPersonnummer(text: string): boolean {
+  // Ten digits take four characters at least (keys, numbers and ids are often shorter).
+  if (text.length * MOST_DIGITS_PER_CHARACTER < 10) return false;
+  let at = text.search(MAY_BE_DIGIT);
+  if (at < 0) return false;
   let digits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) {
-      if (++digits >= 10) return false;
-    } else if (c === 0x26 || (c > 0x7f && (c < 0xc0 || c > 0xff))) return false;
+  for (; at < text.length; at++) {
+    const c = text.charCodeAt(at);
+    if (c >= 0x30 && c <= 0x39) digits++;
+    else if (c === 0x26) digits += text.charCodeAt(at + 1) === 0x23 ? MOST_DIGITS_PER_CHARACTER : 0;
+    else if (c > 0x7f && mayReadAsDigits(c)) digits += MOST_DIGITS_PER_CHARACTER;
+    if (digits >= 10) return true;
   }
-  return true;
+  return false;
 }
 
 function locate(text: string): Found[] {
-  if (!ANY_DIGIT.test(text) || tooFewDigits(text)) return [];
+  if (!mayHoldPersonnummer(text)) return [];
   const r = MAY_DISGUISE.test(text) ? readable(text) : undefined;
   const plain = r ? r.text : text;
   const found: Found[] = [];

@@ -67,8 +67,26 @@ const SIDE_OPENERS: readonly (readonly [ClauseKind, readonly string[]])[] = [
   ['relative', ['som', 'där', 'dit', 'vilket', 'vilka', 'vars', 'varvid', 'när', 'då']],
 ];
 
+/**
+ * The side openers by their first word, each with its words and the clause it opens, in the order
+ * of SIDE_OPENERS: the first that fits a place is the one `analyse` takes, as a scan of them all would.
+ */
+const SIDE_OPENERS_BY_FIRST_WORD: ReadonlyMap<string, readonly { kind: ClauseKind; words: readonly string[] }[]> = (() => {
+  const out = new Map<string, { kind: ClauseKind; words: readonly string[] }[]>();
+  for (const [kind, list] of SIDE_OPENERS) {
+    for (const phrase of list) {
+      const words = phrase.split(' ');
+      const first = words[0] as string;
+      const entry = out.get(first);
+      if (entry) entry.push({ kind, words });
+      else out.set(first, [{ kind, words }]);
+    }
+  }
+  return out;
+})();
+
 /** A sentence that starts with one of these puts a side clause before the promise. */
-const FRONTED_OPENERS = ['för att', 'i syfte att', 'i avsikt att', 'med syfte att', 'genom att', 'om', 'när', 'då', 'eftersom', 'efter att', 'innan', 'utifrån', 'baserat på', 'med utgångspunkt i', 'med utgångspunkt från', 'med anledning av'];
+const FRONTED_OPENERS = ['för att', 'i syfte att', 'i avsikt att', 'med syfte att', 'genom att', 'om', 'när', 'då', 'eftersom', 'efter att', 'innan', 'utifrån', 'baserat på', 'med utgångspunkt i', 'med utgångspunkt från', 'med anledning av'].map((p) => p.split(' '));
 
 /**
  * The verbs that stand second in a Swedish main clause that promises, after a clause put first:
@@ -81,7 +99,11 @@ const PROMISE_VERBS = new Set([...STRONG_PROMISE_VERBS, 'ska', 'skall', 'kommer'
 /** Ends a side clause: a comma or other punctuation, or "och att"/"samt att" that starts a new promise. */
 const SIDE_END = /[,;:()–—]|\s(?:och|samt)\s+att\s/g;
 
-const startsWithPhrase = (ws: readonly Word[], i: number, phrase: string): boolean => phrase.split(' ').every((p, k) => ws[i + k]?.text === p);
+/** Whether the words from `i` on are the phrase's (its words split once, not at every word of every text). */
+function startsWithPhrase(ws: readonly Word[], i: number, phrase: readonly string[]): boolean {
+  for (let k = 0; k < phrase.length; k++) if (ws[i + k]?.text !== phrase[k]) return false;
+  return true;
+}
 
 export function analyse(text: string): TextAnalysis {
   const sents = sentences(text);
@@ -106,13 +128,13 @@ export function analyse(text: string): TextAnalysis {
       }
     }
     for (let i = Math.max(from, 0); i < ws.length; i++) {
-      const opener = SIDE_OPENERS.find(([, list]) => list.some((p) => startsWithPhrase(ws, i, p)));
+      const opener = SIDE_OPENERS_BY_FIRST_WORD.get((ws[i] as Word).text)?.find((o) => startsWithPhrase(ws, i, o.words));
       if (!opener) continue;
       const start = (ws[i] as Word).start;
       SIDE_END.lastIndex = start;
       const stop = SIDE_END.exec(text);
       const end = stop && stop.index < sentence.end ? stop.index : sentence.end;
-      side.push({ start, end, kind: opener[0], sentence: index });
+      side.push({ start, end, kind: opener.kind, sentence: index });
       while (i + 1 < ws.length && (ws[i + 1] as Word).start < end) i++;
     }
     // What the side clauses leave is the promise's own clause.

@@ -3,8 +3,8 @@
 // times ("stängt 24–06") or something done at each occasion of a counted event ("efter varje
 // insatsvecka"). The phrases are data: data/ordlistor/matbara-formuleringar.yaml.
 
-import { decidingPhrases } from '../phrase-rule.js';
-import { analyse, clauseAt, words } from './clauses.js';
+import { analysisOf, decidingPhrases } from '../phrase-rule.js';
+import { clauseAt, words } from './clauses.js';
 import { findPhrases, phraseList, type PhraseList, type PhraseMatch } from './phrases.js';
 
 /** "en del", "ett antal": an article that does not count one thing. */
@@ -16,10 +16,10 @@ export function measurableWording(text: string): PhraseMatch | undefined {
   const list = phraseList('matbara-formuleringar.yaml');
   const found = findPhrases(text, list);
   if (found.length === 0) return undefined;
-  const analysis = analyse(text);
+  const analysis = analysisOf(text);
   // A sentence that is vague or conditional has no definite deliverable, whatever its verb.
   const weak = new Set(
-    ['vaga-formuleringar.yaml', 'villkorade-formuleringar.yaml'].flatMap((file) => decidingPhrases(text, phraseList(file), analysis).map((m) => clauseAt(analysis, m.index)?.sentence)),
+    ['vaga-formuleringar.yaml', 'villkorade-formuleringar.yaml'].flatMap((file) => decidingPhrases(text, phraseList(file)).map((m) => clauseAt(analysis, m.index)?.sentence)),
   );
   return found.find((m) => {
     const clause = clauseAt(analysis, m.index);

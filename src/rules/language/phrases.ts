@@ -1,6 +1,7 @@
 // Swedish phrase lists (data/ordlistor/) compiled to matchers that know word boundaries and inflections.
 
 import { readDataFile } from '../../paths.js';
+import type { TextAnalysis } from './clauses.js';
 
 /** Where in a text a phrase counts: only in the promise's own clause, or anywhere. */
 export type PhraseScope = 'lofte' | 'alla';
@@ -84,8 +85,22 @@ export interface PhraseList {
   /** The phrases (by position in the list) that may start with a word, and with a stem (`verk*`). */
   byFirstWord: ReadonlyMap<string, readonly number[]>;
   byStem: ReadonlyMap<string, readonly number[]>;
-  /** What `phrasesStartingWith` said of each word seen so far, keyed by the word as written. */
-  seen: Map<string, readonly number[]>;
+  /** Where this list's answers stand in a word's or a text's (lists are numbered as they are read). */
+  slot: number;
+  /** What a scan of one text knows of each phrase (by position in the list), reused from text to text. */
+  scanState: ScanState;
+}
+
+/**
+ * Per phrase of a list: where its next try in the text may start, and whether its later words are
+ * missing from the text. An entry counts only when `scan` equals the scan that wrote it, so a
+ * new text starts afresh without clearing or allocating anything.
+ */
+interface ScanState {
+  scan: number;
+  readonly seenIn: Int32Array;
+  readonly nextFrom: Int32Array;
+  readonly absent: Uint8Array;
 }
 
 const ENDING_LIST = ['', ...ENDINGS.split('|')];
@@ -109,8 +124,14 @@ function phrasesStartingWith(word: string, list: PhraseList): readonly number[] 
 }
 
 const NONE: readonly number[] = [];
-/** Answers per word, per list: promise texts use the same few thousand words again and again. */
+/** Words remembered: promise texts use the same few thousand words again and again. */
 const WORD_CACHE_LIMIT = 50_000;
+
+/** Whether one of the alternatives stands somewhere in the text. */
+function anyIn(text: string, alternatives: readonly string[]): boolean {
+  for (const alt of alternatives) if (text.includes(alt)) return true;
+  return false;
+}
 
 /**
  * A phrase of a list, its regular expressions made when first used: a run meets a few of a list's
@@ -151,7 +172,8 @@ class ListedPhrase implements Phrase {
    * Most phrases start with a common word ("i", "om", "när") and go on with rare ones.
    */
   mayMatchIn(text: string): boolean {
-    return this.later.every((alts) => alts.some((alt) => text.includes(alt)));
+    for (const alts of this.later) if (!anyIn(text, alts)) return false;
+    return true;
   }
 
   get pattern(): RegExp {
@@ -179,72 +201,120 @@ export function phraseList(file: string): PhraseList {
       else addTo(byFirstWord, alt, i);
     }
   });
-  const list = { phrases, entries, handelser: data.handelser ?? [], byFirstWord, byStem, seen: new Map<string, readonly number[]>() };
+  const n = phrases.length;
+  const scanState = { scan: 0, seenIn: new Int32Array(n), nextFrom: new Int32Array(n), absent: new Uint8Array(n) };
+  const list = { phrases, entries, handelser: data.handelser ?? [], byFirstWord, byStem, slot: cache.size, scanState };
   cache.set(file, list);
   return list;
 }
 
 /** Every phrase of the list in a text; where two overlap, the one that starts first (then the longer). */
-export function findPhrases(text: string, list: PhraseList): PhraseMatch[] {
+export function findPhrases(text: string, list: PhraseList): readonly PhraseMatch[] {
+  const reading = readingOf(text);
+  return (reading.found[list.slot] ??= scan(text, reading, list));
+}
+
+function scan(text: string, reading: TextReading, list: PhraseList): readonly PhraseMatch[] {
   // Nearly every promise text matches no phrase. A phrase can only start at a word that could be
   // its first word, so its regex is tried there alone (sticky), not over the whole text. Per phrase
   // the tries go left to right from the end of its last match: the matches a global scan gives.
   let all: PhraseMatch[] | undefined;
-  let nextFrom: Map<number, number> | undefined;
-  /** Phrases whose later words are not all in the text: by position in the list. */
-  let absent: Set<number> | undefined;
-  const { starts, words, folded: lower } = wordsOf(text);
+  const state = list.scanState;
+  // The number wraps after 2^32 scans: only an entry that old could pass for this scan's.
+  const current = (state.scan = (state.scan + 1) | 0);
+  const { seenIn, nextFrom, absent } = state;
+  const { starts, words, folded: lower } = reading;
   for (let k = 0; k < words.length; k++) {
-    const hit = phrasesStartingAt(words[k] as string, list);
+    const hit = phrasesStartingAt(words[k] as WordFacts, list);
     if (hit.length === 0) continue;
     const at = starts[k] as number;
     for (const i of hit) {
-      nextFrom ??= new Map();
-      if (at < (nextFrom.get(i) ?? 0) || absent?.has(i)) continue;
-      const phrase = list.phrases[i] as Phrase;
-      if (!phrase.mayMatchIn(lower)) {
-        (absent ??= new Set()).add(i);
-        continue;
+      if (seenIn[i] !== current) {
+        seenIn[i] = current;
+        nextFrom[i] = 0;
+        // Phrases whose later words are not all in the text are never tried in it.
+        absent[i] = (list.phrases[i] as Phrase).mayMatchIn(lower) ? 0 : 1;
       }
+      if (absent[i] === 1 || at < (nextFrom[i] as number)) continue;
+      const phrase = list.phrases[i] as Phrase;
       const sticky = phrase.sticky;
       sticky.lastIndex = at;
       const m = sticky.exec(text);
       if (!m) continue;
-      nextFrom.set(i, at + m[0].length);
+      nextFrom[i] = at + m[0].length;
       (all ??= []).push({ phrase, text: m[0].replace(/\s+/g, ' '), index: at, end: at + m[0].length });
     }
   }
-  return all ? nonOverlapping(all) : [];
+  return all ? nonOverlapping(all) : NO_MATCHES;
 }
 
-/** A text's words (as WORD finds them) and where each starts. */
-interface TextWords {
-  starts: number[];
-  words: string[];
-  /** The whole text as `folded` makes a word: lower case, long s as s. */
-  folded: string;
+const NO_MATCHES: readonly PhraseMatch[] = [];
+
+/** A word as written, and what the lists said of it: read once per run, whichever list asks. */
+interface WordFacts {
+  /** Lower case, as `folded` makes it. */
+  readonly folded: string;
+  /** By list slot: the phrases of that list the word may start. */
+  readonly starts: (readonly number[] | undefined)[];
 }
 
 /**
- * The words of the last texts looked at: each promise text is read by several lists (vague,
- * conditional, measurable) one rule after another, and is cut into words once. The same word
- * strings come back for every list, so their hashes are computed once too.
+ * A text cut into words once for every list and rule that reads it (vague, conditional,
+ * measurable), with what each list found in it and what the phrase rules made of that.
  */
-const recentWords = new Map<string, TextWords>();
-const RECENT_TEXTS = 256;
+export interface TextReading {
+  /** Where each word starts. */
+  readonly starts: readonly number[];
+  /** The words, in the same order. */
+  readonly words: readonly WordFacts[];
+  /** The whole text as `folded` makes a word: lower case, long s as s. */
+  readonly folded: string;
+  /** By list slot: `findPhrases` of that list. */
+  readonly found: (readonly PhraseMatch[] | undefined)[];
+  /** By list slot: the phrases that decide about the text (phrase-rule.ts's `decidingPhrases`). */
+  readonly deciding: (readonly PhraseMatch[] | undefined)[];
+  /** The text's sentences and clauses, once one of the lists found something in it. */
+  analysis: TextAnalysis | undefined;
+}
 
-function wordsOf(text: string): TextWords {
-  let found = recentWords.get(text);
+/**
+ * The readings of the last texts looked at: each promise text is read by several lists one rule
+ * after another, and is cut into words once. The same word strings come back for every text, so
+ * what the lists say of a word is looked up once per word, not once per word and list.
+ */
+const recentReadings = new Map<string, TextReading>();
+const RECENT_TEXTS = 256;
+const wordFacts = new Map<string, WordFacts>();
+
+export function readingOf(text: string): TextReading {
+  let found = recentReadings.get(text);
   if (found) return found;
-  found = { starts: [], words: [], folded: folded(text) };
-  WORD.lastIndex = 0;
-  for (let w = WORD.exec(text); w !== null; w = WORD.exec(text)) {
-    found.starts.push(w.index);
-    found.words.push(w[0]);
+  const starts: number[] = [];
+  const words: WordFacts[] = [];
+  // The words are the longest runs of letters, as a global `LETTER+` finds them, told a character
+  // at a time: no match object per word.
+  for (let i = 0; i < text.length; i++) {
+    if (!isLetter(text.charCodeAt(i))) continue;
+    let end = i + 1;
+    while (end < text.length && isLetter(text.charCodeAt(end))) end++;
+    starts.push(i);
+    words.push(factsOf(text.slice(i, end)));
+    i = end;
   }
-  if (recentWords.size >= RECENT_TEXTS) recentWords.clear();
-  recentWords.set(text, found);
+  found = { starts, words, folded: folded(text), found: [], deciding: [], analysis: undefined };
+  if (recentReadings.size >= RECENT_TEXTS) recentReadings.clear();
+  recentReadings.set(text, found);
   return found;
+}
+
+function factsOf(word: string): WordFacts {
+  let facts = wordFacts.get(word);
+  if (facts === undefined) {
+    facts = { folded: folded(word), starts: [] };
+    if (wordFacts.size >= WORD_CACHE_LIMIT) wordFacts.clear();
+    wordFacts.set(word, facts);
+  }
+  return facts;
 }
 
 /** Of matches that overlap, the one that starts first (then the longer) stays. */
@@ -260,8 +330,20 @@ export function nonOverlapping(all: PhraseMatch[]): PhraseMatch[] {
   return kept;
 }
 
-/** A word as the phrases' own patterns see one: letters and digits, case-insensitive. */
-const WORD = new RegExp(`${LETTER}+`, 'giu');
+/** A letter of a word as the phrases' own patterns see one: letters and digits, case-insensitive. */
+const ONE_LETTER = new RegExp(`^${LETTER}$`, 'iu');
+
+/**
+ * Whether a UTF-16 code unit is a letter as the patterns (flags `iu`) see one: LETTER and what
+ * case-folds into it (the Kelvin sign, ẞ, Greek mu …), each asked of the regex once and kept. A
+ * surrogate is never one: no character beyond the BMP folds into LETTER.
+ */
+const letterTable = new Uint8Array(0x10000);
+function isLetter(code: number): boolean {
+  let known = letterTable[code] as number;
+  if (known === 0) letterTable[code] = known = code < 0xd800 || code > 0xdfff ? (ONE_LETTER.test(String.fromCharCode(code)) ? 1 : 2) : 2;
+  return known === 1;
+}
 
 /**
  * A word in lower case as the patterns' case-insensitive (`iu`) matching sees it: besides upper
@@ -272,13 +354,7 @@ function folded(word: string): string {
   return lower.includes('ſ') ? lower.replace(/ſ/g, 's') : lower;
 }
 
-/** The phrases a word may start, remembered per word as written (folding it costs more than a lookup). */
-function phrasesStartingAt(word: string, list: PhraseList): readonly number[] {
-  let hit = list.seen.get(word);
-  if (hit === undefined) {
-    hit = phrasesStartingWith(folded(word), list);
-    if (list.seen.size >= WORD_CACHE_LIMIT) list.seen.clear();
-    list.seen.set(word, hit);
-  }
-  return hit;
+/** The phrases of a list a word may start, remembered with the word (folding it costs more than a lookup). */
+function phrasesStartingAt(word: WordFacts, list: PhraseList): readonly number[] {
+  return (word.starts[list.slot] ??= phrasesStartingWith(word.folded, list));
 }
