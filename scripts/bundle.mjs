@@ -10,13 +10,15 @@
 // of its own), and the CommonJS packages, which Node loads as usual when they are first needed.
 // marked and chalk ship only as ES modules, which CommonJS cannot require: they are bundled; the
 // modules only some runs need (the report's, chalk) are evaluated only when first imported.
+// gray-matter is bundled too: every check of a Markdown file with front matter loads it, and from
+// node_modules that took some 40 ms of compiling (most of it the js-yaml 3 it brings, see below).
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BUNDLED = new Set(['commander', 'js-yaml', 'marked', 'chalk']);
+const BUNDLED = new Set(['commander', 'js-yaml', 'marked', 'chalk', 'gray-matter']);
 const dependencies = Object.keys(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).dependencies);
 const external = dependencies.filter((name) => !BUNDLED.has(name)).flatMap((name) => [name, `${name}/*`]);
 const dist = path.join(root, 'dist');
@@ -34,6 +36,22 @@ const lazyChildProcessInCommander = {
   },
 };
 
+// gray-matter loads js-yaml 3 for its default YAML engine, which lofte never uses (it passes
+// engines of its own, src/load/front-matter.ts): in the bundle that js-yaml is loaded on first use
+// instead, from gray-matter's own place in node_modules, so its functions stay what they were.
+const LAZY_GRAY_MATTER_YAML = [
+  "const { createRequire } = require('node:module');",
+  "let m; const load = () => (m ??= createRequire(createRequire(__filename).resolve('gray-matter'))('js-yaml'));",
+  'module.exports = new Proxy({}, { get: (_, key) => (...args) => load()[key](...args) });',
+].join('\n');
+const lazyYamlInGrayMatter = {
+  name: 'lazy-yaml-in-gray-matter',
+  setup(b) {
+    b.onResolve({ filter: /^js-yaml$/ }, (args) => (/[\\/]node_modules[\\/]gray-matter[\\/]/.test(args.importer) ? { path: 'lazy-gray-matter-yaml', namespace: 'lofte-lazy-yaml' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lofte-lazy-yaml' }, () => ({ contents: LAZY_GRAY_MATTER_YAML, loader: 'js' }));
+  },
+};
+
 await build({
   entryPoints: [path.join(dist, 'cli', 'main.js')],
   outfile: path.join(dist, 'lofte.cjs'),
@@ -47,7 +65,7 @@ await build({
   banner: { js: "const __lofteUrl = require('node:url').pathToFileURL(__filename).href;" },
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [lazyChildProcessInCommander],
+  plugins: [lazyChildProcessInCommander, lazyYamlInGrayMatter],
 });
 
 // bin/lofte.js runs the bundle as a vm script, and a vm script cannot import(): any dynamic import

@@ -8,17 +8,26 @@ import type { FormatsPlugin } from 'ajv-formats';
 import type * as Yaml from 'yaml';
 import type GrayMatter from 'gray-matter';
 
-const require = createRequire(import.meta.url);
+const nodeRequire = createRequire(import.meta.url);
 
 function lazy<T>(name: string): () => T {
   let mod: T | undefined;
-  return () => (mod ??= require(name) as T);
+  return () => (mod ??= nodeRequire(name) as T);
 }
 
 /** The exact YAML parser (source positions): for files with findings and for syntax errors. */
 export const yamlLib = lazy<typeof Yaml>('yaml');
-/** Front matter splitting: only for Markdown files. */
-export const grayMatter = lazy<typeof GrayMatter>('gray-matter');
+let grayMatterModule: typeof GrayMatter | undefined;
+
+/**
+ * Front matter splitting: only for Markdown files. The bundle (scripts/bundle.mjs) is CommonJS and
+ * holds gray-matter, so that V8's code cache covers it: its bundler takes the literal `require`
+ * below. As ES modules (tests, the worker thread's module graph) there is no `require`, and Node
+ * loads gray-matter from node_modules.
+ */
+export function grayMatter(): typeof GrayMatter {
+  return (grayMatterModule ??= (typeof require === 'function' ? require('gray-matter') : nodeRequire('gray-matter')) as typeof GrayMatter);
+}
 /** ajv itself: for lofte.config.yaml, and for the schemas when running from source. */
 export const ajvLib = lazy<typeof Ajv2020Module>('ajv/dist/2020.js');
 /** ajv's formats (date, email, uri): with ajvLib. CommonJS: the plugin is module.exports and its `default`. */
