@@ -8,7 +8,7 @@ import { compareDiagnostics, type Diagnostic } from './diagnostics/types.js';
 import { makeDiagnostic } from './diagnostics/make.js';
 import { applyDirectives } from './load/directives.js';
 import { discover, type DiscoveredFile, type DiscoverOptions } from './load/discover.js';
-import { currentStamp, type Progress, type SkippedFile } from './load/index.js';
+import { currentStamp, CurrentStamps, type Progress, type SkippedFile } from './load/index.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits, type ParseMode } from './load/parse.js';
 import { brokenFiles, withoutCascades } from './links/cascade.js';
 import { resolveReferences, type LinkGraph } from './links/index.js';
@@ -200,16 +200,17 @@ export class ValidationSession {
     const { cacheKey, PersistentCache } = await import('./cache/index.js');
     const cache = new PersistentCache(cacheOptions.location, cacheKey({ ...options, limits: this.fileOptions.limits }));
     const files = await cache.discover(options.paths, discoverOptions(options));
-    const stamps = files.map(currentStamp);
+    const current = new CurrentStamps(files);
     time(`discover (${cache.walkUse})`);
     const storable = options.reportOnly?.outsideFiles !== true;
-    const stored = storable ? cache.storedResult(files, stamps) : undefined;
+    const stored = storable ? cache.storedResult(files, current) : undefined;
     if (stored) {
       cache.keepWalk();
       time('cache (nothing changed)');
       // The entities are not at hand: a later run of this session starts afresh.
       return { ...stored, entities: [], graph: { byId: new Map(), links: [] }, reread: 0 };
     }
+    const stamps = current.text;
     const { RepositoryStage } = await import('./check/repository.js');
     const stage = new RepositoryStage(options);
     const seed = await cache.seed(files, stamps, loadSchemas, this.fileOptions, options.cwd);

@@ -345,7 +345,7 @@ describe('validate --cache gives the same output as without it', () => {
     const { ValidationSession } = await import('../src/validate.js');
     const { RepositoryStage } = await import('../src/check/repository.js');
     const { cacheKey, PersistentCache } = await import('../src/cache/index.js');
-    const { currentStamp } = await import('../src/load/index.js');
+    const { currentStamp, CurrentStamps } = await import('../src/load/index.js');
     const { discover } = await import('../src/load/discover.js');
     const { loadSchemas } = await import('../src/schema/validators.js');
     const { DEFAULT_PARSE_LIMITS } = await import('../src/load/parse.js');
@@ -376,7 +376,7 @@ describe('validate --cache gives the same output as without it', () => {
     const error = cache.save(files, seed!.results, { diagnostics: result.diagnostics, fileCount: result.fileCount, shownFileCount: result.shownFileCount, skipped: result.skipped }, { get: (file) => stage.recordOf(file) });
     expect(error).toBeUndefined();
     // The next run takes the stored result: no file's entry was left racy.
-    expect(new PersistentCache(location, key).storedResult(files, files.map(currentStamp))).toBeDefined();
+    expect(new PersistentCache(location, key).storedResult(files, new CurrentStamps(files))).toBeDefined();
   });
 
   it('an unchanged file whose entry cannot be read is checked again when the stage reaches it, and the next run takes the stored result', async () => {
@@ -999,5 +999,30 @@ describe('a session (watch mode) that starts from the cache', () => {
       r.graph.links.map((l) => [l.from.doc.file, l.from.id, l.path, l.to.id, l.to.doc.file]);
     expect(links(second)).toEqual(links(await new ValidationSession(options).run()));
     expect(second.entities.map((e) => e.value)).toEqual((await new ValidationSession(options).run()).entities.map((e) => e.value));
+  });
+});
+
+describe('the stamps a --cache run compares', () => {
+  it('as numbers they say what the stamps as text say, and text made back into numbers gives the same bytes (the listing of a run that saved is the one the next run works out)', async () => {
+    const { currentStamp, CurrentStamps, stampNumbers } = await import('../src/load/index.js');
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.yaml'), 'kind: Aktor\n');
+    writeFileSync(path.join(dir, 'b.md'), '');
+    mkdirSync(path.join(dir, 'folder.yaml'));
+    const files = [
+      { absPath: path.join(dir, 'a.yaml'), name: 'a.yaml' },
+      { absPath: path.join(dir, 'gone.yaml'), name: 'gone.yaml' },
+      { absPath: path.join(dir, 'b.md'), name: 'b.md' },
+      { absPath: path.join(dir, 'folder.yaml'), name: 'folder.yaml' },
+      { absPath: path.join(dir, 'a.yaml'), name: 'a.yaml', unreadableFolder: true as const },
+    ];
+    const stamps = new CurrentStamps(files);
+    expect(stamps.text).toEqual(files.map(currentStamp));
+    expect(stamps.text.filter((s) => s === 'gone')).toHaveLength(3);
+    expect(stamps.gone).toBe(true);
+    expect(Buffer.from(stampNumbers(stamps.text).buffer).equals(Buffer.from(stamps.numbers.buffer))).toBe(true);
+    expect(new CurrentStamps(files.slice(0, 1)).gone).toBe(false);
+    // A stamp that is no file's (a racy entry, see PersistentCache.save) is none of a file's numbers.
+    expect([...stampNumbers(['racy'])].every(Number.isNaN)).toBe(true);
   });
 });

@@ -34,7 +34,7 @@ import { entityFacts, type SeedIndex, type StageRecord } from '../check/reposito
 import { RULE_CODES } from '../diagnostics/catalog.js';
 import type { Diagnostic, DocPath, Range } from '../diagnostics/types.js';
 import { discover, displayName, type DiscoveredFile, type DiscoverOptions } from '../load/discover.js';
-import { pathStamp, readDiscovered, stampTime, type SkippedFile } from '../load/index.js';
+import { pathStamp, readDiscovered, stampNumbers, stampTime, type CurrentStamps, type SkippedFile } from '../load/index.js';
 import type { LocateTarget, Locator } from '../load/locator.js';
 import { isPlainObject, type ParseLimits } from '../load/parse.js';
 import { packagePath } from '../paths.js';
@@ -268,8 +268,6 @@ export class PersistentCache {
   }
   /** The checksum of the paths of the files `discover` gave, when known from the walk (see `pathsChecksum`). */
   private pathsSum: { files: readonly DiscoveredFile[]; sum: string } | undefined;
-  /** The last listing checksum worked out, with what it was of. */
-  private lastListing: { files: readonly DiscoveredFile[]; stamps: readonly string[]; sum: string } | undefined;
   /** What checks a file whose entry cannot be read (see `loadLazy`). */
   private fallback: { schemas: SchemaSet; options: FileCheckOptions } | undefined;
 
@@ -329,21 +327,17 @@ export class PersistentCache {
   }
 
   /** The last run's result, when it was over exactly these files with these stamps and none was racy. */
-  storedResult(files: readonly DiscoveredFile[], stamps: readonly string[]): StoredResult | undefined {
+  storedResult(files: readonly DiscoveredFile[], stamps: CurrentStamps): StoredResult | undefined {
     const s = this.state;
-    if (s?.result === undefined || s.racy || stamps.includes('gone') || s.listing !== this.listing(files, stamps)) return undefined;
+    if (s?.result === undefined || s.racy || stamps.gone || s.listing !== this.listing(files, stamps.numbers)) return undefined;
     const stored = readCacheFile(path.join(this.dir, 'result'));
     return isResultFile(stored) && stored.key === this.key && stored.token === s.result ? stored.result : undefined;
   }
 
-  /** The checksum of the files and their stamps (see `listing`), worked out once for the same stamps. */
-  private listing(files: readonly DiscoveredFile[], stamps: readonly string[]): string {
-    const last = this.lastListing;
-    if (last && last.files === files && last.stamps.length === stamps.length && last.stamps.every((st, i) => st === stamps[i])) return last.sum;
+  /** The checksum of the files and their stamps (see `listing`). */
+  private listing(files: readonly DiscoveredFile[], stamps: Float64Array): string {
     const known = this.pathsSum;
-    const sum = listing(known?.files === files ? known.sum : pathsChecksum(files), stamps);
-    this.lastListing = { files, stamps, sum };
-    return sum;
+    return listing(known?.files === files ? known.sum : pathsChecksum(files), stamps);
   }
 
   /**
@@ -494,7 +488,7 @@ export class PersistentCache {
       const error = writeCacheFile(path.join(this.dir, 'result'), disk);
       if (error) return error;
     }
-    const state: State = { key: this.key, listing: this.listing(files, stamps), racy, result: resultToken, stage: token, walk: this.writeWalk() };
+    const state: State = { key: this.key, listing: this.listing(files, stampNumbers(stamps)), racy, result: resultToken, stage: token, walk: this.writeWalk() };
     return writeCacheFile(path.join(this.dir, 'state'), state);
   }
 
@@ -905,9 +899,9 @@ function isStringArray(x: unknown): x is string[] {
   return Array.isArray(x) && x.every((s) => typeof s === 'string');
 }
 
-/** One checksum for the files (their paths' checksum, see `pathsChecksum`) and their stamps, in order. */
-function listing(pathsSum: string, stamps: readonly string[]): string {
-  return checksum(`${pathsSum}\n${stamps.join('\n')}`);
+/** One checksum for the files (their paths' checksum, see `pathsChecksum`) and their stamps' numbers, in order (see `CurrentStamps`). */
+function listing(pathsSum: string, stamps: Float64Array): string {
+  return cryptoLib().createHash('sha1').update(pathsSum).update(new Uint8Array(stamps.buffer, stamps.byteOffset, stamps.byteLength)).digest('hex');
 }
 
 function isState(x: unknown): x is State {
