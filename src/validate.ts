@@ -210,10 +210,9 @@ export class ValidationSession {
       // The entities are not at hand: a later run of this session starts afresh.
       return { ...stored, entities: [], graph: { byId: new Map(), links: [] }, reread: 0 };
     }
-    const stamps = current.text;
     const { RepositoryStage } = await import('./check/repository.js');
     const stage = new RepositoryStage(options);
-    const seed = await cache.seed(files, stamps, loadSchemas, this.fileOptions, options.cwd);
+    const seed = await cache.seed(files, current, loadSchemas, this.fileOptions, options.cwd);
     let results: FileResult[];
     let checked: number;
     let changed: FileResult[] | undefined;
@@ -222,7 +221,7 @@ export class ValidationSession {
       ({ results, checked, changed } = seed);
     } else {
       const schemas = await loadSchemas();
-      ({ results, checked } = cache.results(files, stamps, schemas, this.fileOptions, (done) => options.onProgress?.(done, files.length)));
+      ({ results, checked } = cache.results(files, current.text, schemas, this.fileOptions, (done) => options.onProgress?.(done, files.length)));
     }
     time(`files (${checked} checked, ${files.length - checked} from the cache)`);
     this.files = files;

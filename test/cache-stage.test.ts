@@ -8,7 +8,7 @@ import { entityFacts, type SeedIndex } from '../src/check/repository.js';
 import { cacheKey, PersistentCache } from '../src/cache/index.js';
 import { readCacheFile, writeCacheFile } from '../src/cache/store.js';
 import { discover } from '../src/load/discover.js';
-import { currentStamp } from '../src/load/index.js';
+import { CurrentStamps } from '../src/load/index.js';
 import { DEFAULT_PARSE_LIMITS } from '../src/load/parse.js';
 import type { Entity } from '../src/schema/index.js';
 import { loadSchemas } from '../src/schema/validators.js';
@@ -44,7 +44,7 @@ function awkwardRepo(): { repo: string; cache: string; options: ValidateOptions 
 async function seededIndex(options: ValidateOptions, location: string): Promise<SeedIndex> {
   const cache = new PersistentCache(location, cacheKey({ ...options, limits: DEFAULT_PARSE_LIMITS }));
   const files = await discover(options.paths, { cwd: options.cwd });
-  const seed = await cache.seed(files, files.map(currentStamp), loadSchemas, { limits: DEFAULT_PARSE_LIMITS, asOf: options.asOf, disabled: [] }, options.cwd);
+  const seed = await cache.seed(files, new CurrentStamps(files), loadSchemas, { limits: DEFAULT_PARSE_LIMITS, asOf: options.asOf, disabled: [] }, options.cwd);
   expect(seed).toBeDefined();
   return (seed as NonNullable<typeof seed>).index;
 }

@@ -345,7 +345,7 @@ describe('validate --cache gives the same output as without it', () => {
     const { ValidationSession } = await import('../src/validate.js');
     const { RepositoryStage } = await import('../src/check/repository.js');
     const { cacheKey, PersistentCache } = await import('../src/cache/index.js');
-    const { currentStamp, CurrentStamps } = await import('../src/load/index.js');
+    const { CurrentStamps } = await import('../src/load/index.js');
     const { discover } = await import('../src/load/discover.js');
     const { loadSchemas } = await import('../src/schema/validators.js');
     const { DEFAULT_PARSE_LIMITS } = await import('../src/load/parse.js');
@@ -363,7 +363,7 @@ describe('validate --cache gives the same output as without it', () => {
     const key = cacheKey({ ...options, limits: DEFAULT_PARSE_LIMITS });
     const cache = new PersistentCache(location, key);
     const files = await discover(options.paths, { cwd: repo });
-    const stamps = files.map(currentStamp);
+    const stamps = new CurrentStamps(files);
     const fileOptions = { limits: DEFAULT_PARSE_LIMITS, asOf: options.asOf, disabled: [] };
     const seed = await cache.seed(files, stamps, loadSchemas, fileOptions, repo);
     expect(seed?.checked).toBe(1);

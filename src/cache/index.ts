@@ -34,7 +34,7 @@ import { entityFacts, type SeedIndex, type StageRecord } from '../check/reposito
 import { RULE_CODES } from '../diagnostics/catalog.js';
 import type { Diagnostic, DocPath, Range } from '../diagnostics/types.js';
 import { discover, displayName, type DiscoveredFile, type DiscoverOptions } from '../load/discover.js';
-import { pathStamp, readDiscovered, stampNumbers, stampTime, type CurrentStamps, type SkippedFile } from '../load/index.js';
+import { pathStamp, readDiscovered, sameStamp, STAMP_PARTS, stampNumbers, stampText, stampTime, type CurrentStamps, type SkippedFile } from '../load/index.js';
 import type { LocateTarget, Locator } from '../load/locator.js';
 import { isPlainObject, type ParseLimits } from '../load/parse.js';
 import { packagePath } from '../paths.js';
@@ -255,7 +255,7 @@ export class PersistentCache {
   /** The last run's files (from the stage file), when it was read. */
   private previous: readonly string[] | undefined;
   /** By this run's files (`files`, as `seed` was given them): the last run's result where the stamp is what the stage file says (their entries need not be read). */
-  private unchanged: { files: readonly DiscoveredFile[]; results: readonly (LazyFileResult | undefined)[] } | undefined;
+  private unchanged: { files: readonly DiscoveredFile[]; results: readonly (LazyFileResult | undefined)[]; stamps: Float64Array } | undefined;
   /** The walk to write with the state, or the token of the one kept from the last run (see `discover`). */
   private walk: WalkFile | string | undefined;
   /** How many folders `discover` listed, when it took the others from the last walk. */
@@ -362,7 +362,7 @@ export class PersistentCache {
    * from the cache only when asked for; the others from the cache by hash, or checked. Undefined
    * when the cache holds no stage for the last run.
    */
-  async seed(files: readonly DiscoveredFile[], stamps: readonly string[], schemas: () => Promise<SchemaSet>, options: FileCheckOptions, cwd: string): Promise<Seed | undefined> {
+  async seed(files: readonly DiscoveredFile[], stamps: CurrentStamps, schemas: () => Promise<SchemaSet>, options: FileCheckOptions, cwd: string): Promise<Seed | undefined> {
     const s = this.state;
     if (!s?.stage) return undefined;
     // Told before any result is made: a result whose entry cannot be read checks its file.
@@ -376,7 +376,7 @@ export class PersistentCache {
     const previous: LazyFileResult[] = [];
     // By this run's files: the last run's result where the file did not change.
     const unchanged: (LazyFileResult | undefined)[] = [];
-    this.unchanged = { files, results: unchanged };
+    this.unchanged = { files, results: unchanged, stamps: stamps.numbers };
     const records: StageRecord[] = [];
     stage.files.forEach((absPath, i) => {
       // A file gone since is known by the name discovery gave it (the paths and the working folder are in the key).
@@ -387,11 +387,11 @@ export class PersistentCache {
       const row = stage.rows[i] as number;
       const extra = cols.extra.get(row);
       // Its documents' facts and names at hand; values, positions and own findings read when first asked for (see `loadLazy`).
-      const result = new LazyFileResult(this, file, stage.stamps[i] as string, options.limits, n, cols, row, extra?.[0], stage.ids);
+      const result = new LazyFileResult(this, file, stage.stamps, i, options.limits, n, cols, row, extra?.[0], stage.ids);
       previous.push(result);
       records.push(extra ? { repository: extra[1], broken: extra[2], shown: extra[3] } : NO_RECORD);
-      const stamp = k === undefined ? undefined : stamps[k];
-      if (k !== undefined && stamp !== undefined && stamp === stage.stamps[i] && stamp !== 'gone') {
+      // The same stamp (one that is none, gone or racy, matches nothing).
+      if (k !== undefined && sameStamp(stamps.numbers, k, stage.stamps, i)) {
         unchanged[k] = result;
         result.sameStamp = true;
       }
@@ -407,7 +407,7 @@ export class PersistentCache {
         continue;
       }
       const file = files[i] as DiscoveredFile;
-      const { result, fresh } = this.resultFor(file, stamps[i] as string, () => loaded, options);
+      const { result, fresh } = this.resultFor(file, stampText(stamps.numbers, i), () => loaded, options);
       if (fresh) checked++;
       results.push(result);
     }
@@ -468,17 +468,21 @@ export class PersistentCache {
       if (error) return error;
     }
     // Each file's entry was made or decoded in this run, or the file is unchanged since the stage file (whose stamp stands).
-    const same = this.unchanged?.files === files ? this.unchanged.results : [];
-    const stamps = files.map((_, i) => same[i]?.stamp ?? 'gone');
+    // As numbers (see `CurrentStamps`): NaN where a file is gone or its entry racy, which no stamp matches.
+    const stamps = new Float64Array(files.length * STAMP_PARTS).fill(Number.NaN);
+    const unchanged = this.unchanged?.files === files ? this.unchanged : undefined;
+    unchanged?.results.forEach((same, i) => {
+      if (same) stamps.set(unchanged.stamps.subarray(i * STAMP_PARTS, (i + 1) * STAMP_PARTS), i * STAMP_PARTS);
+    });
     const made: [string, CachedFile][] = [];
     for (const entries of this.decoded) made.push(...entries);
     // The few entries of a run where few files changed are found by a look through the files; more by a map of them.
     const at = made.length > 32 ? new Map(files.map((f, i) => [f.absPath, i])) : undefined;
     for (const [name, entry] of made) {
       const i = at ? at.get(name) : files.findIndex((f) => f.absPath === name);
-      if (i !== undefined && i >= 0) stamps[i] = entry.racy ? 'racy' : entry.stamp;
+      if (i !== undefined && i >= 0 && !entry.racy) stamps.set(stampNumbers([entry.stamp]), i * STAMP_PARTS);
     }
-    const racy = stamps.some((st) => st === 'racy' || st === 'gone');
+    const racy = stamps.some(Number.isNaN);
     let token: string | undefined;
     if (stage) token = this.saveStage(files, results, stamps, stage);
     let resultToken: string | undefined;
@@ -488,7 +492,7 @@ export class PersistentCache {
       const error = writeCacheFile(path.join(this.dir, 'result'), disk);
       if (error) return error;
     }
-    const state: State = { key: this.key, listing: this.listing(files, stampNumbers(stamps)), racy, result: resultToken, stage: token, walk: this.writeWalk() };
+    const state: State = { key: this.key, listing: this.listing(files, stamps), racy, result: resultToken, stage: token, walk: this.writeWalk() };
     return writeCacheFile(path.join(this.dir, 'state'), state);
   }
 
@@ -498,7 +502,7 @@ export class PersistentCache {
    * new, gone or has another entry than last time (an unchanged file's result is the lazy one the
    * last stage file gave, its record the one the stage was seeded with, or one equal to it).
    */
-  private saveStage(files: readonly DiscoveredFile[], results: readonly FileResult[], stamps: readonly string[], stage: StageRecords): string | undefined {
+  private saveStage(files: readonly DiscoveredFile[], results: readonly FileResult[], stamps: Float64Array, stage: StageRecords): string | undefined {
     // The last stage file's table goes on (its documents' entries refer to it); new ids are added.
     let ids: string[] = this.previousIds ? [...this.previousIds] : [];
     // The first few ids are looked for in the table; a map of it is made only for more (a run where one file changed looks for a few).
@@ -659,7 +663,7 @@ export class PersistentCache {
       key: this.key,
       token,
       paths,
-      stamps: Buffer.from(stamps.join('\u0000'), 'utf8'),
+      stamps,
       ids: Buffer.from(ids.join('\u0000'), 'utf8'),
       idCount: ids.length,
       places,
@@ -674,19 +678,19 @@ export class PersistentCache {
   private readStage(token: string, current: readonly DiscoveredFile[]): StageFile | undefined {
     const head = readCacheFile(path.join(this.dir, 'stage'));
     if (!isPlainObject(head) || head['key'] !== this.key || head['token'] !== token || !isStringArray(head['shards']) || head['shards'].length !== SHARDS) return undefined;
-    if (typeof head['paths'] !== 'string' || !(head['stamps'] instanceof Uint8Array) || !(head['ids'] instanceof Uint8Array) || !(head['places'] instanceof Uint8Array) || !(head['rows'] instanceof Int32Array) || !Number.isSafeInteger(head['used'])) return undefined;
+    if (typeof head['paths'] !== 'string' || !(head['stamps'] instanceof Float64Array) || !(head['ids'] instanceof Uint8Array) || !(head['places'] instanceof Uint8Array) || !(head['rows'] instanceof Int32Array) || !Number.isSafeInteger(head['used'])) return undefined;
     const paths = readCacheFile(path.join(this.dir, 'stage-paths'));
     if (!isPlainObject(paths) || paths['key'] !== this.key || paths['token'] !== head['paths'] || !(paths['files'] instanceof Uint8Array)) return undefined;
     // Most runs are over the files of the last: their paths are compared by checksum (known from the walk), not split into ten thousand.
     const known = this.pathsSum;
     const same = checksum(paths['files']) === (known?.files === current ? known.sum : pathsChecksum(current));
     const files = same ? current.map((f) => f.absPath) : splitText(paths['files']);
-    const stamps = splitText(head['stamps']);
+    const stamps = head['stamps'];
     const ids = splitText(head['ids']);
     if (ids.length !== head['idCount']) return undefined;
     const places = head['places'];
     const rows = head['rows'];
-    if (stamps.length !== files.length || places.length !== files.length || rows.length !== files.length) return undefined;
+    if (stamps.length !== files.length * STAMP_PARTS || places.length !== files.length || rows.length !== files.length) return undefined;
     const tokens = head['shards'] as string[];
     const shards: StageColumns[] = [];
     let count = 0;

@@ -11,7 +11,7 @@ import type { Diagnostic, DocPath, Range } from '../diagnostics/types.js';
 import type { BrokenFile } from '../links/cascade.js';
 import type { DisableDirective } from '../load/directives.js';
 import type { DiscoveredFile } from '../load/discover.js';
-import type { LoadedDocument, SkippedFile } from '../load/index.js';
+import { stampText, type LoadedDocument, type SkippedFile } from '../load/index.js';
 import type { LocateTarget, Locator } from '../load/locator.js';
 import { isPlainObject, type ParseLimits } from '../load/parse.js';
 import { KINDS, type Kind } from '../model/kinds.js';
@@ -102,8 +102,8 @@ export interface DiskStageShard extends StageColumns {
 }
 
 /**
- * The stage file on disk: the stamps and ids each as one UTF-8 text (NUL between them), which
- * reads back many times faster than a list of ten thousand strings; the paths in `stage-paths`
+ * The stage file on disk: the stamps as their numbers (see `CurrentStamps`), the ids as one UTF-8
+ * text (NUL between them), each of which reads back many times faster than a list of ten thousand strings; the paths in `stage-paths`
  * (written again only when they change: most runs keep them); the files' entries in SHARDS files
  * of their own (`stage-NN`, by path). Each part is named here by the token it was written with,
  * so that a run rewrites only those that changed.
@@ -113,7 +113,8 @@ export interface DiskStage {
   token: string;
   /** The token of `stage-paths`. */
   paths: string;
-  stamps: Uint8Array;
+  /** Each file's stamp as `CurrentStamps.numbers` holds it; NaN for a racy one, which no stamp matches. */
+  stamps: Float64Array;
   ids: Uint8Array;
   /** How many ids `ids` holds: a text that splits into another number is not the table written. */
   idCount: number;
@@ -128,8 +129,8 @@ export interface DiskStage {
 /** The repository stage as the last run left it, by file in the state's order. */
 export interface StageFile {
   files: string[];
-  /** Each file's stamp; a racy one is kept as 'racy', which no stamp matches. */
-  stamps: string[];
+  /** Each file's stamp, as `CurrentStamps.numbers` holds them; NaN for a racy one, which no stamp matches. */
+  stamps: Float64Array;
   ids: string[];
   /** Each file's shard, and its row there. */
   places: Uint8Array;
@@ -283,7 +284,9 @@ export class LazyFileResult implements FileResult {
   constructor(
     private readonly cache: { loadLazy(lazy: LazyFileResult): FileResult },
     readonly discovered: DiscoveredFile,
-    readonly stamp: string,
+    /** The stage file's stamps, and this file's place among them. */
+    private readonly stamps: Float64Array,
+    private readonly at: number,
     readonly limits: ParseLimits,
     /** The stage shard (its number and columns) and row this result was made from, and the table of ids they refer to. */
     readonly shard: number,
@@ -294,6 +297,11 @@ export class LazyFileResult implements FileResult {
   ) {
     this.file = discovered.name;
     if (skipped) this.skipped = skipped;
+  }
+
+  /** The stamp the stage file gives, as text (see `fileStamp`): made when asked for, as few are. */
+  get stamp(): string {
+    return stampText(this.stamps, this.at);
   }
 
   /** The whole result (`loadLazy` keeps it in `full`). */

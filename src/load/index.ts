@@ -155,7 +155,22 @@ export function currentStamp(file: DiscoveredFile): string {
 }
 
 /** Numbers a stamp is made of (see `fileStamp`): size, modification time, change time, inode. */
-const STAMP_PARTS = 4;
+export const STAMP_PARTS = 4;
+
+/** Stamp `i` of stamps kept as numbers (`CurrentStamps.numbers`), as text: as `currentStamp` gives it, 'gone' for NaN. */
+export function stampText(numbers: Float64Array, i: number): string {
+  const at = i * STAMP_PARTS;
+  const size = numbers[at] as number;
+  return Number.isNaN(size) ? 'gone' : fileStamp({ size, mtimeMs: numbers[at + 1] as number, ctimeMs: numbers[at + 2] as number, ino: numbers[at + 3] as number });
+}
+
+/** Whether stamp `i` of `a` and stamp `j` of `b` are one and the same file's (a NaN, gone or racy, is no file's). */
+export function sameStamp(a: Float64Array, i: number, b: Float64Array, j: number): boolean {
+  const x = i * STAMP_PARTS;
+  const y = j * STAMP_PARTS;
+  // NaN equals nothing: a stamp that is none never matches.
+  return a[x] === b[y] && a[x + 1] === b[y + 1] && a[x + 2] === b[y + 2] && a[x + 3] === b[y + 3];
+}
 
 /**
  * Every file's stamp now (`currentStamp`), kept as the numbers it is made of: a `--cache` run
@@ -193,14 +208,7 @@ export class CurrentStamps {
 
   /** The stamps as text, one per file ('gone' for a file that is). */
   get text(): readonly string[] {
-    if (!this.texts) {
-      const n = this.numbers;
-      this.texts = Array.from({ length: n.length / STAMP_PARTS }, (_, i) => {
-        const at = i * STAMP_PARTS;
-        return Number.isNaN(n[at] as number) ? 'gone' : fileStamp({ size: n[at] as number, mtimeMs: n[at + 1] as number, ctimeMs: n[at + 2] as number, ino: n[at + 3] as number });
-      });
-    }
-    return this.texts;
+    return (this.texts ??= Array.from({ length: this.numbers.length / STAMP_PARTS }, (_, i) => stampText(this.numbers, i)));
   }
 }
 
