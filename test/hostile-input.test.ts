@@ -230,7 +230,7 @@ describe('follow-up-missing and dates', () => {
     expect(r.stdout).toContain('`9999-12-31` i `tom` ligger utanför 1900–2200.  schema');
   }, BOUND);
 
-  it('finds the latest ended period by bisection exactly as by listing them all', async () => {
+  it('finds the latest ended period, searched down from the cutoff’s month, exactly as by listing them all', async () => {
     const { followUpPeriods, latestEndedPeriod } = await import('../src/rules/follow-up-missing.js');
     const { addDays } = await import('../src/model/dates.js');
     let seed = 11;
