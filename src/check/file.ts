@@ -6,10 +6,10 @@ import { RULE_CODES } from '../diagnostics/catalog.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { DiscoveredFile } from '../load/discover.js';
 import type { DisableDirective } from '../load/directives.js';
-import { loadText, readDiscovered, readText, type ReadResult, type SkippedFile } from '../load/index.js';
+import { loadText, readDiscovered, readText, type KeptBytes, type ReadResult, type SkippedFile } from '../load/index.js';
 import { START_LOCATOR } from '../diagnostics/make.js';
 import type { Locator } from '../load/locator.js';
-import { DocumentLocator, locatorsFromText, stripBom, FilePositions, type ParseLimits, type ParseMode } from '../load/parse.js';
+import { DocumentLocator, FilePositions, stripBom, type ParseLimits, type ParseMode } from '../load/parse.js';
 import type { Kind } from '../model/kinds.js';
 import { referenceData } from '../model/reference-data.js';
 import { documentRulesWithout, runDocumentRules } from '../rules/index.js';
@@ -91,8 +91,8 @@ export function toWire(result: FileResult): WireFileResult {
  */
 export function fromWire(wire: WireFileResult, file: DiscoveredFile, limits: ParseLimits, hash?: string, parser?: ParseMode): FileResult {
   const { entities, text, ...rest } = wire;
-  const locators = text !== undefined ? positionsOf(file, text, limits, parser) : locatorsFromFile(file, wire.stamp, limits, hash, parser);
-  return { ...rest, entities: entities.map(({ index, ...e }) => ({ ...e, doc: { file: wire.file, index, value: e.value, locator: locatorOf(locators, index) } })) };
+  const locatorOf = text !== undefined ? positionsOf(file, text, limits, parser) : locatorsFromFile(file, wire.stamp, limits, hash, parser);
+  return { ...rest, entities: entities.map(({ index, ...e }) => ({ ...e, doc: { file: wire.file, index, value: e.value, locator: locatorOf(index) } })) };
 }
 
 function checkRead(file: DiscoveredFile, read: ReadResult, schemas: SchemaSet, options: FileCheckOptions): FileResult {
@@ -116,24 +116,19 @@ function checkRead(file: DiscoveredFile, read: ReadResult, schemas: SchemaSet, o
 function withPositions(result: FileResult, file: DiscoveredFile, read: ReadResult, options: FileCheckOptions): FileResult {
   if (result.entities.length === 0) return result;
   // The bytes read, not the text: kept off V8's heap, decoded again only for a later finding.
-  const text = read.kind !== 'text' ? undefined : (read.bytes ?? read.text);
-  if (text === undefined) {
-    for (const e of result.entities) e.doc.locator = START_LOCATOR;
-    return result;
-  }
-  const positions = new FilePositions(file.name.toLowerCase().endsWith('.md'), text, options.limits, options.parser ?? 'fast');
-  for (const e of result.entities) e.doc.locator = new DocumentLocator(positions, e.doc.index);
+  const locatorOf = positionsOf(file, read.kind !== 'text' ? undefined : (read.bytes ?? read.text), options.limits, options.parser);
+  for (const e of result.entities) e.doc.locator = locatorOf(e.doc.index);
   return result;
 }
 
-/** Locators for a file's documents from the text it was checked in (none: every path at its start). */
-function positionsOf(file: DiscoveredFile, text: string | undefined, limits: ParseLimits, parser: ParseMode | undefined): (index: number) => Locator {
+/**
+ * Each document's locator in the text its file was checked in (none: every path at its start): one
+ * small object per document, the positions found when one is first asked for.
+ */
+function positionsOf(file: DiscoveredFile, text: string | KeptBytes | undefined, limits: ParseLimits, parser: ParseMode | undefined): (index: number) => Locator {
   if (text === undefined) return () => START_LOCATOR;
-  return locatorsFromText(file.name.toLowerCase().endsWith('.md'), text, limits, parser);
-}
-
-function locatorOf(locators: (index: number) => Locator, index: number): Locator {
-  return { locate: (path, target) => locators(index).locate(path, target) };
+  const positions = new FilePositions(file.name.toLowerCase().endsWith('.md'), text, limits, parser ?? 'fast');
+  return (index) => new DocumentLocator(positions, index);
 }
 
 /**
@@ -143,11 +138,13 @@ function locatorOf(locators: (index: number) => Locator, index: number): Locator
  */
 function locatorsFromFile(file: DiscoveredFile, stamp: string, limits: ParseLimits, hash: string | undefined, parser: ParseMode | undefined): (index: number) => Locator {
   let locators: ((index: number) => Locator) | undefined;
-  return (index) => {
+  const loaded = (): ((index: number) => Locator) => {
     if (!locators) {
       const read = readText(file.absPath, limits.maxFileBytes);
       locators = read.kind === 'text' && read.stamp === stamp && (hash === undefined || checksum(read.text) === hash) ? positionsOf(file, read.text, limits, parser) : () => START_LOCATOR;
     }
-    return locators(index);
+    return locators;
   };
+  // Each document's locator reads the file only when a position is asked for.
+  return (index) => ({ locate: (path, target) => loaded()(index).locate(path, target) });
 }

@@ -284,19 +284,11 @@ export function parseMarkdownFile(text: string, limits: ParseLimits = DEFAULT_PA
 }
 
 /**
- * Locators for the documents of a file from its text as it was read (kept for the findings of
- * links and repository rules, which come after the file's own check): positions are found when
- * first asked for, as for a file parsed the first time. Nothing is read from disk. `text` may be
- * the bytes read (made into the text again at most once).
- */
-export function locatorsFromText(markdown: boolean, text: string | KeptBytes, limits: ParseLimits, mode: ParseMode = 'fast'): (index: number) => Locator {
-  const located = new FilePositions(markdown, text, limits, mode);
-  return (index) => located.locator(index);
-}
-
-/**
- * What locatorsFromText keeps for a file, as one object (every file checked keeps one until the
- * output is written): its documents' locators are made from it when a position is first asked for.
+ * The positions of a file's documents in its text as it was read (kept for the findings of links
+ * and repository rules, which come after the file's own check), as one object (every file checked
+ * keeps one until the output is written): found when first asked for, as for a file parsed the
+ * first time. Nothing is read from disk. `text` may be the bytes read (made into the text again at
+ * most once).
  */
 export class FilePositions {
   private byIndex: ((index: number) => Locator) | undefined;
