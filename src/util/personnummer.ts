@@ -140,8 +140,12 @@ export function mayHoldPersonnummer(text: string): boolean {
   return false;
 }
 
-function locate(text: string): Found[] {
-  if (!mayHoldPersonnummer(text)) return [];
+/** Nothing found: one list for every text without a personnummer (nearly all of them). */
+const NONE_FOUND: readonly Found[] = Object.freeze([]);
+const NO_NUMBERS: readonly string[] = Object.freeze([]);
+
+function locate(text: string): readonly Found[] {
+  if (!mayHoldPersonnummer(text)) return NONE_FOUND;
   const r = MAY_DISGUISE.test(text) ? readable(text) : undefined;
   const plain = r ? r.text : text;
   const found: Found[] = [];
@@ -158,8 +162,9 @@ function locate(text: string): Found[] {
 }
 
 /** The personnummer in a text, masked (`850709-XXXX`) so that a finding about one leaks nothing. */
-export function findPersonnummer(text: string): string[] {
-  return locate(text).map((f) => f.masked);
+export function findPersonnummer(text: string): readonly string[] {
+  const found = locate(text);
+  return found.length === 0 ? NO_NUMBERS : found.map((f) => f.masked);
 }
 
 /** The text with every personnummer in it masked; the same text when it has none. */
