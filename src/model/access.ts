@@ -43,30 +43,3 @@ export function asPeriod(value: unknown): Period | undefined {
   if (!d || !isIsoDate(d['from']) || !isIsoDate(d['tom'])) return undefined;
   return { from: d['from'], tom: d['tom'] };
 }
-
-/**
- * Calls `visit` for every map in a value with the live path to it. The path array is reused as the
- * walk goes on: copy it (`[...path]`) to keep it.
- */
-export function visitObjects(value: unknown, visit: (dict: Dict, path: readonly (string | number)[]) => void, path: (string | number)[] = []): void {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const child: unknown = value[i];
-      if (typeof child !== 'object' || child === null) continue; // nothing to visit in a string or number
-      path.push(i);
-      visitObjects(child, visit, path);
-      path.pop();
-    }
-    return;
-  }
-  const d = asDict(value);
-  if (!d) return;
-  visit(d, path);
-  for (const k of Object.keys(d)) {
-    const child = d[k];
-    if (typeof child !== 'object' || child === null) continue;
-    path.push(k);
-    visitObjects(child, visit, path);
-    path.pop();
-  }
-}
