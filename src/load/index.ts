@@ -1,6 +1,6 @@
 // The load stage: read discovered files and turn them into documents with locators.
 
-import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { makeDiagnostic, START_OF_FILE } from '../diagnostics/make.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { API_PREFIX, isKind } from '../model/kinds.js';
@@ -136,14 +136,20 @@ export function stampTime(stamp: string): number {
 
 const NO_THROW = { throwIfNoEntry: false } as const;
 
-/** A regular file's stamp now (fileStamp), or undefined when it is no file or cannot be looked at. */
-export function pathStamp(absPath: string): string | undefined {
+/** What `stat` says of a regular file now, or undefined when it is no file or cannot be looked at. */
+function fileStats(absPath: string): Stats | undefined {
   try {
     const st = statSync(absPath, NO_THROW);
-    return st?.isFile() ? fileStamp(st) : undefined;
+    return st?.isFile() ? st : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** A regular file's stamp now (fileStamp), or undefined when it is no file or cannot be looked at. */
+export function pathStamp(absPath: string): string | undefined {
+  const st = fileStats(absPath);
+  return st ? fileStamp(st) : undefined;
 }
 
 /**
@@ -185,18 +191,13 @@ export class CurrentStamps {
   constructor(files: readonly DiscoveredFile[]) {
     const numbers = new Float64Array(files.length * STAMP_PARTS).fill(Number.NaN);
     files.forEach((file, i) => {
-      if (file.unreadableFolder) return;
-      try {
-        const st = statSync(file.absPath, NO_THROW);
-        if (!st?.isFile()) return;
-        const at = i * STAMP_PARTS;
-        numbers[at] = st.size;
-        numbers[at + 1] = st.mtimeMs;
-        numbers[at + 2] = st.ctimeMs;
-        numbers[at + 3] = st.ino;
-      } catch {
-        // Cannot be looked at: gone.
-      }
+      const st = file.unreadableFolder ? undefined : fileStats(file.absPath);
+      if (!st) return; // gone, as `currentStamp` says
+      const at = i * STAMP_PARTS;
+      numbers[at] = st.size;
+      numbers[at + 1] = st.mtimeMs;
+      numbers[at + 2] = st.ctimeMs;
+      numbers[at + 3] = st.ino;
     });
     this.numbers = numbers;
   }
