@@ -362,6 +362,16 @@ function keep(bytes: Buffer): KeptBytes {
   return new KeptBytes(chunk, start, chunkUsed);
 }
 
+/**
+ * Lets go of the chunk being filled, for a run that has let go of every file's kept bytes (a
+ * single `report` once its findings are shown): otherwise the last chunk would stay as this
+ * module's until the process ends. The next read starts a new chunk.
+ */
+export function releaseKeptChunk(): void {
+  chunk = Buffer.alloc(0);
+  chunkUsed = 0;
+}
+
 /** A file's bytes as the text lofte checks (throws when they are not UTF-8): the same text for the same bytes, every time. */
 export function textOf(bytes: Uint8Array): string {
   const text = stripBom(UTF8.decode(bytes));
