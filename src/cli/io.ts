@@ -15,6 +15,14 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  // A reader that stops reading (`lofte validate | head`) closes the pipe: what is left to write
+  // goes nowhere, and the run ends as it would have, with its exit code, instead of dying of the
+  // write error with a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    });
+  }
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
