@@ -1,7 +1,8 @@
 // bin/lofte.js starts the bundle with V8's code cache beside it (src/cli/start.cts): written when
 // missing or refused, taken back otherwise, and never a reason for a run to fail.
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { isAscii } from 'node:buffer';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -59,6 +60,27 @@ describe('start-up with the code cache', () => {
     writeFileSync(cache, 'skadad');
     expect(lofte()).toMatchObject({ status: 0, stdout: '✔ Inga fel eller varningar (4 filer kontrollerade).\n', stderr: '' });
     expect(readFileSync(cache, 'utf8')).not.toBe('skadad');
+  });
+});
+
+describe('the bundle as the build writes it', () => {
+  it('is ASCII, which the start reads as one-byte text, and its Swedish comes out as written', () => {
+    expect(isAscii(readFileSync(path.join(ROOT, 'dist', 'lofte.cjs')))).toBe(true);
+    // Messages are template literals in Swedish (the escapes are the build's): the same characters come out.
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'lofte.js'), 'validate', path.join(ROOT, 'test', 'fixtures', 'five-mistakes'), '--as-of', '2026-11-24'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/Löftet|löftet|är|för/);
+    expect(r.stdout).not.toMatch(/\\u00[ce]\d|\uFFFD/i);
+  });
+
+  it('a reader that stops reading ends the run quietly, with its exit code (`lofte validate | head`)', async () => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'lofte.js'), 'validate', path.join(ROOT, 'test', 'fixtures', 'five-mistakes'), '--as-of', '2026-11-24'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // the pipe's reading end closed before lofte writes
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
   });
 });
 
