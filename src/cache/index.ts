@@ -34,7 +34,7 @@ import { entityFacts, type SeedIndex, type StageRecord } from '../check/reposito
 import { RULE_CODES } from '../diagnostics/catalog.js';
 import type { Diagnostic, DocPath, Range } from '../diagnostics/types.js';
 import { discover, displayName, type DiscoveredFile, type DiscoverOptions } from '../load/discover.js';
-import { pathStamp, readDiscovered, sameStamp, STAMP_PARTS, stampNumbers, stampText, stampTime, type CurrentStamps, type SkippedFile } from '../load/index.js';
+import { hasNaN, pathStamp, readDiscovered, sameStamp, STAMP_PARTS, stampNumbers, stampText, stampTime, type CurrentStamps, type SkippedFile } from '../load/index.js';
 import type { LocateTarget, Locator } from '../load/locator.js';
 import { isPlainObject, type ParseLimits } from '../load/parse.js';
 import { packagePath } from '../paths.js';
@@ -471,9 +471,13 @@ export class PersistentCache {
     // As numbers (see `CurrentStamps`): NaN where a file is gone or its entry racy, which no stamp matches.
     const stamps = new Float64Array(files.length * STAMP_PARTS).fill(Number.NaN);
     const unchanged = this.unchanged?.files === files ? this.unchanged : undefined;
-    unchanged?.results.forEach((same, i) => {
-      if (same) stamps.set(unchanged.stamps.subarray(i * STAMP_PARTS, (i + 1) * STAMP_PARTS), i * STAMP_PARTS);
-    });
+    if (unchanged) {
+      const from = unchanged.stamps;
+      for (let i = 0; i < unchanged.results.length; i++) {
+        if (!unchanged.results[i]) continue;
+        for (let k = i * STAMP_PARTS; k < (i + 1) * STAMP_PARTS; k++) stamps[k] = from[k] as number;
+      }
+    }
     const made: [string, CachedFile][] = [];
     for (const entries of this.decoded) made.push(...entries);
     // The few entries of a run where few files changed are found by a look through the files; more by a map of them.
@@ -482,7 +486,7 @@ export class PersistentCache {
       const i = at ? at.get(name) : files.findIndex((f) => f.absPath === name);
       if (i !== undefined && i >= 0 && !entry.racy) stamps.set(stampNumbers([entry.stamp]), i * STAMP_PARTS);
     }
-    const racy = stamps.some(Number.isNaN);
+    const racy = hasNaN(stamps);
     let token: string | undefined;
     if (stage) token = this.saveStage(files, results, stamps, stage);
     let resultToken: string | undefined;
