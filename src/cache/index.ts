@@ -663,10 +663,12 @@ export class PersistentCache {
       if (writeCacheFile(path.join(this.dir, 'stage-paths'), disk)) return undefined;
     }
     const token = cryptoLib().randomUUID();
+    const known = this.pathsSum;
     const disk: DiskStage = {
       key: this.key,
       token,
       paths,
+      pathsSum: known?.files === files ? known.sum : pathsChecksum(files),
       stamps,
       ids: Buffer.from(ids.join('\u0000'), 'utf8'),
       idCount: ids.length,
@@ -683,12 +685,17 @@ export class PersistentCache {
     const head = readCacheFile(path.join(this.dir, 'stage'));
     if (!isPlainObject(head) || head['key'] !== this.key || head['token'] !== token || !isStringArray(head['shards']) || head['shards'].length !== SHARDS) return undefined;
     if (typeof head['paths'] !== 'string' || !(head['stamps'] instanceof Float64Array) || !(head['ids'] instanceof Uint8Array) || !(head['places'] instanceof Uint8Array) || !(head['rows'] instanceof Int32Array) || !Number.isSafeInteger(head['used'])) return undefined;
-    const paths = readCacheFile(path.join(this.dir, 'stage-paths'));
-    if (!isPlainObject(paths) || paths['key'] !== this.key || paths['token'] !== head['paths'] || !(paths['files'] instanceof Uint8Array)) return undefined;
-    // Most runs are over the files of the last: their paths are compared by checksum (known from the walk), not split into ten thousand.
+    // Most runs are over the files of the last: their paths are compared by checksum (known from the
+    // walk, and kept in the stage file), and `stage-paths` is read only when they differ.
     const known = this.pathsSum;
-    const same = checksum(paths['files']) === (known?.files === current ? known.sum : pathsChecksum(current));
-    const files = same ? current.map((f) => f.absPath) : splitText(paths['files']);
+    const currentSum = known?.files === current ? known.sum : pathsChecksum(current);
+    let files: string[];
+    if (head['pathsSum'] === currentSum) files = current.map((f) => f.absPath);
+    else {
+      const paths = readCacheFile(path.join(this.dir, 'stage-paths'));
+      if (!isPlainObject(paths) || paths['key'] !== this.key || paths['token'] !== head['paths'] || !(paths['files'] instanceof Uint8Array)) return undefined;
+      files = checksum(paths['files']) === currentSum ? current.map((f) => f.absPath) : splitText(paths['files']);
+    }
     const stamps = head['stamps'];
     const ids = splitText(head['ids']);
     if (ids.length !== head['idCount']) return undefined;
