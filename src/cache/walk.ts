@@ -55,7 +55,14 @@ export interface WalkFile {
   inputs: string;
   inputsSum: string;
   paths: string;
+  /**
+   * The files' names (as discovery gave them): `names`, or where each is the end of its path (the
+   * common case: files under the working folder, on a system whose separator is '/'), the number
+   * of characters before it in every path (`namesCut`, else -1) and no `names`, which would repeat
+   * two thirds of `paths`.
+   */
   names: string;
+  namesCut: number;
   /**
    * `pathsChecksum` of the files (the cache's listing of them and their stamps is made from it):
    * `checksum(paths)`, kept so that a run where nothing changed need not hash the paths again.
@@ -64,7 +71,7 @@ export interface WalkFile {
 }
 
 export function isWalkFile(x: unknown): x is WalkFile {
-  return isPlainObject(x) && ['key', 'token', 'folders', 'folderNames', 'stamps', 'named', 'inputs', 'inputsSum', 'paths', 'names', 'pathsSum'].every((k) => typeof x[k] === 'string');
+  return isPlainObject(x) && ['key', 'token', 'folders', 'folderNames', 'stamps', 'named', 'inputs', 'inputsSum', 'paths', 'names', 'pathsSum'].every((k) => typeof x[k] === 'string') && Number.isSafeInteger(x['namesCut']);
 }
 
 /** One checksum of the files' paths, in order. */
@@ -162,6 +169,9 @@ export function keptWalk(key: string | undefined, recorder: WalkRecorder, option
   const inputStamps = inputs.map(stampNow);
   const fresh = (stamp: string): boolean => stamp === 'gone' || stampTime(stamp) < started;
   if (!recorder.listedStamps.every((st) => st !== 'gone' && fresh(st)) || !inputStamps.every(fresh)) return undefined;
+  const first = files[0];
+  const at = first ? first.absPath.length - first.name.length : -1;
+  const cut = at >= 0 && files.every((f) => f.absPath.length - f.name.length === at && f.absPath.endsWith(f.name)) ? at : -1;
   return {
     key,
     token,
@@ -172,7 +182,8 @@ export function keptWalk(key: string | undefined, recorder: WalkRecorder, option
     inputs: inputs.join(SEP),
     inputsSum: stampsChecksum(inputStamps),
     paths: files.map((f) => f.absPath).join(SEP),
-    names: files.map((f) => f.name).join(SEP),
+    names: cut < 0 ? files.map((f) => f.name).join(SEP) : '',
+    namesCut: cut,
     pathsSum: pathsChecksum(files),
   };
 }
@@ -191,7 +202,9 @@ export function takeWalk(walk: WalkFile): { files: DiscoveredFile[] } | { last: 
   const folderNames = walk.folderNames.split(SEP); // never empty: a walk lists one folder at least, whose name may be ''
   const stamps = split(walk.stamps);
   const paths = split(walk.paths);
-  const names = split(walk.names);
+  const cut = walk.namesCut;
+  if (cut >= 0 && paths.some((p) => p.length <= cut)) return undefined;
+  const names = cut < 0 ? split(walk.names) : paths.map((p) => p.slice(cut));
   if (folders.length === 0 || folderNames.length !== folders.length || stamps.length !== folders.length || names.length !== paths.length) return undefined;
   const now = folders.map(statNow);
   if (now.every((st, i) => st?.stamp === stamps[i])) return { files: paths.map((absPath, i) => ({ absPath, name: names[i] as string })) };
