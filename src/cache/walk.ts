@@ -13,10 +13,10 @@
 // listed), and folders on the cache folder's device, where a folder was seen to take a new stamp
 // when an entry was added to it.
 
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { DiscoveredFile, DiscoverOptions, KeptListing, WalkTrace } from '../load/discover.js';
-import { fileStamp, stampTime } from '../load/index.js';
+import { fileStamp, sameStamp, STAMP_PARTS, stampNumbers, stampText, stampTime } from '../load/index.js';
 import { isPlainObject } from '../load/parse.js';
 import { checksum } from './store.js';
 
@@ -33,6 +33,28 @@ function statNow(absPath: string): { stamp: string; dev: number; isFile: boolean
   }
 }
 
+/** The folders' stamps now, as numbers (NaN for one that cannot be looked at), and their devices. */
+function folderStats(folders: readonly string[]): { numbers: Float64Array; devices: Float64Array } {
+  const numbers = new Float64Array(folders.length * STAMP_PARTS).fill(Number.NaN);
+  const devices = new Float64Array(folders.length);
+  for (let i = 0; i < folders.length; i++) {
+    let st: Stats | undefined;
+    try {
+      st = statSync(folders[i] as string, { throwIfNoEntry: false });
+    } catch {
+      st = undefined;
+    }
+    if (!st) continue;
+    const at = i * STAMP_PARTS;
+    numbers[at] = st.size;
+    numbers[at + 1] = st.mtimeMs;
+    numbers[at + 2] = st.ctimeMs;
+    numbers[at + 3] = st.ino;
+    devices[i] = st.dev;
+  }
+  return { numbers, devices };
+}
+
 function stampNow(absPath: string): string {
   return statNow(absPath)?.stamp ?? 'gone';
 }
@@ -45,10 +67,14 @@ function split(joined: string): string[] {
 export interface WalkFile {
   key: string;
   token: string;
-  /** The folders in the order they were listed, their names as the walk gave them, and their stamps. */
+  /**
+   * The folders in the order they were listed, their names as the walk gave them, and their
+   * stamps as numbers (STAMP_PARTS each, NaN for a folder that was gone; see `CurrentStamps`):
+   * a run compares them with what `stat` says, without making text of either.
+   */
   folders: string;
   folderNames: string;
-  stamps: string;
+  stamps: Float64Array;
   /** The files named on the command line (not found in a folder). */
   named: string;
   /** The files the predicates read, and the checksum of their stamps. */
@@ -71,7 +97,7 @@ export interface WalkFile {
 }
 
 export function isWalkFile(x: unknown): x is WalkFile {
-  return isPlainObject(x) && ['key', 'token', 'folders', 'folderNames', 'stamps', 'named', 'inputs', 'inputsSum', 'paths', 'names', 'pathsSum'].every((k) => typeof x[k] === 'string') && Number.isSafeInteger(x['namesCut']);
+  return isPlainObject(x) && ['key', 'token', 'folders', 'folderNames', 'named', 'inputs', 'inputsSum', 'paths', 'names', 'pathsSum'].every((k) => typeof x[k] === 'string') && x['stamps'] instanceof Float64Array && Number.isSafeInteger(x['namesCut']);
 }
 
 /** One checksum of the files' paths, in order. */
@@ -177,7 +203,7 @@ export function keptWalk(key: string | undefined, recorder: WalkRecorder, option
     token,
     folders: recorder.folders.join(SEP),
     folderNames: recorder.folderNames.join(SEP),
-    stamps: recorder.stamps.join(SEP),
+    stamps: stampNumbers(recorder.stamps),
     named: recorder.namedFiles.join(SEP),
     inputs: inputs.join(SEP),
     inputsSum: stampsChecksum(inputStamps),
@@ -200,14 +226,17 @@ export function takeWalk(walk: WalkFile): { files: DiscoveredFile[] } | { last: 
   if (!split(walk.named).every((f) => statNow(f)?.isFile === true)) return undefined;
   const folders = split(walk.folders);
   const folderNames = walk.folderNames.split(SEP); // never empty: a walk lists one folder at least, whose name may be ''
-  const stamps = split(walk.stamps);
+  const stamps = walk.stamps;
   const paths = split(walk.paths);
   const cut = walk.namesCut;
   if (cut >= 0 && paths.some((p) => p.length <= cut)) return undefined;
   const names = cut < 0 ? split(walk.names) : paths.map((p) => p.slice(cut));
-  if (folders.length === 0 || folderNames.length !== folders.length || stamps.length !== folders.length || names.length !== paths.length) return undefined;
-  const now = folders.map(statNow);
-  if (now.every((st, i) => st?.stamp === stamps[i])) return { files: paths.map((absPath, i) => ({ absPath, name: names[i] as string })) };
+  if (folders.length === 0 || folderNames.length !== folders.length || stamps.length !== folders.length * STAMP_PARTS || names.length !== paths.length) return undefined;
+  const { numbers, devices } = folderStats(folders);
+  let same = true;
+  for (let i = 0; i < folders.length && same; i++) same = sameStamp(numbers, i, stamps, i);
+  if (same) return { files: paths.map((absPath, i) => ({ absPath, name: names[i] as string })) };
+  const now = folders.map((_, i) => (Number.isNaN(numbers[i * STAMP_PARTS]) ? undefined : { stamp: stampText(numbers, i), dev: devices[i] as number }));
   // Each folder's part of the walk: the folders it walked into and the files it found.
   const parts = new Map<string, Part>();
   for (const f of folders) parts.set(f, { folders: [], files: [] });
@@ -216,7 +245,7 @@ export function takeWalk(walk: WalkFile): { files: DiscoveredFile[] } | { last: 
   const seen: Seen = new Map();
   folders.forEach((f, i) => {
     const at = now[i];
-    seen.set(f, { now: at, listing: at?.stamp === stamps[i] ? parts.get(f) : undefined });
+    seen.set(f, { now: at, listing: sameStamp(numbers, i, stamps, i) ? parts.get(f) : undefined });
   });
   return { last: { seen, inputs } };
 }
