@@ -16,7 +16,7 @@
 import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { DiscoveredFile, DiscoverOptions, KeptListing, WalkTrace } from '../load/discover.js';
-import { fileStamp, sameStamp, STAMP_PARTS, stampNumbers, stampText, stampTime } from '../load/index.js';
+import { fileStamp, sameStamp, STAMP_PARTS, stampTime } from '../load/index.js';
 import { isPlainObject } from '../load/parse.js';
 import { checksum } from './store.js';
 
@@ -28,6 +28,16 @@ function statNow(absPath: string): { stamp: string; dev: number; isFile: boolean
   try {
     const st = statSync(absPath, { throwIfNoEntry: false });
     return st ? { stamp: fileStamp(st), dev: st.dev, isFile: st.isFile() } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What `stat` says of a folder now, or undefined when it cannot be looked at. */
+function folderNow(absPath: string): FolderNow | undefined {
+  try {
+    const st = statSync(absPath, { throwIfNoEntry: false });
+    return st && { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, dev: st.dev };
   } catch {
     return undefined;
   }
@@ -113,7 +123,16 @@ function stampsChecksum(stamps: readonly string[]): string {
  * A kept walk's folders as they were looked at (before any was listed), each with its stamp and
  * device now, and its part of the walk when the stamp is what it was.
  */
-type Seen = Map<string, { now: { stamp: string; dev: number } | undefined; listing: KeptListing | undefined }>;
+type Seen = Map<string, { now: FolderNow | undefined; listing: KeptListing | undefined }>;
+
+/** What `stat` says of a folder: the parts of its stamp (see `fileStamp`) and its device. */
+interface FolderNow {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+  dev: number;
+}
 
 /** A folder's part of a walk, as it is gathered. */
 interface Part {
@@ -125,17 +144,21 @@ interface Part {
 export class WalkRecorder implements WalkTrace {
   readonly folders: string[] = [];
   readonly folderNames: string[] = [];
-  readonly stamps: string[] = [];
+  /** The folders' stamps as numbers, STAMP_PARTS each (NaN for a folder that cannot be looked at). */
+  readonly stamps: number[] = [];
   /** The devices the folders are on. */
   readonly devices = new Set<number>();
   readonly namedFiles: string[] = [];
   plain = true;
-  /** The stamps of the folders that were listed (the others were taken from the last walk, whose stamps were not racy). */
-  readonly listedStamps: string[] = [];
+  /**
+   * The later of the modification and change times of each folder that was listed (NaN for one
+   * that cannot be looked at); the others were taken from the last walk, whose stamps were not racy.
+   */
+  readonly listedTimes: number[] = [];
 
   /** How many folders were listed. */
   get listed(): number {
-    return this.listedStamps.length;
+    return this.listedTimes.length;
   }
 
   /** `last`: the last walk's folders as just seen, and the files its predicates read (whose stamps did not change). */
@@ -148,13 +171,15 @@ export class WalkRecorder implements WalkTrace {
   folder(absPath: string, name: string): KeptListing | undefined {
     // A folder of the last walk was looked at before any folder was listed: that stamp stands.
     const seen = this.last?.seen.get(absPath);
-    const now = seen ? seen.now : statNow(absPath);
+    const now = seen ? seen.now : folderNow(absPath);
     this.folders.push(absPath);
     this.folderNames.push(name);
-    this.stamps.push(now?.stamp ?? 'gone');
-    if (now) this.devices.add(now.dev);
+    if (now) {
+      this.stamps.push(now.size, now.mtimeMs, now.ctimeMs, now.ino);
+      this.devices.add(now.dev);
+    } else this.stamps.push(Number.NaN, Number.NaN, Number.NaN, Number.NaN);
     if (seen?.listing) return seen.listing;
-    this.listedStamps.push(now?.stamp ?? 'gone');
+    this.listedTimes.push(now ? Math.max(now.mtimeMs, now.ctimeMs) : Number.NaN);
     return undefined;
   }
 
@@ -194,7 +219,8 @@ export function keptWalk(key: string | undefined, recorder: WalkRecorder, option
   const inputs = [...new Set([...recorder.inputs, ...read])];
   const inputStamps = inputs.map(stampNow);
   const fresh = (stamp: string): boolean => stamp === 'gone' || stampTime(stamp) < started;
-  if (!recorder.listedStamps.every((st) => st !== 'gone' && fresh(st)) || !inputStamps.every(fresh)) return undefined;
+  // NaN (a folder that could not be looked at) is not before anything.
+  if (!recorder.listedTimes.every((time) => time < started) || !inputStamps.every(fresh)) return undefined;
   const first = files[0];
   const at = first ? first.absPath.length - first.name.length : -1;
   const cut = at >= 0 && files.every((f) => f.absPath.length - f.name.length === at && f.absPath.endsWith(f.name)) ? at : -1;
@@ -203,7 +229,7 @@ export function keptWalk(key: string | undefined, recorder: WalkRecorder, option
     token,
     folders: recorder.folders.join(SEP),
     folderNames: recorder.folderNames.join(SEP),
-    stamps: stampNumbers(recorder.stamps),
+    stamps: Float64Array.from(recorder.stamps),
     named: recorder.namedFiles.join(SEP),
     inputs: inputs.join(SEP),
     inputsSum: stampsChecksum(inputStamps),
@@ -236,7 +262,11 @@ export function takeWalk(walk: WalkFile): { files: DiscoveredFile[] } | { last: 
   let same = true;
   for (let i = 0; i < folders.length && same; i++) same = sameStamp(numbers, i, stamps, i);
   if (same) return { files: paths.map((absPath, i) => ({ absPath, name: names[i] as string })) };
-  const now = folders.map((_, i) => (Number.isNaN(numbers[i * STAMP_PARTS]) ? undefined : { stamp: stampText(numbers, i), dev: devices[i] as number }));
+  const now = folders.map((_, i): FolderNow | undefined => {
+    const at = i * STAMP_PARTS;
+    const size = numbers[at] as number;
+    return Number.isNaN(size) ? undefined : { size, mtimeMs: numbers[at + 1] as number, ctimeMs: numbers[at + 2] as number, ino: numbers[at + 3] as number, dev: devices[i] as number };
+  });
   // Each folder's part of the walk: the folders it walked into and the files it found.
   const parts = new Map<string, Part>();
   for (const f of folders) parts.set(f, { folders: [], files: [] });
