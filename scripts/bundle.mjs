@@ -70,16 +70,18 @@ await build({
 
 // The bundle in ASCII only, which src/cli/start.cts reads as one-byte text: decoding UTF-8 took
 // about 10 ms of every start (Node 20 has no fast path for text that is not ASCII) and the
-// source, a two-byte string, twice the memory. esbuild escapes strings, identifiers and regular
-// expressions itself; it leaves what is left (Swedish in template literals, comments) as it is.
-// A \uXXXX escape means the same character there, except in a template's raw text (no tag in the
-// bundle reads it: `t` in src/diagnostics/parts.ts takes the cooked strings) and after a
-// backslash, which the build refuses.
+// source, a two-byte string, twice the memory. esbuild escapes strings and identifiers itself; it
+// leaves Swedish in template literals, regular expressions and comments as it is. A \uXXXX escape
+// means the same character in each of those, except in a template's raw text (no tag in the
+// bundle reads it: `t` in src/diagnostics/parts.ts takes the cooked strings). The build refuses
+// what it cannot escape safely: a character after a backslash, a line or paragraph separator
+// (which ends a // comment, where its escape would not), a character outside the BMP (an
+// identifier cannot be written as its two halves).
 const bundleFile = path.join(dist, 'lofte.cjs');
 const source = readFileSync(bundleFile, 'utf8');
-const escapedAfterBackslash = /\\[^\x00-\x7f]/.exec(source);
-if (escapedAfterBackslash) {
-  process.stderr.write(`bundle: a backslash before a character outside ASCII (${JSON.stringify(escapedAfterBackslash[0])}) cannot be escaped safely\n`);
+const unsafe = /\\[^\x00-\x7f]|[\u2028\u2029]|[\ud800-\udfff]/.exec(source);
+if (unsafe) {
+  process.stderr.write(`bundle: ${JSON.stringify(unsafe[0])} at ${unsafe.index} cannot be escaped to ASCII safely\n`);
   process.exit(1);
 }
 const ascii = source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

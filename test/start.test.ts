@@ -82,6 +82,16 @@ describe('the bundle as the build writes it', () => {
     expect(stderr).toBe('');
     expect(code).toBe(1);
   });
+
+  it('watch mode whose reader stops reading stops as by Ctrl-C, instead of watching on with nowhere to write', async () => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'lofte.js'), 'validate', '--watch', path.join(ROOT, 'examples', 'parken')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // its first result has nowhere to go
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/\n\s+at |EPIPE/);
+    expect(code).toBe(0);
+  });
 });
 
 describe('data files as the build reads them', () => {
