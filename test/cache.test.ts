@@ -593,7 +593,7 @@ describe('a cache that is not what lofte wrote is ignored and written anew', () 
     });
   }
 
-  it('the stage file’s paths are written again only when the files are others, and are not used from another run', async () => {
+  it('the stage file’s paths are written again only when the files are others, read only then, and not used from another run', async () => {
     const { readCacheFile, writeCacheFile } = await import('../src/cache/store.js');
     const { repo, cache } = await cachedBrokenRepo();
     const pathsFile = path.join(cache, 'stage-paths');
@@ -608,11 +608,18 @@ describe('a cache that is not what lofte wrote is ignored and written anew', () 
     const added = await same(repo, ['.', '--format', 'json'], cache);
     expect(cacheUse(added)).toMatch(/^1 checked, \d+ from the cache$/);
     expect(readFileSync(pathsFile).equals(first)).toBe(false);
-    // A path less under the same token (a forged part): the parts no longer go together.
+    // A path less under the same token (a forged part): over the same files it is not read (the
+    // stage file's checksum of the paths says they are the same) ...
     const now = readCacheFile(pathsFile) as { files: Uint8Array };
     writeCacheFile(pathsFile, { ...now, files: now.files.subarray(0, now.files.lastIndexOf(0)) });
     writeFileSync(file, readFileSync(file, 'utf8').replace('-finns-inte', '-finns-inte-heller'));
     await pastTick(file);
+    const untouched = await same(repo, ['.', '--format', 'json'], cache);
+    expect(cacheUse(untouched)).toMatch(/^1 checked, \d+ from the cache$/);
+    expect(/repository rules \((\d+) of (\d+) files\)/.exec(untouched.stderr)?.[1]).not.toBe(/repository rules \((\d+) of (\d+) files\)/.exec(untouched.stderr)?.[2]);
+    // ... and with a file more, where it is read, the parts no longer go together: the stage is worked out anew.
+    writeFileSync(path.join(repo, 'ny2.yaml'), 'apiVersion: lofte/v1\nkind: Aktor\nid: ny-forening-2\nnamn: Ny förening 2\ntyp: forening\n');
+    await pastTick(path.join(repo, 'ny2.yaml'));
     const r = await same(repo, ['.', '--format', 'json'], cache);
     const m = /repository rules \((\d+) of (\d+) files\)/.exec(r.stderr);
     expect(m?.[1]).toBe(m?.[2]);

@@ -1,7 +1,8 @@
 // bin/lofte.js starts the bundle with V8's code cache beside it (src/cli/start.cts): written when
 // missing or refused, taken back otherwise, and never a reason for a run to fail.
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { isAscii } from 'node:buffer';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -62,6 +63,37 @@ describe('start-up with the code cache', () => {
   });
 });
 
+describe('the bundle as the build writes it', () => {
+  it('is ASCII, which the start reads as one-byte text, and its Swedish comes out as written', () => {
+    expect(isAscii(readFileSync(path.join(ROOT, 'dist', 'lofte.cjs')))).toBe(true);
+    // Messages are template literals in Swedish (the escapes are the build's): the same characters come out.
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'lofte.js'), 'validate', path.join(ROOT, 'test', 'fixtures', 'five-mistakes'), '--as-of', '2026-11-24'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/Löftet|löftet|är|för/);
+    expect(r.stdout).not.toMatch(/\\u00[ce]\d|\uFFFD/i);
+  });
+
+  it('a reader that stops reading ends the run quietly, with its exit code (`lofte validate | head`)', async () => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'lofte.js'), 'validate', path.join(ROOT, 'test', 'fixtures', 'five-mistakes'), '--as-of', '2026-11-24'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // the pipe's reading end closed before lofte writes
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+  });
+
+  it('watch mode whose reader stops reading stops as by Ctrl-C, instead of watching on with nowhere to write', async () => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'lofte.js'), 'validate', '--watch', path.join(ROOT, 'examples', 'parken')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // its first result has nowhere to go
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/\n\s+at |EPIPE/);
+    expect(code).toBe(0);
+  });
+});
+
 describe('data files as the build reads them', () => {
   it('dist/data holds each YAML file of data/ as the same values in JSON', async () => {
     const jsyaml = (await import('js-yaml')).default;
@@ -87,10 +119,10 @@ function loadedBy(args: readonly string[]): { status: number | null; stdout: str
 }
 
 describe('what a start loads', () => {
-  it('a check of one repository loads no module it does not use (child processes, worker threads, hashes, the YAML parser with positions, the schema compiler)', () => {
+  it('a check of one repository loads no module it does not use (child processes, worker threads, hashes, the V8 serializer, the timing clock, the YAML parser with positions, the schema compiler)', () => {
     const run = loadedBy(['validate', path.join(ROOT, 'examples', 'parken')]);
     expect(run).toMatchObject({ status: 0, stdout: '✔ Inga fel eller varningar (4 filer kontrollerade).\n', stderr: '' });
-    expect(run.builtin.filter((m) => /^NativeModule (child_process|worker_threads|crypto)$/.test(m))).toEqual([]);
+    expect(run.builtin.filter((m) => /^NativeModule (child_process|worker_threads|crypto|v8|perf_hooks)$/.test(m))).toEqual([]);
     expect(run.packages.filter((p) => /\/node_modules\/(yaml|gray-matter|ajv\/dist\/(?!runtime\/))/.test(p))).toEqual([]);
   });
 

@@ -34,7 +34,7 @@ import { entityFacts, type SeedIndex, type StageRecord } from '../check/reposito
 import { RULE_CODES } from '../diagnostics/catalog.js';
 import type { Diagnostic, DocPath, Range } from '../diagnostics/types.js';
 import { discover, displayName, type DiscoveredFile, type DiscoverOptions } from '../load/discover.js';
-import { pathStamp, readDiscovered, sameStamp, STAMP_PARTS, stampNumbers, stampText, stampTime, type CurrentStamps, type SkippedFile } from '../load/index.js';
+import { hasNaN, pathStamp, readDiscovered, sameStamp, STAMP_PARTS, stampNumbers, stampText, stampTime, type CurrentStamps, type SkippedFile } from '../load/index.js';
 import type { LocateTarget, Locator } from '../load/locator.js';
 import { isPlainObject, type ParseLimits } from '../load/parse.js';
 import { packagePath } from '../paths.js';
@@ -471,9 +471,13 @@ export class PersistentCache {
     // As numbers (see `CurrentStamps`): NaN where a file is gone or its entry racy, which no stamp matches.
     const stamps = new Float64Array(files.length * STAMP_PARTS).fill(Number.NaN);
     const unchanged = this.unchanged?.files === files ? this.unchanged : undefined;
-    unchanged?.results.forEach((same, i) => {
-      if (same) stamps.set(unchanged.stamps.subarray(i * STAMP_PARTS, (i + 1) * STAMP_PARTS), i * STAMP_PARTS);
-    });
+    if (unchanged) {
+      const from = unchanged.stamps;
+      for (let i = 0; i < unchanged.results.length; i++) {
+        if (!unchanged.results[i]) continue;
+        for (let k = i * STAMP_PARTS; k < (i + 1) * STAMP_PARTS; k++) stamps[k] = from[k] as number;
+      }
+    }
     const made: [string, CachedFile][] = [];
     for (const entries of this.decoded) made.push(...entries);
     // The few entries of a run where few files changed are found by a look through the files; more by a map of them.
@@ -482,7 +486,7 @@ export class PersistentCache {
       const i = at ? at.get(name) : files.findIndex((f) => f.absPath === name);
       if (i !== undefined && i >= 0 && !entry.racy) stamps.set(stampNumbers([entry.stamp]), i * STAMP_PARTS);
     }
-    const racy = stamps.some(Number.isNaN);
+    const racy = hasNaN(stamps);
     let token: string | undefined;
     if (stage) token = this.saveStage(files, results, stamps, stage);
     let resultToken: string | undefined;
@@ -659,10 +663,12 @@ export class PersistentCache {
       if (writeCacheFile(path.join(this.dir, 'stage-paths'), disk)) return undefined;
     }
     const token = cryptoLib().randomUUID();
+    const known = this.pathsSum;
     const disk: DiskStage = {
       key: this.key,
       token,
       paths,
+      pathsSum: known?.files === files ? known.sum : pathsChecksum(files),
       stamps,
       ids: Buffer.from(ids.join('\u0000'), 'utf8'),
       idCount: ids.length,
@@ -679,12 +685,17 @@ export class PersistentCache {
     const head = readCacheFile(path.join(this.dir, 'stage'));
     if (!isPlainObject(head) || head['key'] !== this.key || head['token'] !== token || !isStringArray(head['shards']) || head['shards'].length !== SHARDS) return undefined;
     if (typeof head['paths'] !== 'string' || !(head['stamps'] instanceof Float64Array) || !(head['ids'] instanceof Uint8Array) || !(head['places'] instanceof Uint8Array) || !(head['rows'] instanceof Int32Array) || !Number.isSafeInteger(head['used'])) return undefined;
-    const paths = readCacheFile(path.join(this.dir, 'stage-paths'));
-    if (!isPlainObject(paths) || paths['key'] !== this.key || paths['token'] !== head['paths'] || !(paths['files'] instanceof Uint8Array)) return undefined;
-    // Most runs are over the files of the last: their paths are compared by checksum (known from the walk), not split into ten thousand.
+    // Most runs are over the files of the last: their paths are compared by checksum (known from the
+    // walk, and kept in the stage file), and `stage-paths` is read only when they differ.
     const known = this.pathsSum;
-    const same = checksum(paths['files']) === (known?.files === current ? known.sum : pathsChecksum(current));
-    const files = same ? current.map((f) => f.absPath) : splitText(paths['files']);
+    const currentSum = known?.files === current ? known.sum : pathsChecksum(current);
+    let files: string[];
+    if (head['pathsSum'] === currentSum) files = current.map((f) => f.absPath);
+    else {
+      const paths = readCacheFile(path.join(this.dir, 'stage-paths'));
+      if (!isPlainObject(paths) || paths['key'] !== this.key || paths['token'] !== head['paths'] || !(paths['files'] instanceof Uint8Array)) return undefined;
+      files = checksum(paths['files']) === currentSum ? current.map((f) => f.absPath) : splitText(paths['files']);
+    }
     const stamps = head['stamps'];
     const ids = splitText(head['ids']);
     if (ids.length !== head['idCount']) return undefined;

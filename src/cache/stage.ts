@@ -111,8 +111,9 @@ export interface DiskStageShard extends StageColumns {
 export interface DiskStage {
   key: string;
   token: string;
-  /** The token of `stage-paths`. */
+  /** The token of `stage-paths`, and the checksum of the paths it holds (`pathsChecksum`): a run over the same files need not read them. */
   paths: string;
+  pathsSum: string;
   /** Each file's stamp as `CurrentStamps.numbers` holds it; NaN for a racy one, which no stamp matches. */
   stamps: Float64Array;
   ids: Uint8Array;

@@ -5,8 +5,7 @@
 
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
-import { cryptoLib } from '../util/lazy.js';
+import { cryptoLib, v8Lib } from '../util/lazy.js';
 
 /** Where `--cache` keeps its files unless `--cache-location` says otherwise, under the repository's root. */
 export const DEFAULT_CACHE_FOLDER = path.join('node_modules', '.cache', 'lofte');
@@ -55,7 +54,7 @@ export function readCacheFile(file: string): unknown {
   const body = bytes.subarray(end + 1);
   if (checksum(body) !== header.slice(MAGIC.length)) return undefined;
   try {
-    return deserialize(body) as unknown;
+    return v8Lib().deserialize(body) as unknown;
   } catch {
     return undefined;
   }
@@ -100,7 +99,7 @@ function writeWhole(file: string, chunks: readonly Uint8Array[]): string | undef
 
 /** Writes `value` to `file` whole (see `writeWhole`); returns the error's code when it cannot. */
 export function writeCacheFile(file: string, value: unknown): string | undefined {
-  const body = serialize(value);
+  const body = v8Lib().serialize(value);
   return writeWhole(file, [Buffer.from(`${MAGIC}${checksum(body)}\n`, 'latin1'), body]);
 }
 
@@ -114,7 +113,7 @@ const INDEXED_MAGIC = 'lofte-cache-indexed 1 ';
  * a few of them neither hashes nor copies the rest. Returns the error's code when it cannot write.
  */
 export function writeIndexedFile(file: string, index: unknown, bodies: readonly Uint8Array[]): string | undefined {
-  const head = serialize(index);
+  const head = v8Lib().serialize(index);
   return writeWhole(file, [Buffer.from(`${INDEXED_MAGIC}${checksum(head)} ${head.length}\n`, 'latin1'), head, ...bodies]);
 }
 
@@ -138,7 +137,7 @@ export function readIndex(file: string): { index: unknown; bodyStart: number; si
     if (!Number.isSafeInteger(length) || length < 0 || end + 1 + length > size) return undefined;
     const head = Buffer.alloc(length);
     if (readSync(fd, head, 0, length, end + 1) !== length || checksum(head) !== sum) return undefined;
-    return { index: deserialize(head) as unknown, bodyStart: end + 1 + length, size };
+    return { index: v8Lib().deserialize(head) as unknown, bodyStart: end + 1 + length, size };
   } catch {
     return undefined;
   } finally {

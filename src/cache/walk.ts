@@ -13,10 +13,10 @@
 // listed), and folders on the cache folder's device, where a folder was seen to take a new stamp
 // when an entry was added to it.
 
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { DiscoveredFile, DiscoverOptions, KeptListing, WalkTrace } from '../load/discover.js';
-import { fileStamp, stampTime } from '../load/index.js';
+import { fileStamp, sameStamp, STAMP_PARTS, stampTime } from '../load/index.js';
 import { isPlainObject } from '../load/parse.js';
 import { checksum } from './store.js';
 
@@ -33,6 +33,38 @@ function statNow(absPath: string): { stamp: string; dev: number; isFile: boolean
   }
 }
 
+/** What `stat` says of a folder now, or undefined when it cannot be looked at. */
+function folderNow(absPath: string): FolderNow | undefined {
+  try {
+    const st = statSync(absPath, { throwIfNoEntry: false });
+    return st && { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, dev: st.dev };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The folders' stamps now, as numbers (NaN for one that cannot be looked at), and their devices. */
+function folderStats(folders: readonly string[]): { numbers: Float64Array; devices: Float64Array } {
+  const numbers = new Float64Array(folders.length * STAMP_PARTS).fill(Number.NaN);
+  const devices = new Float64Array(folders.length);
+  for (let i = 0; i < folders.length; i++) {
+    let st: Stats | undefined;
+    try {
+      st = statSync(folders[i] as string, { throwIfNoEntry: false });
+    } catch {
+      st = undefined;
+    }
+    if (!st) continue;
+    const at = i * STAMP_PARTS;
+    numbers[at] = st.size;
+    numbers[at + 1] = st.mtimeMs;
+    numbers[at + 2] = st.ctimeMs;
+    numbers[at + 3] = st.ino;
+    devices[i] = st.dev;
+  }
+  return { numbers, devices };
+}
+
 function stampNow(absPath: string): string {
   return statNow(absPath)?.stamp ?? 'gone';
 }
@@ -45,17 +77,28 @@ function split(joined: string): string[] {
 export interface WalkFile {
   key: string;
   token: string;
-  /** The folders in the order they were listed, their names as the walk gave them, and their stamps. */
+  /**
+   * The folders in the order they were listed, their names as the walk gave them, and their
+   * stamps as numbers (STAMP_PARTS each, NaN for a folder that was gone; see `CurrentStamps`):
+   * a run compares them with what `stat` says, without making text of either.
+   */
   folders: string;
   folderNames: string;
-  stamps: string;
+  stamps: Float64Array;
   /** The files named on the command line (not found in a folder). */
   named: string;
   /** The files the predicates read, and the checksum of their stamps. */
   inputs: string;
   inputsSum: string;
   paths: string;
+  /**
+   * The files' names (as discovery gave them): `names`, or where each is the end of its path (the
+   * common case: files under the working folder, on a system whose separator is '/'), the number
+   * of characters before it in every path (`namesCut`, else -1) and no `names`, which would repeat
+   * two thirds of `paths`.
+   */
   names: string;
+  namesCut: number;
   /**
    * `pathsChecksum` of the files (the cache's listing of them and their stamps is made from it):
    * `checksum(paths)`, kept so that a run where nothing changed need not hash the paths again.
@@ -64,7 +107,7 @@ export interface WalkFile {
 }
 
 export function isWalkFile(x: unknown): x is WalkFile {
-  return isPlainObject(x) && ['key', 'token', 'folders', 'folderNames', 'stamps', 'named', 'inputs', 'inputsSum', 'paths', 'names', 'pathsSum'].every((k) => typeof x[k] === 'string');
+  return isPlainObject(x) && ['key', 'token', 'folders', 'folderNames', 'named', 'inputs', 'inputsSum', 'paths', 'names', 'pathsSum'].every((k) => typeof x[k] === 'string') && x['stamps'] instanceof Float64Array && Number.isSafeInteger(x['namesCut']);
 }
 
 /** One checksum of the files' paths, in order. */
@@ -80,7 +123,16 @@ function stampsChecksum(stamps: readonly string[]): string {
  * A kept walk's folders as they were looked at (before any was listed), each with its stamp and
  * device now, and its part of the walk when the stamp is what it was.
  */
-type Seen = Map<string, { now: { stamp: string; dev: number } | undefined; listing: KeptListing | undefined }>;
+type Seen = Map<string, { now: FolderNow | undefined; listing: KeptListing | undefined }>;
+
+/** What `stat` says of a folder: the parts of its stamp (see `fileStamp`) and its device. */
+interface FolderNow {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+  dev: number;
+}
 
 /** A folder's part of a walk, as it is gathered. */
 interface Part {
@@ -92,17 +144,21 @@ interface Part {
 export class WalkRecorder implements WalkTrace {
   readonly folders: string[] = [];
   readonly folderNames: string[] = [];
-  readonly stamps: string[] = [];
+  /** The folders' stamps as numbers, STAMP_PARTS each (NaN for a folder that cannot be looked at). */
+  readonly stamps: number[] = [];
   /** The devices the folders are on. */
   readonly devices = new Set<number>();
   readonly namedFiles: string[] = [];
   plain = true;
-  /** The stamps of the folders that were listed (the others were taken from the last walk, whose stamps were not racy). */
-  readonly listedStamps: string[] = [];
+  /**
+   * The later of the modification and change times of each folder that was listed (NaN for one
+   * that cannot be looked at); the others were taken from the last walk, whose stamps were not racy.
+   */
+  readonly listedTimes: number[] = [];
 
   /** How many folders were listed. */
   get listed(): number {
-    return this.listedStamps.length;
+    return this.listedTimes.length;
   }
 
   /** `last`: the last walk's folders as just seen, and the files its predicates read (whose stamps did not change). */
@@ -115,13 +171,15 @@ export class WalkRecorder implements WalkTrace {
   folder(absPath: string, name: string): KeptListing | undefined {
     // A folder of the last walk was looked at before any folder was listed: that stamp stands.
     const seen = this.last?.seen.get(absPath);
-    const now = seen ? seen.now : statNow(absPath);
+    const now = seen ? seen.now : folderNow(absPath);
     this.folders.push(absPath);
     this.folderNames.push(name);
-    this.stamps.push(now?.stamp ?? 'gone');
-    if (now) this.devices.add(now.dev);
+    if (now) {
+      this.stamps.push(now.size, now.mtimeMs, now.ctimeMs, now.ino);
+      this.devices.add(now.dev);
+    } else this.stamps.push(Number.NaN, Number.NaN, Number.NaN, Number.NaN);
     if (seen?.listing) return seen.listing;
-    this.listedStamps.push(now?.stamp ?? 'gone');
+    this.listedTimes.push(now ? Math.max(now.mtimeMs, now.ctimeMs) : Number.NaN);
     return undefined;
   }
 
@@ -161,18 +219,23 @@ export function keptWalk(key: string | undefined, recorder: WalkRecorder, option
   const inputs = [...new Set([...recorder.inputs, ...read])];
   const inputStamps = inputs.map(stampNow);
   const fresh = (stamp: string): boolean => stamp === 'gone' || stampTime(stamp) < started;
-  if (!recorder.listedStamps.every((st) => st !== 'gone' && fresh(st)) || !inputStamps.every(fresh)) return undefined;
+  // NaN (a folder that could not be looked at) is not before anything.
+  if (!recorder.listedTimes.every((time) => time < started) || !inputStamps.every(fresh)) return undefined;
+  const first = files[0];
+  const at = first ? first.absPath.length - first.name.length : -1;
+  const cut = at >= 0 && files.every((f) => f.absPath.length - f.name.length === at && f.absPath.endsWith(f.name)) ? at : -1;
   return {
     key,
     token,
     folders: recorder.folders.join(SEP),
     folderNames: recorder.folderNames.join(SEP),
-    stamps: recorder.stamps.join(SEP),
+    stamps: Float64Array.from(recorder.stamps),
     named: recorder.namedFiles.join(SEP),
     inputs: inputs.join(SEP),
     inputsSum: stampsChecksum(inputStamps),
     paths: files.map((f) => f.absPath).join(SEP),
-    names: files.map((f) => f.name).join(SEP),
+    names: cut < 0 ? files.map((f) => f.name).join(SEP) : '',
+    namesCut: cut,
     pathsSum: pathsChecksum(files),
   };
 }
@@ -189,12 +252,21 @@ export function takeWalk(walk: WalkFile): { files: DiscoveredFile[] } | { last: 
   if (!split(walk.named).every((f) => statNow(f)?.isFile === true)) return undefined;
   const folders = split(walk.folders);
   const folderNames = walk.folderNames.split(SEP); // never empty: a walk lists one folder at least, whose name may be ''
-  const stamps = split(walk.stamps);
+  const stamps = walk.stamps;
   const paths = split(walk.paths);
-  const names = split(walk.names);
-  if (folders.length === 0 || folderNames.length !== folders.length || stamps.length !== folders.length || names.length !== paths.length) return undefined;
-  const now = folders.map(statNow);
-  if (now.every((st, i) => st?.stamp === stamps[i])) return { files: paths.map((absPath, i) => ({ absPath, name: names[i] as string })) };
+  const cut = walk.namesCut;
+  if (cut >= 0 && paths.some((p) => p.length <= cut)) return undefined;
+  const names = cut < 0 ? split(walk.names) : paths.map((p) => p.slice(cut));
+  if (folders.length === 0 || folderNames.length !== folders.length || stamps.length !== folders.length * STAMP_PARTS || names.length !== paths.length) return undefined;
+  const { numbers, devices } = folderStats(folders);
+  let same = true;
+  for (let i = 0; i < folders.length && same; i++) same = sameStamp(numbers, i, stamps, i);
+  if (same) return { files: paths.map((absPath, i) => ({ absPath, name: names[i] as string })) };
+  const now = folders.map((_, i): FolderNow | undefined => {
+    const at = i * STAMP_PARTS;
+    const size = numbers[at] as number;
+    return Number.isNaN(size) ? undefined : { size, mtimeMs: numbers[at + 1] as number, ctimeMs: numbers[at + 2] as number, ino: numbers[at + 3] as number, dev: devices[i] as number };
+  });
   // Each folder's part of the walk: the folders it walked into and the files it found.
   const parts = new Map<string, Part>();
   for (const f of folders) parts.set(f, { folders: [], files: [] });
@@ -203,7 +275,7 @@ export function takeWalk(walk: WalkFile): { files: DiscoveredFile[] } | { last: 
   const seen: Seen = new Map();
   folders.forEach((f, i) => {
     const at = now[i];
-    seen.set(f, { now: at, listing: at?.stamp === stamps[i] ? parts.get(f) : undefined });
+    seen.set(f, { now: at, listing: sameStamp(numbers, i, stamps, i) ? parts.get(f) : undefined });
   });
   return { last: { seen, inputs } };
 }

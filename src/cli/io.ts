@@ -15,6 +15,25 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  /** What a run that can be stopped (watch mode) asked to be told instead of dying at once (see `onInterrupt`). */
+  let stop: (() => void) | undefined;
+  let closed = false;
+  // A reader that stops reading (`lofte validate | head`) closes the pipe: what is left to write
+  // goes nowhere, and a run ends as it would have, with its exit code, instead of dying of the
+  // write error with a stack trace; a run that would go on (watch mode) is stopped as by Ctrl-C.
+  // Other errors are left to whoever else listens (the language server's connection), else thrown.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') {
+        if (stream === process.stdout && !closed) {
+          closed = true;
+          stop?.();
+        }
+        return;
+      }
+      if (stream.listenerCount('error') === 1) throw error;
+    });
+  }
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
@@ -34,9 +53,11 @@ export function processIo(): CliIo {
       };
       process.on('SIGINT', on);
       process.on('SIGTERM', on);
+      stop = handler;
       return () => {
         process.off('SIGINT', on);
         process.off('SIGTERM', on);
+        if (stop === handler) stop = undefined;
       };
     },
   };

@@ -10,6 +10,7 @@
 // not writable, lofte runs as well, only without the cache.
 
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
 import Module = require('node:module');
 import vm = require('node:vm');
 import path = require('node:path');
@@ -27,7 +28,11 @@ export function start(bundle: string): void {
   } catch {
     cachedData = undefined;
   }
-  const script = new vm.Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData });
+  // The build writes the bundle in ASCII (scripts/bundle.mjs): read as one-byte text, which skips
+  // decoding UTF-8; any other text is decoded as UTF-8.
+  const bytes = readFileSync(bundle);
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
   if (cachedData === undefined || script.cachedDataRejected === true) {
     process.once('exit', () => {
       const tmp = `${cacheFile}.${process.pid}.tmp`;

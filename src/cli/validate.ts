@@ -17,6 +17,7 @@ import { nothingMatched } from './repository.js';
 import type { CliIo } from './io.js';
 import { collectFormat, parseOutputs, writeOutput } from './outputs.js';
 import { commonOptions, EXIT, LofteCommand, option, parseCount } from './options.js';
+import { stopwatch } from '../util/stopwatch.js';
 
 interface ValidateFlags extends RepoFlags {
   format?: string[];
@@ -103,14 +104,14 @@ export function validateCommand(io: CliIo, words: CliWords): LofteCommand {
         io.stderr(`${ui.skippedHeader}\n${result.skipped.map((s) => `  ${printable(s.file)}: ${ui.skipped[s.reason] ?? printable(s.reason)}`).join('\n')}\n`);
       }
       if (result.shownFileCount === 0 && !flags.watch) throw nothingMatched(ctx.given);
-      const started = performance.now();
+      const time = stopwatch(ctx.options.onTiming);
       const shown = flags.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
       for (const o of outputs) {
         const text = formatDiagnostics(io, shown, result.shownFileCount, o.format, o.file === undefined && useColor(flags.color, io), ctx.lang);
         if (o.file === undefined) io.stdout(text);
         else await writeOutput(io.cwd, o.file, text);
       }
-      ctx.options.onTiming?.('output', performance.now() - started);
+      time('output');
       const hidden = result.diagnostics.length - shown.length;
       if (hidden > 0) io.stderr(ui.warningsHidden(hidden));
       const counts = countDiagnostics(result.diagnostics, result.shownFileCount);

@@ -1,8 +1,8 @@
 // A full garbage collection, for the one moment a command knows most of its heap has just become
 // garbage: `report` once the validation result is let go and only the pages' model remains.
 
-import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { v8Lib } from './lazy.js';
 
 let gc: (() => void) | undefined;
 
@@ -19,11 +19,11 @@ export function collectGarbage(): void {
     const own = (globalThis as { gc?: () => void }).gc;
     if (own) gc = own;
     else {
-      setFlagsFromString('--expose-gc');
+      v8Lib().setFlagsFromString('--expose-gc');
       try {
         gc = runInNewContext('gc') as () => void;
       } finally {
-        setFlagsFromString('--no-expose-gc');
+        v8Lib().setFlagsFromString('--no-expose-gc');
       }
     }
   }
@@ -37,5 +37,5 @@ export function collectGarbage(): void {
  * promotes, so without this its peak grows with the repository by the garbage, not by what it keeps.
  */
 export function limitHeapGrowth(percent: number): void {
-  setFlagsFromString(`--heap-growing-percent=${percent}`);
+  v8Lib().setFlagsFromString(`--heap-growing-percent=${percent}`);
 }
