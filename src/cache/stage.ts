@@ -260,9 +260,11 @@ export function stageColumns(x: Record<string, unknown>, ids: number): StageColu
     if (tag > SLIM_TAGS.text) return undefined;
     if (tag === SLIM_TAGS.text) texts++;
   }
+  // Counted in the bytes as Latin-1 text (no byte of a UTF-8 character but NUL itself is 0): a
+  // string's indexOf is a builtin, where a Buffer's crosses into C++ at every NUL (4 times slower).
   let nuls = 0;
-  const text = Buffer.from(slimText.buffer, slimText.byteOffset, slimText.byteLength);
-  for (let at = text.indexOf(0); at >= 0; at = text.indexOf(0, at + 1)) nuls++;
+  const text = Buffer.from(slimText.buffer, slimText.byteOffset, slimText.byteLength).toString('latin1');
+  for (let at = text.indexOf('\u0000'); at >= 0; at = text.indexOf('\u0000', at + 1)) nuls++;
   if (texts === 0 ? slimText.length !== 0 : nuls !== texts - 1) return undefined;
   for (const [row, e] of extra as Map<unknown, unknown>) {
     if (typeof row !== 'number' || !Number.isInteger(row) || row < 0 || row >= count) return undefined;
