@@ -5,7 +5,7 @@ import { t } from '../src/diagnostics/parts.js';
 import { referenceData } from '../src/model/reference-data.js';
 import { defineRule } from '../src/rules/define.js';
 import { DOMAIN_RULES, documentRulesWithout, runDocumentRules } from '../src/rules/index.js';
-import { findPlaceholders, mayBePlaceholder } from '../src/rules/placeholder.js';
+import { findPlaceholders, hasPlaceholder, mayBePlaceholder } from '../src/rules/placeholder.js';
 import { pathOf, placeUnder, textFields, walkDocument, type TextField } from '../src/rules/texts.js';
 import type { Entity } from '../src/schema/index.js';
 
@@ -98,5 +98,23 @@ describe('the placeholder rule’s quick test of a text’s first character', ()
     ['todo', []],
   ])('%j', (text, expected) => {
     expect(findPlaceholders({ text }).map((f) => f.text)).toEqual(expected);
+  });
+});
+
+describe('hasPlaceholder, the report’s scan of every document', () => {
+  // It must say yes exactly when findPlaceholders finds something: report asks it first and skips
+  // a document it says no to.
+  it.each([
+    ['a text at the top', { id: 'a', text: 'TODO skriv' }, true],
+    ['deep in lists and keys', { loften: [{ id: 'b', uppfoljning: { metod: ['x', '  TODO: metod'] } }] }, true],
+    ['a string in a list of lists', { a: [['x'], ['y', 'TODO']] }, true],
+    ['only a key that reads TODO', { TODO: 'skriv' }, false],
+    ['TODO later in a text', { text: 'Ett löfte, TODO senare' }, false],
+    ['numbers, booleans, null', { antal: 20, minst: true, inget: null, lista: [1, 2] }, false],
+    ['nothing', {}, false],
+    ['a bare string', 'TODO', true],
+  ])('%s', (_name, value, expected) => {
+    expect(hasPlaceholder(value)).toBe(expected);
+    expect(findPlaceholders(value).length > 0).toBe(expected);
   });
 });

@@ -142,38 +142,44 @@ function markdown(source: string | undefined): string | undefined {
   return markdownToMarkdown(source, 1).trimEnd();
 }
 
-const actor = (a: ActorRef): ActorData => ({ id: a.id, namn: a.namn, typ: a.typ });
+/**
+ * One ActorData per ActorRef (the model has one ActorRef per actor), shared by every place that
+ * names it: a national data set names a few thousand actors some 100,000 times. Never changed.
+ */
+const actorData = new WeakMap<ActorRef, ActorData>();
 
-/** Drops keys whose value is undefined, so the JSON has no `"x": undefined` holes and stays stable. */
-function defined<T extends object>(o: T): T {
-  // One loop, not entries/filter/fromEntries: this runs for every object of a national data set.
-  // The keys are lofte's own field names, in the order written.
-  const out: Record<string, unknown> = {};
-  for (const k in o) {
-    const v = (o as Record<string, unknown>)[k];
-    if (v !== undefined) out[k] = v;
-  }
-  return out as T;
+function actor(a: ActorRef): ActorData {
+  let data = actorData.get(a);
+  if (!data) actorData.set(a, (data = { id: a.id, namn: a.namn, typ: a.typ }));
+  return data;
 }
 
+// The objects below are written as literals whose keys may hold undefined: JSON.stringify leaves
+// such keys out, so the JSON is the same as without them, and a literal keeps its fields in the
+// object itself (keys added one by one, as a copy without them was made, take a second
+// allocation each). A national data set is some 150 objects per medborgarlöfte, all kept while the
+// site is written. Parts of the model that are published as they are (periods, amounts, evidence,
+// effects, publicering) are shared with it, not copied.
+
 function problem(pb: ProblemView): ProblemData {
-  const base = { id: pb.id, titel: pb.titel, sammanfattning: pb.sammanfattning };
   // The report model has already emptied intern problem pictures; anything not public is intern here too.
-  if (pb.intern) return { ...base, sekretess: 'intern' };
-  return defined({
-    ...base,
-    sekretess: 'offentlig' as const,
+  if (pb.intern) return { id: pb.id, titel: pb.titel, sammanfattning: pb.sammanfattning, sekretess: 'intern' };
+  return {
+    id: pb.id,
+    titel: pb.titel,
+    sammanfattning: pb.sammanfattning,
+    sekretess: 'offentlig',
     faststalld: pb.faststalld,
     plats: pb.plats,
     tid: pb.tid,
     malgrupp: pb.malgrupp,
     beskrivning: markdown(pb.beskrivning),
-    kallor: pb.kallor.map((k) => defined({ typ: k.typ, beskrivning: k.beskrivning, datum: k.datum, period: k.period, antal_svarande: k.antalSvarande })),
-  });
+    kallor: pb.kallor.map((k) => ({ typ: k.typ, beskrivning: k.beskrivning, datum: k.datum, period: k.period, antal_svarande: k.antalSvarande })),
+  };
 }
 
 function result(lofte: string, r: HistoryEntry): ResultData {
-  return defined({
+  return {
     uppfoljning: r.uppfoljning,
     datum: r.datum,
     lofte,
@@ -181,43 +187,43 @@ function result(lofte: string, r: HistoryEntry): ResultData {
     utfall: r.antal === undefined ? undefined : { antal: r.antal },
     kommentar: r.kommentar,
     orsak: r.orsak,
-    belagg: r.belagg.length > 0 ? r.belagg.map((e) => defined({ beskrivning: e.beskrivning, url: e.url })) : undefined,
-  });
+    // The model's evidence has exactly the published keys (beskrivning, and url when given).
+    belagg: r.belagg.length > 0 ? r.belagg : undefined,
+  };
 }
 
 /**
  * The follow-ups of a medborgarlöfte as of the model's date, oldest first: their results are the
- * promises' histories (state.ts), their date, period, reporter and text the follow-up's own.
+ * promises' histories (state.ts), the same objects as the promises' own `resultat`; their date,
+ * period, reporter and text the follow-up's own.
  */
-function followUps(d: DocumentView, facts: ReadonlyMap<string, FollowUpFacts>, actors: ReadonlyMap<string, ActorData>): FollowUpData[] {
+function followUps(loften: readonly PromiseData[], facts: ReadonlyMap<string, FollowUpFacts>, actors: ReadonlyMap<string, ActorData>): FollowUpData[] {
   const byId = new Map<string, ResultData[]>();
-  for (const l of d.loften) {
-    for (const r of l.state.history) {
+  for (const l of loften) {
+    for (const r of l.resultat) {
       const list = byId.get(r.uppfoljning);
-      if (list) list.push(result(l.id, r));
-      else byId.set(r.uppfoljning, [result(l.id, r)]);
+      if (list) list.push(r);
+      else byId.set(r.uppfoljning, [r]);
     }
   }
   const out: FollowUpData[] = [];
   for (const [id, resultat] of byId) {
     const { period, rapportor, beskrivning } = facts.get(id) ?? {};
-    out.push(
-      defined({
-        id,
-        datum: resultat[0]?.datum ?? '',
-        period,
-        rapportor: rapportor === undefined ? undefined : (actors.get(rapportor) ?? { id: rapportor, namn: rapportor, typ: '' }),
-        beskrivning: markdown(beskrivning),
-        resultat,
-      }),
-    );
+    out.push({
+      id,
+      datum: resultat[0]?.datum ?? '',
+      period,
+      rapportor: rapportor === undefined ? undefined : (actors.get(rapportor) ?? { id: rapportor, namn: rapportor, typ: '' }),
+      beskrivning: markdown(beskrivning),
+      resultat,
+    });
   }
   return out.sort((a, b) => compareStrings(a.datum, b.datum) || compareStrings(a.id, b.id));
 }
 
 function stateData(l: PromiseView): PromiseStateData {
   const s = l.state;
-  return defined({
+  return {
     status: s.key,
     text: stateWord(s.key),
     tidsgrans: s.deadline,
@@ -225,11 +231,11 @@ function stateData(l: PromiseView): PromiseStateData {
     senast_uppfoljd: s.latest?.datum,
     utfall_hittills: s.done,
     forsenad_uppfoljning: s.followUpOverdue,
-  });
+  };
 }
 
 function promise(l: PromiseView): PromiseData {
-  return defined({
+  return {
     id: l.id,
     text: l.text,
     ansvariga: l.ansvariga.map(actor),
@@ -240,14 +246,15 @@ function promise(l: PromiseView): PromiseData {
     omfattning: l.omfattning,
     frekvens: l.frekvens,
     plats: l.plats,
-    uppfoljning: l.uppfoljning ? defined(l.uppfoljning) : undefined,
+    uppfoljning: l.uppfoljning,
     lage: stateData(l),
     resultat: l.state.history.map((r) => result(l.id, r)),
-  });
+  };
 }
 
 function documentData(d: DocumentView, facts: ReadonlyMap<string, FollowUpFacts>, actors: ReadonlyMap<string, ActorData>): DocumentData {
-  return defined({
+  const loften = d.loften.map(promise);
+  return {
     id: d.id,
     titel: d.titel,
     status: d.status,
@@ -260,13 +267,13 @@ function documentData(d: DocumentView, facts: ReadonlyMap<string, FollowUpFacts>
     kommuner: d.kommuner.map(actor),
     inledning: markdown(d.inledning),
     beskrivning: markdown(d.beskrivning),
-    publicering: d.publicering ? defined(d.publicering) : undefined,
-    forvantade_effekter: d.effekter.map((e) => defined(e)),
-    undertecknare: d.undertecknare.map((u) => defined({ aktor: actor(u.aktor), roll: u.roll, datum: u.datum })),
+    publicering: d.publicering,
+    forvantade_effekter: d.effekter,
+    undertecknare: d.undertecknare.map((u) => ({ aktor: actor(u.aktor), roll: u.roll, datum: u.datum })),
     problembilder: d.problembilder.map(problem),
-    loften: d.loften.map(promise),
-    uppfoljningar: followUps(d, facts, actors),
-  });
+    loften,
+    uppfoljningar: followUps(loften, facts, actors),
+  };
 }
 
 /** A follow-up's own facts the open data gives (its results are in the report model). */

@@ -332,11 +332,17 @@ export class KeptBytes {
 }
 
 /**
- * Kept bytes are written into chunks of this size, each file's after the last; a file larger than a
- * quarter of it gets a buffer of its own. Small enough that a chunk kept alive by one file's bytes
- * (the one file of it that watch mode has not read again) holds little else.
+ * Kept bytes are written into chunks of this size, each file's after the last. Larger than glibc's
+ * largest mmap threshold (32 MiB on 64-bit), so that each chunk is a mapping of its own that goes
+ * back to the system whole once its files' bytes are let go: a chunk of the program's heap (as the
+ * 64 KB chunks were) stayed in the process's memory after `report` let the positions go, some
+ * 2 KB per file for the rest of the run. Only the pages written into count as memory, so a small
+ * repository pays for what it reads, not for the chunk. In watch mode a chunk lives while any of
+ * its files is unchanged, so the bytes of files read again since stay too: at most a chunk's worth.
  */
-const CHUNK_BYTES = 64 * 1024;
+const CHUNK_BYTES = 33 * 1024 * 1024;
+/** A file larger than this gets a buffer of its own, so that a chunk holds many files. */
+const OWN_BUFFER_FROM = 16 * 1024;
 let chunk = Buffer.alloc(0);
 let chunkUsed = 0;
 
@@ -346,7 +352,7 @@ let chunkUsed = 0;
  * written over by the next read.
  */
 function keptSpace(size: number): Buffer {
-  if (size > CHUNK_BYTES / 4) return Buffer.allocUnsafeSlow(size);
+  if (size > OWN_BUFFER_FROM) return Buffer.allocUnsafeSlow(size);
   if (chunkUsed + size > chunk.length) {
     chunk = Buffer.allocUnsafeSlow(CHUNK_BYTES);
     chunkUsed = 0;
@@ -360,6 +366,16 @@ function keep(bytes: Buffer): KeptBytes {
   const start = bytes.byteOffset - chunk.byteOffset;
   chunkUsed = start + bytes.length;
   return new KeptBytes(chunk, start, chunkUsed);
+}
+
+/**
+ * Lets go of the chunk being filled, for a run that has let go of every file's kept bytes (a
+ * single `report` once its findings are shown): otherwise the last chunk would stay as this
+ * module's until the process ends. The next read starts a new chunk.
+ */
+export function releaseKeptChunk(): void {
+  chunk = Buffer.alloc(0);
+  chunkUsed = 0;
 }
 
 /** A file's bytes as the text lofte checks (throws when they are not UTF-8): the same text for the same bytes, every time. */

@@ -26,6 +26,22 @@ export function findPlaceholders(value: unknown, fields: readonly TextField[] = 
   return out;
 }
 
+/**
+ * Whether any string in a document is a placeholder: the strings findPlaceholders looks at (every
+ * string under the document's lists and keys), without making its list of fields. `report` asks
+ * this of every document of a repository, at the moment its memory is fullest.
+ */
+export function hasPlaceholder(value: unknown): boolean {
+  if (typeof value === 'string') return mayBePlaceholder(value) && PLACEHOLDER.test(value);
+  if (Array.isArray(value)) {
+    for (const item of value) if (hasPlaceholder(item)) return true;
+  } else if (typeof value === 'object' && value !== null) {
+    const dict = value as Record<string, unknown>;
+    for (const k of Object.keys(dict)) if (hasPlaceholder(dict[k])) return true;
+  }
+  return false;
+}
+
 type Args = { text: string };
 
 export const placeholder = defineRule<Args>()({
