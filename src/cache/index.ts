@@ -430,7 +430,8 @@ export class PersistentCache {
       this.dirty.add(n);
     };
     if (this.previous) {
-      for (const name of this.previous) if (!present.has(name)) gone(name, this.shard(name));
+      // Over the last stage file's files (most runs) none is gone.
+      if (this.previousPaths?.sameFiles !== true) for (const name of this.previous) if (!present.has(name)) gone(name, this.shard(name));
     } else {
       // Without the last run's files: what the shards read hold of files not here.
       this.shards.forEach((shard, n) => {
