@@ -441,3 +441,18 @@ describe('user and environment mistakes are refusals, not bugs', () => {
     }
   }, BOUND);
 });
+
+describe('a broken installation', () => {
+  it('without its style sheet says which of its own files is missing, not that the output folder cannot be written, and makes no folder', () => {
+    // lofte as installed, but for templates/ (its report.css among them).
+    const install = tmp();
+    for (const part of ['bin', 'dist', 'schemas', 'data', 'package.json']) cpSync(path.join(ROOT, part), path.join(install, part), { recursive: true });
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(install, 'node_modules'), 'dir');
+    const out = path.join(tmp(), 'site');
+    const r = spawnSync(process.execPath, [path.join(install, 'bin', 'lofte.js'), 'report', SRC, '--out', out, '--as-of', '2026-11-24'], { encoding: 'utf8', timeout: BOUND });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/templates[\\/]report\.css/);
+    expect(r.stderr).not.toMatch(/Kan inte skriva|mappen finns inte/);
+    expect(existsSync(out)).toBe(false);
+  }, BOUND);
+});

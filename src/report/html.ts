@@ -127,6 +127,15 @@ const NAV: readonly [string, string][] = [
 const cssString = (text: string): string => `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 
 /** The running title, the date and page numbers on every printed page. */
+/**
+ * The site's style sheet, lofte's own templates/report.css, read once. The site writer asks for it
+ * before it touches the output folder: a missing one is a broken installation (an internal error),
+ * which would otherwise be told as a folder that cannot be written.
+ */
+export function reportCss(): string {
+  return (css ??= readFileSync(packagePath('templates', 'report.css'), 'utf8'));
+}
+
 function printCss(page: Page, asOf: string): string {
   return `@media print { @page { @top-left { content: ${cssString(page.title)}; } @bottom-left { content: ${cssString(`Senast uppdaterad ${longDate(asOf)}`)}; } @bottom-right { content: "Sida " counter(page) " av " counter(pages); } } }\n`;
 }
@@ -136,7 +145,7 @@ function printCss(page: Page, asOf: string): string {
  * asked for (the site writer writes each as it comes). Each list is the writer's to keep.
  */
 export function* renderHtmlPieces(page: Page, asOf: string): Generator<readonly string[], void, undefined> {
-  css ??= readFileSync(packagePath('templates', 'report.css'), 'utf8');
+  const css = reportCss();
   const out: Out = [];
   out.push(`<!doctype html>
 <html lang="sv">

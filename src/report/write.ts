@@ -7,7 +7,7 @@ import { closeSync, lstatSync, mkdirSync, openSync, promises as fs, readSync, rm
 import path from 'node:path';
 import { asOutputError, OutputError } from '../util/output-error.js';
 import type { Page } from './doc.js';
-import { renderHtmlPieces } from './html.js';
+import { renderHtmlPieces, reportCss } from './html.js';
 import { takeLock } from './lock.js';
 import { renderMarkdown } from './md.js';
 import type { PageQueue } from './page-thread.js';
@@ -215,6 +215,7 @@ export const YIELD_MS = 20;
  * symbolic link, stops the run before anything changes.
  */
 export async function writeSite(out: string, files: Iterable<SiteEntry>, options: WriteOptions = {}): Promise<WriteResult> {
+  reportCss();
   const created = makeFolder(out);
   let result: WriteResult | undefined;
   let failure: { err: unknown } | undefined;
