@@ -188,11 +188,18 @@ export class CurrentStamps {
   readonly numbers: Float64Array;
   private texts: readonly string[] | undefined;
 
+  /** Whether a file is gone (or cannot be looked at): told as the stamps are taken, not by a scan of them. */
+  readonly gone: boolean;
+
   constructor(files: readonly DiscoveredFile[]) {
     const numbers = new Float64Array(files.length * STAMP_PARTS).fill(Number.NaN);
+    let gone = false;
     files.forEach((file, i) => {
       const st = file.unreadableFolder ? undefined : fileStats(file.absPath);
-      if (!st) return; // gone, as `currentStamp` says
+      if (!st) {
+        gone = true; // as `currentStamp` says
+        return;
+      }
       const at = i * STAMP_PARTS;
       numbers[at] = st.size;
       numbers[at + 1] = st.mtimeMs;
@@ -200,11 +207,7 @@ export class CurrentStamps {
       numbers[at + 3] = st.ino;
     });
     this.numbers = numbers;
-  }
-
-  /** Whether a file is gone (or cannot be looked at). */
-  get gone(): boolean {
-    return hasNaN(this.numbers);
+    this.gone = gone;
   }
 
   /** The stamps as text, one per file ('gone' for a file that is). */
