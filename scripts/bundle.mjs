@@ -12,10 +12,11 @@
 // modules only some runs need (the report's, chalk) are evaluated only when first imported.
 // gray-matter is bundled too: every check of a Markdown file with front matter loads it, and from
 // node_modules that took some 40 ms of compiling (most of it the js-yaml 3 it brings, see below).
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { writeAscii } from './ascii.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUNDLED = new Set(['commander', 'js-yaml', 'marked', 'chalk', 'gray-matter']);
@@ -68,24 +69,8 @@ await build({
   plugins: [lazyChildProcessInCommander, lazyYamlInGrayMatter],
 });
 
-// The bundle in ASCII only, which src/cli/start.cts reads as one-byte text: decoding UTF-8 took
-// about 10 ms of every start (Node 20 has no fast path for text that is not ASCII) and the
-// source, a two-byte string, twice the memory. esbuild escapes strings and identifiers itself; it
-// leaves Swedish in template literals, regular expressions and comments as it is. A \uXXXX escape
-// means the same character in each of those, except in a template's raw text (no tag in the
-// bundle reads it: `t` in src/diagnostics/parts.ts takes the cooked strings). The build refuses
-// what it cannot escape safely: a character after a backslash, a line or paragraph separator
-// (which ends a // comment, where its escape would not), a character outside the BMP (an
-// identifier cannot be written as its two halves).
-const bundleFile = path.join(dist, 'lofte.cjs');
-const source = readFileSync(bundleFile, 'utf8');
-const unsafe = /\\[^\x00-\x7f]|[\u2028\u2029]|[\ud800-\udfff]/.exec(source);
-if (unsafe) {
-  process.stderr.write(`bundle: ${JSON.stringify(unsafe[0])} at ${unsafe.index} cannot be escaped to ASCII safely\n`);
-  process.exit(1);
-}
-const ascii = source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-writeFileSync(bundleFile, ascii);
+// The bundle in ASCII only (see scripts/ascii.mjs).
+const ascii = writeAscii(path.join(dist, 'lofte.cjs'), 'bundle');
 
 // bin/lofte.js runs the bundle as a vm script, and a vm script cannot import(): any dynamic import
 // left in it (of a package kept outside) would fail at run time, so the build fails now instead.

@@ -94,6 +94,23 @@ describe('the bundle as the build writes it', () => {
   });
 });
 
+describe('the schemas\' validators', () => {
+  it('load with their own code cache, written by the build, and with a damaged one give the same findings and a new cache', () => {
+    const compiled = path.join(ROOT, 'dist', 'schema', 'compiled.cjs');
+    const cache = cacheFileOf(compiled);
+    // A fixture with schema findings: the validators run.
+    const lofte = () => spawnSync(process.execPath, [path.join(ROOT, 'bin', 'lofte.js'), 'validate', path.join(ROOT, 'test', 'fixtures', 'five-mistakes'), '--as-of', '2026-11-24', '--format', 'json'], { encoding: 'utf8' });
+    expect(isAscii(readFileSync(compiled))).toBe(true);
+    expect(existsSync(cache)).toBe(true); // written by the build (scripts/warm-cache.mjs)
+    const first = lofte();
+    expect(first.status).toBe(1);
+    expect(first.stdout).toMatch(/"rule": "schema"/);
+    writeFileSync(cache, 'skadad');
+    expect(lofte()).toMatchObject({ status: 1, stdout: first.stdout, stderr: first.stderr });
+    expect(readFileSync(cache, 'utf8')).not.toBe('skadad');
+  });
+});
+
 describe('data files as the build reads them', () => {
   it('dist/data holds each YAML file of data/ as the same values in JSON', async () => {
     const jsyaml = (await import('js-yaml')).default;

@@ -55,10 +55,14 @@ export function loadSchemas(): Promise<SchemaSet> {
   return (cached ??= load());
 }
 
-/** dist/schema/compiled.cjs, a CommonJS module: the bundle and the worker's modules both load it. */
+/**
+ * dist/schema/compiled.cjs, a CommonJS module: the bundle and the worker's modules both load it,
+ * with V8's code cache beside it as the bundle is (src/cli/start.cts).
+ */
 function precompiledValidators(): Record<Kind, Validate> | undefined {
   try {
-    return createRequire(import.meta.url)(packagePath('dist', 'schema', 'compiled.cjs')) as Record<Kind, Validate>;
+    const { load } = createRequire(import.meta.url)(packagePath('dist', 'cli', 'start.cjs')) as { load(file: string): unknown };
+    return load(packagePath('dist', 'schema', 'compiled.cjs')) as Record<Kind, Validate>;
   } catch {
     return undefined;
   }
