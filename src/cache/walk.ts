@@ -13,21 +13,21 @@
 // listed), and folders on the cache folder's device, where a folder was seen to take a new stamp
 // when an entry was added to it.
 
-import { statSync, type Stats } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { DiscoveredFile, DiscoverOptions, KeptListing, WalkTrace } from '../load/discover.js';
-import { fileStamp, sameStamp, STAMP_PARTS, stampTime } from '../load/index.js';
+import { fileStamp, STAMP_PARTS, stampTime } from '../load/index.js';
 import { isPlainObject } from '../load/parse.js';
 import { checksum } from './store.js';
 
 /** Lists are kept joined by NUL, which no path holds. */
 const SEP = '\u0000';
 
-/** What a path is now, folder or file: its stamp (see `fileStamp`), device and whether it is a file; undefined when it cannot be looked at. */
-function statNow(absPath: string): { stamp: string; dev: number; isFile: boolean } | undefined {
+/** What a path is now, folder or file: its stamp (see `fileStamp`) and whether it is a file; undefined when it cannot be looked at. */
+function statNow(absPath: string): { stamp: string; isFile: boolean } | undefined {
   try {
     const st = statSync(absPath, { throwIfNoEntry: false });
-    return st ? { stamp: fileStamp(st), dev: st.dev, isFile: st.isFile() } : undefined;
+    return st ? { stamp: fileStamp(st), isFile: st.isFile() } : undefined;
   } catch {
     return undefined;
   }
@@ -43,26 +43,10 @@ function folderNow(absPath: string): FolderNow | undefined {
   }
 }
 
-/** The folders' stamps now, as numbers (NaN for one that cannot be looked at), and their devices. */
-function folderStats(folders: readonly string[]): { numbers: Float64Array; devices: Float64Array } {
-  const numbers = new Float64Array(folders.length * STAMP_PARTS).fill(Number.NaN);
-  const devices = new Float64Array(folders.length);
-  for (let i = 0; i < folders.length; i++) {
-    let st: Stats | undefined;
-    try {
-      st = statSync(folders[i] as string, { throwIfNoEntry: false });
-    } catch {
-      st = undefined;
-    }
-    if (!st) continue;
-    const at = i * STAMP_PARTS;
-    numbers[at] = st.size;
-    numbers[at + 1] = st.mtimeMs;
-    numbers[at + 2] = st.ctimeMs;
-    numbers[at + 3] = st.ino;
-    devices[i] = st.dev;
-  }
-  return { numbers, devices };
+/** Whether folder `i`, as `stat` says it is now, has the stamp kept as numbers in `stamps` (see `CurrentStamps`). */
+function sameFolder(now: FolderNow | undefined, stamps: Float64Array, i: number): boolean {
+  const at = i * STAMP_PARTS;
+  return now !== undefined && now.size === stamps[at] && now.mtimeMs === stamps[at + 1] && now.ctimeMs === stamps[at + 2] && now.ino === stamps[at + 3];
 }
 
 function stampNow(absPath: string): string {
@@ -258,15 +242,8 @@ export function takeWalk(walk: WalkFile): { files: DiscoveredFile[] } | { last: 
   if (cut >= 0 && paths.some((p) => p.length <= cut)) return undefined;
   const names = cut < 0 ? split(walk.names) : paths.map((p) => p.slice(cut));
   if (folders.length === 0 || folderNames.length !== folders.length || stamps.length !== folders.length * STAMP_PARTS || names.length !== paths.length) return undefined;
-  const { numbers, devices } = folderStats(folders);
-  let same = true;
-  for (let i = 0; i < folders.length && same; i++) same = sameStamp(numbers, i, stamps, i);
-  if (same) return { files: paths.map((absPath, i) => ({ absPath, name: names[i] as string })) };
-  const now = folders.map((_, i): FolderNow | undefined => {
-    const at = i * STAMP_PARTS;
-    const size = numbers[at] as number;
-    return Number.isNaN(size) ? undefined : { size, mtimeMs: numbers[at + 1] as number, ctimeMs: numbers[at + 2] as number, ino: numbers[at + 3] as number, dev: devices[i] as number };
-  });
+  const now = folders.map(folderNow);
+  if (now.every((at, i) => sameFolder(at, stamps, i))) return { files: paths.map((absPath, i) => ({ absPath, name: names[i] as string })) };
   // Each folder's part of the walk: the folders it walked into and the files it found.
   const parts = new Map<string, Part>();
   for (const f of folders) parts.set(f, { folders: [], files: [] });
@@ -275,7 +252,7 @@ export function takeWalk(walk: WalkFile): { files: DiscoveredFile[] } | { last: 
   const seen: Seen = new Map();
   folders.forEach((f, i) => {
     const at = now[i];
-    seen.set(f, { now: at, listing: sameStamp(numbers, i, stamps, i) ? parts.get(f) : undefined });
+    seen.set(f, { now: at, listing: sameFolder(at, stamps, i) ? parts.get(f) : undefined });
   });
   return { last: { seen, inputs } };
 }
