@@ -70,9 +70,9 @@ describe('time: --as-of', () => {
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
   });
 
-  // The search reckons dates as numbers: at every period's last day (and the days either side),
-  // from frames that start on the last days of months, in a leap year and across a new year, and
-  // near the year 9000 where it goes back to dates written out, it finds the period a listing does.
+  // The search goes down from the cutoff's month: at every period's last day (and the days either
+  // side), from frames that start on the last days of months, in a leap year, across a new year and
+  // near the year 9000, it finds the period a listing does.
   it('finds the latest ended period at each period boundary, as a listing does', () => {
     const starts = [...Array.from({ length: 130 }, (_, i) => addDays('2023-11-25', i)), '8998-12-31', '8999-11-30', '8999-12-01'];
     for (const frame of starts.map((from) => ({ from, tom: addDays(from, 700) }))) {

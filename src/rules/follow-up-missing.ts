@@ -3,7 +3,7 @@
 import { t, value } from '../diagnostics/parts.js';
 import { promiseEn, promiseSv } from './words.js';
 import { asArray, asDict, asPeriod, asString, isIsoDate, type Period } from '../model/access.js';
-import { addDays, addMonths, daysInMonth } from '../model/dates.js';
+import { addDays, addMonths } from '../model/dates.js';
 import { promises } from './promises.js';
 import type { Entity } from '../schema/index.js';
 import { defineRule } from './define.js';
@@ -43,55 +43,15 @@ function periodAt(frame: Period, months: number, step: number): Period {
 export function latestEndedPeriod(frame: Period, kadens: string | undefined, cutoff: string): Period | undefined {
   const months = kadens === undefined ? undefined : MONTHS[kadens];
   if (months === undefined) return frame.tom < cutoff ? frame : undefined;
-  const ended =
-    endedInNumbers(frame, months, cutoff) ??
-    ((step: number): boolean => {
-      const p = periodAt(frame, months, step);
-      return p.from <= frame.tom && p.tom < cutoff;
-    });
+  const ended = (step: number): boolean => {
+    const p = periodAt(frame, months, step);
+    return p.from <= frame.tom && p.tom < cutoff;
+  };
   // Months from the frame's start to its end bound the number of periods.
   const last = Math.max(0, Math.ceil(monthsBetween(frame.from, frame.tom) / months)) + 1;
   let step = Math.min(last, Math.max(0, Math.floor(monthsBetween(frame.from, cutoff) / months)));
   while (step >= 0 && !ended(step)) step--;
   return step < 0 ? undefined : periodAt(frame, months, step);
-}
-
-/** A YYYY-MM-DD date as the number YYYYMMDD, which orders as the text does while years have four digits. */
-const dateNumber = (iso: string): number => Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
-const YEAR_9000 = 90000000;
-
-/**
- * Whether period `step` has ended before the cutoff, as `periodAt` would say, reckoned in numbers
- * instead of dates written out (the search asks a few times per promise, and writing dates is most
- * of its work). Undefined when a date the search reaches could have a fifth year digit, where the
- * texts' order and the numbers' part: dates up to the year 9000 keep the search below 10000.
- */
-function endedInNumbers(frame: Period, months: number, cutoff: string): ((step: number) => boolean) | undefined {
-  const from = dateNumber(frame.from);
-  const tom = dateNumber(frame.tom);
-  const cut = dateNumber(cutoff);
-  if (from >= YEAR_9000 || tom >= YEAR_9000 || cut >= YEAR_9000) return undefined;
-  const firstMonth = Number(frame.from.slice(0, 4)) * 12 + Number(frame.from.slice(5, 7)) - 1;
-  const day = Number(frame.from.slice(8, 10));
-  // `addMonths(frame.from, k * months)`: the same day of month where the month has it.
-  const startOf = (step: number): number => {
-    const total = firstMonth + step * months;
-    const y = Math.floor(total / 12);
-    const m = total - y * 12 + 1;
-    return y * 10000 + m * 100 + Math.min(day, daysInMonth(y, m));
-  };
-  // `addDays(date, -1)`.
-  const dayBefore = (date: number): number => {
-    if (date % 100 > 1) return date - 1;
-    const y = Math.floor(date / 10000);
-    const m = Math.floor(date / 100) % 100;
-    return m > 1 ? y * 10000 + (m - 1) * 100 + daysInMonth(y, m - 1) : (y - 1) * 10000 + 1231;
-  };
-  return (step) => {
-    const start = step === 0 ? from : startOf(step);
-    const end = dayBefore(startOf(step + 1));
-    return start <= tom && (end < tom ? end : tom) < cut;
-  };
 }
 
 /** Whole calendar months from one date's month to another's. */
