@@ -6,8 +6,9 @@
 //
 // The bundle lives directly in dist/, so code in it finds the package root (paths.ts) one folder
 // up, as the unbundled modules do. Left out of it: the precompiled validators (dist/schema/
-// compiled.cjs, loaded by path), the worker thread's script (dist/check/worker.js, a module graph
-// of its own), and the CommonJS packages, which Node loads as usual when they are first needed.
+// compiled.cjs, loaded by path), the exact YAML parser (dist/yaml.cjs, a file of its own, below),
+// the worker thread's script (dist/check/worker.js, a module graph of its own), and the CommonJS
+// packages, which Node loads as usual when they are first needed.
 // marked and chalk ship only as ES modules, which CommonJS cannot require: they are bundled; the
 // modules only some runs need (the report's, chalk) are evaluated only when first imported.
 // gray-matter is bundled too: every check of a Markdown file with front matter loads it, and from
@@ -23,7 +24,7 @@ const BUNDLED = new Set(['commander', 'js-yaml', 'marked', 'chalk', 'gray-matter
 const dependencies = Object.keys(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).dependencies);
 const external = dependencies.filter((name) => !BUNDLED.has(name)).flatMap((name) => [name, `${name}/*`]);
 const dist = path.join(root, 'dist');
-for (const name of readdirSync(dist)) if (/^lofte(-.*)?\.(c?js|cjs\.v8-cache)$/.test(name)) rmSync(path.join(dist, name));
+for (const name of readdirSync(dist)) if (/^(lofte(-.*)?|yaml)\.(c?js|cjs\.v8-cache)$/.test(name)) rmSync(path.join(dist, name));
 
 // commander loads node:child_process when it is loaded, for subcommands that are programs of their
 // own, which lofte has none of; loading it costs about 5 ms of every start. In the bundle commander
@@ -68,6 +69,22 @@ await build({
   logLevel: 'warning',
   plugins: [lazyChildProcessInCommander, lazyYamlInGrayMatter],
 });
+
+// yaml, the exact parser (source positions), as one file of its own, which src/util/lazy.ts loads
+// with a code cache of its own when a run first needs it (a file js-yaml refuses, a position the
+// quick locator declines): from node_modules it took some 35 ms to load. Not in the bundle: its
+// compiled code would make the bundle's cache larger, read by every run, where most need no yaml.
+await build({
+  entryPoints: [path.join(root, 'node_modules', 'yaml', 'dist', 'index.js')],
+  outfile: path.join(dist, 'yaml.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+writeAscii(path.join(dist, 'yaml.cjs'), 'bundle');
 
 // The bundle in ASCII only (see scripts/ascii.mjs).
 const ascii = writeAscii(path.join(dist, 'lofte.cjs'), 'bundle');

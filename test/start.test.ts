@@ -111,6 +111,24 @@ describe('the schemas\' validators', () => {
   });
 });
 
+describe('the exact YAML parser', () => {
+  it('comes from the build\'s own copy with its code cache (not node_modules/yaml) when a file needs it, and with a damaged cache gives the same findings and a new cache', () => {
+    const copy = path.join(ROOT, 'dist', 'yaml.cjs');
+    const cache = cacheFileOf(copy);
+    expect(isAscii(readFileSync(copy))).toBe(true);
+    expect(existsSync(cache)).toBe(true); // written by the build (scripts/warm-cache.mjs)
+    // examples/trasig has a key twice, which js-yaml refuses: the exact parser words it.
+    const lofte = () => loadedBy(['validate', path.join(ROOT, 'examples', 'trasig'), '--as-of', '2026-11-24', '--format', 'json']);
+    const first = lofte();
+    expect(first.status).toBe(1);
+    expect(first.stdout).toMatch(/"rule": "yaml-syntax"/);
+    expect(first.packages.filter((p) => /\/node_modules\/yaml\//.test(p))).toEqual([]);
+    writeFileSync(cache, 'skadad');
+    expect(lofte()).toMatchObject({ status: 1, stdout: first.stdout, stderr: first.stderr });
+    expect(readFileSync(cache, 'utf8')).not.toBe('skadad');
+  });
+});
+
 describe('data files as the build reads them', () => {
   it('dist/data holds each YAML file of data/ as the same values in JSON', async () => {
     const jsyaml = (await import('js-yaml')).default;

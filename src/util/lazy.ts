@@ -1,6 +1,7 @@
 // Libraries loaded on first use: a check of a small repository should not pay for what it never needs.
 
 import { createRequire } from 'node:module';
+import { BUILT, packagePath } from '../paths.js';
 import type * as ChildProcess from 'node:child_process';
 import type * as Crypto from 'node:crypto';
 import type * as V8 from 'node:v8';
@@ -16,16 +17,31 @@ function lazy<T>(name: string): () => T {
   return () => (mod ??= nodeRequire(name) as T);
 }
 
-/** The exact YAML parser (source positions): for files with findings and for syntax errors. */
-export const yamlLib = lazy<typeof Yaml>('yaml');
-let grayMatterModule: typeof GrayMatter | undefined;
+let yamlModule: typeof Yaml | undefined;
 
 /**
- * Front matter splitting: only for Markdown files. The bundle (scripts/bundle.mjs) is CommonJS and
- * holds gray-matter, so that V8's code cache covers it: its bundler takes the literal `require`
- * below. As ES modules (tests, the worker thread's module graph) there is no `require`, and Node
- * loads gray-matter from node_modules.
+ * The exact YAML parser (source positions): for files js-yaml refuses (a syntax error, a duplicate
+ * key) and positions the quick locator declines. Built, it is the build's one-file copy of the
+ * package (dist/yaml.cjs, by scripts/bundle.mjs), loaded with V8's code cache beside it as the
+ * bundle is (src/cli/start.cts): from node_modules, loading it took some 35 ms of every run that
+ * needs it. A cache of its own, so that a run without such a file does not read it.
  */
+export function yamlLib(): typeof Yaml {
+  return (yamlModule ??= (BUILT ? codeCached(packagePath('dist', 'yaml.cjs')) : undefined) ?? (nodeRequire('yaml') as typeof Yaml));
+}
+
+/** A CommonJS file of the build, loaded by start.cjs with its code cache; undefined if that cannot be done. */
+function codeCached<T>(file: string): T | undefined {
+  try {
+    const { load } = nodeRequire(packagePath('dist', 'cli', 'start.cjs')) as { load(file: string): unknown };
+    return load(file) as T;
+  } catch {
+    return undefined;
+  }
+}
+let grayMatterModule: typeof GrayMatter | undefined;
+
+/** Front matter splitting: only for Markdown files. Bundled as the exact YAML parser is (see `yamlLib`). */
 export function grayMatter(): typeof GrayMatter {
   return (grayMatterModule ??= (typeof require === 'function' ? require('gray-matter') : nodeRequire('gray-matter')) as typeof GrayMatter);
 }
