@@ -58,8 +58,8 @@ export function buildIndex(entities: readonly Entity[]): { byId: Map<string, Ent
 // What depends on one document alone is worked out once per document value: watch mode keeps the
 // values of unchanged files, so a run after one change redoes this only for the changed file.
 const promiseDuplicates = new WeakMap<object, readonly Diagnostic[]>();
-/** What most documents' memo entries hold: one empty list for all of them. */
-const NONE: readonly Diagnostic[] = Object.freeze([]);
+/** What most documents' memo entries hold: one empty list for all of them (not frozen: see NO_NUMBERS in util/personnummer.ts). */
+const NONE: readonly Diagnostic[] = [];
 const referencesIn = new WeakMap<object, readonly { spec: ReferenceSpec; refs: FoundReference[] }[]>();
 
 function memo<T>(cache: WeakMap<object, T>, entity: Entity, compute: (entity: Entity) => T): T {
@@ -72,7 +72,7 @@ function memo<T>(cache: WeakMap<object, T>, entity: Entity, compute: (entity: En
 const SPECS_BY_KIND = new Map<string, ReferenceSpec[]>();
 for (const spec of REFERENCES) SPECS_BY_KIND.set(spec.from, [...(SPECS_BY_KIND.get(spec.from) ?? []), spec]);
 
-const NO_REFERENCES: readonly { spec: ReferenceSpec; refs: FoundReference[] }[] = Object.freeze([]);
+const NO_REFERENCES: readonly { spec: ReferenceSpec; refs: FoundReference[] }[] = [];
 
 /** A document's references by spec (kept for every document until the run ends: a spec it has none for is left out). */
 function references(entity: Entity): readonly { spec: ReferenceSpec; refs: FoundReference[] }[] {

