@@ -1,6 +1,6 @@
 // bench/floor.js — the benchmark's floors: a child process that reads (and parses, and schema-checks) every lofte source file.
 //
-//   node bench/floor.js <stat|read|js-yaml|yaml|ajv> <corpus>
+//   node bench/floor.js <stat|read|js-yaml|yaml|ajv|rules> <corpus>
 //
 // Each floor does a strict subset of the work `lofte validate` must do, with the fastest plain
 // tools, so the benchmark can say how far lofte is from "as fast as it could be":
@@ -13,15 +13,21 @@
 //            toJS() of each error-free document: the parser lofte itself uses
 //   ajv      js-yaml as above + ajv (2020-12) validation of each lofte document against its kind's
 //            schema, compiled once
+//   rules    ajv as above + lofte's own document rules (the built dist/rules, every rule on, run
+//            per file as lofte runs them, findings at the start of the file): not a floor of the
+//            tools but of lofte's work, which `lofte validate` cannot go below without dropping a
+//            rule; links, repository rules, positions and output come on top of it
 // It prints one JSON line: what it saw (files, bytes, documents, failures) and its maxRSS in KiB.
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SCHEMAS = path.resolve(HERE, '..', 'schemas');
 const EXTENSIONS = ['.yaml', '.yml', '.md'];
+/** The day the benchmark's lofte runs judge by (bench/run.js). */
+const AS_OF = '2026-11-24';
 
 function walk(dir, out) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -45,14 +51,14 @@ function yamlSource(file, text) {
 
 async function main() {
   const [mode, corpus] = process.argv.slice(2);
-  if (!['stat', 'read', 'js-yaml', 'yaml', 'ajv'].includes(mode) || !corpus) {
-    process.stderr.write('usage: node bench/floor.js <stat|read|js-yaml|yaml|ajv> <corpus>\n');
+  if (!['stat', 'read', 'js-yaml', 'yaml', 'ajv', 'rules'].includes(mode) || !corpus) {
+    process.stderr.write('usage: node bench/floor.js <stat|read|js-yaml|yaml|ajv|rules> <corpus>\n');
     return 2;
   }
-  const stats = { mode, files: 0, bytes: 0, documents: 0, parseFailures: 0, validated: 0, invalid: 0 };
+  const stats = { mode, files: 0, bytes: 0, documents: 0, parseFailures: 0, validated: 0, invalid: 0, findings: 0 };
 
   let parse;
-  if (mode === 'js-yaml' || mode === 'ajv') {
+  if (mode === 'js-yaml' || mode === 'ajv' || mode === 'rules') {
     const jsyaml = (await import('js-yaml')).default;
     const options = { schema: jsyaml.CORE_SCHEMA };
     parse = (src) => jsyaml.loadAll(src, null, options);
@@ -71,7 +77,7 @@ async function main() {
   }
 
   let validators;
-  if (mode === 'ajv') {
+  if (mode === 'ajv' || mode === 'rules') {
     const { Ajv2020 } = await import('ajv/dist/2020.js');
     const addFormats = (await import('ajv-formats')).default;
     const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
@@ -83,6 +89,22 @@ async function main() {
       Problembild: ajv.compile(read('problembild.schema.json')),
       Medborgarlofte: ajv.compile(read('medborgarlofte.schema.json')),
       Uppfoljning: ajv.compile(read('uppfoljning.schema.json')),
+    };
+  }
+
+  // lofte's document rules as the build has them, each file's documents (valid or not) given to
+  // them as lofte gives its entities; a finding's position is the start of the file.
+  let rules;
+  if (mode === 'rules') {
+    const dist = (rel) => pathToFileURL(path.resolve(HERE, '..', 'dist', rel)).href;
+    const { runDocumentRules, documentRulesWithout } = await import(dist('rules/index.js'));
+    const { referenceData } = await import(dist('model/reference-data.js'));
+    const { START_LOCATOR } = await import(dist('diagnostics/make.js'));
+    const on = documentRulesWithout([]);
+    const data = referenceData();
+    rules = (file, entries) => {
+      const entities = entries.map(({ doc, index, valid }) => ({ kind: doc.kind, id: typeof doc.id === 'string' ? doc.id : undefined, value: doc, valid, doc: { file, index, value: doc, locator: START_LOCATOR } }));
+      return entities.length === 0 ? 0 : runDocumentRules({ entities, asOf: AS_OF, data }, on).length;
     };
   }
 
@@ -104,14 +126,18 @@ async function main() {
       stats.parseFailures++;
       continue;
     }
-    for (const doc of docs) {
-      if (doc === null || doc === undefined) continue;
+    const checked = [];
+    docs.forEach((doc, index) => {
+      if (doc === null || doc === undefined) return;
       stats.documents++;
       const validate = validators?.[doc.kind];
-      if (!validate) continue;
+      if (!validate) return;
       stats.validated++;
-      if (!validate(doc)) stats.invalid++;
-    }
+      const valid = validate(doc);
+      if (!valid) stats.invalid++;
+      checked.push({ doc, index, valid });
+    });
+    if (rules) stats.findings += rules(file, checked);
   }
   stats.maxRssKiB = process.resourceUsage().maxRSS;
   process.stdout.write(`${JSON.stringify(stats)}\n`);

@@ -35,7 +35,7 @@ const HELP = `usage: node bench/run.js [options]
   --timeout S       seconds before one run is killed (default 300)
   --lsp-edits N     keystrokes the lsp row sends (default 1000): latency median/p95, RSS growth
   --keep            keep the temporary folder (corpora, outputs, logs) and print where it is
-  --only A,B        only these rows: node, stat, read, js-yaml, yaml, ajv, validate, validate-clean,
+  --only A,B        only these rows: node, stat, read, js-yaml, yaml, ajv, rules, validate, validate-clean,
                     validate-threads, cache-cold, cache-one, cache-none, report, watch, lsp,
                     startup, report-memory (default: all)
   -h, --help        this text
@@ -238,6 +238,7 @@ function commandsFor(size, corpora) {
     { id: 'js-yaml', label: 'floor: read + js-yaml', args: () => [FLOOR, 'js-yaml', errored], expect: [0] },
     { id: 'yaml', label: 'floor: read + yaml', args: () => [FLOOR, 'yaml', errored], expect: [0] },
     { id: 'ajv', label: 'floor: read + js-yaml + ajv', args: () => [FLOOR, 'ajv', errored], expect: [0] },
+    { id: 'rules', label: "floor: + lofte's document rules", args: () => [FLOOR, 'rules', errored], expect: [0] },
     { id: 'validate', label: `lofte validate (${ERROR_SHARE * 100} % errors)`, args: () => lofte('validate', errored, '--format', 'json', '--as-of', AS_OF), expect: [0, 1] },
     { id: 'validate-clean', label: 'lofte validate (clean)', args: () => lofte('validate', clean, '--format', 'json', '--as-of', AS_OF), expect: [0, 1] },
     { id: 'validate-threads', label: 'lofte validate (clean, 2 threads)', args: () => lofte('validate', clean, '--format', 'json', '--as-of', AS_OF), env: { LOFTE_THREADS: '2' }, expect: [0, 1] },
@@ -269,6 +270,9 @@ const TARGETS = [
   { label: 'warm validate, 1 file changed ≤ 0.35× floor', of: 'cache-one', to: BASE_FLOOR, limit: 0.35 },
   { label: 'warm validate, nothing changed ≤ 0.25× floor', of: 'cache-none', to: BASE_FLOOR, limit: 0.25 },
   { label: 'floor: walk + stat ÷ floor (for reference)', of: 'stat', to: BASE_FLOOR, limit: undefined },
+  // What lofte's own per-document rules add to the floor, in their own process: `validate` can go
+  // no lower while it runs them, and links, repository rules, positions and output come on top.
+  { label: "floor + lofte's document rules ÷ floor (for reference)", of: 'rules', to: BASE_FLOOR, limit: undefined },
   { label: 'report ≤ 1.6× cold validate (clean)', of: 'report', to: 'validate-clean', limit: 1.6 },
   // report memory per file (≤ 8 KB, at 10k and 30k) and one LPO (≤ 2× node -e ""): rows of the report work.
 ];
@@ -781,7 +785,7 @@ function countFiles(dir) {
 /** What a process reported, to show the work was real: floors' counts, lofte's findings. */
 function checkOutput(id, stdoutFile, corpus) {
   if (id === 'node' || id === 'report') return undefined;
-  if (['stat', 'read', 'js-yaml', 'yaml', 'ajv'].includes(id)) {
+  if (['stat', 'read', 'js-yaml', 'yaml', 'ajv', 'rules'].includes(id)) {
     const line = fs.readFileSync(stdoutFile, 'utf8').trim().split('\n').pop();
     let s;
     try {
@@ -791,7 +795,8 @@ function checkOutput(id, stdoutFile, corpus) {
     }
     const parts = [`${id === 'stat' ? 'stat' : 'read'} ${fmt.int(s.files)} files (${(s.bytes / 2 ** 20).toFixed(1)} MiB)`];
     if (id !== 'read' && id !== 'stat') parts.push(`${fmt.int(s.documents)} documents, ${s.parseFailures} files failed to parse`);
-    if (id === 'ajv') parts.push(`${s.invalid} documents invalid`);
+    if (id === 'ajv' || id === 'rules') parts.push(`${s.invalid} documents invalid`);
+    if (id === 'rules') parts.push(`${fmt.int(s.findings)} findings of the document rules`);
     return { text: parts.join(', '), data: s };
   }
   const report = readJson(stdoutFile);
