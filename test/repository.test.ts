@@ -115,6 +115,48 @@ describe('a git repository without lofte.config.yaml', () => {
   });
 });
 
+describe('folders that are repositories of their own', () => {
+  /** A git repository without config holding two lofte repositories (the park example twice), each with its own lofte.config.yaml. */
+  function twoRepositories(name: string): string {
+    const dir = path.join(tmp, name);
+    for (const own of ['norr', 'soder']) {
+      const sub = path.join(dir, 'omraden', own);
+      mkdirSync(sub, { recursive: true });
+      cpSync(example('parken'), sub, { recursive: true });
+    }
+    git(dir, 'init', '-q');
+    return dir;
+  }
+
+  it('named together, or a folder holding them, exit 2 with a sentence naming them and how to check one, not only that there was nothing', () => {
+    const dir = twoRepositories('tva-forrad');
+    const both = spawnCli(['validate', 'omraden/norr', 'omraden/soder', ...AS_OF], { cwd: dir });
+    expect(both).toMatchObject({ code: 2, stdout: '' });
+    expect(both.stderr).toBe(
+      'lofte: Inga lofte-dokument att kontrollera i omraden/norr omraden/soder: omraden/norr, omraden/soder har var sin lofte.config.yaml och är egna förråd, och ett förråd kontrolleras för sig. Kör t.ex. `lofte validate omraden/norr`.\n',
+    );
+    const holding = spawnCli(['validate', 'omraden', ...AS_OF, '--lang', 'en'], { cwd: dir });
+    expect(holding.code).toBe(2);
+    expect(holding.stderr).toBe(
+      'lofte: No lofte documents to check in omraden: omraden/norr, omraden/soder each have a lofte.config.yaml of their own and are repositories of their own, and a repository is checked by itself. Run, for example, `lofte validate omraden/norr`.\n',
+    );
+    // The way the sentence shows works.
+    expect(spawnCli(['validate', 'omraden/norr', ...AS_OF], { cwd: dir }).code).toBe(0);
+  });
+
+  it('inside the folder checked, they are left out, and an empty rest still says there was nothing, with no repository to name', () => {
+    const dir = twoRepositories('tva-forrad-tomt');
+    const r = spawnCli(['validate', ...AS_OF], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('omraden/norr, omraden/soder har var sin lofte.config.yaml');
+    const empty = path.join(dir, 'tom');
+    mkdirSync(empty);
+    const none = spawnCli(['validate', 'tom', ...AS_OF], { cwd: dir });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('Inga lofte-dokument att kontrollera i tom (tom mapp,');
+  });
+});
+
 describe('a repository with lofte.config.yaml in a parent folder', () => {
   it('is found from a nested folder and applies the config', () => {
     const dir = path.join(tmp, 'med-config');

@@ -2,7 +2,7 @@
 // which findings are shown, not which files are read, so a named file or a subfolder gives the
 // same truth as `lofte validate` on the whole repository.
 
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE } from '../config/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
@@ -206,7 +206,55 @@ export function causedByNamed(removedIds: ReadonlySet<string>, namedIds: Readonl
   };
 }
 
-/** "Nothing to check": the user gets exit 2 and a sentence, not a silent 0. */
-export function nothingMatched(given: readonly string[]): UsageError {
-  return new UsageError('nothing-matched', { paths: given.join(' ') });
+/**
+ * "Nothing to check": the user gets exit 2 and a sentence, not a silent 0. The sentence names the
+ * repositories of their own (a folder with lofte.config.yaml, other than `root`) at or in the
+ * folders given: a check reads one repository and leaves those out, so `lofte validate examples`
+ * or `lofte validate a b` (two repositories) would otherwise say only that there was nothing.
+ */
+export function nothingMatched(cwd: string, given: readonly string[], root: string | undefined): UsageError {
+  const repositories = ownRepositories(cwd, given, root).map((dir) => displayName(cwd, dir));
+  return new UsageError('nothing-matched', repositories.length > 0 ? { paths: given.join(' '), repositories } : { paths: given.join(' ') });
+}
+
+/** Folders looked into for repositories of their own, at most: the search runs only when nothing was found to check. */
+const MOST_FOLDERS_SEARCHED = 2000;
+/** Repositories named, at most. */
+const MOST_REPOSITORIES_NAMED = 5;
+
+/**
+ * The repositories of their own (other than `root`) that hold or are inside the folders given, in
+ * name order: breadth first below each folder, skipping dot folders and node_modules as a check
+ * does, and not looking inside a repository once found.
+ */
+function ownRepositories(cwd: string, given: readonly string[], root: string | undefined): string[] {
+  const found = new Set<string>();
+  let searched = 0;
+  for (const g of given) {
+    const abs = path.resolve(cwd, g);
+    if (!statSync(abs, { throwIfNoEntry: false })?.isDirectory()) continue;
+    // The folder itself, or one above it, may be a repository other than the one checked.
+    const own = findRepository(cwd, [g]);
+    if (own?.foundBy === 'config' && own.root !== root) {
+      found.add(own.root);
+      continue;
+    }
+    const queue = [abs];
+    while (queue.length > 0 && searched < MOST_FOLDERS_SEARCHED) {
+      const dir = queue.shift() as string;
+      searched++;
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      if (dir !== root && dir !== abs && entries.some((e) => e.name === CONFIG_FILE)) {
+        found.add(dir);
+        continue;
+      }
+      for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') queue.push(path.join(dir, e.name));
+    }
+  }
+  return [...found].sort().slice(0, MOST_REPOSITORIES_NAMED);
 }
