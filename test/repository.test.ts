@@ -3,7 +3,7 @@
 // in a parent folder, named files, subfolders, globs, .gitignore, and what a change breaks elsewhere.
 
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -142,6 +142,26 @@ describe('folders that are repositories of their own', () => {
     );
     // The way the sentence shows works.
     expect(spawnCli(['validate', 'omraden/norr', ...AS_OF], { cwd: dir }).code).toBe(0);
+  });
+
+  it('report and links at the top refuse with the same sentence (exit 2), and no site of nothing is written', () => {
+    const dir = twoRepositories('tva-forrad-rapport');
+    const report = spawnCli(['report', '--out', 'sajt', ...AS_OF], { cwd: dir });
+    expect(report).toMatchObject({ code: 2, stdout: '' });
+    expect(report.stderr).toBe(
+      'lofte: Inga lofte-dokument att kontrollera i .: omraden/norr, omraden/soder har var sin lofte.config.yaml och är egna förråd, och ett förråd kontrolleras för sig. Kör t.ex. `lofte report omraden/norr`.\n',
+    );
+    expect(existsSync(path.join(dir, 'sajt'))).toBe(false);
+    const links = spawnCli(['links', ...AS_OF], { cwd: dir });
+    expect(links).toMatchObject({ code: 2, stdout: '' });
+    expect(links.stderr).toContain('Kör t.ex. `lofte links omraden/norr`.');
+    // An empty folder: the sentence without repositories, and still no site.
+    const empty = path.join(dir, 'tom');
+    mkdirSync(empty);
+    const none = spawnCli(['report', '--out', 'sajt', ...AS_OF], { cwd: empty });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('Inga lofte-dokument att kontrollera i . (tom mapp,');
+    expect(existsSync(path.join(empty, 'sajt'))).toBe(false);
   });
 
   it('inside the folder checked, they are left out, and an empty rest still says there was nothing, with no repository to name', () => {

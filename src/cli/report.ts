@@ -20,6 +20,7 @@ import { OutputError } from '../util/output-error.js';
 import { ValidationSession } from '../validate.js';
 import { runThenWatch, type Changes } from './watch.js';
 import { repoContext, type RepoFlags } from './context.js';
+import { nothingMatched } from './repository.js';
 import type { CliIo } from './io.js';
 import { commonOptions, errorLine, EXIT, LofteCommand, option } from './options.js';
 import { printDiagnostics } from './validate.js';
@@ -184,6 +185,8 @@ function publishCommand(io: CliIo, words: CliWords, mode: 'site' | 'data'): Loft
     const prepare = async (changes?: Changes): Promise<number | { model: ReportModel; sources: OpenDataSources; settings: OpenDataSettings; drafts: number }> => {
       if (!flags.watch) limitHeapGrowth(CHECK_HEAP_GROWTH_PERCENT);
       const result = await (session ?? new ValidationSession(options)).run(changes);
+      // No lofte document at all (an empty folder, repositories of their own): a site of nothing is not written.
+      if (result.fileCount === 0 && !flags.watch) throw nothingMatched(io.cwd, ctx.given, ctx.repository?.root, 'report');
       if (result.diagnostics.length > 0) printDiagnostics(stderrIo, result.diagnostics, result.fileCount, { format: 'stylish', color: flags.color }, ctx.lang);
       if (result.diagnostics.some((d) => d.severity === 'error')) {
         io.stderr(`lofte: ${said.notWritten}\n`);

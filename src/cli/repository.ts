@@ -212,9 +212,9 @@ export function causedByNamed(removedIds: ReadonlySet<string>, namedIds: Readonl
  * folders given: a check reads one repository and leaves those out, so `lofte validate examples`
  * or `lofte validate a b` (two repositories) would otherwise say only that there was nothing.
  */
-export function nothingMatched(cwd: string, given: readonly string[], root: string | undefined): UsageError {
+export function nothingMatched(cwd: string, given: readonly string[], root: string | undefined, command: 'validate' | 'report' | 'links'): UsageError {
   const repositories = ownRepositories(cwd, given, root).map((dir) => displayName(cwd, dir));
-  return new UsageError('nothing-matched', repositories.length > 0 ? { paths: given.join(' '), repositories } : { paths: given.join(' ') });
+  return new UsageError('nothing-matched', repositories.length > 0 ? { paths: given.join(' '), repositories, command } : { paths: given.join(' ') });
 }
 
 /** Folders looked into for repositories of their own, at most: the search runs only when nothing was found to check. */

@@ -103,7 +103,7 @@ export function validateCommand(io: CliIo, words: CliWords): LofteCommand {
       if (flags.verbose && result.skipped.length > 0) {
         io.stderr(`${ui.skippedHeader}\n${result.skipped.map((s) => `  ${printable(s.file)}: ${ui.skipped[s.reason] ?? printable(s.reason)}`).join('\n')}\n`);
       }
-      if (result.shownFileCount === 0 && !flags.watch) throw nothingMatched(io.cwd, ctx.given, ctx.repository?.root);
+      if (result.shownFileCount === 0 && !flags.watch) throw nothingMatched(io.cwd, ctx.given, ctx.repository?.root, 'validate');
       const time = stopwatch(ctx.options.onTiming);
       const shown = flags.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
       for (const o of outputs) {

@@ -17,8 +17,8 @@ export interface DiscoveredFile {
 export interface UsageArgs {
   'path-not-found': { path: string };
   'unsupported-file': { path: string };
-  /** `repositories`: folders with a lofte.config.yaml of their own at or in the paths, which a check of another repository leaves out. */
-  'nothing-matched': { paths: string; repositories?: readonly string[] };
+  /** `repositories`: folders with a lofte.config.yaml of their own at or in the paths, which a check of another repository leaves out; `command` is the one to check one of them with. */
+  'nothing-matched': { paths: string; repositories?: readonly string[]; command?: string };
   /** `--format x` where x is no formatter. */
   'unknown-format': { format: string; formats: string };
   /** `--format x=` with no file. */

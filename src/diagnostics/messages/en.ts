@@ -60,7 +60,7 @@ export const en: Language = {
       'unsupported-file': (a) => `"${a.path}" is neither a folder nor a .yaml, .yml or .md file.`,
       'nothing-matched': (a) =>
         a.repositories !== undefined && a.repositories.length > 0
-          ? `No lofte documents to check in ${a.paths}: ${a.repositories.join(', ')} ${a.repositories.length === 1 ? 'has a lofte.config.yaml of its own and is a repository of its own' : 'each have a lofte.config.yaml of their own and are repositories of their own'}, and a repository is checked by itself. Run, for example, \`lofte validate ${a.repositories[0]}\`.`
+          ? `No lofte documents to check in ${a.paths}: ${a.repositories.join(', ')} ${a.repositories.length === 1 ? 'has a lofte.config.yaml of its own and is a repository of its own' : 'each have a lofte.config.yaml of their own and are repositories of their own'}, and a repository is checked by itself. Run, for example, \`lofte ${a.command ?? 'validate'} ${a.repositories[0]}\`.`
           : `No lofte documents to check in ${a.paths} (an empty folder, no .yaml, .yml or .md files with apiVersion lofte/…, or a pattern that matches no file). Run \`lofte validate --verbose\` to see which files were skipped.`,
       'unknown-format': (a) => `unknown format "${a.format}". Allowed: ${a.formats}.`,
       'format-without-file': (a) => `"${a.value}" has no file name after =.`,

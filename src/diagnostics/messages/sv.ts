@@ -61,7 +61,7 @@ export const sv: Language = {
       'unsupported-file': (a) => `"${a.path}" är varken en mapp eller en .yaml-, .yml- eller .md-fil.`,
       'nothing-matched': (a) =>
         a.repositories !== undefined && a.repositories.length > 0
-          ? `Inga lofte-dokument att kontrollera i ${a.paths}: ${a.repositories.join(', ')} ${a.repositories.length === 1 ? 'har en egen lofte.config.yaml och är ett eget förråd' : 'har var sin lofte.config.yaml och är egna förråd'}, och ett förråd kontrolleras för sig. Kör t.ex. \`lofte validate ${a.repositories[0]}\`.`
+          ? `Inga lofte-dokument att kontrollera i ${a.paths}: ${a.repositories.join(', ')} ${a.repositories.length === 1 ? 'har en egen lofte.config.yaml och är ett eget förråd' : 'har var sin lofte.config.yaml och är egna förråd'}, och ett förråd kontrolleras för sig. Kör t.ex. \`lofte ${a.command ?? 'validate'} ${a.repositories[0]}\`.`
           : `Inga lofte-dokument att kontrollera i ${a.paths} (tom mapp, inga .yaml-, .yml- eller .md-filer med apiVersion lofte/…, eller ett mönster som inte passar någon fil). Kör \`lofte validate --verbose\` för att se vilka filer som hoppades över.`,
       'unknown-format': (a) => `okänt format "${a.format}". Tillåtna: ${a.formats}.`,
       'format-without-file': (a) => `"${a.value}" saknar filnamn efter =.`,
