@@ -108,6 +108,8 @@ const CASES: Case[] = [
   { name: '--help', argv: ['--help'], code: 0, stdout: ['Användning: lofte [flaggor] [kommando]', 'Kommandon:', '  help [kommando]                   visa hjälp för ett kommando'] },
   { name: 'validate --help', argv: ['validate', '--help'], code: 0, stdout: ['Användning: lofte validate [flaggor] [sökvägar...]', 'Argument:', '  sökvägar                filer och mappar att kontrollera (standard: ["."])'] },
   { name: 'validate --help, en', argv: ['validate', '--help', '--lang', 'en'], code: 0, stdout: ['Usage: lofte validate [options] [paths...]', '  paths                   files and folders to check (default: ["."])'] },
+  // The folder's default said once, by commander, not also in the argument's own text.
+  { name: 'init --help', argv: ['init', '--help'], code: 0, stdout: ['Användning: lofte init [flaggor] [mapp]', '  mapp                mappen att lägga upp (standard: ".")\n'] },
   { name: '--version', argv: ['--version'], code: 0, stdoutIs: '0.1.0\n' },
 ];
 

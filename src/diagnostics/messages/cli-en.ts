@@ -115,7 +115,7 @@ export const cliEn: CliWords = {
   },
   init: {
     description: 'set up a new repository for a local police area (asks nothing; everything is given as options)',
-    folder: { name: 'folder', text: 'the folder to set up (default: this one)' },
+    folder: { name: 'folder', text: 'the folder to set up' },
     lpo: { value: 'name', text: 'the local police area’s name, e.g. "Lokalpolisområde Hallsberg"' },
     kommun: (a) => ({ value: 'municipality', text: `the municipality’s name or code (default: ${a.example}, as an example)` }),
     polisregion: (a) => ({ value: 'id', text: `the police region: ${a.regions} (default: the municipality’s)` }),

@@ -133,7 +133,7 @@ export const cliSv: CliWords = {
   },
   init: {
     description: 'lägg upp ett nytt förråd för ett lokalpolisområde (frågar inget; allt anges med flaggor)',
-    folder: { name: 'mapp', text: 'mappen att lägga upp (standard: den här)' },
+    folder: { name: 'mapp', text: 'mappen att lägga upp' },
     lpo: { value: 'namn', text: 'lokalpolisområdets namn, t.ex. "Lokalpolisområde Hallsberg"' },
     kommun: (a) => ({ value: 'kommun', text: `kommunens namn eller kommunkod (standard: ${a.example}, som exempel)` }),
     polisregion: (a) => ({ value: 'id', text: `polisregionen: ${a.regions} (standard: kommunens)` }),
