@@ -3,7 +3,7 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { isAscii } from 'node:buffer';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -123,9 +123,29 @@ describe('the exact YAML parser', () => {
     expect(first.status).toBe(1);
     expect(first.stdout).toMatch(/"rule": "yaml-syntax"/);
     expect(first.packages.filter((p) => /\/node_modules\/yaml\//.test(p))).toEqual([]);
+    // Taken back, not refused and written again.
+    const written = readFileSync(cache);
+    expect(lofte().status).toBe(1);
+    expect(readFileSync(cache).equals(written)).toBe(true);
     writeFileSync(cache, 'skadad');
     expect(lofte()).toMatchObject({ status: 1, stdout: first.stdout, stderr: first.stderr });
     expect(readFileSync(cache, 'utf8')).not.toBe('skadad');
+  });
+});
+
+describe('code caches and V8\'s flags', () => {
+  it('a report, which changes V8\'s flags while it runs, writes no code cache: one made under them would be refused by every ordinary run, which would write its own', () => {
+    const caches = ['lofte.cjs', 'yaml.cjs'].map((f) => cacheFileOf(path.join(ROOT, 'dist', f)));
+    const bin = path.join(ROOT, 'bin', 'lofte.js');
+    // examples/trasig has a key twice: the exact parser is loaded while the report checks it, after the flags changed.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lofte-start-flags-'));
+    cpSync(path.join(ROOT, 'examples', 'trasig'), dir, { recursive: true });
+    spawnSync(process.execPath, [bin, 'validate', dir], { encoding: 'utf8' }); // the caches as an ordinary run takes them
+    const before = caches.map((f) => readFileSync(f));
+    const report = spawnSync(process.execPath, [bin, 'report', dir, '--out', path.join(dir, 'sajt'), '--as-of', '2026-11-24'], { encoding: 'utf8' });
+    expect(report.status).toBe(1); // trasig's errors: no site
+    expect(report.stderr).toContain('yaml-syntax');
+    caches.forEach((f, i) => expect(readFileSync(f).equals(before[i] as Buffer)).toBe(true));
   });
 });
 

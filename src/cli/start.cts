@@ -21,6 +21,19 @@ export const cacheFileOf = (bundle: string): string => `${bundle}.v8-cache`;
 type ModuleWrapper = (exports: object, require: NodeJS.Require, module: { exports: object }, filename: string, dirname: string) => void;
 
 /**
+ * Set once lofte has changed V8's flags while it runs (`report` limits heap growth, see
+ * src/util/collect.ts). V8 takes a code cache back only under the flags it was made with: a cache
+ * made from then on would be refused by every ordinary run, which would write its own, and the next
+ * `report` refuse that one. So none is written after such a change.
+ */
+let flagsChanged = false;
+
+/** Says that V8's flags are being changed (call it before changing them). */
+export function changingFlags(): void {
+  flagsChanged = true;
+}
+
+/**
  * Runs a CommonJS file as Node would, with V8's code cache beside it (see above); returns its
  * exports. Also for the schemas' precompiled validators (src/schema/validators.ts): compiling
  * them and their first calls took some 15 ms of every check that validates a document, 8 with
@@ -40,8 +53,9 @@ export function load(file: string): unknown {
   const bytes = readFileSync(file);
   const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected === true) {
+  if (!flagsChanged && (cachedData === undefined || script.cachedDataRejected === true)) {
     process.once('exit', () => {
+      if (flagsChanged) return;
       // Worker threads share the process id: each writer has a temporary file of its own.
       const tmp = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       try {

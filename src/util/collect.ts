@@ -2,7 +2,7 @@
 // garbage: `report` once the validation result is let go and only the pages' model remains.
 
 import { runInNewContext } from 'node:vm';
-import { v8Lib } from './lazy.js';
+import { setV8Flags } from './lazy.js';
 
 let gc: (() => void) | undefined;
 
@@ -19,11 +19,11 @@ export function collectGarbage(): void {
     const own = (globalThis as { gc?: () => void }).gc;
     if (own) gc = own;
     else {
-      v8Lib().setFlagsFromString('--expose-gc');
+      setV8Flags('--expose-gc');
       try {
         gc = runInNewContext('gc') as () => void;
       } finally {
-        v8Lib().setFlagsFromString('--no-expose-gc');
+        setV8Flags('--no-expose-gc');
       }
     }
   }
@@ -37,5 +37,5 @@ export function collectGarbage(): void {
  * promotes, so without this its peak grows with the repository by the garbage, not by what it keeps.
  */
 export function limitHeapGrowth(percent: number): void {
-  v8Lib().setFlagsFromString(`--heap-growing-percent=${percent}`);
+  setV8Flags(`--heap-growing-percent=${percent}`);
 }

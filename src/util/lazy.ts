@@ -30,14 +30,35 @@ export function yamlLib(): typeof Yaml {
   return (yamlModule ??= (BUILT ? codeCached(packagePath('dist', 'yaml.cjs')) : undefined) ?? (nodeRequire('yaml') as typeof Yaml));
 }
 
+/** The build's loader with V8's code cache (src/cli/start.cts), the one instance the process started with. */
+interface StartLoader {
+  load(file: string): unknown;
+  changingFlags(): void;
+}
+
+function startLoader(): StartLoader {
+  return nodeRequire(packagePath('dist', 'cli', 'start.cjs')) as StartLoader;
+}
+
 /** A CommonJS file of the build, loaded by start.cjs with its code cache; undefined if that cannot be done. */
 function codeCached<T>(file: string): T | undefined {
   try {
-    const { load } = nodeRequire(packagePath('dist', 'cli', 'start.cjs')) as { load(file: string): unknown };
-    return load(file) as T;
+    return startLoader().load(file) as T;
   } catch {
     return undefined;
   }
+}
+
+/** Changes V8's flags, telling the code cache's loader first (see `changingFlags` in src/cli/start.cts). */
+export function setV8Flags(flags: string): void {
+  if (BUILT) {
+    try {
+      startLoader().changingFlags();
+    } catch {
+      // Without the build's loader there is no code cache to keep right.
+    }
+  }
+  v8Lib().setFlagsFromString(flags);
 }
 let grayMatterModule: typeof GrayMatter | undefined;
 
