@@ -116,25 +116,35 @@ describe('a git repository without lofte.config.yaml', () => {
 });
 
 describe('folders that are repositories of their own', () => {
-  /** A git repository without config holding two lofte repositories (the park example twice), each with its own lofte.config.yaml. */
-  function twoRepositories(name: string): string {
+  /** A folder holding two lofte repositories (the park example twice), each with its own lofte.config.yaml; a git repository without config unless `withGit` is false. */
+  function twoRepositories(name: string, withGit = true): string {
     const dir = path.join(tmp, name);
     for (const own of ['norr', 'soder']) {
       const sub = path.join(dir, 'omraden', own);
       mkdirSync(sub, { recursive: true });
       cpSync(example('parken'), sub, { recursive: true });
     }
-    git(dir, 'init', '-q');
+    if (withGit) git(dir, 'init', '-q');
     return dir;
   }
 
-  it('named together, or a folder holding them, exit 2 with a sentence naming them and how to check one, not only that there was nothing', () => {
-    const dir = twoRepositories('tva-forrad');
-    const both = spawnCli(['validate', 'omraden/norr', 'omraden/soder', ...AS_OF], { cwd: dir });
-    expect(both).toMatchObject({ code: 2, stdout: '' });
-    expect(both.stderr).toBe(
-      'lofte: Inga lofte-dokument att kontrollera i omraden/norr omraden/soder: omraden/norr, omraden/soder har var sin lofte.config.yaml och är egna förråd, och ett förråd kontrolleras för sig. Kör t.ex. `lofte validate omraden/norr`.\n',
+  it('named together, they are refused (exit 2) with a sentence naming them and how to check one, in git and outside it', () => {
+    const refused =
+      'lofte: omraden/norr, omraden/soder är olika lofte-förråd (var sin lofte.config.yaml), och ett förråd kontrolleras för sig. Kör t.ex. `lofte validate omraden/norr`.\n';
+    const inGit = spawnCli(['validate', 'omraden/norr', 'omraden/soder', ...AS_OF], { cwd: twoRepositories('tva-forrad-git') });
+    expect(inGit).toMatchObject({ code: 2, stdout: '', stderr: refused });
+    // Outside git the two were checked as one, without their configs (each park's ids "defined twice").
+    const outside = spawnCli(['validate', 'omraden/norr', 'omraden/soder', ...AS_OF], { cwd: twoRepositories('tva-forrad-utan-git', false) });
+    expect(outside).toMatchObject({ code: 2, stdout: '', stderr: refused });
+    const report = spawnCli(['report', 'omraden/norr', 'omraden/soder', '--out', 'sajt', ...AS_OF, '--lang', 'en'], { cwd: twoRepositories('tva-forrad-rapport-en', false) });
+    expect(report).toMatchObject({ code: 2, stdout: '' });
+    expect(report.stderr).toBe(
+      'lofte: omraden/norr, omraden/soder are different lofte repositories (each with a lofte.config.yaml of its own), and a repository is checked by itself. Run, for example, `lofte report omraden/norr --out <folder>`.\n',
     );
+  });
+
+  it('a folder holding them exits 2 with a sentence naming them and how to check one, not only that there was nothing', () => {
+    const dir = twoRepositories('tva-forrad');
     const holding = spawnCli(['validate', 'omraden', ...AS_OF, '--lang', 'en'], { cwd: dir });
     expect(holding.code).toBe(2);
     expect(holding.stderr).toBe(
@@ -142,6 +152,10 @@ describe('folders that are repositories of their own', () => {
     );
     // The way the sentence shows works.
     expect(spawnCli(['validate', 'omraden/norr', ...AS_OF], { cwd: dir }).code).toBe(0);
+    // From inside one of them, that one is `.`.
+    const above = spawnCli(['validate', '..', ...AS_OF], { cwd: path.join(dir, 'omraden', 'norr') });
+    expect(above.code).toBe(2);
+    expect(above.stderr).toContain(': ., ../soder har var sin lofte.config.yaml och är egna förråd, och ett förråd kontrolleras för sig. Kör t.ex. `lofte validate .`.');
   });
 
   it('report and links at the top refuse with the same sentence (exit 2), and no site of nothing is written', () => {
@@ -149,12 +163,16 @@ describe('folders that are repositories of their own', () => {
     const report = spawnCli(['report', '--out', 'sajt', ...AS_OF], { cwd: dir });
     expect(report).toMatchObject({ code: 2, stdout: '' });
     expect(report.stderr).toBe(
-      'lofte: Inga lofte-dokument att kontrollera i .: omraden/norr, omraden/soder har var sin lofte.config.yaml och är egna förråd, och ett förråd kontrolleras för sig. Kör t.ex. `lofte report omraden/norr`.\n',
+      'lofte: Inga lofte-dokument att kontrollera i .: omraden/norr, omraden/soder har var sin lofte.config.yaml och är egna förråd, och ett förråd kontrolleras för sig. Kör t.ex. `lofte report omraden/norr --out <mapp>`.\n',
     );
     expect(existsSync(path.join(dir, 'sajt'))).toBe(false);
     const links = spawnCli(['links', ...AS_OF], { cwd: dir });
     expect(links).toMatchObject({ code: 2, stdout: '' });
     expect(links.stderr).toContain('Kör t.ex. `lofte links omraden/norr`.');
+    const exported = spawnCli(['export', '--out', 'data', ...AS_OF], { cwd: dir });
+    expect(exported).toMatchObject({ code: 2, stdout: '' });
+    expect(exported.stderr).toContain('Kör t.ex. `lofte export omraden/norr --out <mapp>`.');
+    expect(existsSync(path.join(dir, 'data'))).toBe(false);
     // An empty folder: the sentence without repositories, and still no site.
     const empty = path.join(dir, 'tom');
     mkdirSync(empty);

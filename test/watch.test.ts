@@ -1,7 +1,7 @@
 // Watch mode, as a user runs it: change a file, see the new result, stop with Ctrl-C.
 
 import { spawn } from 'node:child_process';
-import { cpSync, rmSync, symlinkSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, rmSync, symlinkSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +54,20 @@ describe('--watch', () => {
     await w.waitFor(() => w.err().includes('Bevakar filerna'), 'the watcher');
     return { dir, w, file: path.join(dir, 'repo', 'medborgarlofte-2026-2027.yaml') };
   };
+
+  it('report with nothing to check writes no site of nothing: it says so, keeps watching, and writes the site when the files come', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lofte-watch-rep-tom-'));
+    mkdirSync(path.join(dir, 'repo'));
+    writeFileSync(path.join(dir, 'repo', 'lofte.config.yaml'), '# tom\n');
+    const w = start(['report', 'repo', '--out', 'site', '--watch', '--as-of', '2026-11-24'], dir);
+    await w.waitFor(() => w.err().includes('Inga lofte-dokument att kontrollera i repo'), 'the sentence');
+    await w.waitFor(() => w.err().includes('Bevakar filerna'), 'the watcher');
+    expect(existsSync(path.join(dir, 'site'))).toBe(false);
+    cpSync(path.join(ROOT, 'examples', 'parken'), path.join(dir, 'repo'), { recursive: true });
+    await w.waitFor(() => w.out().includes('Skrev 5 sidor'), 'the site');
+    w.child.kill('SIGINT');
+    expect(await w.exited).toBe(0);
+  }, 90_000);
 
   it('report: writes the site again after a change, and keeps running through errors', async () => {
     const { dir, w, file } = await watchedReport(['--out', 'site'], 'Skrev 5 sidor');

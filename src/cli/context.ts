@@ -9,7 +9,7 @@ import { loadSchemas } from '../schema/validators.js';
 import { printable } from '../util/printable.js';
 import type { ValidateOptions } from '../validate.js';
 import { localDate, type CliIo } from './io.js';
-import { causedByNamed, findRepository, gitIgnored, gitRootOf, idsAtHead, isGlob, selection, type Repository } from './repository.js';
+import { causedByNamed, findRepository, gitIgnored, gitRootOf, idsAtHead, isGlob, selection, severalRepositories, type CheckCommand, type Repository } from './repository.js';
 
 export interface RepoFlags {
   lang?: Lang;
@@ -63,13 +63,19 @@ export function chooseLang(flag: Lang | undefined, config: Config | undefined, e
   return flag ?? config?.lang ?? (isLang(fromEnv) ? fromEnv : 'sv');
 }
 
-export async function repoContext(paths: readonly string[], flags: RepoFlags, io: CliIo): Promise<RepoContext> {
+/**
+ * The repository to check from the paths given, and how. `command`: the command that checks it,
+ * which refuses folders that lie in two or more repositories of their own (see `severalRepositories`).
+ */
+export async function repoContext(paths: readonly string[], flags: RepoFlags, io: CliIo, command?: CheckCommand): Promise<RepoContext> {
   // Every command with a repository context checks it: the validators load while the config is read.
   if (flags.preloadValidators !== false) void loadSchemas().catch(() => undefined);
   const given = paths.length > 0 ? paths : ['.'];
   // One repository, found once from the paths given; the whole of it is checked, so references
   // resolve whatever was named (pre-commit passes only the changed files). The paths choose which
   // findings are shown.
+  const several = command !== undefined && flags.config === undefined ? severalRepositories(io.cwd, given, command) : undefined;
+  if (several) throw several;
   const repo = flags.config ? { root: path.dirname(path.resolve(io.cwd, flags.config)), foundBy: 'config' as const, gitRoot: gitRootOf(path.resolve(io.cwd, flags.config)) } : findRepository(io.cwd, given);
   const configFile = flags.config ?? (repo?.foundBy === 'config' ? path.join(repo.root, CONFIG_FILE) : undefined);
   const loaded = await loadConfig(io.cwd, configFile);

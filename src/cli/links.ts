@@ -25,7 +25,7 @@ export function linksCommand(io: CliIo, words: CliWords): LofteCommand {
     .argument(`[${w.paths.name}]`, w.paths.text, ['.'])
     .addOption(option('-f, --format', w.format).choices(Object.keys(RENDERERS)).default('text'));
   return commonOptions(cmd, words).run(async (paths: string[], flags: LinksFlags) => {
-    const ctx = await repoContext(paths, flags, io);
+    const ctx = await repoContext(paths, flags, io, 'links');
     cmd.lang = ctx.lang;
     if (ctx.configDiagnostics.length > 0) {
       printDiagnostics(io, ctx.configDiagnostics, 1, { format: 'stylish', color: flags.color }, ctx.lang);

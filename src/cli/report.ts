@@ -144,7 +144,7 @@ function publishCommand(io: CliIo, words: CliWords, mode: 'site' | 'data'): Loft
       import('../report/write.js'),
       import('../export/cli.js'),
     ]);
-    const ctx = await repoContext(paths, flags, io);
+    const ctx = await repoContext(paths, flags, io, mode === 'site' ? 'report' : 'export');
     cmd.lang = ctx.lang;
     const said = language(ctx.lang).cli.report;
     const stderrIo = { ...io, stdout: io.stderr };
@@ -185,8 +185,14 @@ function publishCommand(io: CliIo, words: CliWords, mode: 'site' | 'data'): Loft
     const prepare = async (changes?: Changes): Promise<number | { model: ReportModel; sources: OpenDataSources; settings: OpenDataSettings; drafts: number }> => {
       if (!flags.watch) limitHeapGrowth(CHECK_HEAP_GROWTH_PERCENT);
       const result = await (session ?? new ValidationSession(options)).run(changes);
-      // No lofte document at all (an empty folder, repositories of their own): a site of nothing is not written.
-      if (result.fileCount === 0 && !flags.watch) throw nothingMatched(io.cwd, ctx.given, ctx.repository?.root, 'report');
+      // No lofte document at all (an empty folder, repositories of their own): a site of nothing is
+      // not written. Watch mode says so and waits for files to come.
+      if (result.fileCount === 0) {
+        const nothing = nothingMatched(io.cwd, ctx.given, ctx.repository?.root, mode === 'site' ? 'report' : 'export');
+        if (!flags.watch) throw nothing;
+        io.stderr(`${errorLine(ctx.lang, nothing)}\n`);
+        return EXIT.failure;
+      }
       if (result.diagnostics.length > 0) printDiagnostics(stderrIo, result.diagnostics, result.fileCount, { format: 'stylish', color: flags.color }, ctx.lang);
       if (result.diagnostics.some((d) => d.severity === 'error')) {
         io.stderr(`lofte: ${said.notWritten}\n`);

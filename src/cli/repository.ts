@@ -206,15 +206,41 @@ export function causedByNamed(removedIds: ReadonlySet<string>, namedIds: Readonl
   };
 }
 
+/** The commands with a repository to check, as a sentence that suggests one names them. */
+export type CheckCommand = 'validate' | 'report' | 'export' | 'links';
+
+/** A folder as the user would type it from `cwd`: `.` for `cwd` itself. */
+function typed(cwd: string, dir: string): string {
+  const rel = path.relative(cwd, dir);
+  return rel === '' ? '.' : rel.split(path.sep).join('/');
+}
+
 /**
  * "Nothing to check": the user gets exit 2 and a sentence, not a silent 0. The sentence names the
  * repositories of their own (a folder with lofte.config.yaml, other than `root`) at or in the
  * folders given: a check reads one repository and leaves those out, so `lofte validate examples`
- * or `lofte validate a b` (two repositories) would otherwise say only that there was nothing.
+ * would otherwise say only that there was nothing.
  */
-export function nothingMatched(cwd: string, given: readonly string[], root: string | undefined, command: 'validate' | 'report' | 'links'): UsageError {
-  const repositories = ownRepositories(cwd, given, root).map((dir) => displayName(cwd, dir));
+export function nothingMatched(cwd: string, given: readonly string[], root: string | undefined, command: CheckCommand): UsageError {
+  const repositories = ownRepositories(cwd, given, root).map((dir) => typed(cwd, dir));
   return new UsageError('nothing-matched', repositories.length > 0 ? { paths: given.join(' '), repositories, command } : { paths: given.join(' ') });
+}
+
+/**
+ * Folders given that lie in two or more repositories of their own (each its own lofte.config.yaml):
+ * a check reads one repository, so `lofte validate a b` with `a` and `b` two repositories is
+ * refused with the repositories named, in or outside git. Named files are not judged: pre-commit
+ * passes the changed files of a whole git repository, and they are checked as they always were.
+ */
+export function severalRepositories(cwd: string, given: readonly string[], command: CheckCommand): UsageError | undefined {
+  const roots = new Set<string>();
+  for (const g of given) {
+    if (isGlob(cwd, g) || !statSync(path.resolve(cwd, g), { throwIfNoEntry: false })?.isDirectory()) continue;
+    const own = findRepository(cwd, [g]);
+    if (own?.foundBy === 'config') roots.add(own.root);
+  }
+  if (roots.size < 2) return undefined;
+  return new UsageError('several-repositories', { repositories: [...roots].sort().slice(0, MOST_REPOSITORIES_NAMED).map((dir) => typed(cwd, dir)), command });
 }
 
 /** Folders looked into for repositories of their own, at most: the search runs only when nothing was found to check. */

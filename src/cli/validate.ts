@@ -85,7 +85,7 @@ export function validateCommand(io: CliIo, words: CliWords): LofteCommand {
     const outputs = parseOutputs(flags.format, 'stylish');
     const toStdout = outputs.find((o) => o.file === undefined) ?? { format: 'stylish' };
     const cached = flags.cache === true || flags.cacheLocation !== undefined;
-    const ctx = await repoContext(paths, { ...flags, preloadValidators: !cached }, io);
+    const ctx = await repoContext(paths, { ...flags, preloadValidators: !cached }, io, 'validate');
     cmd.lang = ctx.lang;
     if (ctx.configDiagnostics.length > 0) {
       printDiagnostics(io, ctx.configDiagnostics, 1, { format: toStdout.format, color: flags.color }, ctx.lang);

@@ -19,6 +19,8 @@ export interface UsageArgs {
   'unsupported-file': { path: string };
   /** `repositories`: folders with a lofte.config.yaml of their own at or in the paths, which a check of another repository leaves out; `command` is the one to check one of them with. */
   'nothing-matched': { paths: string; repositories?: readonly string[]; command?: string };
+  /** Folders named that lie in two or more repositories of their own (each its own lofte.config.yaml). */
+  'several-repositories': { repositories: readonly string[]; command: string };
   /** `--format x` where x is no formatter. */
   'unknown-format': { format: string; formats: string };
   /** `--format x=` with no file. */

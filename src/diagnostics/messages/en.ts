@@ -1,6 +1,7 @@
 // English words outside the catalog (`--lang en`): the formatters' labels and the CLI's own messages.
 
 import { cliEn } from './cli-en.js';
+import { exampleCommand } from './example.js';
 import type { Language } from './types.js';
 
 /** The file system's refusals, worded once: what the code means and what to do about it. */
@@ -60,8 +61,10 @@ export const en: Language = {
       'unsupported-file': (a) => `"${a.path}" is neither a folder nor a .yaml, .yml or .md file.`,
       'nothing-matched': (a) =>
         a.repositories !== undefined && a.repositories.length > 0
-          ? `No lofte documents to check in ${a.paths}: ${a.repositories.join(', ')} ${a.repositories.length === 1 ? 'has a lofte.config.yaml of its own and is a repository of its own' : 'each have a lofte.config.yaml of their own and are repositories of their own'}, and a repository is checked by itself. Run, for example, \`lofte ${a.command ?? 'validate'} ${a.repositories[0]}\`.`
+          ? `No lofte documents to check in ${a.paths}: ${a.repositories.join(', ')} ${a.repositories.length === 1 ? 'has a lofte.config.yaml of its own and is a repository of its own' : 'each have a lofte.config.yaml of their own and are repositories of their own'}, and a repository is checked by itself. Run, for example, \`${exampleCommand(a.command, a.repositories[0] ?? '.', '<folder>')}\`.`
           : `No lofte documents to check in ${a.paths} (an empty folder, no .yaml, .yml or .md files with apiVersion lofte/…, or a pattern that matches no file). Run \`lofte validate --verbose\` to see which files were skipped.`,
+      'several-repositories': (a) =>
+        `${a.repositories.join(', ')} are different lofte repositories (each with a lofte.config.yaml of its own), and a repository is checked by itself. Run, for example, \`${exampleCommand(a.command, a.repositories[0] ?? '.', '<folder>')}\`.`,
       'unknown-format': (a) => `unknown format "${a.format}". Allowed: ${a.formats}.`,
       'format-without-file': (a) => `"${a.value}" has no file name after =.`,
       'one-stdout': () => 'only one format can be written to standard output; give the others a file name, e.g. --format sarif=lofte.sarif.',

@@ -1,6 +1,7 @@
 // Swedish words outside the catalog (the default): the formatters' labels and the CLI's own messages.
 
 import { cliSv } from './cli-sv.js';
+import { exampleCommand } from './example.js';
 import type { Language } from './types.js';
 
 /** The file system's refusals, worded once: what the code means and what to do about it. */
@@ -61,8 +62,10 @@ export const sv: Language = {
       'unsupported-file': (a) => `"${a.path}" är varken en mapp eller en .yaml-, .yml- eller .md-fil.`,
       'nothing-matched': (a) =>
         a.repositories !== undefined && a.repositories.length > 0
-          ? `Inga lofte-dokument att kontrollera i ${a.paths}: ${a.repositories.join(', ')} ${a.repositories.length === 1 ? 'har en egen lofte.config.yaml och är ett eget förråd' : 'har var sin lofte.config.yaml och är egna förråd'}, och ett förråd kontrolleras för sig. Kör t.ex. \`lofte ${a.command ?? 'validate'} ${a.repositories[0]}\`.`
+          ? `Inga lofte-dokument att kontrollera i ${a.paths}: ${a.repositories.join(', ')} ${a.repositories.length === 1 ? 'har en egen lofte.config.yaml och är ett eget förråd' : 'har var sin lofte.config.yaml och är egna förråd'}, och ett förråd kontrolleras för sig. Kör t.ex. \`${exampleCommand(a.command, a.repositories[0] ?? '.', '<mapp>')}\`.`
           : `Inga lofte-dokument att kontrollera i ${a.paths} (tom mapp, inga .yaml-, .yml- eller .md-filer med apiVersion lofte/…, eller ett mönster som inte passar någon fil). Kör \`lofte validate --verbose\` för att se vilka filer som hoppades över.`,
+      'several-repositories': (a) =>
+        `${a.repositories.join(', ')} är olika lofte-förråd (var sin lofte.config.yaml), och ett förråd kontrolleras för sig. Kör t.ex. \`${exampleCommand(a.command, a.repositories[0] ?? '.', '<mapp>')}\`.`,
       'unknown-format': (a) => `okänt format "${a.format}". Tillåtna: ${a.formats}.`,
       'format-without-file': (a) => `"${a.value}" saknar filnamn efter =.`,
       'one-stdout': () => 'bara ett format kan skrivas till standard ut; ge de andra ett filnamn, t.ex. --format sarif=lofte.sarif.',
