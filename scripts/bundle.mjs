@@ -24,7 +24,8 @@ const BUNDLED = new Set(['commander', 'js-yaml', 'marked', 'chalk', 'gray-matter
 const dependencies = Object.keys(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).dependencies);
 const external = dependencies.filter((name) => !BUNDLED.has(name)).flatMap((name) => [name, `${name}/*`]);
 const dist = path.join(root, 'dist');
-for (const name of readdirSync(dist)) if (/^(lofte(-.*)?|yaml)\.(c?js|cjs\.v8-cache)$/.test(name)) rmSync(path.join(dist, name));
+// The old bundles, their code caches, and any cache a killed run left half written under a temporary name.
+for (const name of readdirSync(dist)) if (/^(lofte(-.*)?|yaml)\.(c?js|cjs\.v8-cache(\.[^.]+\.[^.]+\.tmp)?)$/.test(name)) rmSync(path.join(dist, name));
 
 // commander loads node:child_process when it is loaded, for subcommands that are programs of their
 // own, which lofte has none of; loading it costs about 5 ms of every start. In the bundle commander
