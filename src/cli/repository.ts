@@ -233,6 +233,8 @@ export function nothingMatched(cwd: string, given: readonly string[], root: stri
  * passes the changed files of a whole git repository, and they are checked as they always were.
  */
 export function severalRepositories(cwd: string, given: readonly string[], command: CheckCommand): UsageError | undefined {
+  // One path lies in one repository: the usual run looks no further.
+  if (given.length < 2) return undefined;
   const roots = new Set<string>();
   for (const g of given) {
     if (isGlob(cwd, g) || !statSync(path.resolve(cwd, g), { throwIfNoEntry: false })?.isDirectory()) continue;
