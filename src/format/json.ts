@@ -5,7 +5,6 @@ import { describe, language } from '../diagnostics/messages/index.js';
 import { formatPath } from '../diagnostics/types.js';
 import { countDiagnostics, type Formatter } from './types.js';
 
-
 export const json: Formatter = (diagnostics, ctx) => {
   const ui = language(ctx.lang).ui;
   const report = {

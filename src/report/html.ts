@@ -126,7 +126,6 @@ const NAV: readonly [string, string][] = [
 /** Text as a CSS string: quotes, backslashes and line ends escaped, and `<` so no `</style>` can appear. */
 const cssString = (text: string): string => `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 
-/** The running title, the date and page numbers on every printed page. */
 /**
  * The site's style sheet, lofte's own templates/report.css, read once. The site writer asks for it
  * before it touches the output folder: a missing one is a broken installation (an internal error),
@@ -136,6 +135,7 @@ export function reportCss(): string {
   return (css ??= readFileSync(packagePath('templates', 'report.css'), 'utf8'));
 }
 
+/** The running title, the date and page numbers on every printed page. */
 function printCss(page: Page, asOf: string): string {
   return `@media print { @page { @top-left { content: ${cssString(page.title)}; } @bottom-left { content: ${cssString(`Senast uppdaterad ${longDate(asOf)}`)}; } @bottom-right { content: "Sida " counter(page) " av " counter(pages); } } }\n`;
 }

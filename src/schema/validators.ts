@@ -1,11 +1,10 @@
 // One validator per kind from the JSON Schemas in schemas/: precompiled by the build, or compiled here.
 
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { KINDS, type Kind } from '../model/kinds.js';
 import { BUILT, packagePath } from '../paths.js';
-import { ajvFormatsLib, ajvLib } from '../util/lazy.js';
+import { ajvFormatsLib, ajvLib, codeCached } from '../util/lazy.js';
 
 export const SCHEMA_FILES: Readonly<Record<Kind | 'common', string>> = {
   common: 'common.schema.json',
@@ -60,12 +59,7 @@ export function loadSchemas(): Promise<SchemaSet> {
  * with V8's code cache beside it as the bundle is (src/cli/start.cts).
  */
 function precompiledValidators(): Record<Kind, Validate> | undefined {
-  try {
-    const { load } = createRequire(import.meta.url)(packagePath('dist', 'cli', 'start.cjs')) as { load(file: string): unknown };
-    return load(packagePath('dist', 'schema', 'compiled.cjs')) as Record<Kind, Validate>;
-  } catch {
-    return undefined;
-  }
+  return codeCached<Record<Kind, Validate>>(packagePath('dist', 'schema', 'compiled.cjs'));
 }
 
 async function load(): Promise<SchemaSet> {

@@ -41,7 +41,7 @@ function startLoader(): StartLoader {
 }
 
 /** A CommonJS file of the build, loaded by start.cjs with its code cache; undefined if that cannot be done. */
-function codeCached<T>(file: string): T | undefined {
+export function codeCached<T>(file: string): T | undefined {
   try {
     return startLoader().load(file) as T;
   } catch {
@@ -60,6 +60,7 @@ export function setV8Flags(flags: string): void {
   }
   v8Lib().setFlagsFromString(flags);
 }
+
 let grayMatterModule: typeof GrayMatter | undefined;
 
 /** Front matter splitting: only for Markdown files. Bundled as the exact YAML parser is (see `yamlLib`). */
@@ -74,5 +75,5 @@ export const ajvFormatsLib = lazy<{ default: FormatsPlugin }>('ajv-formats');
 export const childProcessLib = lazy<typeof ChildProcess>('node:child_process');
 /** Hashes and random names: node:crypto takes several milliseconds to load, and a plain check uses none. */
 export const cryptoLib = lazy<typeof Crypto>('node:crypto');
-/** V8's serializer, for the persistent cache's files: node:v8 takes about 3 ms to load, and a check without `--cache` uses none. */
+/** V8's serializer (the persistent cache's files) and its flags (`setV8Flags`): node:v8 takes about 3 ms to load, and a check without `--cache` uses none. */
 export const v8Lib = lazy<typeof V8>('node:v8');
