@@ -5,11 +5,12 @@ import path from 'node:path';
 import { CONFIG_FILE, loadConfig, ignorePredicate, type Config } from '../config/index.js';
 import { isLang, language, type Lang } from '../diagnostics/messages/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
+import type { UsageError } from '../load/discover.js';
 import { loadSchemas } from '../schema/validators.js';
 import { printable } from '../util/printable.js';
 import type { ValidateOptions } from '../validate.js';
 import { localDate, type CliIo } from './io.js';
-import { causedByNamed, findRepository, gitIgnored, gitRootOf, idsAtHead, isGlob, selection, severalRepositories, type CheckCommand, type Repository } from './repository.js';
+import { causedByNamed, findRepository, gitIgnored, gitRootOf, idsAtHead, isGlob, nothingMatched, selection, severalRepositories, type CheckCommand, type Repository } from './repository.js';
 
 export interface RepoFlags {
   lang?: Lang;
@@ -30,6 +31,13 @@ export interface RepoContext {
   repository: Repository | undefined;
   /** The paths as given (for messages). */
   given: readonly string[];
+  /** The command that checks it, for the sentence when there is nothing to check (`nothingToCheck`). */
+  command: CheckCommand | undefined;
+}
+
+/** "Nothing to check" for this context's command and paths (see `nothingMatched`). */
+export function nothingToCheck(ctx: RepoContext): UsageError {
+  return nothingMatched({ cwd: ctx.options.cwd, given: ctx.given, root: ctx.repository?.root, command: ctx.command ?? 'validate' });
 }
 
 /**
@@ -124,5 +132,5 @@ export async function repoContext(paths: readonly string[], flags: RepoFlags, io
       },
     };
   }
-  return { config, lang, asOf: options.asOf, options, configDiagnostics: diagnostics, repository: repo, given };
+  return { config, lang, asOf: options.asOf, options, configDiagnostics: diagnostics, repository: repo, given, command };
 }

@@ -5,8 +5,7 @@ import { language } from '../diagnostics/messages/index.js';
 import { buildLinkView } from '../links/view.js';
 import { renderLinksJson, renderLinksMermaid, renderLinksText } from '../links/render.js';
 import { validateRepository } from '../validate.js';
-import { repoContext, type RepoFlags } from './context.js';
-import { nothingMatched } from './repository.js';
+import { nothingToCheck, repoContext, type RepoFlags } from './context.js';
 import type { CliIo } from './io.js';
 import { commonOptions, EXIT, LofteCommand, option } from './options.js';
 import { printDiagnostics } from './validate.js';
@@ -32,7 +31,7 @@ export function linksCommand(io: CliIo, words: CliWords): LofteCommand {
       return EXIT.failure;
     }
     const result = await validateRepository({ ...ctx.options, reportOnly: undefined });
-    if (result.fileCount === 0) throw nothingMatched(io.cwd, ctx.given, ctx.repository?.root, 'links');
+    if (result.fileCount === 0) throw nothingToCheck(ctx);
     io.stdout(RENDERERS[flags.format](buildLinkView(result.entities, result.graph), language(ctx.lang).cli.linksView));
     // Broken links are validate's to explain; links still shows what does resolve.
     const errors = result.diagnostics.filter((d) => d.severity === 'error');

@@ -19,8 +19,7 @@ import { collectGarbage, limitHeapGrowth } from '../util/collect.js';
 import { OutputError } from '../util/output-error.js';
 import { ValidationSession } from '../validate.js';
 import { runThenWatch, type Changes } from './watch.js';
-import { repoContext, type RepoFlags } from './context.js';
-import { nothingMatched } from './repository.js';
+import { nothingToCheck, repoContext, type RepoFlags } from './context.js';
 import type { CliIo } from './io.js';
 import { commonOptions, errorLine, EXIT, LofteCommand, option } from './options.js';
 import { printDiagnostics } from './validate.js';
@@ -188,7 +187,7 @@ function publishCommand(io: CliIo, words: CliWords, mode: 'site' | 'data'): Loft
       // No lofte document at all (an empty folder, repositories of their own): a site of nothing is
       // not written. Watch mode says so and waits for files to come.
       if (result.fileCount === 0) {
-        const nothing = nothingMatched(io.cwd, ctx.given, ctx.repository?.root, mode === 'site' ? 'report' : 'export');
+        const nothing = nothingToCheck(ctx);
         if (!flags.watch) throw nothing;
         io.stderr(`${errorLine(ctx.lang, nothing)}\n`);
         return EXIT.failure;

@@ -221,9 +221,17 @@ function typed(cwd: string, dir: string): string {
  * folders given: a check reads one repository and leaves those out, so `lofte validate examples`
  * would otherwise say only that there was nothing.
  */
-export function nothingMatched(cwd: string, given: readonly string[], root: string | undefined, command: CheckCommand): UsageError {
-  const repositories = ownRepositories(cwd, given, root).map((dir) => typed(cwd, dir));
+export function nothingMatched(ctx: { cwd: string; given: readonly string[]; root: string | undefined; command: CheckCommand }): UsageError {
+  const { cwd, given, command } = ctx;
+  const repositories = ownRepositories(cwd, given, ctx.root).map((dir) => typed(cwd, dir));
   return new UsageError('nothing-matched', repositories.length > 0 ? { paths: given.join(' '), repositories, command } : { paths: given.join(' ') });
+}
+
+/** The repository of its own (a folder with lofte.config.yaml) that a folder given is, or lies in; undefined for a file, a glob or a folder in none. */
+function ownRoot(cwd: string, given: string): string | undefined {
+  if (isGlob(cwd, given) || !statSync(path.resolve(cwd, given), { throwIfNoEntry: false })?.isDirectory()) return undefined;
+  const own = findRepository(cwd, [given]);
+  return own?.foundBy === 'config' ? own.root : undefined;
 }
 
 /**
@@ -237,9 +245,8 @@ export function severalRepositories(cwd: string, given: readonly string[], comma
   if (given.length < 2) return undefined;
   const roots = new Set<string>();
   for (const g of given) {
-    if (isGlob(cwd, g) || !statSync(path.resolve(cwd, g), { throwIfNoEntry: false })?.isDirectory()) continue;
-    const own = findRepository(cwd, [g]);
-    if (own?.foundBy === 'config') roots.add(own.root);
+    const own = ownRoot(cwd, g);
+    if (own !== undefined) roots.add(own);
   }
   if (roots.size < 2) return undefined;
   return new UsageError('several-repositories', { repositories: [...roots].sort().slice(0, MOST_REPOSITORIES_NAMED).map((dir) => typed(cwd, dir)), command });
@@ -262,9 +269,9 @@ function ownRepositories(cwd: string, given: readonly string[], root: string | u
     const abs = path.resolve(cwd, g);
     if (!statSync(abs, { throwIfNoEntry: false })?.isDirectory()) continue;
     // The folder itself, or one above it, may be a repository other than the one checked.
-    const own = findRepository(cwd, [g]);
-    if (own?.foundBy === 'config' && own.root !== root) {
-      found.add(own.root);
+    const own = ownRoot(cwd, g);
+    if (own !== undefined && own !== root) {
+      found.add(own);
       continue;
     }
     const queue = [abs];
@@ -277,7 +284,7 @@ function ownRepositories(cwd: string, given: readonly string[], root: string | u
       } catch {
         continue;
       }
-      if (dir !== root && dir !== abs && entries.some((e) => e.name === CONFIG_FILE)) {
+      if (dir !== root && entries.some((e) => e.name === CONFIG_FILE)) {
         found.add(dir);
         continue;
       }

@@ -12,8 +12,7 @@ import { printable } from '../util/printable.js';
 import { ValidationSession } from '../validate.js';
 import { DEFAULT_CACHE_FOLDER } from '../cache/store.js';
 import { runThenWatch, type Changes } from './watch.js';
-import { repoContext, type RepoFlags } from './context.js';
-import { nothingMatched } from './repository.js';
+import { nothingToCheck, repoContext, type RepoFlags } from './context.js';
 import type { CliIo } from './io.js';
 import { collectFormat, parseOutputs, writeOutput } from './outputs.js';
 import { commonOptions, EXIT, LofteCommand, option, parseCount } from './options.js';
@@ -103,7 +102,7 @@ export function validateCommand(io: CliIo, words: CliWords): LofteCommand {
       if (flags.verbose && result.skipped.length > 0) {
         io.stderr(`${ui.skippedHeader}\n${result.skipped.map((s) => `  ${printable(s.file)}: ${ui.skipped[s.reason] ?? printable(s.reason)}`).join('\n')}\n`);
       }
-      if (result.shownFileCount === 0 && !flags.watch) throw nothingMatched(io.cwd, ctx.given, ctx.repository?.root, 'validate');
+      if (result.shownFileCount === 0 && !flags.watch) throw nothingToCheck(ctx);
       const time = stopwatch(ctx.options.onTiming);
       const shown = flags.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
       for (const o of outputs) {
